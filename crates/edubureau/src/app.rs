@@ -1,0 +1,68 @@
+//! The web application: every work area's routes behind the session layer.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::extract::DefaultBodyLimit;
+use axum::http::{header, HeaderValue};
+use axum::routing::get;
+use axum::Router;
+use platform::db::Db;
+use platform::web::{AppState, Config, Reports, Shell};
+use tower_http::set_header::SetResponseHeaderLayer;
+
+/// The bureau's name for the page header (from the district settings).
+async fn bureau_name(db: &Db) -> String {
+    match platform::district::district(db).await {
+        Ok(Some(d)) => d.bureau_name,
+        _ => "教育局信息系统".into(),
+    }
+}
+
+pub async fn state(db: Db, config: Config) -> AppState {
+    let shell = Shell {
+        bureau_name: bureau_name(&db).await,
+        nav: vec![institutions::web::nav()],
+    };
+    AppState {
+        db,
+        shell: Arc::new(shell),
+        config: Arc::new(config),
+        reports: Arc::new(Reports::default()),
+    }
+}
+
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .merge(crate::home::routes())
+        .merge(crate::openapi::routes())
+        .merge(platform::auth::routes::routes())
+        .merge(platform::audit::web::routes())
+        .merge(platform::web::reports::routes())
+        .merge(institutions::web::routes())
+        .merge(platform::web::asset_routes())
+        .route("/healthz", get(|| async { "ok" }))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), platform::auth::csrf::session_layer))
+        .layer(DefaultBodyLimit::max(platform::excel::MAX_UPLOAD_BYTES))
+        .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
+        .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
+        .layer(SetResponseHeaderLayer::if_not_present(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("default-src 'self'; img-src 'self' data:; style-src 'self'; form-action 'self'; frame-ancestors 'none'"),
+        ))
+        .with_state(state)
+}
+
+/// Serves until the process is stopped. Binding port 0 picks a free port;
+/// the bound address is returned through `bound` before serving.
+pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
+    let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown())
+        .await
+}
+
+async fn shutdown() {
+    let _ = tokio::signal::ctrl_c().await;
+}

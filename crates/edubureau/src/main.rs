@@ -1,0 +1,194 @@
+use std::io::Read;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use edubureau::demo;
+use platform::audit::{self, Entry, Who};
+use platform::auth::users::{self, NewUser};
+use platform::auth::{password, Role, Section};
+use platform::web::Config;
+use platform::InstitutionId;
+
+/// 教育局信息系统: the information system of a district education bureau.
+#[derive(Parser)]
+#[command(version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+const DEFAULT_DB: &str = "sqlite://edubureau.db";
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the web UI and the JSON API.
+    Serve {
+        /// sqlite://PATH (created if missing) or postgres://…
+        #[arg(long, env = "EDUBUREAU_DB", default_value = DEFAULT_DB)]
+        db: String,
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: String,
+        /// Fill an empty database with the demo district first.
+        #[arg(long)]
+        demo: bool,
+        /// Send cookies without the Secure flag (only behind a proxy that
+        /// terminates HTTPS on another host name; never on the open network).
+        #[arg(long)]
+        insecure_cookies: bool,
+    },
+    /// Create the demo district in an empty database.
+    Demo {
+        #[arg(long, env = "EDUBUREAU_DB", default_value = DEFAULT_DB)]
+        db: String,
+        #[arg(long, value_enum, default_value = "small")]
+        size: demo::Size,
+    },
+    /// Manage accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// Apply pending database migrations and exit.
+    Migrate {
+        #[arg(long, env = "EDUBUREAU_DB", default_value = DEFAULT_DB)]
+        db: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Add an account; the password is read from standard input.
+    Add {
+        #[arg(long, env = "EDUBUREAU_DB", default_value = DEFAULT_DB)]
+        db: String,
+        #[arg(long)]
+        username: String,
+        #[arg(long)]
+        name: Option<String>,
+        /// leadership, section, inspector or institution
+        #[arg(long, default_value = "leadership")]
+        role: String,
+        /// For role=section: basic_education, preschool, aid_centre, …
+        #[arg(long)]
+        section: Option<String>,
+        /// For role=institution: the institution's id.
+        #[arg(long)]
+        institution: Option<i64>,
+    },
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,sqlx=warn".into()),
+        )
+        .init();
+    match Cli::parse().command {
+        Command::Serve {
+            db,
+            addr,
+            demo: with_demo,
+            insecure_cookies,
+        } => {
+            let pool = edubureau::open(&db)
+                .await
+                .with_context(|| format!("打开数据库 {db}"))?;
+            if with_demo && platform::district::district(&pool).await?.is_none() {
+                let r = demo::seed(&pool, demo::Size::Small).await?;
+                tracing::info!(
+                    institutions = r.institutions,
+                    accounts = r.accounts,
+                    "demo district created"
+                );
+            }
+            if platform::auth::users::count(&pool).await? == 0 {
+                tracing::warn!("no accounts yet: open the site to create the first administrator (/setup), or run `edubureau user add`");
+            }
+            let state = edubureau::app::state(
+                pool,
+                Config {
+                    cookie_secure: !insecure_cookies,
+                },
+            )
+            .await;
+            let listener = tokio::net::TcpListener::bind(&addr)
+                .await
+                .with_context(|| format!("监听 {addr}"))?;
+            tracing::info!("serving on http://{}", listener.local_addr()?);
+            edubureau::app::serve(listener, state).await?;
+        }
+        Command::Demo { db, size } => {
+            let pool = edubureau::open(&db).await?;
+            let started = std::time::Instant::now();
+            let r = demo::seed(&pool, size).await?;
+            println!(
+                "演示辖区已生成：{} 个机构，{} 个账号，用时 {:.1} 秒",
+                r.institutions,
+                r.accounts,
+                started.elapsed().as_secs_f64()
+            );
+        }
+        Command::Migrate { db } => {
+            edubureau::open(&db).await?;
+            println!("数据库结构已是最新");
+        }
+        Command::User {
+            command:
+                UserCommand::Add {
+                    db,
+                    username,
+                    name,
+                    role,
+                    section,
+                    institution,
+                },
+        } => {
+            let pool = edubureau::open(&db).await?;
+            let role = Role::from_parts(&role, section.as_deref()).with_context(|| {
+                let sections: Vec<&str> = Section::ALL.iter().map(|s| s.key()).collect();
+                format!(
+                    "未知角色：{role}（section 角色须用 --section 指定科室：{}）",
+                    sections.join(", ")
+                )
+            })?;
+            let institution = institution.map(InstitutionId);
+            if (role == Role::Institution) != institution.is_some() {
+                anyhow::bail!("只有 institution 角色需要（且必须）用 --institution 指定机构编号");
+            }
+            let mut pw = String::new();
+            std::io::stdin().read_to_string(&mut pw)?;
+            let pw = pw.trim_end_matches(['\r', '\n']).to_string();
+            password::check_policy(&pw, &username).map_err(|e| anyhow::anyhow!(e.message))?;
+            let hash = password::hash(pw).await?;
+            let mut tx = pool.begin().await?;
+            let id = users::create(
+                &mut tx,
+                NewUser {
+                    username: &username,
+                    display_name: name.as_deref().unwrap_or(&username),
+                    password_hash: &hash,
+                    role,
+                    institution,
+                    must_change_password: false,
+                },
+            )
+            .await?;
+            audit::record(
+                &mut tx,
+                &Who::system("user-add"),
+                Entry::new(
+                    "create",
+                    "user",
+                    format!("命令行创建账号 {username}（{}）", role.label()),
+                )
+                .id(id.0),
+            )
+            .await?;
+            tx.commit().await?;
+            println!("已创建账号 {username}（{}）", role.label());
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,17 @@
+//! Pure rules of the institutions registry: kinds, validation, designations.
+//! No I/O here.
+
+mod designation;
+mod institution;
+mod kinds;
+mod tracking;
+
+pub use designation::{
+    current_designations, DesignationEvent, DesignationInput, NewDesignation, DESIGNATION_TITLES,
+};
+pub use institution::{
+    field_label, find_township, Institution, InstitutionInput, NewInstitution, CONTACT_FIELDS,
+    FIELDS,
+};
+pub use kinds::{Category, Licence, Ownership, Status};
+pub use tracking::{NewTrackingEvent, TrackingInput, TrackingStatus};

@@ -1,0 +1,18 @@
+//! Work area 1 (机构): the institutions registry: every kindergarten, school,
+//! vocational, special, community school and training centre of the district,
+//! with its designations over time and the tracking of unlicensed
+//! kindergartens.
+
+pub mod demo;
+pub mod domain;
+pub mod service;
+pub mod store;
+pub mod web;
+
+use platform::db::migrate::Migration;
+
+pub const MIGRATIONS: &[Migration] = &[Migration {
+    version: 100,
+    name: "institutions",
+    sql: include_str!("../migrations/0100_institutions.sql"),
+}];

@@ -1,0 +1,213 @@
+//! What users do to the registry, each in one transaction with its audit
+//! entry. Pages, the API, imports and the command line all come through here.
+
+use chrono::{Datelike, Utc};
+use platform::audit::{self, Entry};
+use platform::auth::{Access, Caller, Scope, WorkArea};
+use platform::db::Db;
+use platform::district;
+use platform::{AppError, FieldError, InstitutionId};
+
+use crate::domain::{
+    DesignationInput, Institution, InstitutionInput, Licence, TrackingInput, TrackingStatus,
+    CONTACT_FIELDS,
+};
+use crate::store::{self, Updated};
+
+mod import;
+pub use import::{import_table, ImportMode, ImportOutcome};
+
+pub fn this_year() -> i64 {
+    Utc::now().year() as i64
+}
+
+/// Reads one institution, within the caller's scope.
+pub async fn get(db: &Db, caller: &Caller, id: InstitutionId) -> Result<Institution, AppError> {
+    caller.require(WorkArea::Institutions, Access::Read)?;
+    Ok(store::get(db, &caller.scope, id).await?)
+}
+
+pub async fn create(
+    db: &Db,
+    caller: &Caller,
+    input: &InstitutionInput,
+) -> Result<Institution, AppError> {
+    caller.require_bureau(WorkArea::Institutions)?;
+    let townships = district::townships(db).await?;
+    let new = input
+        .validate(&townships, this_year())
+        .map_err(AppError::Invalid)?;
+    let mut tx = db.begin().await?;
+    let id = store::create(&mut tx, &new)
+        .await
+        .map_err(duplicate_as_field_error)?;
+    let created = store::get_in(&mut tx, &Scope::All, id).await?;
+    audit::record(
+        &mut tx,
+        &caller.who,
+        Entry::new(
+            "create",
+            "institution",
+            format!("新增机构 {}", created.name),
+        )
+        .id(id.0)
+        .institution(Some(id))
+        .after(&created),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(created)
+}
+
+/// Saves an edit made on top of `version`. Institution staff change only
+/// their contact fields; whatever else they send is ignored.
+pub async fn update(
+    db: &Db,
+    caller: &Caller,
+    id: InstitutionId,
+    version: i64,
+    input: &InstitutionInput,
+) -> Result<Institution, AppError> {
+    caller.require(WorkArea::Institutions, Access::Write)?;
+    let townships = district::townships(db).await?;
+    let current = store::get(db, &caller.scope, id).await?;
+    let merged = if caller.scope == Scope::All {
+        input.clone()
+    } else {
+        contact_only(&current, input, &townships)
+    };
+    let new = merged
+        .validate(&townships, this_year())
+        .map_err(AppError::Invalid)?;
+    let mut tx = db.begin().await?;
+    let before = store::get_in(&mut tx, &caller.scope, id).await?;
+    match store::update(&mut tx, &caller.scope, id, version, &new).await.map_err(duplicate_as_field_error)? {
+        Updated::Stale => {
+            return Err(AppError::Conflict(format!(
+                "保存失败：该机构信息已被他人修改（您编辑的是第 {version} 版，当前为第 {} 版）。您的修改没有保存，请刷新页面查看最新内容后重新修改。",
+                before.version
+            )))
+        }
+        Updated::Saved => {}
+    }
+    let after = store::get_in(&mut tx, &caller.scope, id).await?;
+    audit::record(
+        &mut tx,
+        &caller.who,
+        Entry::new("update", "institution", format!("修改机构 {}", after.name))
+            .id(id.0)
+            .institution(Some(id))
+            .before(&before)
+            .after(&after),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(after)
+}
+
+fn contact_only(
+    current: &Institution,
+    input: &InstitutionInput,
+    townships: &[district::Township],
+) -> InstitutionInput {
+    let mut merged = InstitutionInput::from(current);
+    merged.township = townships
+        .iter()
+        .find(|t| t.id == current.township_id)
+        .map(|t| t.code.clone())
+        .unwrap_or_default();
+    debug_assert_eq!(CONTACT_FIELDS, ["address", "principal", "phone"]);
+    merged.address = input.address.clone();
+    merged.principal = input.principal.clone();
+    merged.phone = input.phone.clone();
+    merged
+}
+
+/// A unique constraint on name or code becomes a message on that field.
+fn duplicate_as_field_error(e: platform::db::DbError) -> AppError {
+    match e {
+        platform::db::DbError::Unique(what) if what.contains("code") => {
+            AppError::Invalid(vec![FieldError::new("code", "学校标识码与已有机构重复")])
+        }
+        platform::db::DbError::Unique(_) => {
+            AppError::Invalid(vec![FieldError::new("name", "已有同名机构")])
+        }
+        other => other.into(),
+    }
+}
+
+pub async fn add_designation(
+    db: &Db,
+    caller: &Caller,
+    id: InstitutionId,
+    input: &DesignationInput,
+) -> Result<i64, AppError> {
+    caller.require_bureau(WorkArea::Institutions)?;
+    let inst = store::get(db, &caller.scope, id).await?;
+    let history = store::designations(db, &caller.scope, id).await?;
+    let h: Vec<_> = history
+        .iter()
+        .map(|d| (d.title.as_str(), d.event(), d.year))
+        .collect();
+    let d = input.validate(&h, this_year()).map_err(AppError::Invalid)?;
+    let mut tx = db.begin().await?;
+    let did = store::add_designation(&mut tx, id, &d).await?;
+    audit::record(
+        &mut tx,
+        &caller.who,
+        Entry::new(
+            "create",
+            "designation",
+            format!(
+                "{} {} 年{}“{}”",
+                inst.name,
+                d.year,
+                d.event.label(),
+                d.title
+            ),
+        )
+        .id(did)
+        .institution(Some(id))
+        .after(&d),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(did)
+}
+
+pub async fn add_tracking(
+    db: &Db,
+    caller: &Caller,
+    id: InstitutionId,
+    input: &TrackingInput,
+) -> Result<i64, AppError> {
+    caller.require_bureau(WorkArea::Institutions)?;
+    let inst = store::get(db, &caller.scope, id).await?;
+    if inst.licence != Licence::Unlicensed {
+        return Err(AppError::invalid("status", "只有无证机构需要登记跟踪记录"));
+    }
+    let current = inst
+        .tracking_status
+        .as_deref()
+        .and_then(TrackingStatus::parse);
+    let e = input
+        .validate(current, Utc::now().date_naive())
+        .map_err(AppError::Invalid)?;
+    let mut tx = db.begin().await?;
+    let eid = store::add_tracking(&mut tx, id, &e, &caller.who.username).await?;
+    audit::record(
+        &mut tx,
+        &caller.who,
+        Entry::new(
+            "create",
+            "unlicensed_tracking",
+            format!("{} 跟踪：{}", inst.name, e.status.label()),
+        )
+        .id(eid)
+        .institution(Some(id))
+        .after(&e),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(eid)
+}

@@ -1,0 +1,212 @@
+//! Excel export, the blank import template, and import.
+
+use axum::extract::{Multipart, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use maud::html;
+use platform::auth::{Access, Actor, Caller, WorkArea};
+use platform::district;
+use platform::excel::{error_workbook, read_table, Workbook, XLSX_MIME};
+use platform::web::forms::csrf_field;
+use platform::web::{file_response, page, AppState};
+use platform::{AppError, PageResult};
+
+use super::township_name;
+use crate::domain::{Institution, FIELDS};
+use crate::service::{self, ImportMode, ImportOutcome};
+use crate::store::{self, Filter};
+
+/// The institutions as a workbook in the import layout, so an export can be
+/// edited and imported back.
+pub fn export_workbook(
+    items: &[Institution],
+    townships: &[platform::district::Township],
+) -> anyhow::Result<Vec<u8>> {
+    let headers: Vec<&str> = FIELDS.iter().map(|(_, l)| *l).collect();
+    let mut wb = Workbook::new("机构名录", &headers);
+    for i in items {
+        wb.row(&[
+            i.code.clone().unwrap_or_default(),
+            i.name.clone(),
+            format!("{} {}", i.school_type, i.school_type_name()),
+            i.ownership.label().to_string(),
+            i.licence.label().to_string(),
+            i.status.label().to_string(),
+            township_name(townships, i.township_id).to_string(),
+            i.address.clone(),
+            i.principal.clone(),
+            i.phone.clone(),
+            i.founded_year.map(|y| y.to_string()).unwrap_or_default(),
+            i.approved_places.to_string(),
+            i.class_count.to_string(),
+            if i.boarding { "是" } else { "否" }.to_string(),
+            i.group_name.clone().unwrap_or_default(),
+            i.notes.clone(),
+        ])?;
+    }
+    wb.finish()
+}
+
+pub async fn export_bytes(
+    state: &AppState,
+    actor: &Actor,
+    f: &Filter,
+) -> Result<Vec<u8>, AppError> {
+    actor.require(WorkArea::Institutions, Access::Read)?;
+    let townships = district::townships(&state.db).await?;
+    let items = store::list_all(&state.db, &actor.scope, f).await?;
+    Ok(export_workbook(&items, &townships)?)
+}
+
+pub async fn export(
+    State(state): State<AppState>,
+    actor: Actor,
+    Query(f): Query<Filter>,
+) -> PageResult {
+    let bytes = export_bytes(&state, &actor, &f).await?;
+    Ok(file_response("机构名录.xlsx", XLSX_MIME, bytes))
+}
+
+pub async fn template(actor: Actor) -> PageResult {
+    actor.require(WorkArea::Institutions, Access::Read)?;
+    let headers: Vec<&str> = FIELDS.iter().map(|(_, l)| *l).collect();
+    let bytes = Workbook::new("机构名录", &headers).finish()?;
+    Ok(file_response("机构导入模板.xlsx", XLSX_MIME, bytes))
+}
+
+fn import_page(
+    actor: &Actor,
+    outcome: Option<&ImportOutcome>,
+    report: Option<&str>,
+    file_error: Option<&str>,
+) -> maud::Markup {
+    page(
+        actor,
+        "从 Excel 导入机构",
+        html! {
+            p { "请使用 " a href="/institutions/template.xlsx" { "导入模板" } " 或由本系统导出的文件。学校标识码（无标识码时按机构名称）与已有机构相同的行将更新该机构，其余行新增。" }
+            p.muted { "文件中只要有一行有误，默认不导入任何数据；勾选“只导入正确的行”可跳过错误行。" }
+            @if let Some(e) = file_error { p.alert role="alert" { (e) } }
+            @if let Some(o) = outcome {
+                @if o.applied {
+                    p.notice role="status" { "导入完成：新增 " (o.created) " 个，更新 " (o.updated) " 个。" }
+                } @else {
+                    p.alert role="alert" { "文件中有 " (o.errors.len()) " 处错误，未导入任何数据。请修改后重新上传。" }
+                }
+                @if !o.errors.is_empty() {
+                    @if let Some(r) = report { p { a.button.secondary href=(r) { "下载错误报告（Excel）" } } }
+                    table id="import-errors" {
+                        thead { tr { th.num { "行号" } th { "列" } th { "错误原因" } } }
+                        tbody { @for e in &o.errors { tr { td.num { (e.row) } td { (e.column) } td { (e.reason) } } } }
+                    }
+                }
+            }
+            form.stacked method="post" action=(format!("/institutions/import?_csrf={}", actor.csrf_token)) enctype="multipart/form-data" {
+                (csrf_field(actor))
+                label for="file" { "Excel 文件（.xlsx）或 CSV 文件" }
+                input type="file" id="file" name="file" accept=".xlsx,.csv" required;
+                label { input type="checkbox" name="valid_only" value="1"; " 只导入正确的行" }
+                p { button type="submit" { "上传并导入" } }
+            }
+        },
+    )
+}
+
+pub async fn import_form(actor: Actor) -> PageResult {
+    Caller::from(&actor).require_bureau(WorkArea::Institutions)?;
+    Ok(import_page(&actor, None, None, None).into_response())
+}
+
+/// The file and options of an upload.
+pub struct Upload {
+    pub filename: String,
+    pub bytes: Vec<u8>,
+    pub valid_only: bool,
+}
+
+pub async fn read_upload(mut mp: Multipart) -> Result<Upload, AppError> {
+    let mut up = Upload {
+        filename: String::new(),
+        bytes: Vec::new(),
+        valid_only: false,
+    };
+    while let Some(field) = mp
+        .next_field()
+        .await
+        .map_err(|e| AppError::BadRequest(format!("上传内容无法读取：{e}")))?
+    {
+        match field.name() {
+            Some("file") => {
+                up.filename = field.file_name().unwrap_or("upload").to_string();
+                up.bytes = field
+                    .bytes()
+                    .await
+                    .map_err(|e| AppError::BadRequest(format!("文件上传不完整：{e}")))?
+                    .to_vec();
+            }
+            Some("valid_only") => {
+                up.valid_only = field.text().await.is_ok_and(|v| v == "1" || v == "true")
+            }
+            _ => {}
+        }
+    }
+    if up.bytes.is_empty() {
+        return Err(AppError::BadRequest("请选择要导入的文件".into()));
+    }
+    Ok(up)
+}
+
+pub async fn run_import(
+    state: &AppState,
+    caller: &Caller,
+    up: &Upload,
+) -> Result<Result<ImportOutcome, String>, AppError> {
+    let table = match read_table(&up.bytes, &up.filename, None) {
+        Ok(t) => t,
+        Err(e) => return Ok(Err(e.to_string())),
+    };
+    let mode = if up.valid_only {
+        ImportMode::ValidRowsOnly
+    } else {
+        ImportMode::AllOrNothing
+    };
+    Ok(Ok(
+        service::import_table(&state.db, caller, &table, mode).await?
+    ))
+}
+
+pub async fn import(State(state): State<AppState>, actor: Actor, mp: Multipart) -> PageResult {
+    let caller = Caller::from(&actor);
+    caller.require_bureau(WorkArea::Institutions)?;
+    let up = read_upload(mp).await?;
+    let response: Response = match run_import(&state, &caller, &up).await? {
+        Err(file_error) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            import_page(&actor, None, None, Some(&file_error)),
+        )
+            .into_response(),
+        Ok(outcome) => {
+            let report = if outcome.errors.is_empty() {
+                None
+            } else {
+                Some(state.reports.put(
+                    actor.user.id,
+                    "机构导入错误报告.xlsx",
+                    XLSX_MIME,
+                    error_workbook(&outcome.errors)?,
+                ))
+            };
+            let status = if outcome.applied {
+                StatusCode::OK
+            } else {
+                StatusCode::UNPROCESSABLE_ENTITY
+            };
+            (
+                status,
+                import_page(&actor, Some(&outcome), report.as_deref(), None),
+            )
+                .into_response()
+        }
+    };
+    Ok(response)
+}

@@ -1,0 +1,64 @@
+//! The registry's pages, JSON API and spreadsheet files.
+
+mod api;
+mod files;
+mod form;
+mod pages;
+
+use axum::routing::{get, post};
+use axum::Router;
+use platform::auth::WorkArea;
+use platform::web::{AppState, NavItem};
+
+pub use api::ApiDoc;
+
+pub fn nav() -> NavItem {
+    NavItem {
+        label: "机构",
+        href: "/institutions",
+        area: WorkArea::Institutions,
+    }
+}
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/institutions", get(pages::list).post(pages::create))
+        .route("/institutions/new", get(pages::new_form))
+        .route("/institutions/export.xlsx", get(files::export))
+        .route("/institutions/template.xlsx", get(files::template))
+        .route(
+            "/institutions/import",
+            get(files::import_form).post(files::import),
+        )
+        .route("/institutions/{id}", get(pages::detail).post(pages::update))
+        .route("/institutions/{id}/edit", get(pages::edit_form))
+        .route(
+            "/institutions/{id}/designations",
+            post(pages::add_designation),
+        )
+        .route("/institutions/{id}/tracking", post(pages::add_tracking))
+        .route("/api/v1/institutions", get(api::list).post(api::create))
+        .route("/api/v1/institutions/import", post(api::import))
+        .route("/api/v1/institutions/export", get(api::export))
+        .route("/api/v1/institutions/{id}", get(api::get).put(api::update))
+        .route(
+            "/api/v1/institutions/{id}/designations",
+            get(api::designations).post(api::add_designation),
+        )
+        .route(
+            "/api/v1/institutions/{id}/tracking",
+            get(api::tracking).post(api::add_tracking),
+        )
+        .route("/api/v1/institutions/{id}/capacity", get(api::capacity))
+        .route("/api/v1/townships", get(api::townships))
+        .route("/api/v1/codes/school-types", get(api::school_types))
+}
+
+/// Common labels used by several pages.
+fn township_name(townships: &[platform::district::Township], id: platform::TownshipId) -> &str {
+    townships
+        .iter()
+        .find(|t| t.id == id)
+        .map(|t| t.name.as_str())
+        .unwrap_or("未知")
+}

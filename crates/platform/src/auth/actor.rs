@@ -1,0 +1,89 @@
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Response};
+
+use crate::error::{ApiError, AppError};
+use crate::web::{AppState, Shell};
+
+use super::users::User;
+use super::{Access, Role, Scope, WorkArea};
+
+/// The signed-in user making this request: who they are, what they may see
+/// and the CSRF token their forms must carry. Extracting it from a request
+/// without a live session rejects the request (a redirect to the login page,
+/// or 401 under `/api/`).
+#[derive(Clone, Debug)]
+pub struct Actor {
+    pub user: User,
+    pub scope: Scope,
+    pub csrf_token: String,
+    pub ip: Option<String>,
+    pub shell: Arc<Shell>,
+}
+
+impl Actor {
+    pub fn role(&self) -> Role {
+        self.user.role
+    }
+
+    pub fn may(&self, area: WorkArea, access: Access) -> bool {
+        self.user.role.may(area, access)
+    }
+
+    /// Refuses with 403 unless the role may do this.
+    pub fn require(&self, area: WorkArea, access: Access) -> Result<(), AppError> {
+        if self.may(area, access) {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
+
+    pub fn sees_personal_details(&self) -> bool {
+        self.user.role.sees_personal_details()
+    }
+}
+
+/// The client's address, for the audit log.
+#[derive(Clone, Debug)]
+pub struct ClientIp(pub Option<String>);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
+    type Rejection = std::convert::Infallible;
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(ClientIp(
+            parts
+                .extensions
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|c| c.0.ip().to_string()),
+        ))
+    }
+}
+
+impl FromRequestParts<AppState> for Actor {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, _: &AppState) -> Result<Self, Self::Rejection> {
+        match parts.extensions.get::<Arc<Actor>>() {
+            Some(actor) => Ok((**actor).clone()),
+            None if parts.uri.path().starts_with("/api/") => {
+                Err(ApiError(AppError::Unauthenticated).into_response())
+            }
+            None => Err(AppError::Unauthenticated.into_response()),
+        }
+    }
+}
+
+impl axum::extract::OptionalFromRequestParts<AppState> for Actor {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        _: &AppState,
+    ) -> Result<Option<Self>, Self::Rejection> {
+        Ok(parts.extensions.get::<Arc<Actor>>().map(|a| (**a).clone()))
+    }
+}

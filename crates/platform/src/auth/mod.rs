@@ -1,0 +1,17 @@
+//! Accounts, roles, sessions and the per-institution scope that every
+//! storage query is filtered by.
+
+mod actor;
+mod caller;
+pub mod csrf;
+pub mod password;
+mod role;
+pub mod routes;
+mod scope;
+pub mod session;
+pub mod users;
+
+pub use actor::{Actor, ClientIp};
+pub use caller::Caller;
+pub use role::{Access, Role, Section, WorkArea};
+pub use scope::Scope;

@@ -1,0 +1,248 @@
+use serde::{Deserialize, Serialize};
+
+/// The bureau's work areas (see DOMAIN.md), as far as permissions need to
+/// name them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WorkArea {
+    Institutions,
+    Students,
+    Dropout,
+    Admissions,
+    Aid,
+    Teachers,
+    Construction,
+    Supervision,
+    PrivateEducation,
+    Safety,
+    Exams,
+    Fitness,
+    Lifelong,
+    PublicService,
+    Plans,
+    Statistics,
+    Audit,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    Read,
+    Write,
+}
+
+/// 局机关科室: a section of the bureau, owning some work areas.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Section {
+    /// 基教科
+    BasicEducation,
+    /// 学前科
+    Preschool,
+    /// 职成科
+    VocationalAdult,
+    /// 人事科
+    Personnel,
+    /// 计财科
+    Finance,
+    /// 督导室
+    Supervision,
+    /// 安全科
+    Safety,
+    /// 资助中心
+    AidCentre,
+    /// 民办教育科
+    PrivateEducation,
+    /// 信息中心
+    Information,
+    /// 招考中心
+    ExamsCentre,
+}
+
+impl Section {
+    pub const ALL: [Section; 11] = [
+        Section::BasicEducation,
+        Section::Preschool,
+        Section::VocationalAdult,
+        Section::Personnel,
+        Section::Finance,
+        Section::Supervision,
+        Section::Safety,
+        Section::AidCentre,
+        Section::PrivateEducation,
+        Section::Information,
+        Section::ExamsCentre,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Section::BasicEducation => "基教科",
+            Section::Preschool => "学前科",
+            Section::VocationalAdult => "职成科",
+            Section::Personnel => "人事科",
+            Section::Finance => "计财科",
+            Section::Supervision => "督导室",
+            Section::Safety => "安全科",
+            Section::AidCentre => "资助中心",
+            Section::PrivateEducation => "民办教育科",
+            Section::Information => "信息中心",
+            Section::ExamsCentre => "招考中心",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Section::BasicEducation => "basic_education",
+            Section::Preschool => "preschool",
+            Section::VocationalAdult => "vocational_adult",
+            Section::Personnel => "personnel",
+            Section::Finance => "finance",
+            Section::Supervision => "supervision",
+            Section::Safety => "safety",
+            Section::AidCentre => "aid_centre",
+            Section::PrivateEducation => "private_education",
+            Section::Information => "information",
+            Section::ExamsCentre => "exams_centre",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Section> {
+        Section::ALL.into_iter().find(|s| s.key() == key)
+    }
+
+    /// The work areas this section keeps (reads and writes).
+    pub fn areas(self) -> &'static [WorkArea] {
+        use WorkArea::*;
+        match self {
+            Section::BasicEducation => &[Institutions, Students, Dropout, Admissions, Exams],
+            Section::Preschool => &[Institutions, Students, Aid],
+            Section::VocationalAdult => &[Institutions, Lifelong, Students],
+            Section::Personnel => &[Teachers],
+            Section::Finance => &[Aid, Construction],
+            Section::Supervision => &[Supervision, PrivateEducation],
+            Section::Safety => &[Safety, Construction],
+            Section::AidCentre => &[Aid, Students],
+            Section::PrivateEducation => &[Institutions, PrivateEducation],
+            Section::Information => &[Statistics, Plans],
+            Section::ExamsCentre => &[Admissions, Exams, Fitness],
+        }
+    }
+}
+
+/// What kind of user an account is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "role", content = "section", rename_all = "snake_case")]
+pub enum Role {
+    /// 局领导: sees and may do everything, reads the audit log.
+    Leadership,
+    /// 局机关科室: its work areas, across all institutions.
+    Section(Section),
+    /// 督学: reads every area, writes supervision.
+    Inspector,
+    /// 学校/幼儿园管理员: only its own institution.
+    Institution,
+}
+
+impl Role {
+    pub fn key(self) -> &'static str {
+        match self {
+            Role::Leadership => "leadership",
+            Role::Section(_) => "section",
+            Role::Inspector => "inspector",
+            Role::Institution => "institution",
+        }
+    }
+
+    pub fn label(self) -> String {
+        match self {
+            Role::Leadership => "局领导".into(),
+            Role::Section(s) => format!("科室人员（{}）", s.label()),
+            Role::Inspector => "督学".into(),
+            Role::Institution => "学校管理员".into(),
+        }
+    }
+
+    pub fn from_parts(role: &str, section: Option<&str>) -> Option<Role> {
+        match role {
+            "leadership" => Some(Role::Leadership),
+            "section" => section.and_then(Section::from_key).map(Role::Section),
+            "inspector" => Some(Role::Inspector),
+            "institution" => Some(Role::Institution),
+            _ => None,
+        }
+    }
+
+    /// Whether this role may read or write a work area at all. Which
+    /// institutions' records it sees is the separate question of [`super::Scope`].
+    pub fn may(self, area: WorkArea, access: Access) -> bool {
+        use WorkArea::*;
+        match self {
+            Role::Leadership => true,
+            Role::Section(s) => {
+                s.areas().contains(&area)
+                    || (access == Access::Read && matches!(area, Institutions | Statistics))
+            }
+            Role::Inspector => match access {
+                Access::Read => area != Audit,
+                Access::Write => area == Supervision,
+            },
+            // An institution keeps its own records in the areas schools report
+            // into; the scope limits it to its own institution.
+            Role::Institution => match area {
+                Institutions | Students | Dropout | Aid | Teachers | Safety | Fitness | Exams => {
+                    true
+                }
+                Supervision | Construction | PrivateEducation => access == Access::Read,
+                _ => false,
+            },
+        }
+    }
+
+    /// Whether this role sees national ID numbers and home addresses in full.
+    pub fn sees_personal_details(self) -> bool {
+        match self {
+            Role::Leadership | Role::Institution => true,
+            Role::Section(s) => matches!(
+                s,
+                Section::BasicEducation | Section::AidCentre | Section::Preschool
+            ),
+            Role::Inspector => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_leadership_reads_the_audit_log() {
+        assert!(Role::Leadership.may(WorkArea::Audit, Access::Read));
+        assert!(!Role::Inspector.may(WorkArea::Audit, Access::Read));
+        assert!(!Role::Institution.may(WorkArea::Audit, Access::Read));
+        for s in Section::ALL {
+            assert!(!Role::Section(s).may(WorkArea::Audit, Access::Read));
+        }
+    }
+
+    #[test]
+    fn sections_write_only_their_areas() {
+        let aid = Role::Section(Section::AidCentre);
+        assert!(aid.may(WorkArea::Aid, Access::Write));
+        assert!(!aid.may(WorkArea::Institutions, Access::Write));
+        assert!(aid.may(WorkArea::Institutions, Access::Read));
+        assert!(!aid.may(WorkArea::Teachers, Access::Read));
+    }
+
+    #[test]
+    fn section_keys_round_trip() {
+        for s in Section::ALL {
+            assert_eq!(Section::from_key(s.key()), Some(s));
+            assert_eq!(
+                Role::from_parts("section", Some(s.key())),
+                Some(Role::Section(s))
+            );
+        }
+        assert_eq!(Role::from_parts("section", None), None);
+        assert_eq!(Role::from_parts("root", None), None);
+    }
+}

@@ -1,0 +1,134 @@
+use sqlx::postgres::PgRow;
+use sqlx::sqlite::SqliteRow;
+use sqlx::{FromRow, PgConnection, Postgres, Sqlite, SqliteConnection, Transaction};
+
+use super::{Arg, DbError, Sql};
+
+/// A row type that both backends can decode (derive `sqlx::FromRow` with
+/// fields of types both support: i64, String, bool, NaiveDate, DateTime<Utc>).
+pub trait Record:
+    for<'r> FromRow<'r, SqliteRow> + for<'r> FromRow<'r, PgRow> + Send + Unpin + 'static
+{
+}
+impl<T> Record for T where
+    T: for<'r> FromRow<'r, SqliteRow> + for<'r> FromRow<'r, PgRow> + Send + Unpin + 'static
+{
+}
+
+/// One borrowed connection of either backend; every query runs through here.
+pub enum Conn<'c> {
+    Sqlite(&'c mut SqliteConnection),
+    Postgres(&'c mut PgConnection),
+}
+
+macro_rules! bind_all {
+    ($query:expr, $args:expr) => {{
+        let mut query = $query;
+        for arg in $args {
+            query = match arg {
+                Arg::Int(v) => query.bind(v),
+                Arg::Text(v) => query.bind(v),
+                Arg::Bool(v) => query.bind(v),
+                Arg::Date(v) => query.bind(v),
+                Arg::Time(v) => query.bind(v),
+            };
+        }
+        query
+    }};
+}
+
+macro_rules! on_conn {
+    ($conn:expr, $c:ident => $body:expr) => {
+        match $conn {
+            Conn::Sqlite($c) => $body,
+            Conn::Postgres($c) => $body,
+        }
+    };
+}
+
+impl Conn<'_> {
+    pub async fn fetch_all<T: Record>(&mut self, q: Sql) -> Result<Vec<T>, DbError> {
+        let Sql { text, args } = q;
+        Ok(
+            on_conn!(self, c => bind_all!(sqlx::query_as::<_, T>(&text), args).fetch_all(&mut **c).await?),
+        )
+    }
+
+    pub async fn fetch_optional<T: Record>(&mut self, q: Sql) -> Result<Option<T>, DbError> {
+        let Sql { text, args } = q;
+        Ok(
+            on_conn!(self, c => bind_all!(sqlx::query_as::<_, T>(&text), args).fetch_optional(&mut **c).await?),
+        )
+    }
+
+    pub async fn fetch_one<T: Record>(&mut self, q: Sql) -> Result<T, DbError> {
+        self.fetch_optional(q).await?.ok_or(DbError::NotFound)
+    }
+
+    /// The first column of the first row as an integer (counts, ids, sums
+    /// cast to BIGINT).
+    pub async fn scalar(&mut self, q: Sql) -> Result<i64, DbError> {
+        let Sql { text, args } = q;
+        let v: Option<i64> = on_conn!(self, c => bind_all!(sqlx::query_scalar::<_, Option<i64>>(&text), args).fetch_one(&mut **c).await?);
+        Ok(v.unwrap_or(0))
+    }
+
+    pub async fn execute(&mut self, q: Sql) -> Result<u64, DbError> {
+        let Sql { text, args } = q;
+        Ok(
+            on_conn!(self, c => bind_all!(sqlx::query(&text), args).execute(&mut **c).await?.rows_affected()),
+        )
+    }
+
+    pub async fn execute_script(&mut self, script: &str) -> Result<(), DbError> {
+        on_conn!(self, c => { sqlx::raw_sql(script).execute(&mut **c).await?; });
+        Ok(())
+    }
+}
+
+/// A write transaction. Dropped without `commit` it rolls back.
+pub enum Tx {
+    Sqlite(Transaction<'static, Sqlite>),
+    Postgres(Transaction<'static, Postgres>),
+}
+
+impl Tx {
+    pub fn conn(&mut self) -> Conn<'_> {
+        match self {
+            Tx::Sqlite(t) => Conn::Sqlite(&mut *t),
+            Tx::Postgres(t) => Conn::Postgres(&mut *t),
+        }
+    }
+
+    pub async fn commit(self) -> Result<(), DbError> {
+        match self {
+            Tx::Sqlite(t) => t.commit().await?,
+            Tx::Postgres(t) => t.commit().await?,
+        }
+        Ok(())
+    }
+
+    pub async fn fetch_all<T: Record>(&mut self, q: Sql) -> Result<Vec<T>, DbError> {
+        self.conn().fetch_all(q).await
+    }
+
+    pub async fn fetch_optional<T: Record>(&mut self, q: Sql) -> Result<Option<T>, DbError> {
+        self.conn().fetch_optional(q).await
+    }
+
+    pub async fn fetch_one<T: Record>(&mut self, q: Sql) -> Result<T, DbError> {
+        self.conn().fetch_one(q).await
+    }
+
+    pub async fn scalar(&mut self, q: Sql) -> Result<i64, DbError> {
+        self.conn().scalar(q).await
+    }
+
+    pub async fn execute(&mut self, q: Sql) -> Result<u64, DbError> {
+        self.conn().execute(q).await
+    }
+
+    pub async fn execute_script(&mut self, script: &str) -> Result<(), DbError> {
+        self.conn().execute_script(script).await
+    }
+}

@@ -1,0 +1,15 @@
+//! The database: one `Db` handle over SQLite or PostgreSQL, chosen only by the
+//! URL scheme. Every query is written once, in portable SQL with `$n`
+//! placeholders, as an [`Sql`] value; the backend is an implementation detail
+//! of this module.
+
+mod conn;
+mod connect;
+mod error;
+pub mod migrate;
+mod sql;
+
+pub use conn::{Conn, Record, Tx};
+pub use connect::{Backend, Db};
+pub use error::DbError;
+pub use sql::{Arg, Sql};

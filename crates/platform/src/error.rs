@@ -1,0 +1,168 @@
+//! One error type for the web edge: each variant knows its status code and
+//! the Chinese message a user reads.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use maud::html;
+use serde::Serialize;
+
+use crate::db::DbError;
+
+/// A problem with one field of a form, import row or API payload.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        FieldError {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("未找到该记录，或您无权查看")]
+    NotFound,
+    #[error("您没有此操作的权限")]
+    Forbidden,
+    #[error("请先登录")]
+    Unauthenticated,
+    #[error("页面已过期或来源不明，请刷新页面后重试")]
+    Csrf,
+    #[error("提交的内容有误，请按提示修改")]
+    Invalid(Vec<FieldError>),
+    #[error("{0}")]
+    Conflict(String),
+    #[error("{0}")]
+    BadRequest(String),
+    #[error("{0}")]
+    TooManyRequests(String),
+    #[error("系统内部错误，请稍后重试或联系信息中心")]
+    Internal(#[from] anyhow::Error),
+}
+
+impl From<DbError> for AppError {
+    fn from(e: DbError) -> Self {
+        match e {
+            DbError::NotFound => AppError::NotFound,
+            DbError::Unique(what) => {
+                AppError::Conflict(format!("与已有记录重复（{what}），未保存"))
+            }
+            other => AppError::Internal(other.into()),
+        }
+    }
+}
+
+impl AppError {
+    pub fn invalid(field: &str, message: impl Into<String>) -> Self {
+        AppError::Invalid(vec![FieldError::new(field, message)])
+    }
+
+    pub fn status(&self) -> StatusCode {
+        match self {
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Forbidden | AppError::Csrf => StatusCode::FORBIDDEN,
+            AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
+            AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    pub fn code(&self) -> &'static str {
+        match self {
+            AppError::NotFound => "not_found",
+            AppError::Forbidden => "forbidden",
+            AppError::Unauthenticated => "unauthenticated",
+            AppError::Csrf => "csrf",
+            AppError::Invalid(_) => "invalid",
+            AppError::Conflict(_) => "conflict",
+            AppError::BadRequest(_) => "bad_request",
+            AppError::TooManyRequests(_) => "too_many_requests",
+            AppError::Internal(_) => "internal",
+        }
+    }
+
+    fn log(&self) {
+        if let AppError::Internal(e) = self {
+            tracing::error!(error = ?e, "internal error");
+        }
+    }
+}
+
+/// HTML rendering, for pages.
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        self.log();
+        if matches!(self, AppError::Unauthenticated) {
+            return axum::response::Redirect::to("/login").into_response();
+        }
+        let fields = match &self {
+            AppError::Invalid(f) => f.clone(),
+            _ => vec![],
+        };
+        let body = html! {
+            (maud::DOCTYPE)
+            html lang="zh-CN" {
+                head { meta charset="utf-8"; title { "出错了 - 教育局信息系统" } link rel="stylesheet" href="/static/app.css"; }
+                body.error-page {
+                    main {
+                        h1 { "出错了" }
+                        p.error { (self.to_string()) }
+                        @if !fields.is_empty() {
+                            ul { @for f in &fields { li { (f.field) "：" (f.message) } } }
+                        }
+                        p { a href="javascript:history.back()" { "返回上一页" } " · " a href="/" { "回到首页" } }
+                    }
+                }
+            }
+        };
+        (self.status(), body).into_response()
+    }
+}
+
+/// JSON rendering, for the API under `/api/v1`.
+#[derive(Debug)]
+pub struct ApiError(pub AppError);
+
+impl<E: Into<AppError>> From<E> for ApiError {
+    fn from(e: E) -> Self {
+        ApiError(e.into())
+    }
+}
+
+/// The error body every API route returns.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ErrorBody {
+    pub code: String,
+    pub message: String,
+    pub fields: Vec<FieldError>,
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let e = self.0;
+        e.log();
+        let fields = match &e {
+            AppError::Invalid(f) => f.clone(),
+            _ => vec![],
+        };
+        let body = ErrorBody {
+            code: e.code().into(),
+            message: e.to_string(),
+            fields,
+        };
+        (e.status(), Json(body)).into_response()
+    }
+}
+
+pub type ApiResult<T> = Result<T, ApiError>;
+pub type PageResult = Result<Response, AppError>;

@@ -1,0 +1,13 @@
+//! The UI shell: application state, the page layout every work area renders
+//! into, form helpers and static assets.
+
+mod assets;
+pub mod forms;
+mod layout;
+pub mod reports;
+mod state;
+
+pub use assets::routes as asset_routes;
+pub use layout::{page, public_page, NavItem, Shell};
+pub use reports::{file_response, Reports};
+pub use state::{AppState, Config};
