@@ -120,7 +120,7 @@ impl IntoResponse for AppError {
                         @if !fields.is_empty() {
                             ul { @for f in &fields { li { (f.field) "：" (f.message) } } }
                         }
-                        p { a href="javascript:history.back()" { "返回上一页" } " · " a href="/" { "回到首页" } }
+                        p { "请使用浏览器的“后退”返回上一页，或 " a href="/" { "回到首页" } "。" }
                     }
                 }
             }

@@ -89,35 +89,47 @@ pub fn field_label(field: &str) -> &str {
 #[derive(Clone, Debug, Default, Deserialize, Serialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct InstitutionInput {
+    #[serde(deserialize_with = "text_or_number")]
     pub code: String,
+    #[serde(deserialize_with = "text_or_number")]
     pub name: String,
     /// 办学类型 code (211) or name (小学).
+    #[serde(deserialize_with = "text_or_number")]
     pub school_type: String,
     /// public / private / private_inclusive, or 公办 / 民办 / 普惠性民办.
+    #[serde(deserialize_with = "text_or_number")]
     pub ownership: String,
     /// licensed / unlicensed, or 有证 / 无证. Default licensed.
+    #[serde(deserialize_with = "text_or_number")]
     pub licence: String,
     /// active / suspended / closed, or their Chinese names. Default active.
+    #[serde(deserialize_with = "text_or_number")]
     pub status: String,
     /// Township code (9 digits) or name.
+    #[serde(deserialize_with = "text_or_number")]
     pub township: String,
+    #[serde(deserialize_with = "text_or_number")]
     pub address: String,
+    #[serde(deserialize_with = "text_or_number")]
     pub principal: String,
+    #[serde(deserialize_with = "text_or_number")]
     pub phone: String,
-    #[serde(deserialize_with = "text_or_number")]
     #[schema(value_type = String)]
+    #[serde(deserialize_with = "text_or_number")]
     pub founded_year: String,
-    #[serde(deserialize_with = "text_or_number")]
     #[schema(value_type = String)]
+    #[serde(deserialize_with = "text_or_number")]
     pub approved_places: String,
-    #[serde(deserialize_with = "text_or_number")]
     #[schema(value_type = String)]
+    #[serde(deserialize_with = "text_or_number")]
     pub class_count: String,
     /// 是/否 or true/false.
-    #[serde(deserialize_with = "text_or_number")]
     #[schema(value_type = String)]
+    #[serde(deserialize_with = "text_or_number")]
     pub boarding: String,
+    #[serde(deserialize_with = "text_or_number")]
     pub group_name: String,
+    #[serde(deserialize_with = "text_or_number")]
     pub notes: String,
 }
 
@@ -231,6 +243,15 @@ fn parse_bool(v: &str) -> Option<bool> {
     }
 }
 
+/// A school type given as its code (211), its name (小学) or both, as the
+/// export writes it (211 小学).
+fn school_type_matches(code: &str, name: &str, given: &str) -> bool {
+    match given.split_once(char::is_whitespace) {
+        Some((c, n)) => c == code && n.trim() == name,
+        None => given == code || given == name,
+    }
+}
+
 /// Finds a township by 9-digit code or by name.
 pub fn find_township<'a>(townships: &'a [Township], v: &str) -> Option<&'a Township> {
     let v = v.trim();
@@ -248,12 +269,12 @@ impl InstitutionInput {
         let mut c = Checker { errors: Vec::new() };
         let name = c.text("name", &self.name, true, 60);
         let code = c.text("code", &self.code, false, 10);
-        if !code.is_empty() && !(code.len() == 10 && code.bytes().all(|b| b.is_ascii_digit())) {
+        let well_formed = code.len() == 10 && code.bytes().all(|b| b.is_ascii_digit());
+        if !code.is_empty() && !well_formed {
             c.fail("code", format!("学校标识码应为 10 位数字，而不是“{code}”"));
         }
         let school_type = match platform::codes::school_types().iter().find(|t| {
-            t.level == "细类"
-                && (t.code == self.school_type.trim() || t.name == self.school_type.trim())
+            t.level == "细类" && school_type_matches(&t.code, &t.name, self.school_type.trim())
         }) {
             Some(t) => t.code.clone(),
             None => {
@@ -430,6 +451,16 @@ mod tests {
         assert_eq!(n.township_id, TownshipId(3));
         assert_eq!(n.approved_places, 1200);
         assert_eq!(n.licence, Licence::Licensed);
+        let both = InstitutionInput {
+            school_type: "211 小学".into(),
+            ..good()
+        };
+        assert_eq!(both.validate(&towns(), 2026).unwrap().school_type, "211");
+        let mismatch = InstitutionInput {
+            school_type: "211 初级中学".into(),
+            ..good()
+        };
+        assert!(mismatch.validate(&towns(), 2026).is_err());
     }
 
     #[test]

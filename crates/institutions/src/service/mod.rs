@@ -68,9 +68,9 @@ pub async fn update(
     version: i64,
     input: &InstitutionInput,
 ) -> Result<Institution, AppError> {
+    let current = store::get(db, &caller.scope, id).await?;
     caller.require(WorkArea::Institutions, Access::Write)?;
     let townships = district::townships(db).await?;
-    let current = store::get(db, &caller.scope, id).await?;
     let merged = if caller.scope == Scope::All {
         input.clone()
     } else {
@@ -142,8 +142,9 @@ pub async fn add_designation(
     id: InstitutionId,
     input: &DesignationInput,
 ) -> Result<i64, AppError> {
-    caller.require_bureau(WorkArea::Institutions)?;
+    // Scope first: another institution's id is "not found", not "forbidden".
     let inst = store::get(db, &caller.scope, id).await?;
+    caller.require_bureau(WorkArea::Institutions)?;
     let history = store::designations(db, &caller.scope, id).await?;
     let h: Vec<_> = history
         .iter()
@@ -181,8 +182,8 @@ pub async fn add_tracking(
     id: InstitutionId,
     input: &TrackingInput,
 ) -> Result<i64, AppError> {
-    caller.require_bureau(WorkArea::Institutions)?;
     let inst = store::get(db, &caller.scope, id).await?;
+    caller.require_bureau(WorkArea::Institutions)?;
     if inst.licence != Licence::Unlicensed {
         return Err(AppError::invalid("status", "只有无证机构需要登记跟踪记录"));
     }

@@ -202,14 +202,17 @@ pub fn decode_text(bytes: &[u8]) -> Option<String> {
     }
 }
 
-/// Trims (also full-width and non-breaking spaces) and maps full-width ASCII
-/// (ＡＢＣ１２３) to half-width.
+/// Trims (also full-width and non-breaking spaces) and maps full-width
+/// letters, digits and hyphens (ＡＢＣ１２３－) to half-width. Chinese
+/// punctuation such as （） stays as typed.
 pub fn normalize(s: &str) -> String {
     let trimmed = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{feff}');
     trimmed
         .chars()
         .map(|c| match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '－' => {
+                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+            }
             '\u{3000}' => ' ',
             _ => c,
         })
@@ -233,6 +236,7 @@ mod tests {
     fn full_width_and_spaces_are_normalised() {
         assert_eq!(normalize(" ３３０５０３\u{3000}"), "330503");
         assert_eq!(normalize("Ｘ"), "X");
+        assert_eq!(normalize("所在乡镇（街道）"), "所在乡镇（街道）");
     }
 
     #[test]

@@ -1,0 +1,11 @@
+//! Integration tests of every route, through a real server on a real
+//! database, each run on SQLite and on PostgreSQL.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod audit;
+mod auth;
+mod import;
+mod institutions;
+mod scoping;
