@@ -36,4 +36,4 @@ stop_pg() { "${RUN_AS[@]}" "$PGBIN/pg_ctl" -D "$PGDIR/data" -m immediate stop >/
 trap stop_pg EXIT
 export EDUBUREAU_TEST_PG="postgres://edubureau@127.0.0.1:$PGPORT/postgres"
 
-cargo test --workspace --all-targets "$@"
+cargo test --workspace --all-targets --no-fail-fast "$@"

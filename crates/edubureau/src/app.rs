@@ -40,6 +40,7 @@ pub fn router(state: AppState) -> Router {
         .merge(platform::audit::web::routes())
         .merge(platform::web::reports::routes())
         .merge(institutions::web::routes())
+        .merge(students::web::routes())
         .merge(platform::web::asset_routes())
         .route("/healthz", get(|| async { "ok" }))
         .layer(axum::middleware::from_fn_with_state(state.clone(), platform::auth::csrf::session_layer))

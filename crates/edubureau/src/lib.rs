@@ -12,7 +12,12 @@ use platform::db::{Db, DbError};
 
 /// Every migration of every work area, in one list.
 pub fn migrations() -> Vec<Migration> {
-    [platform::MIGRATIONS, institutions::MIGRATIONS].concat()
+    [
+        platform::MIGRATIONS,
+        institutions::MIGRATIONS,
+        students::MIGRATIONS,
+    ]
+    .concat()
 }
 
 /// Opens the database at `url` and brings its schema up to date.

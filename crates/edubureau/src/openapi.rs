@@ -27,6 +27,7 @@ struct PlatformDoc;
 pub fn document() -> utoipa::openapi::OpenApi {
     let mut doc = PlatformDoc::openapi();
     doc.merge(institutions::web::ApiDoc::openapi());
+    doc.merge(students::web::ApiDoc::openapi());
     doc
 }
 

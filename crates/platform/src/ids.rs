@@ -15,9 +15,9 @@ macro_rules! typed_id {
                 $crate::db::Arg::Int(Some(v.0))
             }
         }
-        impl From<Option<$name>> for $crate::db::Arg {
-            fn from(v: Option<$name>) -> Self {
-                $crate::db::Arg::Int(v.map(|v| v.0))
+        impl $crate::db::TypedId for $name {
+            fn raw(self) -> i64 {
+                self.0
             }
         }
         impl std::fmt::Display for $name {

@@ -131,4 +131,47 @@ impl Tx {
     pub async fn execute_script(&mut self, script: &str) -> Result<(), DbError> {
         self.conn().execute_script(script).await
     }
+
+    /// PostgreSQL's `COPY … FROM STDIN` with `data` in COPY text format;
+    /// the fast path for bulk loads. `None` on SQLite, which has no COPY.
+    pub async fn copy_in(
+        &mut self,
+        statement: &str,
+        data: Vec<u8>,
+    ) -> Result<Option<u64>, DbError> {
+        match self {
+            Tx::Sqlite(_) => Ok(None),
+            Tx::Postgres(t) => {
+                let mut copy = t.copy_in_raw(statement).await?;
+                copy.send(data).await?;
+                Ok(Some(copy.finish().await?))
+            }
+        }
+    }
+
+    pub fn backend(&self) -> super::Backend {
+        match self {
+            Tx::Sqlite(_) => super::Backend::Sqlite,
+            Tx::Postgres(_) => super::Backend::Postgres,
+        }
+    }
+}
+
+/// Appends one field in PostgreSQL COPY text format (tab-separated, `\N` for
+/// NULL, backslash escapes).
+pub fn copy_field(buf: &mut Vec<u8>, value: Option<&str>) {
+    match value {
+        None => buf.extend_from_slice(b"\\N"),
+        Some(v) => {
+            for b in v.bytes() {
+                match b {
+                    b'\\' => buf.extend_from_slice(b"\\\\"),
+                    b'\t' => buf.extend_from_slice(b"\\t"),
+                    b'\n' => buf.extend_from_slice(b"\\n"),
+                    b'\r' => buf.extend_from_slice(b"\\r"),
+                    _ => buf.push(b),
+                }
+            }
+        }
+    }
 }

@@ -9,7 +9,7 @@ mod error;
 pub mod migrate;
 mod sql;
 
-pub use conn::{Conn, Record, Tx};
+pub use conn::{copy_field, Conn, Record, Tx};
 pub use connect::{Backend, Db};
 pub use error::DbError;
-pub use sql::{Arg, Sql};
+pub use sql::{Arg, Sql, TypedId};

@@ -34,6 +34,17 @@ arg_from!(Bool, bool);
 arg_from!(Date, NaiveDate);
 arg_from!(Time, DateTime<Utc>);
 
+/// A typed id (see `platform::typed_id!`), bound as its integer.
+pub trait TypedId: Copy {
+    fn raw(self) -> i64;
+}
+
+impl<T: TypedId> From<Option<T>> for Arg {
+    fn from(v: Option<T>) -> Self {
+        Arg::Int(v.map(TypedId::raw))
+    }
+}
+
 impl From<&String> for Arg {
     fn from(v: &String) -> Self {
         Arg::Text(Some(v.clone()))
@@ -91,6 +102,13 @@ impl Sql {
             }
             self = self.bind(v);
         }
+        self
+    }
+
+    /// Puts text around the whole query (e.g. to count a subquery); the
+    /// placeholders keep their numbers.
+    pub fn wrap(mut self, prefix: &str, suffix: &str) -> Self {
+        self.text = format!("{prefix}{}{suffix}", self.text);
         self
     }
 

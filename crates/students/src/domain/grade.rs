@@ -1,0 +1,174 @@
+//! 年级: kindergarten classes (小班 -2, 中班 -1, 大班 0), then grades 1–12
+//! across primary (1–6), junior (7–9) and senior or vocational (10–12).
+
+use serde::{Deserialize, Serialize};
+
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    utoipa::ToSchema,
+)]
+#[serde(transparent)]
+pub struct Grade(pub i64);
+
+/// 学段: the stage a grade belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    Preschool,
+    Primary,
+    Junior,
+    Senior,
+}
+
+impl Stage {
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Preschool => "学前",
+            Stage::Primary => "小学",
+            Stage::Junior => "初中",
+            Stage::Senior => "高中",
+        }
+    }
+
+    /// Ages (on 31 August of the school year) at which children belong to
+    /// this stage in compulsory education.
+    pub fn school_ages(self) -> std::ops::RangeInclusive<i64> {
+        match self {
+            Stage::Preschool => 3..=5,
+            Stage::Primary => 6..=11,
+            Stage::Junior => 12..=14,
+            Stage::Senior => 15..=17,
+        }
+    }
+
+    pub fn grades(self) -> std::ops::RangeInclusive<i64> {
+        match self {
+            Stage::Preschool => -2..=0,
+            Stage::Primary => 1..=6,
+            Stage::Junior => 7..=9,
+            Stage::Senior => 10..=12,
+        }
+    }
+}
+
+const NAMES: [(i64, &str); 15] = [
+    (-2, "小班"),
+    (-1, "中班"),
+    (0, "大班"),
+    (1, "一年级"),
+    (2, "二年级"),
+    (3, "三年级"),
+    (4, "四年级"),
+    (5, "五年级"),
+    (6, "六年级"),
+    (7, "七年级"),
+    (8, "八年级"),
+    (9, "九年级"),
+    (10, "高一"),
+    (11, "高二"),
+    (12, "高三"),
+];
+
+const ALIASES: [(i64, &str); 6] = [
+    (7, "初一"),
+    (8, "初二"),
+    (9, "初三"),
+    (10, "十年级"),
+    (11, "十一年级"),
+    (12, "十二年级"),
+];
+
+impl Grade {
+    pub const ALL: [Grade; 15] = [
+        Grade(-2),
+        Grade(-1),
+        Grade(0),
+        Grade(1),
+        Grade(2),
+        Grade(3),
+        Grade(4),
+        Grade(5),
+        Grade(6),
+        Grade(7),
+        Grade(8),
+        Grade(9),
+        Grade(10),
+        Grade(11),
+        Grade(12),
+    ];
+
+    /// Accepts the Chinese name (一年级, 初一, 高二, 大班) or the number.
+    pub fn parse(s: &str) -> Option<Grade> {
+        let s = s.trim();
+        if let Some((g, _)) = NAMES.iter().chain(ALIASES.iter()).find(|(_, n)| *n == s) {
+            return Some(Grade(*g));
+        }
+        s.parse::<i64>()
+            .ok()
+            .filter(|g| (-2..=12).contains(g))
+            .map(Grade)
+    }
+
+    pub fn label(self) -> &'static str {
+        NAMES
+            .iter()
+            .find(|(g, _)| *g == self.0)
+            .map(|(_, n)| *n)
+            .unwrap_or("未知年级")
+    }
+
+    pub fn stage(self) -> Stage {
+        match self.0 {
+            ..=0 => Stage::Preschool,
+            1..=6 => Stage::Primary,
+            7..=9 => Stage::Junior,
+            _ => Stage::Senior,
+        }
+    }
+
+    /// The last grade of its stage: promotion from here is graduation.
+    pub fn is_final(self) -> bool {
+        matches!(self.0, 0 | 6 | 9 | 12)
+    }
+
+    pub fn next(self) -> Grade {
+        Grade(self.0 + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_numbers_parse() {
+        assert_eq!(Grade::parse("一年级"), Some(Grade(1)));
+        assert_eq!(Grade::parse("初二"), Some(Grade(8)));
+        assert_eq!(Grade::parse("八年级"), Some(Grade(8)));
+        assert_eq!(Grade::parse("高三"), Some(Grade(12)));
+        assert_eq!(Grade::parse("小班"), Some(Grade(-2)));
+        assert_eq!(Grade::parse(" 3 "), Some(Grade(3)));
+        assert_eq!(Grade::parse("13"), None);
+        assert_eq!(Grade::parse("研一"), None);
+        for g in Grade::ALL {
+            assert_eq!(Grade::parse(g.label()), Some(g));
+        }
+    }
+
+    #[test]
+    fn stages_and_finals() {
+        assert_eq!(Grade(6).stage(), Stage::Primary);
+        assert_eq!(Grade(7).stage(), Stage::Junior);
+        assert!(Grade(9).is_final());
+        assert!(!Grade(8).is_final());
+    }
+}

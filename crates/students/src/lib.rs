@@ -1,0 +1,18 @@
+//! Work areas 2 and 3 (学籍, 控辍保学): student records keyed by national ID,
+//! enrolment by school year, grade and class with its life cycle, dropout
+//! control with home visits and rates by township, the left-behind
+//! children's archive, and fast bulk import in the national template layout.
+
+pub mod demo;
+pub mod domain;
+pub mod service;
+pub mod store;
+pub mod web;
+
+use platform::db::migrate::Migration;
+
+pub const MIGRATIONS: &[Migration] = &[Migration {
+    version: 200,
+    name: "students",
+    sql: include_str!("../migrations/0200_students.sql"),
+}];

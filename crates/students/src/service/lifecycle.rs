@@ -1,0 +1,417 @@
+//! The enrolment life cycle: admit, view, transfer (out, then confirmed by
+//! the receiving institution), suspend/resume, promote all at year end,
+//! graduate, record a dropout. Each step is audited.
+
+use chrono::NaiveDate;
+use platform::audit::{self, Entry};
+use platform::auth::{Access, Caller, Scope, WorkArea};
+use platform::db::{Db, DbError, Sql};
+use platform::{AppError, FieldError, InstitutionId};
+use serde::Deserialize;
+
+use super::{school_year_of, today};
+use crate::domain::student::{check, FieldProblem, Placement};
+use crate::domain::template::fields;
+use crate::store::enrolments::{self, PromotionOutcome, TransferRow};
+use crate::store::students::{self, StudentId, StudentRecord};
+
+/// Problems of a checked record as form errors keyed by template header.
+pub fn as_field_errors(p: Vec<FieldProblem>) -> AppError {
+    AppError::Invalid(
+        p.into_iter()
+            .map(|(i, m)| FieldError::new(fields()[i].header.clone(), m))
+            .collect(),
+    )
+}
+
+/// The institution a 学校标识码 names, if the caller may place students there.
+pub async fn institution_by_code(
+    db: &Db,
+    caller: &Caller,
+    code: &str,
+) -> Result<InstitutionId, AppError> {
+    let id = db
+        .fetch_optional::<(InstitutionId,)>(
+            Sql::new("SELECT id FROM institutions WHERE code = ").bind(code.trim()),
+        )
+        .await?
+        .map(|r| r.0)
+        .ok_or_else(|| {
+            AppError::invalid(
+                "学校标识码",
+                format!("没有学校标识码为“{}”的机构", code.trim()),
+            )
+        })?;
+    if !caller.scope.allows(id) {
+        return Err(AppError::invalid("学校标识码", "只能在本校登记学生"));
+    }
+    Ok(id)
+}
+
+/// Reads a student record; a view of personal data, so it is audited.
+pub async fn view(db: &Db, caller: &Caller, id: StudentId) -> Result<StudentRecord, AppError> {
+    caller.require(WorkArea::Students, Access::Read)?;
+    let s = students::get(db, &caller.scope, id).await?;
+    let mut tx = db.begin().await?;
+    audit::record(
+        &mut tx,
+        &caller.who,
+        Entry::new("view", "student", format!("查看学生 {} 的学籍", s.name))
+            .id(id.0)
+            .institution(s.institution_id),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(s)
+}
+
+/// Admits one student (新生入学 or 插班): a new record and its enrolment.
+pub async fn admit(db: &Db, caller: &Caller, values: &[&str]) -> Result<StudentRecord, AppError> {
+    caller.require(WorkArea::Students, Access::Write)?;
+    let (student, placement) = check(values, today()).map_err(as_field_errors)?;
+    let institution = institution_by_code(db, caller, &placement.institution_code).await?;
+    let mut tx = db.begin().await?;
+    let id = match students::insert(&mut tx, &student).await {
+        Ok(id) => id,
+        Err(DbError::Unique(_)) => {
+            return Err(AppError::invalid(
+                "身份证件号",
+                format!("身份证件号 {} 已有学籍，请走转学流程", student.id_number),
+            ));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    enrol(&mut tx, id, institution, &placement).await?;
+    let rec = students::get_in(&mut tx, &Scope::All, id).await?;
+    audit::record(
+        &mut tx,
+        &caller.who,
+        Entry::new(
+            "create",
+            "student",
+            format!(
+                "{} 入学 {}",
+                rec.name,
+                rec.institution_name.clone().unwrap_or_default()
+            ),
+        )
+        .id(id.0)
+        .institution(Some(institution))
+        .after(&student),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(rec)
+}
+
+async fn enrol(
+    tx: &mut platform::db::Tx,
+    id: StudentId,
+    institution: InstitutionId,
+    p: &Placement,
+) -> Result<(), AppError> {
+    let day = p.entered_on.unwrap_or_else(today);
+    students::enrol(
+        tx,
+        id,
+        institution,
+        school_year_of(today()),
+        p.grade,
+        &p.class_name,
+        day,
+    )
+    .await?;
+    Ok(())
+}
+
+/// Fields of a life-cycle request.
+#[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct TransferRequest {
+    /// 学校标识码 of the receiving institution.
+    pub to_code: String,
+    pub reason: String,
+}
+
+fn current_enrolment(s: &StudentRecord) -> Result<(i64, InstitutionId, String), AppError> {
+    match (s.enrolment_id, s.institution_id, s.status.clone()) {
+        (Some(e), Some(i), Some(st)) => Ok((e, i, st)),
+        _ => Err(AppError::Conflict(format!("{} 目前没有在读学籍", s.name))),
+    }
+}
+
+/// The sending side asks to transfer a student out (转出).
+pub async fn request_transfer(
+    db: &Db,
+    caller: &Caller,
+    id: StudentId,
+    req: &TransferRequest,
+) -> Result<i64, AppError> {
+    let s = students::get(db, &caller.scope, id).await?;
+    caller.require(WorkArea::Students, Access::Write)?;
+    let (enrolment, from, status) = current_enrolment(&s)?;
+    if status != "active" {
+        return Err(AppError::Conflict(format!(
+            "{} 的学籍状态为“{}”，不能转出",
+            s.name,
+            status_label(&status)
+        )));
+    }
+    let to = db
+        .fetch_optional::<(InstitutionId,)>(
+            Sql::new("SELECT id FROM institutions WHERE code = ").bind(req.to_code.trim()),
+        )
+        .await?
+        .map(|r| r.0)
+        .ok_or_else(|| {
+            AppError::invalid(
+                "to_code",
+                format!("没有学校标识码为“{}”的机构", req.to_code.trim()),
+            )
+        })?;
+    if to == from {
+        return Err(AppError::invalid("to_code", "转入学校不能是本校"));
+    }
+    let mut tx = db.begin().await?;
+    if !enrolments::set_status(&mut tx, enrolment, "active", "transferring").await? {
+        return Err(AppError::Conflict(
+            "学籍状态已被他人修改，请刷新后重试".into(),
+        ));
+    }
+    let tid = enrolments::request_transfer(
+        &mut tx,
+        id,
+        from,
+        to,
+        s.grade.unwrap_or(0),
+        req.reason.trim(),
+        &caller.who.username,
+    )
+    .await?;
+    audit::record(
+        &mut tx,
+        &caller.who,
+        Entry::new("create", "transfer", format!("{} 申请转出", s.name))
+            .id(tid)
+            .institution(Some(from)),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(tid)
+}
+
+/// The receiving side (or the bureau) confirms or refuses a transfer.
+pub async fn decide_transfer(
+    db: &Db,
+    caller: &Caller,
+    transfer: i64,
+    confirm: bool,
+) -> Result<TransferRow, AppError> {
+    caller.require(WorkArea::Students, Access::Write)?;
+    let mut tx = db.begin().await?;
+    let t = enrolments::get_transfer(&mut tx, &caller.scope, transfer).await?;
+    if let Some(own) = caller.scope.institution() {
+        if own != t.to_institution_id {
+            return Err(AppError::Forbidden);
+        }
+    }
+    if t.status != "pending" {
+        return Err(AppError::Conflict("该转学申请已处理".into()));
+    }
+    let rec = students::get_in(&mut tx, &Scope::All, t.student_id).await?;
+    let (enrolment, _, _) = current_enrolment(&rec)?;
+    enrolments::decide_transfer(
+        &mut tx,
+        transfer,
+        if confirm { "confirmed" } else { "refused" },
+        &caller.who.username,
+    )
+    .await?;
+    if confirm {
+        enrolments::leave(&mut tx, enrolment, "transferred", today()).await?;
+        students::enrol(
+            &mut tx,
+            t.student_id,
+            t.to_institution_id,
+            school_year_of(today()),
+            crate::domain::Grade(t.grade),
+            "",
+            today(),
+        )
+        .await?;
+    } else {
+        enrolments::set_status(&mut tx, enrolment, "transferring", "active").await?;
+    }
+    let what = if confirm {
+        "确认转入"
+    } else {
+        "拒绝转入"
+    };
+    audit::record(
+        &mut tx,
+        &caller.who,
+        Entry::new(
+            "update",
+            "transfer",
+            format!(
+                "{what}：{}，{} → {}",
+                t.student_name, t.from_name, t.to_name
+            ),
+        )
+        .id(transfer)
+        .institution(Some(t.to_institution_id)),
+    )
+    .await?;
+    let after = enrolments::get_transfer(&mut tx, &Scope::All, transfer).await?;
+    tx.commit().await?;
+    Ok(after)
+}
+
+pub fn status_label(s: &str) -> &'static str {
+    match s {
+        "active" => "在读",
+        "suspended" => "休学",
+        "transferring" => "转学中",
+        "left" => "已离校",
+        _ => "未知",
+    }
+}
+
+/// A change of the current enrolment: suspend, resume, graduate, dropout.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Step {
+    Suspend,
+    Resume,
+    Graduate,
+    Dropout,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct StepDetails {
+    /// For a dropout: the cause and the person responsible for bringing the
+    /// child back (a dropout-control case is opened).
+    pub cause: String,
+    pub responsible: String,
+}
+
+pub async fn apply_step(
+    db: &Db,
+    caller: &Caller,
+    id: StudentId,
+    step: Step,
+    details: &StepDetails,
+) -> Result<StudentRecord, AppError> {
+    let s = students::get(db, &caller.scope, id).await?;
+    caller.require(WorkArea::Students, Access::Write)?;
+    let (enrolment, institution, status) = current_enrolment(&s)?;
+    let mut tx = db.begin().await?;
+    let (ok, summary) = match step {
+        Step::Suspend => (
+            enrolments::set_status(&mut tx, enrolment, "active", "suspended").await?,
+            "休学",
+        ),
+        Step::Resume => (
+            enrolments::set_status(&mut tx, enrolment, "suspended", "active").await?,
+            "复学",
+        ),
+        Step::Graduate => {
+            let g = crate::domain::Grade(s.grade.unwrap_or(0));
+            if !g.is_final() {
+                return Err(AppError::Conflict(format!(
+                    "{} 在读{}，不是毕业年级",
+                    s.name,
+                    g.label()
+                )));
+            }
+            (
+                status == "active"
+                    && enrolments::leave(&mut tx, enrolment, "graduated", today()).await?,
+                "毕业",
+            )
+        }
+        Step::Dropout => {
+            if details.cause.trim().is_empty() || details.responsible.trim().is_empty() {
+                return Err(AppError::Invalid(vec![
+                    FieldError::new("cause", "请填写辍学原因"),
+                    FieldError::new("responsible", "请填写劝返责任人"),
+                ]));
+            }
+            let left = enrolments::leave(&mut tx, enrolment, "dropped_out", today()).await?;
+            if left {
+                crate::store::dropout::open_case_for_student(
+                    &mut tx,
+                    &s,
+                    institution,
+                    details.cause.trim(),
+                    details.responsible.trim(),
+                    today(),
+                )
+                .await?;
+            }
+            (left, "辍学")
+        }
+    };
+    if !ok {
+        return Err(AppError::Conflict(format!(
+            "{} 的学籍状态为“{}”，不能办理{summary}",
+            s.name,
+            status_label(&status)
+        )));
+    }
+    audit::record(
+        &mut tx,
+        &caller.who,
+        Entry::new("update", "enrolment", format!("{} {summary}", s.name))
+            .id(id.0)
+            .institution(Some(institution)),
+    )
+    .await?;
+    let after = students::get_in(&mut tx, &Scope::All, id).await?;
+    tx.commit().await?;
+    Ok(after)
+}
+
+/// Year-end promotion of every class (of the caller's institution, or of
+/// one institution or the whole district for the bureau).
+pub async fn promote_all(
+    db: &Db,
+    caller: &Caller,
+    institution: Option<InstitutionId>,
+    school_year: i64,
+    on: Option<NaiveDate>,
+) -> Result<PromotionOutcome, AppError> {
+    caller.require(WorkArea::Students, Access::Write)?;
+    if let Some(i) = institution {
+        if !caller.scope.allows(i) {
+            return Err(AppError::NotFound);
+        }
+    }
+    let mut tx = db.begin().await?;
+    let outcome = enrolments::promote(
+        &mut tx,
+        &caller.scope,
+        institution,
+        school_year,
+        on.unwrap_or_else(today),
+    )
+    .await?;
+    audit::record(
+        &mut tx,
+        &caller.who,
+        Entry::new(
+            "update",
+            "enrolment",
+            format!(
+                "{school_year} 学年升级：升级 {} 人，毕业 {} 人",
+                outcome.promoted, outcome.graduated
+            ),
+        )
+        .institution(institution.or(caller.scope.institution()))
+        .after(&outcome),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(outcome)
+}

@@ -1,0 +1,280 @@
+//! Bulk loading of students with their enrolments, for imports and the
+//! demo: ids are reserved up front, then rows go in as multi-row INSERTs on
+//! SQLite and as COPY on PostgreSQL, inside the caller's transaction.
+
+use chrono::{NaiveDate, Utc};
+use platform::db::{copy_field, Backend, DbError, Sql, Tx};
+use platform::InstitutionId;
+
+use crate::domain::student::NewStudent;
+use crate::domain::Grade;
+
+/// One student to load with the enrolment that places them.
+pub struct BulkRow {
+    pub student: NewStudent,
+    pub institution: InstitutionId,
+    pub grade: Grade,
+    pub class_name: String,
+    pub entered_on: NaiveDate,
+}
+
+/// Rows per INSERT statement on SQLite (24 parameters a row, well under
+/// SQLite's limit of 32766).
+const SQLITE_BATCH: usize = 500;
+
+const STUDENT_COLUMNS: &str = "id, id_type, id_number, name, sex, birth_date, ethnicity, hukou_type, hukou_division, health, left_behind, migrant_child, orphan, disability, inclusive_class, boarding, dibao, registered_poor, address, phone, guardian_name, guardian_relation, guardian_phone, extra_json, version, created_at, updated_at";
+const ENROLMENT_COLUMNS: &str =
+    "student_id, institution_id, school_year, grade, class_name, status, entered_on, created_at";
+
+/// Reserves `n` student ids in this transaction.
+async fn reserve_ids(tx: &mut Tx, n: usize) -> Result<i64, DbError> {
+    match tx.backend() {
+        // The write transaction holds SQLite's only write lock.
+        Backend::Sqlite => Ok(tx
+            .scalar(Sql::new("SELECT COALESCE(MAX(id), 0) FROM students"))
+            .await?
+            + 1),
+        Backend::Postgres => {
+            // Take a contiguous block past everything handed out so far.
+            tx.execute_script("LOCK TABLE students IN SHARE ROW EXCLUSIVE MODE")
+                .await?;
+            let first = tx
+                .scalar(Sql::new("SELECT COALESCE(MAX(id), 0) + 1 FROM students"))
+                .await?;
+            let seq_first = tx
+                .scalar(Sql::new(
+                    "SELECT nextval(pg_get_serial_sequence('students', 'id'))",
+                ))
+                .await?;
+            let first = first.max(seq_first);
+            tx.scalar(
+                Sql::new("SELECT setval(pg_get_serial_sequence('students', 'id'), ")
+                    .bind(first + n as i64)
+                    .push(")"),
+            )
+            .await?;
+            Ok(first)
+        }
+    }
+}
+
+/// Loads `rows`, enrolled in `school_year`. Returns the id of the first
+/// student; the others follow in order.
+pub async fn load(tx: &mut Tx, school_year: i64, rows: &[BulkRow]) -> Result<i64, DbError> {
+    if rows.is_empty() {
+        return Ok(0);
+    }
+    let first = reserve_ids(tx, rows.len()).await?;
+    match tx.backend() {
+        Backend::Sqlite => load_sqlite(tx, school_year, rows, first).await?,
+        Backend::Postgres => load_postgres(tx, school_year, rows, first).await?,
+    }
+    Ok(first)
+}
+
+fn bool_text(b: bool) -> &'static str {
+    if b {
+        "t"
+    } else {
+        "f"
+    }
+}
+
+async fn load_postgres(
+    tx: &mut Tx,
+    school_year: i64,
+    rows: &[BulkRow],
+    first: i64,
+) -> Result<(), DbError> {
+    let now = Utc::now().to_rfc3339();
+    let mut students = Vec::with_capacity(rows.len() * 200);
+    let mut enrolments = Vec::with_capacity(rows.len() * 60);
+    for (n, r) in rows.iter().enumerate() {
+        let s = &r.student;
+        let id = (first + n as i64).to_string();
+        let birth = s.birth_date.to_string();
+        let left = s.left_behind.to_string();
+        let fields: [Option<&str>; 27] = [
+            Some(&id),
+            Some(&s.id_type),
+            Some(&s.id_number),
+            Some(&s.name),
+            Some(&s.sex),
+            Some(&birth),
+            Some(&s.ethnicity),
+            Some(&s.hukou_type),
+            Some(&s.hukou_division),
+            Some(&s.health),
+            Some(&left),
+            Some(bool_text(s.migrant_child)),
+            Some(bool_text(s.orphan)),
+            Some(&s.disability),
+            Some(bool_text(s.inclusive_class)),
+            Some(bool_text(s.boarding)),
+            Some(bool_text(s.dibao)),
+            Some(bool_text(s.registered_poor)),
+            Some(&s.address),
+            Some(&s.phone),
+            Some(&s.guardian_name),
+            Some(&s.guardian_relation),
+            Some(&s.guardian_phone),
+            s.extra_json.as_deref(),
+            Some("1"),
+            Some(&now),
+            Some(&now),
+        ];
+        for (k, f) in fields.iter().enumerate() {
+            if k > 0 {
+                students.push(b'\t');
+            }
+            copy_field(&mut students, *f);
+        }
+        students.push(b'\n');
+        let entered = r.entered_on.to_string();
+        let e: [&str; 8] = [
+            &id,
+            &r.institution.0.to_string(),
+            &school_year.to_string(),
+            &r.grade.0.to_string(),
+            &r.class_name,
+            "active",
+            &entered,
+            &now,
+        ];
+        for (k, f) in e.iter().enumerate() {
+            if k > 0 {
+                enrolments.push(b'\t');
+            }
+            copy_field(&mut enrolments, Some(f));
+        }
+        enrolments.push(b'\n');
+    }
+    tx.copy_in(
+        &format!("COPY students ({STUDENT_COLUMNS}) FROM STDIN"),
+        students,
+    )
+    .await?;
+    tx.copy_in(
+        &format!("COPY enrolments ({ENROLMENT_COLUMNS}) FROM STDIN"),
+        enrolments,
+    )
+    .await?;
+    Ok(())
+}
+
+fn placeholders(rows: usize, per_row: usize, first_param: usize, tail: &str) -> String {
+    let mut s = String::with_capacity(rows * per_row * 5);
+    let mut p = first_param;
+    for r in 0..rows {
+        if r > 0 {
+            s.push_str(", ");
+        }
+        s.push('(');
+        for c in 0..per_row {
+            if c > 0 {
+                s.push_str(", ");
+            }
+            s.push('$');
+            s.push_str(&p.to_string());
+            p += 1;
+        }
+        s.push_str(tail);
+        s.push(')');
+    }
+    s
+}
+
+async fn load_sqlite(
+    tx: &mut Tx,
+    school_year: i64,
+    rows: &[BulkRow],
+    first: i64,
+) -> Result<(), DbError> {
+    let now = Utc::now();
+    for (chunk_no, chunk) in rows.chunks(SQLITE_BATCH).enumerate() {
+        let base = first + (chunk_no * SQLITE_BATCH) as i64;
+        // $1 is the shared timestamp; each row then has 24 parameters.
+        let mut q = Sql::new(format!(
+            "INSERT INTO students ({STUDENT_COLUMNS}) VALUES {}",
+            placeholders(chunk.len(), 24, 2, ", 1, $1, $1")
+        ))
+        .arg(now);
+        for (n, r) in chunk.iter().enumerate() {
+            let s = &r.student;
+            q = q
+                .arg(base + n as i64)
+                .arg(s.id_type.as_str())
+                .arg(s.id_number.as_str())
+                .arg(s.name.as_str())
+                .arg(s.sex.as_str())
+                .arg(s.birth_date)
+                .arg(s.ethnicity.as_str())
+                .arg(s.hukou_type.as_str())
+                .arg(s.hukou_division.as_str())
+                .arg(s.health.as_str())
+                .arg(s.left_behind)
+                .arg(s.migrant_child)
+                .arg(s.orphan)
+                .arg(s.disability.as_str())
+                .arg(s.inclusive_class)
+                .arg(s.boarding)
+                .arg(s.dibao)
+                .arg(s.registered_poor)
+                .arg(s.address.as_str())
+                .arg(s.phone.as_str())
+                .arg(s.guardian_name.as_str())
+                .arg(s.guardian_relation.as_str())
+                .arg(s.guardian_phone.as_str())
+                .arg(s.extra_json.clone());
+        }
+        tx.execute(q).await?;
+        // $1 timestamp, $2 school year; each row then has 5 parameters.
+        let mut q = Sql::new(format!(
+            "INSERT INTO enrolments ({ENROLMENT_COLUMNS}) VALUES {}",
+            enrolment_placeholders(chunk.len())
+        ))
+        .arg(now)
+        .arg(school_year);
+        for (n, r) in chunk.iter().enumerate() {
+            q = q
+                .arg(base + n as i64)
+                .arg(r.institution)
+                .arg(r.grade.0)
+                .arg(r.class_name.as_str())
+                .arg(r.entered_on);
+        }
+        tx.execute(q).await?;
+    }
+    Ok(())
+}
+
+fn enrolment_placeholders(rows: usize) -> String {
+    (0..rows)
+        .map(|r| {
+            let p = 3 + r * 5;
+            format!(
+                "(${}, ${}, $2, ${}, ${}, 'active', ${}, $1)",
+                p,
+                p + 1,
+                p + 2,
+                p + 3,
+                p + 4
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_number_on() {
+        assert_eq!(placeholders(2, 2, 2, ", 1"), "($2, $3, 1), ($4, $5, 1)");
+        assert_eq!(
+            enrolment_placeholders(2),
+            "($3, $4, $2, $5, $6, 'active', $7, $1), ($8, $9, $2, $10, $11, 'active', $12, $1)"
+        );
+    }
+}

@@ -1,0 +1,206 @@
+//! Enrolments and their life cycle: suspend/resume, transfer, promotion at
+//! year end, graduation, leaving.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use platform::auth::Scope;
+use platform::db::{Db, DbError, Sql, Tx};
+use platform::InstitutionId;
+use serde::Serialize;
+
+use super::students::StudentId;
+
+#[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct EnrolmentRow {
+    pub id: i64,
+    #[schema(value_type = i64)]
+    pub institution_id: InstitutionId,
+    pub institution_name: String,
+    pub school_year: i64,
+    pub grade: i64,
+    pub class_name: String,
+    pub status: String,
+    pub left_reason: Option<String>,
+    pub entered_on: NaiveDate,
+    pub left_on: Option<NaiveDate>,
+}
+
+/// A student's enrolments, oldest first (the school-year history).
+pub async fn history(db: &Db, student: StudentId) -> Result<Vec<EnrolmentRow>, DbError> {
+    db.fetch_all(
+        Sql::new("SELECT e.id, e.institution_id, i.name AS institution_name, e.school_year, e.grade, e.class_name, e.status, e.left_reason, e.entered_on, e.left_on FROM enrolments e JOIN institutions i ON i.id = e.institution_id WHERE e.student_id = ")
+            .bind(student)
+            .push(" ORDER BY e.school_year, e.id"),
+    )
+    .await
+}
+
+pub async fn set_status(
+    tx: &mut Tx,
+    enrolment: i64,
+    from: &str,
+    to: &str,
+) -> Result<bool, DbError> {
+    let n = tx
+        .execute(
+            Sql::new("UPDATE enrolments SET status = $1 WHERE id = $2 AND status = $3")
+                .arg(to)
+                .arg(enrolment)
+                .arg(from),
+        )
+        .await?;
+    Ok(n == 1)
+}
+
+/// Ends an enrolment.
+pub async fn leave(
+    tx: &mut Tx,
+    enrolment: i64,
+    reason: &str,
+    on: NaiveDate,
+) -> Result<bool, DbError> {
+    let n = tx
+        .execute(Sql::new("UPDATE enrolments SET status = 'left', left_reason = $1, left_on = $2 WHERE id = $3 AND status <> 'left'").arg(reason).arg(on).arg(enrolment))
+        .await?;
+    Ok(n == 1)
+}
+
+#[derive(Clone, Debug, Default, Serialize, utoipa::ToSchema)]
+pub struct PromotionOutcome {
+    pub promoted: u64,
+    pub graduated: u64,
+}
+
+/// Year-end promotion (升级) of every active student of `school_year`
+/// within `scope` (and `institution`, if given): the last grade of a stage
+/// graduates, every other grade moves up one, into next year's enrolment.
+pub async fn promote(
+    tx: &mut Tx,
+    scope: &Scope,
+    institution: Option<InstitutionId>,
+    school_year: i64,
+    on: NaiveDate,
+) -> Result<PromotionOutcome, DbError> {
+    let narrow = |q: Sql| {
+        let q = scope.restrict(q, "institution_id");
+        match institution {
+            Some(i) => q.push(" AND institution_id = ").bind(i),
+            None => q,
+        }
+    };
+    let graduated = tx
+        .execute(narrow(
+            Sql::new("UPDATE enrolments SET status = 'left', left_reason = 'graduated', left_on = $1 WHERE status = 'active' AND school_year = $2 AND grade IN (0, 6, 9, 12)")
+                .arg(on)
+                .arg(school_year),
+        ))
+        .await?;
+    let promoted = tx
+        .execute(narrow(
+            Sql::new("UPDATE enrolments SET status = 'left', left_reason = 'promoted', left_on = $1 WHERE status = 'active' AND school_year = $2 AND grade NOT IN (0, 6, 9, 12)")
+                .arg(on)
+                .arg(school_year),
+        ))
+        .await?;
+    tx.execute(narrow(
+        Sql::new("INSERT INTO enrolments (student_id, institution_id, school_year, grade, class_name, status, entered_on, created_at) SELECT student_id, institution_id, school_year + 1, grade + 1, class_name, 'active', $1, $2 FROM enrolments WHERE left_reason = 'promoted' AND left_on = $1 AND school_year = $3")
+            .arg(on)
+            .arg(Utc::now())
+            .arg(school_year),
+    ))
+    .await?;
+    Ok(PromotionOutcome {
+        promoted,
+        graduated,
+    })
+}
+
+#[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct TransferRow {
+    pub id: i64,
+    #[schema(value_type = i64)]
+    pub student_id: StudentId,
+    pub student_name: String,
+    #[schema(value_type = i64)]
+    pub from_institution_id: InstitutionId,
+    pub from_name: String,
+    #[schema(value_type = i64)]
+    pub to_institution_id: InstitutionId,
+    pub to_name: String,
+    pub grade: i64,
+    pub reason: String,
+    pub status: String,
+    pub requested_by: String,
+    pub requested_at: DateTime<Utc>,
+    pub decided_by: Option<String>,
+}
+
+const TRANSFER: &str = "SELECT t.id, t.student_id, s.name AS student_name, t.from_institution_id, f.name AS from_name, t.to_institution_id, d.name AS to_name, t.grade, t.reason, t.status, t.requested_by, t.requested_at, t.decided_by FROM transfers t JOIN students s ON s.id = t.student_id JOIN institutions f ON f.id = t.from_institution_id JOIN institutions d ON d.id = t.to_institution_id";
+
+pub async fn request_transfer(
+    tx: &mut Tx,
+    student: StudentId,
+    from: InstitutionId,
+    to: InstitutionId,
+    grade: i64,
+    reason: &str,
+    by: &str,
+) -> Result<i64, DbError> {
+    tx.scalar(
+        Sql::new("INSERT INTO transfers (student_id, from_institution_id, to_institution_id, grade, reason, status, requested_by, requested_at) VALUES ($1, $2, $3, $4, $5, 'pending', $6, $7) RETURNING id")
+            .arg(student)
+            .arg(from)
+            .arg(to)
+            .arg(grade)
+            .arg(reason)
+            .arg(by)
+            .arg(Utc::now()),
+    )
+    .await
+}
+
+/// A transfer that either side of it (or the bureau) may see.
+pub async fn get_transfer(tx: &mut Tx, scope: &Scope, id: i64) -> Result<TransferRow, DbError> {
+    let mut q = Sql::new(TRANSFER).push(" WHERE t.id = ").bind(id);
+    if let Some(own) = scope.institution() {
+        q = q
+            .push(" AND (t.from_institution_id = ")
+            .bind(own)
+            .push(" OR t.to_institution_id = ")
+            .bind(own)
+            .push(")");
+    }
+    tx.fetch_one(q).await
+}
+
+/// Transfers involving the scope's institution (all, for the bureau), newest first.
+pub async fn transfers(
+    db: &Db,
+    scope: &Scope,
+    status: Option<&str>,
+) -> Result<Vec<TransferRow>, DbError> {
+    let mut q = Sql::new(TRANSFER).push(" WHERE 1=1");
+    if let Some(own) = scope.institution() {
+        q = q
+            .push(" AND (t.from_institution_id = ")
+            .bind(own)
+            .push(" OR t.to_institution_id = ")
+            .bind(own)
+            .push(")");
+    }
+    if let Some(s) = status {
+        q = q.push(" AND t.status = ").bind(s);
+    }
+    db.fetch_all(q.push(" ORDER BY t.id DESC LIMIT 200")).await
+}
+
+pub async fn decide_transfer(
+    tx: &mut Tx,
+    id: i64,
+    status: &str,
+    by: &str,
+) -> Result<bool, DbError> {
+    let n = tx
+        .execute(Sql::new("UPDATE transfers SET status = $1, decided_by = $2, decided_at = $3 WHERE id = $4 AND status = 'pending'").arg(status).arg(by).arg(Utc::now()).arg(id))
+        .await?;
+    Ok(n == 1)
+}

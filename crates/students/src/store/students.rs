@@ -1,0 +1,295 @@
+use chrono::{DateTime, NaiveDate, Utc};
+use platform::auth::Scope;
+use platform::db::{Db, DbError, Sql, Tx};
+use platform::InstitutionId;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::student::NewStudent;
+use crate::domain::Grade;
+
+platform::typed_id!(
+    /// A student record.
+    StudentId
+);
+
+/// A student with their current enrolment (if any).
+#[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct StudentRecord {
+    #[schema(value_type = i64)]
+    pub id: StudentId,
+    pub id_type: String,
+    pub id_number: String,
+    pub name: String,
+    pub sex: String,
+    pub birth_date: NaiveDate,
+    pub ethnicity: String,
+    pub hukou_type: String,
+    pub hukou_division: String,
+    pub health: String,
+    pub left_behind: i64,
+    pub migrant_child: bool,
+    pub orphan: bool,
+    pub disability: String,
+    pub inclusive_class: bool,
+    pub boarding: bool,
+    pub dibao: bool,
+    pub registered_poor: bool,
+    pub address: String,
+    pub phone: String,
+    pub guardian_name: String,
+    pub guardian_relation: String,
+    pub guardian_phone: String,
+    pub extra_json: Option<String>,
+    pub version: i64,
+    pub updated_at: DateTime<Utc>,
+    pub enrolment_id: Option<i64>,
+    #[schema(value_type = Option<i64>)]
+    pub institution_id: Option<InstitutionId>,
+    pub institution_name: Option<String>,
+    pub school_year: Option<i64>,
+    pub grade: Option<i64>,
+    pub class_name: Option<String>,
+    pub status: Option<String>,
+}
+
+/// A line of the student list.
+#[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct StudentRow {
+    #[schema(value_type = i64)]
+    pub id: StudentId,
+    pub id_number: String,
+    pub name: String,
+    pub sex: String,
+    pub birth_date: NaiveDate,
+    #[schema(value_type = i64)]
+    pub institution_id: InstitutionId,
+    pub institution_name: String,
+    pub grade: i64,
+    pub class_name: String,
+    pub status: String,
+    pub left_behind: i64,
+    pub migrant_child: bool,
+    pub boarding: bool,
+    pub dibao: bool,
+    pub registered_poor: bool,
+    pub disability: String,
+}
+
+const RECORD: &str = "SELECT s.id, s.id_type, s.id_number, s.name, s.sex, s.birth_date, s.ethnicity, s.hukou_type, s.hukou_division, s.health, s.left_behind, s.migrant_child, s.orphan, s.disability, s.inclusive_class, s.boarding, s.dibao, s.registered_poor, s.address, s.phone, s.guardian_name, s.guardian_relation, s.guardian_phone, s.extra_json, s.version, s.updated_at, e.id AS enrolment_id, e.institution_id, i.name AS institution_name, e.school_year, e.grade, e.class_name, e.status FROM students s LEFT JOIN enrolments e ON e.student_id = s.id AND e.status <> 'left' LEFT JOIN institutions i ON i.id = e.institution_id";
+
+/// One student, if `scope` may see them (a school: only while enrolled there).
+pub async fn get(db: &Db, scope: &Scope, id: StudentId) -> Result<StudentRecord, DbError> {
+    db.fetch_one(scope.restrict(
+        Sql::new(RECORD).push(" WHERE s.id = ").bind(id),
+        "e.institution_id",
+    ))
+    .await
+}
+
+pub async fn get_in(tx: &mut Tx, scope: &Scope, id: StudentId) -> Result<StudentRecord, DbError> {
+    tx.fetch_one(scope.restrict(
+        Sql::new(RECORD).push(" WHERE s.id = ").bind(id),
+        "e.institution_id",
+    ))
+    .await
+}
+
+pub async fn find_by_id_number(
+    db: &Db,
+    scope: &Scope,
+    id_number: &str,
+) -> Result<Option<StudentRecord>, DbError> {
+    db.fetch_optional(
+        scope.restrict(
+            Sql::new(RECORD)
+                .push(" WHERE s.id_number = ")
+                .bind(id_number),
+            "e.institution_id",
+        ),
+    )
+    .await
+}
+
+/// Filters of the student list; all optional.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, utoipa::IntoParams)]
+#[serde(default)]
+pub struct StudentFilter {
+    /// Name (prefix) or full document number.
+    pub q: Option<String>,
+    pub institution_id: Option<i64>,
+    pub township_id: Option<i64>,
+    pub grade: Option<i64>,
+    pub class_name: Option<String>,
+    /// left_behind, migrant_child, boarding, dibao, registered_poor, disability, orphan
+    pub category: Option<String>,
+    /// 1-based page.
+    pub page: Option<i64>,
+}
+
+pub const PAGE_SIZE: i64 = 50;
+/// Totals above this are reported as "more than", so a list over a
+/// province never counts a million rows for its pager.
+pub const COUNT_CAP: i64 = 10_000;
+
+fn category_condition(c: &str) -> Option<&'static str> {
+    Some(match c {
+        "left_behind" => "s.left_behind > 0",
+        "migrant_child" => "s.migrant_child = TRUE",
+        "boarding" => "s.boarding = TRUE",
+        "dibao" => "s.dibao = TRUE",
+        "registered_poor" => "s.registered_poor = TRUE",
+        "disability" => "s.disability <> ''",
+        "orphan" => "s.orphan = TRUE",
+        _ => return None,
+    })
+}
+
+fn filtered(select: &str, scope: &Scope, f: &StudentFilter) -> Sql {
+    let mut q = scope.restrict(
+        Sql::new(select).push(" FROM enrolments e JOIN students s ON s.id = e.student_id JOIN institutions i ON i.id = e.institution_id WHERE e.status <> 'left'"),
+        "e.institution_id",
+    );
+    if let Some(id) = f.institution_id {
+        q = q.push(" AND e.institution_id = ").bind(id);
+    }
+    if let Some(t) = f.township_id {
+        q = q.push(" AND i.township_id = ").bind(t);
+    }
+    if let Some(g) = f.grade {
+        q = q.push(" AND e.grade = ").bind(g);
+    }
+    if let Some(c) = f
+        .class_name
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
+        q = q.push(" AND e.class_name = ").bind(c);
+    }
+    if let Some(cond) = f.category.as_deref().and_then(category_condition) {
+        q = q.push(" AND ").push(cond);
+    }
+    if let Some(text) = f.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        if text.len() >= 15 && text.chars().all(|c| c.is_ascii_alphanumeric()) {
+            q = q.push(" AND s.id_number = ").bind(text.to_uppercase());
+        } else {
+            let escaped = text
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_");
+            q = q
+                .push(" AND s.name LIKE ")
+                .bind(format!("{escaped}%"))
+                .push(" ESCAPE '\\'");
+        }
+    }
+    q
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct StudentPage {
+    pub items: Vec<StudentRow>,
+    /// Exact up to [`COUNT_CAP`]; `total_capped` says when there are more.
+    pub total: i64,
+    pub total_capped: bool,
+    pub page: i64,
+    pub per_page: i64,
+}
+
+/// One page of currently enrolled students, by institution, grade, class.
+pub async fn list(db: &Db, scope: &Scope, f: &StudentFilter) -> Result<StudentPage, DbError> {
+    let page = f.page.unwrap_or(1).clamp(1, 100_000);
+    let count = filtered("SELECT 1", scope, f)
+        .push(" LIMIT ")
+        .bind(COUNT_CAP + 1);
+    let total = db
+        .scalar(count.wrap("SELECT COUNT(*) FROM (", ") AS capped"))
+        .await?;
+    let items = db
+        .fetch_all(
+            filtered("SELECT s.id, s.id_number, s.name, s.sex, s.birth_date, e.institution_id, i.name AS institution_name, e.grade, e.class_name, e.status, s.left_behind, s.migrant_child, s.boarding, s.dibao, s.registered_poor, s.disability", scope, f)
+                .push(" ORDER BY e.institution_id, e.grade, e.class_name, e.student_id LIMIT ")
+                .bind(PAGE_SIZE)
+                .push(" OFFSET ")
+                .bind((page - 1) * PAGE_SIZE),
+        )
+        .await?;
+    Ok(StudentPage {
+        items,
+        total: total.min(COUNT_CAP),
+        total_capped: total > COUNT_CAP,
+        page,
+        per_page: PAGE_SIZE,
+    })
+}
+
+/// Every matching student (exports), in list order.
+pub async fn list_all(
+    db: &Db,
+    scope: &Scope,
+    f: &StudentFilter,
+) -> Result<Vec<StudentRow>, DbError> {
+    db.fetch_all(
+        filtered("SELECT s.id, s.id_number, s.name, s.sex, s.birth_date, e.institution_id, i.name AS institution_name, e.grade, e.class_name, e.status, s.left_behind, s.migrant_child, s.boarding, s.dibao, s.registered_poor, s.disability", scope, f)
+            .push(" ORDER BY e.institution_id, e.grade, e.class_name, e.student_id"),
+    )
+    .await
+}
+
+/// Inserts a student record (without enrolment).
+pub async fn insert(tx: &mut Tx, s: &NewStudent) -> Result<StudentId, DbError> {
+    let now = Utc::now();
+    let id = tx
+        .scalar(
+            Sql::new("INSERT INTO students (id_type, id_number, name, sex, birth_date, ethnicity, hukou_type, hukou_division, health, left_behind, migrant_child, orphan, disability, inclusive_class, boarding, dibao, registered_poor, address, phone, guardian_name, guardian_relation, guardian_phone, extra_json, version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, 1, $24, $24) RETURNING id")
+                .arg(s.id_type.as_str())
+                .arg(s.id_number.as_str())
+                .arg(s.name.as_str())
+                .arg(s.sex.as_str())
+                .arg(s.birth_date)
+                .arg(s.ethnicity.as_str())
+                .arg(s.hukou_type.as_str())
+                .arg(s.hukou_division.as_str())
+                .arg(s.health.as_str())
+                .arg(s.left_behind)
+                .arg(s.migrant_child)
+                .arg(s.orphan)
+                .arg(s.disability.as_str())
+                .arg(s.inclusive_class)
+                .arg(s.boarding)
+                .arg(s.dibao)
+                .arg(s.registered_poor)
+                .arg(s.address.as_str())
+                .arg(s.phone.as_str())
+                .arg(s.guardian_name.as_str())
+                .arg(s.guardian_relation.as_str())
+                .arg(s.guardian_phone.as_str())
+                .arg(s.extra_json.clone())
+                .arg(now),
+        )
+        .await?;
+    Ok(StudentId(id))
+}
+
+/// Enrols a student (the one current enrolment, enforced by the database).
+pub async fn enrol(
+    tx: &mut Tx,
+    student: StudentId,
+    institution: InstitutionId,
+    school_year: i64,
+    grade: Grade,
+    class_name: &str,
+    entered_on: NaiveDate,
+) -> Result<i64, DbError> {
+    tx.scalar(
+        Sql::new("INSERT INTO enrolments (student_id, institution_id, school_year, grade, class_name, status, entered_on, created_at) VALUES ($1, $2, $3, $4, $5, 'active', $6, $7) RETURNING id")
+            .arg(student)
+            .arg(institution)
+            .arg(school_year)
+            .arg(grade.0)
+            .arg(class_name)
+            .arg(entered_on)
+            .arg(Utc::now()),
+    )
+    .await
+}

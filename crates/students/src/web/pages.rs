@@ -1,0 +1,6 @@
+use axum::Router;
+use platform::web::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+}
