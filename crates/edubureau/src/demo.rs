@@ -16,10 +16,22 @@ pub const DEMO_PASSWORD: &str = "district";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Size {
-    /// The institutions, accounts and histories (seconds).
+    /// The institutions, accounts and histories, and about 3,000 students (seconds).
     Small,
-    /// The same district, to be filled with people at scale by the work areas.
+    /// About 120,000 students, like a real county.
     City,
+    /// About 1,000,000 students, for benchmarks.
+    Province,
+}
+
+impl Size {
+    pub fn students(self) -> u64 {
+        match self {
+            Size::Small => 3_000,
+            Size::City => 120_000,
+            Size::Province => 1_000_000,
+        }
+    }
 }
 
 /// The bureau staff accounts of the demo (username, name, role).
@@ -57,11 +69,21 @@ pub fn institution_username(n: usize) -> String {
 pub struct Report {
     pub institutions: usize,
     pub accounts: usize,
+    pub students: u64,
 }
 
 /// Fills an empty database with the demo district. Refuses a database that
 /// already has a district, so real data is never mixed with demo data.
-pub async fn seed(db: &Db, _size: Size) -> anyhow::Result<Report> {
+pub async fn seed(db: &Db, size: Size) -> anyhow::Result<Report> {
+    seed_with_progress(db, size, |_| {}).await
+}
+
+/// The same, reporting how many students are written so far.
+pub async fn seed_with_progress(
+    db: &Db,
+    size: Size,
+    progress: impl FnMut(u64),
+) -> anyhow::Result<Report> {
     if district::district(db).await?.is_some() {
         anyhow::bail!("数据库中已有辖区数据：演示数据只能写入空数据库");
     }
@@ -150,8 +172,13 @@ pub async fn seed(db: &Db, _size: Size) -> anyhow::Result<Report> {
     )
     .await?;
     tx.commit().await?;
+    let all =
+        institutions::store::list_all(db, &platform::auth::Scope::All, &Default::default()).await?;
+    let students =
+        students::demo::seed(db, &all, &townships, size.students(), 2026, progress).await?;
     Ok(Report {
         institutions: seeded.institutions.len(),
         accounts,
+        students,
     })
 }

@@ -48,10 +48,32 @@ enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// Import records from a file.
+    Import {
+        #[command(subcommand)]
+        what: ImportCommand,
+    },
     /// Apply pending database migrations and exit.
     Migrate {
         #[arg(long, env = "EDUBUREAU_DB", default_value = DEFAULT_DB)]
         db: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// Students in the national 学籍 template layout (.csv, UTF-8 or GBK; or .xlsx).
+    Students {
+        file: std::path::PathBuf,
+        #[arg(long, env = "EDUBUREAU_DB", default_value = DEFAULT_DB)]
+        db: String,
+        /// Import the valid rows even if some rows are bad (default: a file
+        /// with any bad row changes nothing).
+        #[arg(long)]
+        valid_only: bool,
+        /// Write the error report (.xlsx) here when there are bad rows.
+        #[arg(long)]
+        errors: Option<std::path::PathBuf>,
     },
 }
 
@@ -75,6 +97,115 @@ enum UserCommand {
         #[arg(long)]
         institution: Option<i64>,
     },
+}
+
+/// Streams a CSV (or reads an .xlsx) into the database with a progress bar.
+async fn import_students(
+    pool: &platform::db::Db,
+    file: &std::path::Path,
+    valid_only: bool,
+) -> anyhow::Result<students::service::import::Outcome> {
+    use students::service::import::{import, Mode, Progress, Source};
+    let progress = std::sync::Arc::new(Progress::default());
+    let bar = indicatif::ProgressBar::new(1000);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{msg} {bar:40} {percent}% 已读 {prefix} 行 剩余 {eta}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let watcher = {
+        let (progress, bar) = (progress.clone(), bar.clone());
+        tokio::spawn(async move {
+            loop {
+                bar.set_position((progress.fraction() * 1000.0) as u64);
+                bar.set_prefix(
+                    progress
+                        .rows
+                        .load(std::sync::atomic::Ordering::Relaxed)
+                        .to_string(),
+                );
+                bar.set_message(progress.phase_label());
+                tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+            }
+        })
+    };
+    let mode = if valid_only {
+        Mode::ValidRowsOnly
+    } else {
+        Mode::AllOrNothing
+    };
+    let caller = platform::auth::Caller::system("import");
+    let is_csv = file
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    let result = if is_csv {
+        let mut head = [0u8; 65536];
+        let n = {
+            use std::io::Read;
+            std::fs::File::open(file)?.read(&mut head)?
+        };
+        let size = std::fs::metadata(file)?.len();
+        if std::str::from_utf8(
+            head[..n]
+                .strip_prefix(b"\xEF\xBB\xBF")
+                .unwrap_or(&head[..n]),
+        )
+        .is_ok()
+            || n == head.len()
+        {
+            let reader = std::io::BufReader::with_capacity(1 << 20, std::fs::File::open(file)?);
+            import(
+                pool,
+                &caller,
+                Source::CsvReader {
+                    reader: Box::new(reader),
+                    size,
+                },
+                mode,
+                &progress,
+            )
+            .await
+        } else {
+            let bytes = std::fs::read(file)?;
+            let utf8 = students::service::import::utf8_csv(&bytes)
+                .ok_or_else(|| anyhow::anyhow!("无法识别文件编码"))?
+                .into_owned();
+            let size = utf8.len() as u64;
+            import(
+                pool,
+                &caller,
+                Source::CsvReader {
+                    reader: Box::new(std::io::Cursor::new(utf8)),
+                    size,
+                },
+                mode,
+                &progress,
+            )
+            .await
+        }
+    } else {
+        let bytes = std::fs::read(file)?;
+        let name = file
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("file.xlsx")
+            .to_string();
+        import(
+            pool,
+            &caller,
+            Source::Bytes {
+                name: &name,
+                bytes: &bytes,
+            },
+            mode,
+            &progress,
+        )
+        .await
+    };
+    watcher.abort();
+    bar.finish_and_clear();
+    result.map_err(|e| anyhow::anyhow!(e.to_string()))
 }
 
 #[tokio::main]
@@ -122,13 +253,55 @@ async fn main() -> anyhow::Result<()> {
         Command::Demo { db, size } => {
             let pool = edubureau::open(&db).await?;
             let started = std::time::Instant::now();
-            let r = demo::seed(&pool, size).await?;
+            let bar = indicatif::ProgressBar::new(size.students());
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "生成学生 {bar:40} {pos}/{len} {per_sec} 剩余 {eta}",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            let r = demo::seed_with_progress(&pool, size, |n| bar.set_position(n)).await?;
+            bar.finish_and_clear();
             println!(
-                "演示辖区已生成：{} 个机构，{} 个账号，用时 {:.1} 秒",
+                "演示辖区已生成：{} 个机构，{} 个账号，{} 名学生，用时 {:.1} 秒",
                 r.institutions,
                 r.accounts,
+                r.students,
                 started.elapsed().as_secs_f64()
             );
+        }
+        Command::Import {
+            what:
+                ImportCommand::Students {
+                    file,
+                    db,
+                    valid_only,
+                    errors,
+                },
+        } => {
+            let pool = edubureau::open(&db).await?;
+            let outcome = import_students(&pool, &file, valid_only).await?;
+            println!(
+                "文件共 {} 行，导入 {} 人，错误 {} 处{}",
+                outcome.rows,
+                outcome.imported,
+                outcome.errors.len(),
+                if outcome.errors_truncated {
+                    "（仅列出前 10000 处）"
+                } else {
+                    ""
+                }
+            );
+            for e in outcome.errors.iter().take(20) {
+                println!("  第 {} 行 [{}] {}", e.row, e.column, e.reason);
+            }
+            if let (Some(path), false) = (errors, outcome.errors.is_empty()) {
+                std::fs::write(&path, platform::excel::error_workbook(&outcome.errors)?)?;
+                println!("错误报告已写入 {}", path.display());
+            }
+            if !outcome.applied {
+                anyhow::bail!("文件有错误，未导入任何数据（可加 --valid-only 只导入正确的行）");
+            }
         }
         Command::Migrate { db } => {
             edubureau::open(&db).await?;

@@ -1,1 +1,288 @@
-//! The demo district's students.
+//! Students of the demo district: realistic names, ages that fit their
+//! grades, valid national IDs, and category rates like a real county
+//! (left-behind, migrant workers' children, boarders, 低保, 建档立卡,
+//! disability). Deterministic for a given seed.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use institutions::domain::{Category, Institution};
+use platform::db::{Db, DbError, Sql};
+use platform::district::Township;
+use rand::seq::SliceRandom;
+use rand::Rng;
+use rand_chacha::ChaCha8Rng;
+
+use crate::domain::identity::check_char;
+use crate::domain::student::NewStudent;
+use crate::domain::Grade;
+use crate::service::{school_year_of, today};
+use crate::store::bulk::{self, BulkRow};
+
+const SURNAMES: &[&str] = &[
+    "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭",
+    "何", "林", "罗", "高", "沈", "钱", "费", "邱", "施", "姚", "陆", "潘", "蒋", "顾", "戴", "严",
+    "俞", "汤", "钟", "褚",
+];
+const GIVEN: &[&str] = &[
+    "子", "涵", "浩", "宇", "梓", "轩", "欣", "怡", "一", "诺", "思", "雨", "佳", "琪", "俊", "杰",
+    "晨", "曦", "博", "文", "嘉", "怡", "铭", "泽", "睿", "瑶", "可", "馨", "子", "墨", "天", "佑",
+    "若", "汐", "景", "行", "安", "然", "书", "航",
+];
+/// Home counties of migrant families (GB/T 2260): 安徽阜阳, 四川南充, 河南周口, 贵州毕节, 江西上饶.
+const MIGRANT_HOMES: &[&str] = &["341221", "511321", "411625", "520502", "361123"];
+
+/// Students per approved place, for each size.
+pub fn fill_ratio(target: u64, places: u64) -> f64 {
+    target as f64 / places.max(1) as f64
+}
+
+/// Grades an institution of this category teaches.
+fn grades(c: Category) -> Option<std::ops::RangeInclusive<i64>> {
+    Some(match c {
+        Category::Kindergarten => -2..=0,
+        Category::Primary => 1..=6,
+        Category::Junior => 7..=9,
+        Category::NineYear => 1..=9,
+        Category::Senior | Category::Vocational => 10..=12,
+        Category::Special => 1..=9,
+        _ => return None,
+    })
+}
+
+struct Gen {
+    rng: ChaCha8Rng,
+    sequence: HashMap<(String, NaiveDate), u32>,
+    school_year: i64,
+}
+
+impl Gen {
+    fn name(&mut self) -> String {
+        let s = SURNAMES.choose(&mut self.rng).copied().unwrap_or("王");
+        let a = GIVEN.choose(&mut self.rng).copied().unwrap_or("子");
+        if self.rng.gen_bool(0.3) {
+            format!("{s}{a}")
+        } else {
+            format!(
+                "{s}{a}{}",
+                GIVEN.choose(&mut self.rng).copied().unwrap_or("涵")
+            )
+        }
+    }
+
+    /// A birth date that fits `grade` in this school year (age on 31 August).
+    fn birth(&mut self, grade: i64) -> NaiveDate {
+        let age = grade + 5 + i64::from(self.rng.gen_bool(0.04)); // a few are a year older
+        let year = (self.school_year - age) as i32;
+        // Born between 1 September of year-1 and 31 August of year.
+        let start = NaiveDate::from_ymd_opt(year - 1, 9, 1).unwrap_or_default();
+        start + chrono::Days::new(self.rng.gen_range(0..365))
+    }
+
+    /// A valid 18-digit ID, unique across the generated population.
+    fn id_number(&mut self, division: &str, birth: NaiveDate, male: bool) -> String {
+        let n = self
+            .sequence
+            .entry((division.to_string(), birth))
+            .or_insert(0);
+        // Sequence codes: odd for boys, even for girls, 500 of each per day.
+        let seq = (*n * 2 + if male { 1 } else { 0 }) % 1000;
+        *n += 1;
+        let body = format!("{division}{}{seq:03}", birth.format("%Y%m%d"));
+        let check = check_char(&body).unwrap_or('0');
+        format!("{body}{check}")
+    }
+
+    fn student(&mut self, town: &Township, rural: bool, grade: i64) -> NewStudent {
+        let male = self.rng.gen_bool(0.52);
+        let migrant = self.rng.gen_bool(if rural { 0.06 } else { 0.16 });
+        let division = if migrant {
+            MIGRANT_HOMES
+                .choose(&mut self.rng)
+                .copied()
+                .unwrap_or("341221")
+        } else {
+            "330503"
+        };
+        let birth = self.birth(grade);
+        let id_number = self.id_number(division, birth, male);
+        let left_behind = if !migrant && rural && self.rng.gen_bool(0.12) {
+            if self.rng.gen_bool(0.6) {
+                2
+            } else {
+                1
+            }
+        } else {
+            0
+        };
+        let disability = if self.rng.gen_bool(0.006) {
+            ["视力残疾", "听力残疾", "肢体残疾", "智力残疾"]
+                .choose(&mut self.rng)
+                .copied()
+                .unwrap_or("其他残疾")
+                .to_string()
+        } else {
+            String::new()
+        };
+        let poor = self.rng.gen_bool(if rural { 0.025 } else { 0.008 });
+        let name = self.name();
+        let surname: String = name.chars().take(1).collect();
+        NewStudent {
+            id_type: "resident_id".into(),
+            id_number,
+            sex: if male { "1" } else { "2" }.into(),
+            birth_date: birth,
+            ethnicity: if self.rng.gen_bool(0.985) {
+                "01".into()
+            } else {
+                ["03", "08", "11", "15"]
+                    .choose(&mut self.rng)
+                    .copied()
+                    .unwrap_or("03")
+                    .into()
+            },
+            hukou_type: if rural && !migrant {
+                "agricultural"
+            } else {
+                "non_agricultural"
+            }
+            .into(),
+            hukou_division: division.into(),
+            health: "健康或良好".into(),
+            left_behind,
+            migrant_child: migrant,
+            orphan: self.rng.gen_bool(0.001),
+            inclusive_class: !disability.is_empty() && self.rng.gen_bool(0.7),
+            disability,
+            boarding: rural && grade >= 7 && self.rng.gen_bool(0.35),
+            dibao: poor || self.rng.gen_bool(0.02),
+            registered_poor: poor,
+            address: format!(
+                "湖州市南浔区{}{}村{}号",
+                town.name,
+                ["东", "西", "南", "北", "新"]
+                    .choose(&mut self.rng)
+                    .copied()
+                    .unwrap_or("新"),
+                self.rng.gen_range(1..200)
+            ),
+            phone: format!(
+                "13{}{:08}",
+                self.rng.gen_range(0..10),
+                self.rng.gen_range(0..100_000_000u64)
+            ),
+            guardian_name: format!(
+                "{surname}{}",
+                ["建华", "国强", "丽芳", "美娟", "志明", "秀英", "海军", "春梅"]
+                    .choose(&mut self.rng)
+                    .copied()
+                    .unwrap_or("建华")
+            ),
+            guardian_relation: if left_behind > 0 {
+                "祖父母"
+            } else {
+                ["父亲", "母亲"]
+                    .choose(&mut self.rng)
+                    .copied()
+                    .unwrap_or("父亲")
+            }
+            .into(),
+            guardian_phone: format!(
+                "15{}{:08}",
+                self.rng.gen_range(0..10),
+                self.rng.gen_range(0..100_000_000u64)
+            ),
+            name,
+            extra_json: None,
+        }
+    }
+}
+
+/// Fills the demo district with about `target` students enrolled in this
+/// school year, in one transaction. Returns how many were created.
+pub async fn seed(
+    db: &Db,
+    institutions: &[Institution],
+    townships: &[Township],
+    target: u64,
+    seed: u64,
+    mut progress: impl FnMut(u64),
+) -> Result<u64, DbError> {
+    let school_year = school_year_of(today());
+    let mut gen = Gen {
+        rng: rand::SeedableRng::seed_from_u64(seed),
+        sequence: HashMap::new(),
+        school_year,
+    };
+    let schools: Vec<(&Institution, std::ops::RangeInclusive<i64>)> = institutions
+        .iter()
+        .filter(|i| i.licence == institutions::domain::Licence::Licensed)
+        .filter_map(|i| grades(i.category()).map(|g| (i, g)))
+        .collect();
+    let places: u64 = schools
+        .iter()
+        .map(|(i, _)| i.approved_places.max(0) as u64)
+        .sum();
+    let ratio = fill_ratio(target, places);
+    let entered = NaiveDate::from_ymd_opt(school_year as i32, 9, 1).unwrap_or_default();
+    let mut tx = db.begin().await?;
+    let mut made = 0u64;
+    let mut batch = Vec::with_capacity(10_000);
+    for (inst, range) in schools {
+        let town = townships
+            .iter()
+            .find(|t| t.id == inst.township_id)
+            .unwrap_or(&townships[0]);
+        let rural = town.urban_rural != "urban";
+        let count = (inst.approved_places as f64 * ratio).round() as i64;
+        let span = range.end() - range.start() + 1;
+        for k in 0..count {
+            let grade = range.start() + k % span;
+            let per_grade_index = k / span;
+            let class_name = format!("{}班", per_grade_index / 45 + 1);
+            let s = gen.student(town, rural, grade);
+            batch.push(BulkRow {
+                student: s,
+                institution: inst.id,
+                grade: Grade(grade),
+                class_name,
+                entered_on: entered,
+            });
+            if batch.len() == 10_000 {
+                bulk::load(&mut tx, school_year, &batch).await?;
+                made += batch.len() as u64;
+                progress(made);
+                batch.clear();
+            }
+        }
+    }
+    bulk::load(&mut tx, school_year, &batch).await?;
+    made += batch.len() as u64;
+    progress(made);
+    // The household register: every enrolled child of compulsory age, plus
+    // a few who are not in any school (for dropout control to find).
+    tx.execute(
+        Sql::new("INSERT INTO children (id_number, name, sex, birth_date, township_id, address, guardian_name, guardian_phone) SELECT s.id_number, s.name, s.sex, s.birth_date, i.township_id, s.address, s.guardian_name, s.guardian_phone FROM students s JOIN enrolments e ON e.student_id = s.id AND e.status = 'active' JOIN institutions i ON i.id = e.institution_id WHERE e.grade BETWEEN 1 AND 9 AND s.hukou_division = '330503'"),
+    )
+    .await?;
+    let missing = (made / 2000).max(3);
+    for n in 0..missing {
+        let town = &townships[(n as usize) % townships.len()];
+        let grade = gen.rng.gen_range(1..=9);
+        let s = gen.student(town, true, grade);
+        tx.execute(
+            Sql::new("INSERT INTO children (id_number, name, sex, birth_date, township_id, address, guardian_name, guardian_phone) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+                .arg(s.id_number)
+                .arg(s.name)
+                .arg(s.sex)
+                .arg(s.birth_date)
+                .arg(town.id)
+                .arg(s.address)
+                .arg(s.guardian_name)
+                .arg(s.guardian_phone),
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(made)
+}

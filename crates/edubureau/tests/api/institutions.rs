@@ -90,6 +90,12 @@ both_backends!(list_filters_and_pages, |b: Backend| async move {
         .await; // 一级幼儿园
     assert!(designated["total"].as_i64().expect("t") >= 10);
 
+    // Selects left on 全部 send empty values: no filter.
+    let (s, blank) = c
+        .get_json("/api/v1/institutions?q=&township_id=&category=&page=")
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(blank["total"], all["total"]);
     let (_, page2) = c.get_json("/api/v1/institutions?page=2").await;
     assert_eq!(page2["page"], 2);
     assert_ne!(page2["items"][0]["id"], all["items"][0]["id"]);

@@ -70,6 +70,7 @@ pub struct Filter {
     pub category: Option<String>,
     /// public, private, private_inclusive
     pub ownership: Option<String>,
+    #[serde(deserialize_with = "platform::web::forms::empty_as_none")]
     pub township_id: Option<i64>,
     /// Holds this designation now.
     pub designation: Option<String>,
@@ -78,6 +79,7 @@ pub struct Filter {
     /// active, suspended or closed
     pub status: Option<String>,
     /// 1-based.
+    #[serde(deserialize_with = "platform::web::forms::empty_as_none")]
     pub page: Option<i64>,
 }
 

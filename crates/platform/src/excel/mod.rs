@@ -6,6 +6,6 @@ mod read;
 mod report;
 mod write;
 
-pub use read::{read_table, ReadError, Table, TableRow, MAX_UPLOAD_BYTES};
+pub use read::{decode_text, normalize, read_table, ReadError, Table, TableRow, MAX_UPLOAD_BYTES};
 pub use report::{error_workbook, RowError};
 pub use write::{Workbook, XLSX_MIME};

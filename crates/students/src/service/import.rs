@@ -1,1 +1,360 @@
-//! Bulk import.
+//! Bulk import of students in the national template layout (.csv or .xlsx,
+//! Chinese headers, columns in any order, codes or names). One pass: each
+//! row is checked and, while the file is clean, written inside one open
+//! transaction; at the end the transaction commits only if the file had no
+//! bad row (or the user asked for the valid rows only). A crash or kill in
+//! the middle leaves nothing behind.
+
+use std::collections::{HashMap, HashSet};
+use std::io::Read;
+use std::sync::atomic::{AtomicU64, AtomicU8, Ordering};
+
+use platform::audit::{self, Entry};
+use platform::auth::{Caller, WorkArea};
+use platform::db::{Db, Sql};
+use platform::excel::{read_table, RowError};
+use platform::{AppError, InstitutionId};
+use serde::Serialize;
+
+use super::{school_year_of, today};
+use crate::domain::student::{check, id_number_field, school_field};
+use crate::domain::template::{fields, resolve_headers};
+use crate::store::bulk::{self, BulkRow};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Any bad row: nothing is imported.
+    AllOrNothing,
+    /// Bad rows are reported and skipped; the rest is imported.
+    ValidRowsOnly,
+}
+
+/// Live progress of an import, read by the progress bar (CLI) or page.
+#[derive(Debug, Default)]
+pub struct Progress {
+    pub rows: AtomicU64,
+    pub errors: AtomicU64,
+    pub bytes_done: AtomicU64,
+    pub bytes_total: AtomicU64,
+    /// 0 reading, 1 checking and writing, 2 committing, 3 done.
+    pub phase: AtomicU8,
+}
+
+impl Progress {
+    pub fn fraction(&self) -> f64 {
+        let total = self.bytes_total.load(Ordering::Relaxed).max(1);
+        (self.bytes_done.load(Ordering::Relaxed) as f64 / total as f64).min(1.0)
+    }
+
+    pub fn phase_label(&self) -> &'static str {
+        match self.phase.load(Ordering::Relaxed) {
+            0 => "读取文件",
+            1 => "校验并写入",
+            2 => "提交",
+            _ => "完成",
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, Serialize, utoipa::ToSchema)]
+pub struct Outcome {
+    pub rows: u64,
+    pub imported: u64,
+    /// Whether anything was written.
+    pub applied: bool,
+    pub errors: Vec<RowError>,
+    /// Only the first errors are listed when a file is badly broken.
+    pub errors_truncated: bool,
+}
+
+/// At most this many errors are kept (the count goes on).
+const MAX_ERRORS: usize = 10_000;
+/// Rows written per batch.
+const BATCH: usize = 5_000;
+
+/// Where the rows come from.
+pub enum Source<'a> {
+    /// A whole file in memory (uploads): .xlsx or .csv.
+    Bytes { name: &'a str, bytes: &'a [u8] },
+    /// A CSV file streamed from disk (the command line, large files).
+    CsvReader {
+        reader: Box<dyn Read + Send + 'a>,
+        size: u64,
+    },
+}
+
+struct Importer {
+    mode: Mode,
+    institutions: HashMap<String, InstitutionId>,
+    existing: HashSet<String>,
+    seen: HashMap<String, usize>,
+    columns: Vec<Option<usize>>,
+    batch: Vec<BulkRow>,
+    outcome: Outcome,
+    school_year: i64,
+    today: chrono::NaiveDate,
+}
+
+impl Importer {
+    fn error(&mut self, row: usize, column: &str, reason: String, progress: &Progress) {
+        progress.errors.fetch_add(1, Ordering::Relaxed);
+        if self.outcome.errors.len() < MAX_ERRORS {
+            self.outcome.errors.push(RowError::new(row, column, reason));
+        } else {
+            self.outcome.errors_truncated = true;
+        }
+    }
+
+    /// Checks a header row; missing required columns are file errors.
+    fn headers(&mut self, headers: &[String], header_row: usize, progress: &Progress) {
+        self.columns = resolve_headers(headers);
+        let present: HashSet<usize> = self.columns.iter().flatten().copied().collect();
+        for (i, f) in fields().iter().enumerate() {
+            let required =
+                ["姓名", "身份证件号", "年级", "学校标识码"].contains(&f.header.as_str());
+            if required && !present.contains(&i) {
+                self.error(
+                    header_row,
+                    &f.header,
+                    "缺少必需的列（请使用导入模板的表头）".into(),
+                    progress,
+                );
+            }
+        }
+    }
+
+    /// Checks one row; good rows join the batch.
+    fn row(&mut self, number: usize, cells: &[&str], progress: &Progress) {
+        let mut values = [""; 80];
+        for (c, target) in self.columns.iter().enumerate() {
+            if let (Some(t), Some(v)) = (target, cells.get(c)) {
+                values[*t] = v;
+            }
+        }
+        progress.rows.fetch_add(1, Ordering::Relaxed);
+        self.outcome.rows += 1;
+        let (student, placement) = match check(&values[..fields().len()], self.today) {
+            Ok(x) => x,
+            Err(problems) => {
+                for (i, m) in problems {
+                    self.error(number, &fields()[i].header, m, progress);
+                }
+                return;
+            }
+        };
+        let Some(&institution) = self.institutions.get(placement.institution_code.as_str()) else {
+            let why = format!(
+                "没有学校标识码为“{}”的机构，或您无权向其导入学生",
+                placement.institution_code
+            );
+            self.error(number, &fields()[school_field()].header, why, progress);
+            return;
+        };
+        let id_col = &fields()[id_number_field()].header;
+        if let Some(first) = self.seen.get(&student.id_number) {
+            let why = format!("身份证件号与第 {first} 行重复");
+            self.error(number, &id_col.clone(), why, progress);
+            return;
+        }
+        if self.existing.contains(&student.id_number) {
+            self.error(
+                number,
+                &id_col.clone(),
+                format!(
+                    "身份证件号 {} 已有学籍（转学请走转学流程）",
+                    student.id_number
+                ),
+                progress,
+            );
+            return;
+        }
+        self.seen.insert(student.id_number.clone(), number);
+        let entered_on = placement.entered_on.unwrap_or(self.today);
+        self.batch.push(BulkRow {
+            student,
+            institution,
+            grade: placement.grade,
+            class_name: placement.class_name,
+            entered_on,
+        });
+    }
+
+    /// Whether rows should still be written (a clean file so far, or
+    /// valid-rows-only mode).
+    fn writing(&self) -> bool {
+        self.mode == Mode::ValidRowsOnly
+            || self.outcome.errors.is_empty() && !self.outcome.errors_truncated
+    }
+}
+
+async fn flush(imp: &mut Importer, tx: &mut platform::db::Tx) -> Result<(), AppError> {
+    if imp.writing() && !imp.batch.is_empty() {
+        bulk::load(tx, imp.school_year, &imp.batch).await?;
+        imp.outcome.imported += imp.batch.len() as u64;
+    }
+    imp.batch.clear();
+    Ok(())
+}
+
+/// Imports students from `source`. Institution staff may import only into
+/// their own institution.
+pub async fn import(
+    db: &Db,
+    caller: &Caller,
+    source: Source<'_>,
+    mode: Mode,
+    progress: &Progress,
+) -> Result<Outcome, AppError> {
+    caller.require(WorkArea::Students, platform::auth::Access::Write)?;
+    let institutions: HashMap<String, InstitutionId> = db
+        .fetch_all::<(String, InstitutionId)>(caller.scope.restrict(
+            Sql::new("SELECT code, id FROM institutions WHERE code IS NOT NULL"),
+            "id",
+        ))
+        .await?
+        .into_iter()
+        .collect();
+    let existing: HashSet<String> = db
+        .fetch_all::<(String,)>(Sql::new("SELECT id_number FROM students"))
+        .await?
+        .into_iter()
+        .map(|r| r.0)
+        .collect();
+    let today = today();
+    let mut imp = Importer {
+        mode,
+        institutions,
+        existing,
+        seen: HashMap::new(),
+        columns: vec![],
+        batch: Vec::with_capacity(BATCH),
+        outcome: Outcome::default(),
+        school_year: school_year_of(today),
+        today,
+    };
+    let mut tx = db.begin().await?;
+    progress.phase.store(1, Ordering::Relaxed);
+    match source {
+        Source::Bytes { name, bytes } => {
+            progress
+                .bytes_total
+                .store(bytes.len() as u64, Ordering::Relaxed);
+            let table =
+                read_table(bytes, name, None).map_err(|e| AppError::BadRequest(e.to_string()))?;
+            imp.headers(&table.headers, table.header_row, progress);
+            let total = table.rows.len().max(1) as u64;
+            for (n, r) in table.rows.iter().enumerate() {
+                let cells: Vec<&str> = r.cells.iter().map(String::as_str).collect();
+                imp.row(r.number, &cells, progress);
+                progress.bytes_done.store(
+                    bytes.len() as u64 * (n as u64 + 1) / total,
+                    Ordering::Relaxed,
+                );
+                if imp.batch.len() >= BATCH {
+                    flush(&mut imp, &mut tx).await?;
+                }
+            }
+        }
+        Source::CsvReader { reader, size } => {
+            progress.bytes_total.store(size, Ordering::Relaxed);
+            let mut csv = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .flexible(true)
+                .from_reader(reader);
+            let mut rec = csv::ByteRecord::new();
+            let mut header: Option<usize> = None;
+            let mut line = 0usize;
+            while csv
+                .read_byte_record(&mut rec)
+                .map_err(|e| AppError::BadRequest(format!("CSV 格式错误：{e}")))?
+            {
+                line += 1;
+                let cells: Vec<&str> = match rec
+                    .iter()
+                    .map(std::str::from_utf8)
+                    .collect::<Result<Vec<_>, _>>()
+                {
+                    Ok(c) => c,
+                    Err(_) => {
+                        imp.error(line, "", "该行不是 UTF-8 编码；大文件请以 UTF-8 编码的 CSV 导入（Excel：另存为“CSV UTF-8”）".into(), progress);
+                        continue;
+                    }
+                };
+                let cells: Vec<&str> = cells
+                    .iter()
+                    .map(|c| {
+                        c.trim_matches(|ch: char| {
+                            ch.is_whitespace() || ch == '\u{feff}' || ch == '\u{3000}'
+                        })
+                    })
+                    .collect();
+                if cells.iter().all(|c| c.is_empty()) {
+                    continue;
+                }
+                if header.is_none() {
+                    let h: Vec<String> = cells.iter().map(|c| c.to_string()).collect();
+                    imp.headers(&h, line, progress);
+                    header = Some(line);
+                    continue;
+                }
+                imp.row(line, &cells, progress);
+                if let Some(p) = rec.position() {
+                    progress.bytes_done.store(p.byte(), Ordering::Relaxed);
+                }
+                if imp.batch.len() >= BATCH {
+                    flush(&mut imp, &mut tx).await?;
+                }
+            }
+            if header.is_none() {
+                return Err(AppError::BadRequest("文件中没有表头行".into()));
+            }
+        }
+    }
+    flush(&mut imp, &mut tx).await?;
+    progress.bytes_done.store(
+        progress.bytes_total.load(Ordering::Relaxed),
+        Ordering::Relaxed,
+    );
+    let mut outcome = imp.outcome;
+    if outcome.rows == 0 && outcome.errors.is_empty() {
+        outcome
+            .errors
+            .push(RowError::new(1, "", "文件中没有数据行"));
+    }
+    if outcome.errors.is_empty() || mode == Mode::ValidRowsOnly && outcome.imported > 0 {
+        progress.phase.store(2, Ordering::Relaxed);
+        audit::record(
+            &mut tx,
+            &caller.who,
+            Entry::new(
+                "import",
+                "student",
+                format!(
+                    "导入学生 {} 人（文件共 {} 行，错误 {} 处）",
+                    outcome.imported,
+                    outcome.rows,
+                    outcome.errors.len()
+                ),
+            )
+            .institution(caller.scope.institution()),
+        )
+        .await?;
+        tx.commit().await?;
+        outcome.applied = true;
+    } else {
+        // Dropping the transaction rolls every written batch back.
+        drop(tx);
+        outcome.imported = 0;
+    }
+    progress.phase.store(3, Ordering::Relaxed);
+    Ok(outcome)
+}
+
+/// Decodes a CSV upload that may be GBK into UTF-8 bytes for streaming.
+pub fn utf8_csv(bytes: &[u8]) -> Option<std::borrow::Cow<'_, [u8]>> {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if std::str::from_utf8(body).is_ok() {
+        return Some(std::borrow::Cow::Borrowed(body));
+    }
+    platform::excel::decode_text(bytes).map(|s| std::borrow::Cow::Owned(s.into_bytes()))
+}

@@ -116,13 +116,17 @@ pub async fn find_by_id_number(
 pub struct StudentFilter {
     /// Name (prefix) or full document number.
     pub q: Option<String>,
+    #[serde(deserialize_with = "platform::web::forms::empty_as_none")]
     pub institution_id: Option<i64>,
+    #[serde(deserialize_with = "platform::web::forms::empty_as_none")]
     pub township_id: Option<i64>,
+    #[serde(deserialize_with = "platform::web::forms::empty_as_none")]
     pub grade: Option<i64>,
     pub class_name: Option<String>,
     /// left_behind, migrant_child, boarding, dibao, registered_poor, disability, orphan
     pub category: Option<String>,
     /// 1-based page.
+    #[serde(deserialize_with = "platform::web::forms::empty_as_none")]
     pub page: Option<i64>,
 }
 
