@@ -194,10 +194,7 @@ async fn import_students(
         import(
             pool,
             &caller,
-            Source::Bytes {
-                name: &name,
-                bytes: &bytes,
-            },
+            Source::Bytes { name, bytes },
             mode,
             &progress,
         )

@@ -6,6 +6,8 @@ mod common;
 
 mod audit;
 mod auth;
+mod dropout;
 mod import;
 mod institutions;
 mod scoping;
+mod students;

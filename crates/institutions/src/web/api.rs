@@ -253,7 +253,7 @@ pub async fn import(
 ) -> ApiResult<Response> {
     let caller = Caller::from(&actor);
     caller.require_bureau(WorkArea::Institutions)?;
-    let up = files::read_upload(mp).await?;
+    let up = platform::web::upload::read_upload(mp).await?;
     match files::run_import(&state, &caller, &up).await? {
         Err(file_error) => Err(AppError::BadRequest(file_error).into()),
         Ok(o) => {

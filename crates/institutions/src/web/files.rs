@@ -8,6 +8,7 @@ use platform::auth::{Access, Actor, Caller, WorkArea};
 use platform::district;
 use platform::excel::{error_workbook, read_table, Workbook, XLSX_MIME};
 use platform::web::forms::csrf_field;
+use platform::web::upload::Upload;
 use platform::web::{file_response, page, AppState};
 use platform::{AppError, PageResult};
 
@@ -117,45 +118,6 @@ pub async fn import_form(actor: Actor) -> PageResult {
     Ok(import_page(&actor, None, None, None).into_response())
 }
 
-/// The file and options of an upload.
-pub struct Upload {
-    pub filename: String,
-    pub bytes: Vec<u8>,
-    pub valid_only: bool,
-}
-
-pub async fn read_upload(mut mp: Multipart) -> Result<Upload, AppError> {
-    let mut up = Upload {
-        filename: String::new(),
-        bytes: Vec::new(),
-        valid_only: false,
-    };
-    while let Some(field) = mp
-        .next_field()
-        .await
-        .map_err(|e| AppError::BadRequest(format!("上传内容无法读取：{e}")))?
-    {
-        match field.name() {
-            Some("file") => {
-                up.filename = field.file_name().unwrap_or("upload").to_string();
-                up.bytes = field
-                    .bytes()
-                    .await
-                    .map_err(|e| AppError::BadRequest(format!("文件上传不完整：{e}")))?
-                    .to_vec();
-            }
-            Some("valid_only") => {
-                up.valid_only = field.text().await.is_ok_and(|v| v == "1" || v == "true")
-            }
-            _ => {}
-        }
-    }
-    if up.bytes.is_empty() {
-        return Err(AppError::BadRequest("请选择要导入的文件".into()));
-    }
-    Ok(up)
-}
-
 pub async fn run_import(
     state: &AppState,
     caller: &Caller,
@@ -178,7 +140,7 @@ pub async fn run_import(
 pub async fn import(State(state): State<AppState>, actor: Actor, mp: Multipart) -> PageResult {
     let caller = Caller::from(&actor);
     caller.require_bureau(WorkArea::Institutions)?;
-    let up = read_upload(mp).await?;
+    let up = platform::web::upload::read_upload(mp).await?;
     let response: Response = match run_import(&state, &caller, &up).await? {
         Err(file_error) => (
             StatusCode::UNPROCESSABLE_ENTITY,

@@ -46,19 +46,30 @@ macro_rules! on_conn {
     };
 }
 
-impl Conn<'_> {
-    pub async fn fetch_all<T: Record>(&mut self, q: Sql) -> Result<Vec<T>, DbError> {
-        let Sql { text, args } = q;
-        Ok(
-            on_conn!(self, c => bind_all!(sqlx::query_as::<_, T>(&text), args).fetch_all(&mut **c).await?),
-        )
+/// A boxed, `Send` future: erasing the sqlx executor types here keeps
+/// callers' futures provably `Send` (spawned imports, axum handlers).
+pub type BoxFut<'a, T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send + 'a>>;
+
+impl<'c> Conn<'c> {
+    pub fn fetch_all<'a, T: Record>(&'a mut self, q: Sql) -> BoxFut<'a, Result<Vec<T>, DbError>> {
+        Box::pin(async move {
+            let Sql { text, args } = q;
+            Ok(
+                on_conn!(self, c => bind_all!(sqlx::query_as::<_, T>(&text), args).fetch_all(&mut **c).await?),
+            )
+        })
     }
 
-    pub async fn fetch_optional<T: Record>(&mut self, q: Sql) -> Result<Option<T>, DbError> {
-        let Sql { text, args } = q;
-        Ok(
-            on_conn!(self, c => bind_all!(sqlx::query_as::<_, T>(&text), args).fetch_optional(&mut **c).await?),
-        )
+    pub fn fetch_optional<'a, T: Record>(
+        &'a mut self,
+        q: Sql,
+    ) -> BoxFut<'a, Result<Option<T>, DbError>> {
+        Box::pin(async move {
+            let Sql { text, args } = q;
+            Ok(
+                on_conn!(self, c => bind_all!(sqlx::query_as::<_, T>(&text), args).fetch_optional(&mut **c).await?),
+            )
+        })
     }
 
     pub async fn fetch_one<T: Record>(&mut self, q: Sql) -> Result<T, DbError> {
@@ -67,22 +78,30 @@ impl Conn<'_> {
 
     /// The first column of the first row as an integer (counts, ids, sums
     /// cast to BIGINT).
-    pub async fn scalar(&mut self, q: Sql) -> Result<i64, DbError> {
-        let Sql { text, args } = q;
-        let v: Option<i64> = on_conn!(self, c => bind_all!(sqlx::query_scalar::<_, Option<i64>>(&text), args).fetch_one(&mut **c).await?);
-        Ok(v.unwrap_or(0))
+    pub fn scalar<'a>(&'a mut self, q: Sql) -> BoxFut<'a, Result<i64, DbError>> {
+        Box::pin(async move {
+            let Sql { text, args } = q;
+            let v: Option<i64> = on_conn!(self, c => bind_all!(sqlx::query_scalar::<_, Option<i64>>(&text), args).fetch_one(&mut **c).await?);
+            Ok(v.unwrap_or(0))
+        })
     }
 
-    pub async fn execute(&mut self, q: Sql) -> Result<u64, DbError> {
-        let Sql { text, args } = q;
-        Ok(
-            on_conn!(self, c => bind_all!(sqlx::query(&text), args).execute(&mut **c).await?.rows_affected()),
-        )
+    pub fn execute<'a>(&'a mut self, q: Sql) -> BoxFut<'a, Result<u64, DbError>> {
+        Box::pin(async move {
+            let Sql { text, args } = q;
+            Ok(
+                on_conn!(self, c => bind_all!(sqlx::query(&text), args).execute(&mut **c).await?.rows_affected()),
+            )
+        })
     }
 
-    pub async fn execute_script(&mut self, script: &str) -> Result<(), DbError> {
-        on_conn!(self, c => { sqlx::raw_sql(script).execute(&mut **c).await?; });
-        Ok(())
+    pub fn execute_script<'a>(&'a mut self, script: &'a str) -> BoxFut<'a, Result<(), DbError>> {
+        Box::pin(async move {
+            // A plain `&str` without arguments runs as a multi-statement
+            // script on both backends (PostgreSQL's simple query protocol).
+            on_conn!(self, c => { sqlx::Executor::execute(&mut **c, script).await?; });
+            Ok(())
+        })
     }
 }
 
@@ -142,9 +161,13 @@ impl Tx {
         match self {
             Tx::Sqlite(_) => Ok(None),
             Tx::Postgres(t) => {
-                let mut copy = t.copy_in_raw(statement).await?;
-                copy.send(data).await?;
-                Ok(Some(copy.finish().await?))
+                let conn: &mut sqlx::PgConnection = t;
+                let fut: BoxFut<'_, Result<u64, sqlx::Error>> = Box::pin(async move {
+                    let mut copy = conn.copy_in_raw(statement).await?;
+                    copy.send(data).await?;
+                    copy.finish().await
+                });
+                Ok(Some(fut.await?))
             }
         }
     }

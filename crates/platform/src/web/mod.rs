@@ -6,6 +6,7 @@ pub mod forms;
 mod layout;
 pub mod reports;
 mod state;
+pub mod upload;
 
 pub use assets::routes as asset_routes;
 pub use layout::{page, public_page, NavItem, Shell};

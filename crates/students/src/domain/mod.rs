@@ -4,6 +4,7 @@ pub mod dates;
 pub mod dropout;
 pub mod grade;
 pub mod identity;
+pub mod privacy;
 pub mod student;
 pub mod template;
 

@@ -73,12 +73,12 @@ const MAX_ERRORS: usize = 10_000;
 const BATCH: usize = 5_000;
 
 /// Where the rows come from.
-pub enum Source<'a> {
+pub enum Source {
     /// A whole file in memory (uploads): .xlsx or .csv.
-    Bytes { name: &'a str, bytes: &'a [u8] },
+    Bytes { name: String, bytes: Vec<u8> },
     /// A CSV file streamed from disk (the command line, large files).
     CsvReader {
-        reader: Box<dyn Read + Send + 'a>,
+        reader: Box<dyn Read + Send>,
         size: u64,
     },
 }
@@ -201,7 +201,7 @@ async fn flush(imp: &mut Importer, tx: &mut platform::db::Tx) -> Result<(), AppE
 pub async fn import(
     db: &Db,
     caller: &Caller,
-    source: Source<'_>,
+    source: Source,
     mode: Mode,
     progress: &Progress,
 ) -> Result<Outcome, AppError> {
@@ -240,7 +240,7 @@ pub async fn import(
                 .bytes_total
                 .store(bytes.len() as u64, Ordering::Relaxed);
             let table =
-                read_table(bytes, name, None).map_err(|e| AppError::BadRequest(e.to_string()))?;
+                read_table(&bytes, &name, None).map_err(|e| AppError::BadRequest(e.to_string()))?;
             imp.headers(&table.headers, table.header_row, progress);
             let total = table.rows.len().max(1) as u64;
             for (n, r) in table.rows.iter().enumerate() {
@@ -357,4 +357,23 @@ pub fn utf8_csv(bytes: &[u8]) -> Option<std::borrow::Cow<'_, [u8]>> {
         return Some(std::borrow::Cow::Borrowed(body));
     }
     platform::excel::decode_text(bytes).map(|s| std::borrow::Cow::Owned(s.into_bytes()))
+}
+
+/// The source for an uploaded file: a CSV (UTF-8 or GBK) is streamed, an
+/// .xlsx read whole.
+pub fn source_of_upload(filename: String, bytes: Vec<u8>) -> Source {
+    let is_csv = filename.to_lowercase().ends_with(".csv");
+    match is_csv
+        .then(|| utf8_csv(&bytes).map(|c| c.into_owned()))
+        .flatten()
+    {
+        Some(text) => Source::CsvReader {
+            size: text.len() as u64,
+            reader: Box::new(std::io::Cursor::new(text)),
+        },
+        None => Source::Bytes {
+            name: filename,
+            bytes,
+        },
+    }
 }

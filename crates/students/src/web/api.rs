@@ -1,11 +1,276 @@
-use axum::Router;
-use platform::web::AppState;
+//! JSON API of student records under /api/v1.
+
+use std::collections::HashMap;
+
+use axum::extract::{Multipart, Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use platform::auth::{Access, Actor, Caller, WorkArea};
+use platform::error::ErrorBody;
+use platform::excel::XLSX_MIME;
+use platform::web::{file_response, AppState};
+use platform::{ApiResult, AppError, InstitutionId};
+use serde::Deserialize;
 use utoipa::OpenApi;
 
+use super::{files, view};
+use crate::service::import::{import, Mode, Outcome, Progress};
+use crate::service::lifecycle::{self, Step, StepDetails, TransferRequest};
+use crate::store::enrolments::{self, EnrolmentRow, PromotionOutcome, TransferRow};
+use crate::store::students::{
+    self, StudentFilter, StudentId, StudentPage, StudentRecord, StudentRow,
+};
+
 #[derive(OpenApi)]
-#[openapi()]
+#[openapi(
+    paths(
+        list,
+        get_one,
+        admit,
+        history,
+        step,
+        transfer,
+        transfers,
+        decide,
+        promote,
+        import_file,
+        export
+    ),
+    components(schemas(
+        StudentRecord,
+        StudentRow,
+        StudentPage,
+        EnrolmentRow,
+        TransferRow,
+        PromotionOutcome,
+        Outcome,
+        AdmitRequest,
+        TransferRequest,
+        StepDetails,
+        PromoteRequest,
+        ErrorBody
+    ))
+)]
 pub struct ApiDoc;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
+        .route("/api/v1/students", get(list).post(admit))
+        .route("/api/v1/students/import", post(import_file))
+        .route("/api/v1/students/export", get(export))
+        .route("/api/v1/students/promote", post(promote))
+        .route("/api/v1/students/{id}", get(get_one))
+        .route("/api/v1/students/{id}/enrolments", get(history))
+        .route("/api/v1/students/{id}/transfer", post(transfer))
+        .route("/api/v1/students/{id}/{step}", post(step))
+        .route("/api/v1/transfers", get(transfers))
+        .route("/api/v1/transfers/{id}/{decision}", post(decide))
+}
+
+/// Currently enrolled students, filtered and paged; ID numbers masked
+/// unless the role may see them.
+#[utoipa::path(get, path = "/api/v1/students", tag = "students", params(StudentFilter), responses((status = 200, body = StudentPage)))]
+pub async fn list(
+    State(state): State<AppState>,
+    actor: Actor,
+    Query(f): Query<StudentFilter>,
+) -> ApiResult<Json<StudentPage>> {
+    actor.require(WorkArea::Students, Access::Read)?;
+    let mut page = students::list(&state.db, &actor.scope, &f).await?;
+    page.items = page
+        .items
+        .into_iter()
+        .map(|r| view::row(&actor, r))
+        .collect();
+    Ok(Json(page))
+}
+
+/// One student's record (the view is audited).
+#[utoipa::path(get, path = "/api/v1/students/{id}", tag = "students", responses((status = 200, body = StudentRecord), (status = 404, body = ErrorBody)))]
+pub async fn get_one(
+    State(state): State<AppState>,
+    actor: Actor,
+    Path(id): Path<StudentId>,
+) -> ApiResult<Json<StudentRecord>> {
+    let s = lifecycle::view(&state.db, &Caller::from(&actor), id).await?;
+    Ok(Json(view::record(&actor, s)))
+}
+
+/// A new student: template headers (姓名, 身份证件号, 学校标识码, 年级, …) to values.
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct AdmitRequest {
+    pub values: HashMap<String, String>,
+}
+
+/// Admit a student (新生入学/插班).
+#[utoipa::path(post, path = "/api/v1/students", tag = "students", request_body = AdmitRequest, responses((status = 201, body = StudentRecord), (status = 422, body = ErrorBody)))]
+pub async fn admit(
+    State(state): State<AppState>,
+    actor: Actor,
+    Json(req): Json<AdmitRequest>,
+) -> ApiResult<Response> {
+    let pairs: Vec<(&str, &str)> = req
+        .values
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let values = crate::domain::student::values_from_pairs(&pairs);
+    let s = lifecycle::admit(&state.db, &Caller::from(&actor), &values).await?;
+    Ok((StatusCode::CREATED, Json(view::record(&actor, s))).into_response())
+}
+
+/// The student's enrolments, oldest first.
+#[utoipa::path(get, path = "/api/v1/students/{id}/enrolments", tag = "students", responses((status = 200, body = Vec<EnrolmentRow>), (status = 404, body = ErrorBody)))]
+pub async fn history(
+    State(state): State<AppState>,
+    actor: Actor,
+    Path(id): Path<StudentId>,
+) -> ApiResult<Json<Vec<EnrolmentRow>>> {
+    actor.require(WorkArea::Students, Access::Read)?;
+    students::get(&state.db, &actor.scope, id).await?;
+    Ok(Json(enrolments::history(&state.db, id).await?))
+}
+
+/// suspend, resume, graduate or dropout (with cause and responsible person).
+#[utoipa::path(post, path = "/api/v1/students/{id}/{step}", tag = "students", request_body = StepDetails, responses((status = 200, body = StudentRecord), (status = 409, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn step(
+    State(state): State<AppState>,
+    actor: Actor,
+    Path((id, step)): Path<(StudentId, String)>,
+    body: Option<Json<StepDetails>>,
+) -> ApiResult<Json<StudentRecord>> {
+    let step = match step.as_str() {
+        "suspend" => Step::Suspend,
+        "resume" => Step::Resume,
+        "graduate" => Step::Graduate,
+        "dropout" => Step::Dropout,
+        _ => return Err(AppError::NotFound.into()),
+    };
+    let details = body.map(|b| b.0).unwrap_or_default();
+    let s = lifecycle::apply_step(&state.db, &Caller::from(&actor), id, step, &details).await?;
+    Ok(Json(view::record(&actor, s)))
+}
+
+/// Ask to transfer the student out to another institution.
+#[utoipa::path(post, path = "/api/v1/students/{id}/transfer", tag = "students", request_body = TransferRequest, responses((status = 201, body = TransferRow), (status = 404, body = ErrorBody)))]
+pub async fn transfer(
+    State(state): State<AppState>,
+    actor: Actor,
+    Path(id): Path<StudentId>,
+    Json(req): Json<TransferRequest>,
+) -> ApiResult<Response> {
+    let caller = Caller::from(&actor);
+    let tid = lifecycle::request_transfer(&state.db, &caller, id, &req).await?;
+    let rows = enrolments::transfers(&state.db, &actor.scope, None).await?;
+    let row = rows
+        .into_iter()
+        .find(|t| t.id == tid)
+        .ok_or(AppError::NotFound)?;
+    Ok((StatusCode::CREATED, Json(row)).into_response())
+}
+
+/// Transfers that involve the caller's institution (all for the bureau).
+#[utoipa::path(get, path = "/api/v1/transfers", tag = "students", responses((status = 200, body = Vec<TransferRow>)))]
+pub async fn transfers(
+    State(state): State<AppState>,
+    actor: Actor,
+) -> ApiResult<Json<Vec<TransferRow>>> {
+    actor.require(WorkArea::Students, Access::Read)?;
+    Ok(Json(
+        enrolments::transfers(&state.db, &actor.scope, None).await?,
+    ))
+}
+
+/// The receiving institution confirms (`confirm`) or refuses (`refuse`).
+#[utoipa::path(post, path = "/api/v1/transfers/{id}/{decision}", tag = "students", responses((status = 200, body = TransferRow), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn decide(
+    State(state): State<AppState>,
+    actor: Actor,
+    Path((id, decision)): Path<(i64, String)>,
+) -> ApiResult<Json<TransferRow>> {
+    let confirm = match decision.as_str() {
+        "confirm" => true,
+        "refuse" => false,
+        _ => return Err(AppError::NotFound.into()),
+    };
+    Ok(Json(
+        lifecycle::decide_transfer(&state.db, &Caller::from(&actor), id, confirm).await?,
+    ))
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct PromoteRequest {
+    pub school_year: i64,
+    pub institution_id: Option<i64>,
+}
+
+/// Year-end promotion of every class (升级); final grades graduate.
+#[utoipa::path(post, path = "/api/v1/students/promote", tag = "students", request_body = PromoteRequest, responses((status = 200, body = PromotionOutcome)))]
+pub async fn promote(
+    State(state): State<AppState>,
+    actor: Actor,
+    Json(req): Json<PromoteRequest>,
+) -> ApiResult<Json<PromotionOutcome>> {
+    let institution = req
+        .institution_id
+        .map(InstitutionId)
+        .or(actor.scope.institution());
+    Ok(Json(
+        lifecycle::promote_all(
+            &state.db,
+            &Caller::from(&actor),
+            institution,
+            req.school_year,
+            None,
+        )
+        .await?,
+    ))
+}
+
+/// Import a file (multipart `file`; `valid_only=1` to skip bad rows). 422
+/// with every bad row when nothing was imported.
+#[utoipa::path(post, path = "/api/v1/students/import", tag = "students", responses((status = 200, body = Outcome), (status = 422, body = Outcome)))]
+pub async fn import_file(
+    State(state): State<AppState>,
+    actor: Actor,
+    mp: Multipart,
+) -> ApiResult<Response> {
+    actor.require(WorkArea::Students, Access::Write)?;
+    let up = platform::web::upload::read_upload(mp).await?;
+    let mode = if up.valid_only {
+        Mode::ValidRowsOnly
+    } else {
+        Mode::AllOrNothing
+    };
+    let source = crate::service::import::source_of_upload(up.filename, up.bytes);
+    let o = import(
+        &state.db,
+        &Caller::from(&actor),
+        source,
+        mode,
+        &Progress::default(),
+    )
+    .await?;
+    let status = if o.applied {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    Ok((status, Json(o)).into_response())
+}
+
+/// The filtered list as .xlsx (ID numbers masked unless the role may see them).
+#[utoipa::path(get, path = "/api/v1/students/export", tag = "students", params(StudentFilter), responses((status = 200, content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))]
+pub async fn export(
+    State(state): State<AppState>,
+    actor: Actor,
+    Query(f): Query<StudentFilter>,
+) -> ApiResult<Response> {
+    Ok(file_response(
+        "学生名单.xlsx",
+        XLSX_MIME,
+        files::export_bytes(&state, &actor, &f).await?,
+    ))
 }

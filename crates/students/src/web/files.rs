@@ -1,6 +1,262 @@
+//! The blank import template (with drop-down lists), import with a progress
+//! page, error reports, and Excel export of any filtered list.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use axum::extract::{Multipart, Path, Query, State};
+use axum::response::{IntoResponse, Redirect};
+use axum::routing::get;
 use axum::Router;
-use platform::web::AppState;
+use maud::html;
+use platform::audit::{self, Entry};
+use platform::auth::{Access, Actor, Caller, WorkArea};
+use platform::excel::{error_workbook, Workbook, XLSX_MIME};
+use platform::web::forms::csrf_field;
+use platform::web::{file_response, page, AppState};
+use platform::{AppError, PageResult, UserId};
+use rust_xlsxwriter::DataValidation;
+
+use super::view;
+use crate::domain::template::fields;
+use crate::domain::Grade;
+use crate::service::import::{import, Mode, Outcome, Progress};
+use crate::service::lifecycle::status_label;
+use crate::store::students::{self, StudentFilter};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
+        .route("/students/template.xlsx", get(template))
+        .route("/students/export.xlsx", get(export))
+        .route("/students/import", get(import_form).post(start_import))
+        .route("/students/import/{job}", get(job_page))
+}
+
+/// The blank template: every column of the national template plus ours,
+/// with the allowed values as drop-down lists.
+pub fn template_workbook() -> anyhow::Result<Vec<u8>> {
+    let headers: Vec<&str> = fields().iter().map(|f| f.header.as_str()).collect();
+    let mut wb = Workbook::new("学生信息", &headers);
+    for (col, f) in fields().iter().enumerate() {
+        if f.allowed.is_empty() {
+            continue;
+        }
+        let list: Vec<&str> = f.allowed.iter().map(String::as_str).collect();
+        let v = DataValidation::new()
+            .allow_list_strings(&list)?
+            .set_error_title("取值不在允许范围内")?
+            .set_error_message(format!("{}只能填：{}", f.name, f.allowed.join("、")))?;
+        wb.sheet()
+            .add_data_validation(1, col as u16, 100_000, col as u16, &v)?;
+    }
+    let text = rust_xlsxwriter::Format::new().set_num_format("@");
+    for (col, f) in fields().iter().enumerate() {
+        if f.name.contains("身份证件号")
+            || f.name.contains("电话")
+            || f.name == "学校标识码"
+            || f.name == "出生日期"
+        {
+            // Text cells: an 18-digit ID typed into a number cell loses digits.
+            wb.sheet().set_column_format(col as u16, &text)?;
+        }
+    }
+    wb.finish()
+}
+
+async fn template(actor: Actor) -> PageResult {
+    actor.require(WorkArea::Students, Access::Read)?;
+    Ok(file_response(
+        "学籍导入模板.xlsx",
+        XLSX_MIME,
+        template_workbook()?,
+    ))
+}
+
+/// The filtered list as a workbook; ID numbers masked unless the role may
+/// see them. Exports of personal data are audited.
+pub async fn export_bytes(
+    state: &AppState,
+    actor: &Actor,
+    f: &StudentFilter,
+) -> Result<Vec<u8>, AppError> {
+    actor.require(WorkArea::Students, Access::Read)?;
+    let rows = students::list_all(&state.db, &actor.scope, f).await?;
+    let mut wb = Workbook::new(
+        "学生名单",
+        &[
+            "姓名",
+            "身份证件号",
+            "性别",
+            "出生日期",
+            "学校",
+            "年级",
+            "班级",
+            "状态",
+            "类别",
+        ],
+    );
+    for r in &rows {
+        let tags = view::category_tags(
+            r.left_behind,
+            r.migrant_child,
+            r.boarding,
+            r.dibao,
+            r.registered_poor,
+            &r.disability,
+        )
+        .join("、");
+        wb.row(&[
+            r.name.clone(),
+            view::id_number(actor, &r.id_number),
+            view::sex_label(&r.sex).into(),
+            r.birth_date.to_string(),
+            r.institution_name.clone(),
+            Grade(r.grade).label().into(),
+            r.class_name.clone(),
+            status_label(&r.status).into(),
+            tags,
+        ])?;
+    }
+    let mut tx = state.db.begin().await?;
+    let masked = if actor.sees_personal_details() {
+        ""
+    } else {
+        "（证件号已脱敏）"
+    };
+    audit::record(
+        &mut tx,
+        &Caller::from(actor).who,
+        Entry::new(
+            "export",
+            "student",
+            format!("导出学生名单 {} 人{masked}", rows.len()),
+        )
+        .institution(actor.scope.institution())
+        .after(f),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(wb.finish()?)
+}
+
+async fn export(
+    State(state): State<AppState>,
+    actor: Actor,
+    Query(f): Query<StudentFilter>,
+) -> PageResult {
+    Ok(file_response(
+        "学生名单.xlsx",
+        XLSX_MIME,
+        export_bytes(&state, &actor, &f).await?,
+    ))
+}
+
+/// An import running in the background, polled by its page.
+struct Job {
+    owner: UserId,
+    progress: Arc<Progress>,
+    result: Option<Result<Outcome, String>>,
+    report: Option<String>,
+}
+
+fn jobs() -> &'static Mutex<HashMap<String, Job>> {
+    static J: OnceLock<Mutex<HashMap<String, Job>>> = OnceLock::new();
+    J.get_or_init(Default::default)
+}
+
+async fn import_form(actor: Actor) -> PageResult {
+    actor.require(WorkArea::Students, Access::Write)?;
+    let body = html! {
+        p { "请使用 " a href="/students/template.xlsx" { "学籍导入模板" } "（全国学籍采集模板的 72 项加本系统的学校标识码、是否低保、是否建档立卡），列的顺序不限，代码或中文名称均可。各列说明见 docs/student-import.md。" }
+        p.muted { "文件中只要有一行有误，默认不导入任何数据，并给出每一行的错误；勾选“只导入正确的行”可跳过错误行。身份证件号与文件中其他行或已有学籍重复均视为错误。" }
+        form.stacked method="post" action=(format!("/students/import?_csrf={}", actor.csrf_token)) enctype="multipart/form-data" {
+            (csrf_field(&actor))
+            label for="file" { "Excel 文件（.xlsx）或 CSV 文件（UTF-8 或 GBK）" }
+            input type="file" id="file" name="file" accept=".xlsx,.csv" required;
+            label { input type="checkbox" name="valid_only" value="1"; " 只导入正确的行" }
+            p { button type="submit" { "上传并导入" } }
+        }
+    };
+    Ok(page(&actor, "批量导入学生", body).into_response())
+}
+
+async fn start_import(State(state): State<AppState>, actor: Actor, mp: Multipart) -> PageResult {
+    actor.require(WorkArea::Students, Access::Write)?;
+    let up = platform::web::upload::read_upload(mp).await?;
+    let token = platform::auth::session::random_token();
+    let progress = Arc::new(Progress::default());
+    jobs().lock().unwrap_or_else(|p| p.into_inner()).insert(
+        token.clone(),
+        Job {
+            owner: actor.user.id,
+            progress: progress.clone(),
+            result: None,
+            report: None,
+        },
+    );
+    let caller = Caller::from(&actor);
+    let reports = state.reports.clone();
+    let (db, job, owner) = (state.db.clone(), token.clone(), actor.user.id);
+    tokio::spawn(async move {
+        let mode = if up.valid_only {
+            Mode::ValidRowsOnly
+        } else {
+            Mode::AllOrNothing
+        };
+        let source = crate::service::import::source_of_upload(up.filename, up.bytes);
+        let result = import(&db, &caller, source, mode, &progress).await;
+        let report = match &result {
+            Ok(o) if !o.errors.is_empty() => error_workbook(&o.errors)
+                .ok()
+                .map(|b| reports.put(owner, "学籍导入错误报告.xlsx", XLSX_MIME, b)),
+            _ => None,
+        };
+        if let Some(j) = jobs()
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get_mut(&job)
+        {
+            j.result = Some(result.map_err(|e| e.to_string()));
+            j.report = report;
+        }
+    });
+    Ok(Redirect::to(&format!("/students/import/{token}")).into_response())
+}
+
+async fn job_page(actor: Actor, Path(token): Path<String>) -> PageResult {
+    let (progress, result, report) = {
+        let map = jobs().lock().unwrap_or_else(|p| p.into_inner());
+        let j = map
+            .get(&token)
+            .filter(|j| j.owner == actor.user.id)
+            .ok_or(AppError::NotFound)?;
+        (j.progress.clone(), j.result.clone(), j.report.clone())
+    };
+    let rows = progress.rows.load(std::sync::atomic::Ordering::Relaxed);
+    let body = html! {
+        @match &result {
+            None => {
+                meta http-equiv="refresh" content="1";
+                p { (progress.phase_label()) "…… 已处理 " (rows) " 行" }
+                progress id="import-progress" max="100" value=(format!("{:.0}", progress.fraction() * 100.0)) {}
+            }
+            Some(Err(e)) => { p.alert role="alert" { (e) } }
+            Some(Ok(o)) => {
+                @if o.applied {
+                    p.notice role="status" { "导入完成：文件共 " (o.rows) " 行，导入 " (o.imported) " 名学生。" }
+                } @else {
+                    p.alert role="alert" { "文件中有 " (o.errors.len()) @if o.errors_truncated { "+" } " 处错误，未导入任何数据。请修改后重新上传。" }
+                }
+                @if let Some(r) = &report { p { a.button.secondary href=(r) { "下载错误报告（Excel）" } } }
+                @if !o.errors.is_empty() {
+                    table id="import-errors" {
+                        thead { tr { th.num { "行号" } th { "列" } th { "错误原因" } } }
+                        tbody { @for e in o.errors.iter().take(500) { tr { td.num { (e.row) } td { (e.column) } td { (e.reason) } } } }
+                    }
+                }
+                p { a href="/students" { "返回学生名单" } }
+            }
+        }
+    };
+    Ok(page(&actor, "批量导入学生", body).into_response())
 }

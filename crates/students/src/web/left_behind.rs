@@ -1,6 +1,26 @@
+//! The left-behind children's archive (留守儿童档案) of one student: page
+//! and JSON API. Only 局领导, 基教科 and the student's own school see it.
+
+pub mod api;
+mod page;
+
+use axum::routing::{get, post};
 use axum::Router;
 use platform::web::AppState;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
+        .route(
+            "/students/{id}/left-behind",
+            get(page::show).post(page::save),
+        )
+        .route("/students/{id}/left-behind/care", post(page::add_care))
+        .route(
+            "/api/v1/students/{id}/left-behind",
+            get(api::get_archive).put(api::put_archive),
+        )
+        .route(
+            "/api/v1/students/{id}/left-behind/care",
+            post(api::add_care),
+        )
 }

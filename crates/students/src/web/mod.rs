@@ -5,6 +5,7 @@ mod dropout;
 mod files;
 mod left_behind;
 mod pages;
+mod view;
 
 use axum::Router;
 use platform::auth::WorkArea;

@@ -1,0 +1,44 @@
+//! Reading a file upload (multipart field `file`, optional `valid_only`).
+
+use axum::extract::Multipart;
+
+use crate::AppError;
+
+/// The file and options of an upload.
+pub struct Upload {
+    pub filename: String,
+    pub bytes: Vec<u8>,
+    pub valid_only: bool,
+}
+
+pub async fn read_upload(mut mp: Multipart) -> Result<Upload, AppError> {
+    let mut up = Upload {
+        filename: String::new(),
+        bytes: Vec::new(),
+        valid_only: false,
+    };
+    while let Some(field) = mp
+        .next_field()
+        .await
+        .map_err(|e| AppError::BadRequest(format!("上传内容无法读取：{e}")))?
+    {
+        match field.name() {
+            Some("file") => {
+                up.filename = field.file_name().unwrap_or("upload").to_string();
+                up.bytes = field
+                    .bytes()
+                    .await
+                    .map_err(|e| AppError::BadRequest(format!("文件上传不完整：{e}")))?
+                    .to_vec();
+            }
+            Some("valid_only") => {
+                up.valid_only = field.text().await.is_ok_and(|v| v == "1" || v == "true")
+            }
+            _ => {}
+        }
+    }
+    if up.bytes.is_empty() {
+        return Err(AppError::BadRequest("请选择要导入的文件".into()));
+    }
+    Ok(up)
+}

@@ -1,0 +1,189 @@
+//! 入学率 and 巩固率 by township and for the district, recomputed from the
+//! register and the enrolments each time, in exact integer arithmetic.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use platform::auth::{Access, Caller, Scope, WorkArea};
+use platform::db::Db;
+use platform::district;
+use platform::excel::Workbook;
+use platform::{AppError, TownshipId};
+use serde::Serialize;
+
+use super::{birth_range, school_year_or_current, COMPULSORY};
+use crate::domain::dropout::{format_rate, rate_hundredths};
+use crate::domain::Stage;
+use crate::store::dropout::{self as store, TownshipCount};
+
+/// How the rates are defined, one line each, as shown on the page.
+pub const DEFINITIONS: [&str; 3] = [
+    "入学率 = 户籍名册中该学段适龄儿童里目前在本区任一学校在籍的人数 ÷ 该学段适龄儿童数（按户籍所在乡镇（街道）统计）。",
+    "巩固率 = 本乡镇（街道）学校该学段年级目前在籍学生数 ÷（目前在籍学生数 + 本学年内因辍学离校的该学段学生数）（按学校所在乡镇（街道）统计）。",
+    "适龄：以学年开始当年 8 月 31 日的周岁计，小学 6—11 周岁，初中 12—14 周岁；学年自 9 月 1 日至次年 8 月 31 日。",
+];
+
+/// One line of a rate table: a township, or the district total.
+#[derive(Clone, Debug, Default, Serialize, utoipa::ToSchema)]
+pub struct RateRow {
+    /// None for the district total.
+    pub township_id: Option<i64>,
+    pub township: String,
+    /// Registered children of the stage's school age.
+    pub school_age: i64,
+    /// Of those, currently enrolled anywhere.
+    pub enrolled: i64,
+    /// In hundredths of a percent (9882 = 98.82%); null when nothing to divide by.
+    pub enrolment_rate: Option<i64>,
+    pub enrolment_rate_text: String,
+    /// Current enrolments in the stage's grades at the township's institutions.
+    pub current: i64,
+    /// Enrolments in the stage's grades that ended as dropped out this school year.
+    pub dropped_out: i64,
+    pub retention_rate: Option<i64>,
+    pub retention_rate_text: String,
+}
+
+impl RateRow {
+    fn finish(mut self) -> Self {
+        self.enrolment_rate = rate_hundredths(self.enrolled, self.school_age);
+        self.enrolment_rate_text = format_rate(self.enrolment_rate);
+        self.retention_rate = rate_hundredths(self.current, self.current + self.dropped_out);
+        self.retention_rate_text = format_rate(self.retention_rate);
+        self
+    }
+}
+
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct StageRates {
+    /// primary or junior.
+    pub stage: String,
+    /// 小学 or 初中.
+    pub label: String,
+    /// Birth dates (inclusive) of the stage's school-age children.
+    pub born_from: NaiveDate,
+    pub born_to: NaiveDate,
+    pub rows: Vec<RateRow>,
+    pub total: RateRow,
+}
+
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct Rates {
+    /// The school year starting in this year (2025 = 2025—2026 学年).
+    pub school_year: i64,
+    pub stages: Vec<StageRates>,
+    pub definitions: Vec<String>,
+}
+
+fn by_township(counts: Vec<TownshipCount>) -> HashMap<TownshipId, (i64, i64)> {
+    counts
+        .into_iter()
+        .map(|c| (c.township_id, (c.first_count, c.second_count)))
+        .collect()
+}
+
+fn stage_key(s: Stage) -> &'static str {
+    match s {
+        Stage::Preschool => "preschool",
+        Stage::Primary => "primary",
+        Stage::Junior => "junior",
+        Stage::Senior => "senior",
+    }
+}
+
+/// The rates of `school_year` (default: the current one). Bureau users only:
+/// they are computed over every institution.
+pub async fn rates(db: &Db, caller: &Caller, school_year: Option<i64>) -> Result<Rates, AppError> {
+    caller.require(WorkArea::Dropout, Access::Read)?;
+    if caller.scope != Scope::All {
+        return Err(AppError::Forbidden);
+    }
+    let year = school_year_or_current(school_year)?;
+    let townships = district::townships(db).await?;
+    let (year_from, year_to) = (
+        NaiveDate::from_ymd_opt(year as i32, 9, 1).unwrap_or(NaiveDate::MIN),
+        NaiveDate::from_ymd_opt(year as i32 + 1, 8, 31).unwrap_or(NaiveDate::MIN),
+    );
+    let mut stages = Vec::new();
+    for stage in COMPULSORY {
+        let range = birth_range(year, stage);
+        let enrol = by_township(store::enrolment_counts(db, range).await?);
+        let retain =
+            by_township(store::retention_counts(db, stage.grades(), year_from, year_to).await?);
+        let mut total = RateRow {
+            township: "全区合计".into(),
+            ..Default::default()
+        };
+        let mut rows = Vec::new();
+        for t in &townships {
+            let (school_age, enrolled) = enrol.get(&t.id).copied().unwrap_or((0, 0));
+            let (current, dropped_out) = retain.get(&t.id).copied().unwrap_or((0, 0));
+            total.school_age += school_age;
+            total.enrolled += enrolled;
+            total.current += current;
+            total.dropped_out += dropped_out;
+            rows.push(
+                RateRow {
+                    township_id: Some(t.id.0),
+                    township: t.name.clone(),
+                    school_age,
+                    enrolled,
+                    current,
+                    dropped_out,
+                    ..Default::default()
+                }
+                .finish(),
+            );
+        }
+        stages.push(StageRates {
+            stage: stage_key(stage).into(),
+            label: stage.label().into(),
+            born_from: range.from,
+            born_to: range.to,
+            rows,
+            total: total.finish(),
+        });
+    }
+    Ok(Rates {
+        school_year: year,
+        stages,
+        definitions: DEFINITIONS.iter().map(|d| d.to_string()).collect(),
+    })
+}
+
+/// The rate tables as one sheet: a block of rows per stage with its total,
+/// then the definitions.
+pub fn rates_workbook(r: &Rates) -> anyhow::Result<Vec<u8>> {
+    let mut wb = Workbook::new(
+        &format!("{}—{}学年入学率与巩固率", r.school_year, r.school_year + 1),
+        &[
+            "学段",
+            "乡镇（街道）",
+            "适龄儿童数",
+            "在籍人数",
+            "入学率",
+            "在籍学生数",
+            "本学年辍学数",
+            "巩固率",
+        ],
+    );
+    for s in &r.stages {
+        for row in s.rows.iter().chain(std::iter::once(&s.total)) {
+            wb.row(&[
+                s.label.clone(),
+                row.township.clone(),
+                row.school_age.to_string(),
+                row.enrolled.to_string(),
+                row.enrolment_rate_text.clone(),
+                row.current.to_string(),
+                row.dropped_out.to_string(),
+                row.retention_rate_text.clone(),
+            ])?;
+        }
+    }
+    wb.row(&[""])?;
+    for d in &r.definitions {
+        wb.row(&["说明", d.as_str()])?;
+    }
+    wb.finish()
+}

@@ -1,0 +1,203 @@
+//! One row of the household register, checked: the ID number (GB 11643),
+//! name, sex and birth date agreeing with the ID, the township by name or
+//! code, and the contact fields.
+
+use platform::district::Township;
+use platform::excel::{RowError, TableRow};
+
+use crate::domain::dates::parse_date;
+use crate::domain::identity::NationalId;
+use crate::service::today;
+use crate::store::dropout::NewChild;
+
+/// The columns of the register, in template order.
+pub const CHILD_COLUMNS: [&str; 8] = [
+    "身份证件号",
+    "姓名",
+    "性别",
+    "出生日期",
+    "所在乡镇（街道）",
+    "家庭住址",
+    "监护人",
+    "监护人电话",
+];
+
+fn find_township<'t>(townships: &'t [Township], v: &str) -> Option<&'t Township> {
+    townships.iter().find(|t| t.code == v || t.name == v)
+}
+
+fn valid_phone(p: &str) -> bool {
+    let digits = p.chars().filter(char::is_ascii_digit).count();
+    (7..=20).contains(&digits)
+        && p.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '-' | '+' | ' '))
+}
+
+/// Checks one row into a child, or the reasons it is refused.
+pub fn check_row(
+    row: &TableRow,
+    cols: &[Option<usize>; 8],
+    townships: &[Township],
+) -> Result<NewChild, Vec<RowError>> {
+    let cell = |k: usize| cols[k].map(|c| row.get(c).trim()).unwrap_or("");
+    let err = |k: usize, reason: String| RowError::new(row.number, CHILD_COLUMNS[k], reason);
+    let mut e = Vec::new();
+    let id = match NationalId::parse_at(cell(0), today()) {
+        Ok(id) => Some(id),
+        Err(why) => {
+            e.push(err(0, why.to_string()));
+            None
+        }
+    };
+    let name = cell(1);
+    match name.chars().count() {
+        0 => e.push(err(1, "姓名不能为空".into())),
+        n if n > 50 => e.push(err(1, "姓名不能超过 50 字".into())),
+        _ => {}
+    }
+    let sex = match cell(2) {
+        "" => id.as_ref().map(|i| i.sex().code()),
+        "男" | "1" => Some("1"),
+        "女" | "2" => Some("2"),
+        other => {
+            e.push(err(2, format!("性别“{other}”无效，应为 男 或 女")));
+            None
+        }
+    };
+    if let (Some(id), Some(s)) = (&id, sex) {
+        if id.sex().code() != s {
+            e.push(err(
+                2,
+                format!("性别与身份证件号不符（身份证件号为{}性）", id.sex().label()),
+            ));
+        }
+    }
+    let birth = match cell(3) {
+        "" => id.as_ref().map(NationalId::birth_date),
+        v => match parse_date(v) {
+            Some(d) => Some(d),
+            None => {
+                e.push(err(3, format!("出生日期“{v}”无法识别，请写成 2015-09-01")));
+                None
+            }
+        },
+    };
+    if let (Some(id), Some(b)) = (&id, birth) {
+        if id.birth_date() != b {
+            e.push(err(
+                3,
+                format!(
+                    "出生日期 {b} 与身份证件号中的出生日期 {} 不符",
+                    id.birth_date()
+                ),
+            ));
+        }
+    }
+    let township = match cell(4) {
+        "" => {
+            e.push(err(4, "请填写所在乡镇（街道）".into()));
+            None
+        }
+        v => match find_township(townships, v) {
+            Some(t) => Some(t),
+            None => {
+                e.push(err(4, format!("本区没有名称或代码为“{v}”的乡镇（街道）")));
+                None
+            }
+        },
+    };
+    for (k, max) in [(5usize, 200usize), (6, 50)] {
+        if cell(k).chars().count() > max {
+            e.push(err(k, format!("{}不能超过 {max} 字", CHILD_COLUMNS[k])));
+        }
+    }
+    let phone = cell(7);
+    if !phone.is_empty() && !valid_phone(phone) {
+        e.push(err(7, format!("监护人电话“{phone}”格式不正确")));
+    }
+    match (id, sex, birth, township) {
+        (Some(id), Some(sex), Some(birth_date), Some(t)) if e.is_empty() => Ok(NewChild {
+            id_number: id.as_str().to_string(),
+            name: name.to_string(),
+            sex: sex.to_string(),
+            birth_date,
+            township_id: t.id,
+            address: cell(5).to_string(),
+            guardian_name: cell(6).to_string(),
+            guardian_phone: phone.to_string(),
+        }),
+        _ => Err(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use platform::TownshipId;
+
+    fn towns() -> Vec<Township> {
+        vec![Township {
+            id: TownshipId(3),
+            code: "330503100".into(),
+            name: "双林镇".into(),
+            kind: "town".into(),
+            urban_rural: "town".into(),
+        }]
+    }
+
+    fn row(cells: &[&str]) -> TableRow {
+        TableRow {
+            number: 2,
+            cells: cells.iter().map(|c| c.to_string()).collect(),
+        }
+    }
+
+    const COLS: [Option<usize>; 8] = [
+        Some(0),
+        Some(1),
+        Some(2),
+        Some(3),
+        Some(4),
+        Some(5),
+        Some(6),
+        Some(7),
+    ];
+
+    #[test]
+    fn a_good_row_and_its_derived_fields() {
+        let c = check_row(
+            &row(&["330503201409011236", "张小明", "", "", "双林镇", "", "", ""]),
+            &COLS,
+            &towns(),
+        );
+        let c = c.unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(c.sex, "1");
+        assert_eq!(c.birth_date.to_string(), "2014-09-01");
+        assert_eq!(c.township_id, TownshipId(3));
+    }
+
+    #[test]
+    fn bad_cells_are_named() {
+        let e = check_row(
+            &row(&[
+                "330503201409011236",
+                "",
+                "女",
+                "2014-09-02",
+                "火星镇",
+                "",
+                "",
+                "call",
+            ]),
+            &COLS,
+            &towns(),
+        )
+        .unwrap_err();
+        let cols: Vec<&str> = e.iter().map(|e| e.column.as_str()).collect();
+        assert_eq!(
+            cols,
+            vec!["姓名", "性别", "出生日期", "所在乡镇（街道）", "监护人电话"]
+        );
+        assert!(e[3].reason.contains("火星镇"));
+    }
+}

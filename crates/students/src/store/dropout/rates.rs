@@ -1,0 +1,56 @@
+//! The counts behind the enrolment rate (入学率) and the retention rate
+//! (巩固率), by township, each in one grouped query.
+
+use chrono::NaiveDate;
+use platform::db::{Db, DbError, Sql};
+use platform::TownshipId;
+
+use super::BirthRange;
+
+/// Two counts for one township; what they count is said by the query that
+/// returns them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct TownshipCount {
+    pub township_id: TownshipId,
+    pub first_count: i64,
+    pub second_count: i64,
+}
+
+/// By the township of the register: children born within `range`
+/// (`first_count`) and how many of them have a current enrolment anywhere
+/// (`second_count`).
+pub async fn enrolment_counts(db: &Db, range: BirthRange) -> Result<Vec<TownshipCount>, DbError> {
+    db.fetch_all(
+        Sql::new("SELECT c.township_id, CAST(COUNT(*) AS BIGINT) AS first_count, CAST(SUM(CASE WHEN e.id IS NULL THEN 0 ELSE 1 END) AS BIGINT) AS second_count FROM children c LEFT JOIN students s ON s.id_number = c.id_number LEFT JOIN enrolments e ON e.student_id = s.id AND e.status <> 'left' WHERE c.birth_date BETWEEN ")
+            .bind(range.from)
+            .push(" AND ")
+            .bind(range.to)
+            .push(" GROUP BY c.township_id"),
+    )
+    .await
+}
+
+/// By the township of the institution: current enrolments in `grades`
+/// (`first_count`), and enrolments in `grades` that ended as dropped out between
+/// `from` and `to` (`second_count`).
+pub async fn retention_counts(
+    db: &Db,
+    grades: std::ops::RangeInclusive<i64>,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<TownshipCount>, DbError> {
+    let dropped = |q: Sql| {
+        q.push("e.status = 'left' AND e.left_reason = 'dropped_out' AND e.left_on BETWEEN ")
+            .bind(from)
+            .push(" AND ")
+            .bind(to)
+    };
+    let mut q = Sql::new("SELECT i.township_id, CAST(SUM(CASE WHEN e.status <> 'left' THEN 1 ELSE 0 END) AS BIGINT) AS first_count, CAST(SUM(CASE WHEN ");
+    q = dropped(q).push(" THEN 1 ELSE 0 END) AS BIGINT) AS second_count FROM enrolments e JOIN institutions i ON i.id = e.institution_id WHERE e.grade BETWEEN ")
+        .bind(*grades.start())
+        .push(" AND ")
+        .bind(*grades.end())
+        .push(" AND (e.status <> 'left' OR (");
+    q = dropped(q).push(")) GROUP BY i.township_id");
+    db.fetch_all(q).await
+}

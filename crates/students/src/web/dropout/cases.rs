@@ -1,0 +1,153 @@
+//! The case list (/dropout): filters, summary, and the bureau's actions.
+
+use axum::extract::{Query, State};
+use axum::response::IntoResponse;
+use maud::html;
+use platform::auth::{Access, Actor, Caller, Scope, WorkArea};
+use platform::district;
+use platform::web::forms::{csrf_field, select};
+use platform::web::{page, AppState};
+use platform::PageResult;
+use serde::Deserialize;
+
+use super::status_label;
+use crate::domain::dropout::CaseStatus;
+use crate::service::dropout as service;
+use crate::service::{school_year_of, today};
+use crate::store::dropout::{self as store, CaseFilter};
+
+/// The list's query: the filters, and the result of a scan just run.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ListQuery {
+    status: Option<String>,
+    township_id: Option<String>,
+    q: Option<String>,
+    page: Option<String>,
+    scanned: Option<u64>,
+    year: Option<i64>,
+}
+
+impl ListQuery {
+    fn filter(&self) -> CaseFilter {
+        let num = |v: &Option<String>| v.as_deref().and_then(|s| s.trim().parse::<i64>().ok());
+        CaseFilter {
+            status: self.status.clone().filter(|s| !s.is_empty()),
+            township_id: num(&self.township_id),
+            q: self.q.clone().filter(|s| !s.trim().is_empty()),
+            page: num(&self.page),
+        }
+    }
+}
+
+fn query_string(f: &CaseFilter, page: i64) -> String {
+    let mut s = url::form_urlencoded::Serializer::new(String::new());
+    if let Some(v) = &f.status {
+        s.append_pair("status", v);
+    }
+    if let Some(t) = f.township_id {
+        s.append_pair("township_id", &t.to_string());
+    }
+    if let Some(q) = &f.q {
+        s.append_pair("q", q);
+    }
+    s.append_pair("page", &page.to_string());
+    s.finish()
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    actor: Actor,
+    Query(lq): Query<ListQuery>,
+) -> PageResult {
+    let caller = Caller::from(&actor);
+    let f = lq.filter();
+    let result = service::list(&state.db, &caller, &f).await?;
+    let townships = district::townships(&state.db).await?;
+    let counts = store::count_by_status(&state.db, &actor.scope).await?;
+    let bureau = actor.scope == Scope::All;
+    let bureau_writer = bureau && actor.may(WorkArea::Dropout, Access::Write);
+    let registered = if bureau {
+        Some(store::register_count(&state.db).await?)
+    } else {
+        None
+    };
+    let statuses: Vec<(String, String)> = CaseStatus::ALL
+        .iter()
+        .map(|s| (s.key().into(), s.label().into()))
+        .collect();
+    let towns: Vec<(String, String)> = townships
+        .iter()
+        .map(|t| (t.id.to_string(), t.name.clone()))
+        .collect();
+    let count_of = |s: CaseStatus| {
+        counts
+            .iter()
+            .find(|(k, _)| k == s.key())
+            .map(|(_, n)| *n)
+            .unwrap_or(0)
+    };
+    let pages = (result.total + result.per_page - 1) / result.per_page;
+    let body = html! {
+        @if let (Some(n), Some(y)) = (lq.scanned, lq.year) {
+            p.notice role="status" { (y) "—" (y + 1) " 学年户籍比对完成：新立案 " (n) " 件。" }
+        }
+        p {
+            @for s in CaseStatus::ALL { span.tag { (s.label()) " " (count_of(s)) " 件" } " " }
+            @if let Some(n) = registered { span.muted { "户籍名册登记适龄儿童 " (n) " 人" } }
+        }
+        @if bureau {
+            div.actions {
+                a.button.secondary href="/dropout/rates" { "入学率与巩固率" }
+                @if bureau_writer {
+                    a.button.secondary href="/dropout/children/import" { "导入户籍名册" }
+                }
+            }
+        }
+        @if bureau_writer {
+            form.filters method="post" action="/dropout/scan" {
+                (csrf_field(&actor))
+                label { "学年（起始年份）" input type="number" name="school_year" min="2000" max="2100" value=(school_year_of(today())); }
+                button type="submit" { "户籍比对" }
+                span.muted { "名册中小学、初中适龄而无在读学籍、也没有劝返中案件的儿童，各立一案。" }
+            }
+        }
+        form.filters method="get" action="/dropout" {
+            label { "姓名或身份证件号" input type="text" name="q" value=(f.q.clone().unwrap_or_default()); }
+            label { "状态" (select("status", &statuses, f.status.as_deref().unwrap_or(""), Some("全部"))) }
+            label { "乡镇（街道）" (select("township_id", &towns, &f.township_id.map(|t| t.to_string()).unwrap_or_default(), Some("全部"))) }
+            button type="submit" { "查询" }
+        }
+        p.muted { "共 " (result.total) " 件" }
+        table id="cases" {
+            thead { tr {
+                th { "姓名" } th { "身份证件号" } th { "乡镇（街道）" } th { "学校" } th { "原因" }
+                th { "劝返责任人" } th { "状态" } th { "立案日期" } th.num { "家访次数" } th { "最近家访" }
+            } }
+            tbody {
+                @for c in &result.items {
+                    tr {
+                        td { a href=(format!("/dropout/cases/{}", c.id)) { (c.name) } }
+                        td { (c.id_number) }
+                        td { (c.township_name) }
+                        td { (c.institution_name.as_deref().unwrap_or("—")) }
+                        td { (c.cause) }
+                        td { @if c.responsible.is_empty() { span.muted { "未指定" } } @else { (c.responsible) } }
+                        td { (status_label(&c.status)) }
+                        td { (c.opened_on) }
+                        td.num { (c.visits) }
+                        td { (c.last_visit.map(|d| d.to_string()).unwrap_or_else(|| "—".into())) }
+                    }
+                }
+            }
+        }
+        @if pages > 1 {
+            div.pager {
+                @if result.page > 1 { a href=(format!("/dropout?{}", query_string(&f, result.page - 1))) { "上一页" } }
+                span { "第 " (result.page) " / " (pages) " 页" }
+                @if result.page < pages { a href=(format!("/dropout?{}", query_string(&f, result.page + 1))) { "下一页" } }
+            }
+        }
+    };
+    Ok(page(&actor, "控辍保学", body).into_response())
+}

@@ -1,0 +1,191 @@
+//! The archive page: the archive form and the care records.
+
+use axum::extract::{Form, Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect};
+use maud::{html, Markup};
+use platform::auth::{Actor, Caller};
+use platform::web::forms::{csrf_field, error_summary, field_error};
+use platform::web::{page, AppState};
+use platform::{AppError, FieldError, PageResult};
+use serde::Deserialize;
+
+use crate::domain::Grade;
+use crate::service::left_behind::{self as service, ArchiveView, CareInput};
+use crate::service::today;
+use crate::store::left_behind::Archive;
+use crate::store::students::StudentId;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Notice {
+    notice: Option<String>,
+}
+
+/// Values typed into a refused form, and its errors.
+#[derive(Default)]
+struct Typed {
+    archive: Option<Archive>,
+    care: CareInput,
+    errors: Vec<FieldError>,
+}
+
+fn text_field(name: &str, label: &str, value: &str, errors: &[FieldError]) -> Markup {
+    html! {
+        label for=(name) { (label) }
+        input type="text" id=(name) name=(name) value=(value);
+        (field_error(errors, name))
+    }
+}
+
+fn area_field(name: &str, label: &str, value: &str, errors: &[FieldError]) -> Markup {
+    html! {
+        label for=(name) { (label) }
+        textarea id=(name) name=(name) rows="4" { (value) }
+        (field_error(errors, name))
+    }
+}
+
+fn body(actor: &Actor, v: &ArchiveView, notice: Option<&str>, t: &Typed) -> Markup {
+    let s = &v.student;
+    let a = t.archive.as_ref().unwrap_or(&v.archive);
+    let e = &t.errors;
+    let cared_on = if t.care.cared_on.is_empty() {
+        today().to_string()
+    } else {
+        t.care.cared_on.clone()
+    };
+    html! {
+        @if let Some(n) = notice { p.notice role="status" { (n) } }
+        (error_summary(e))
+        p.muted { "本档案含未成年人家庭和心理信息，仅局领导、基教科和本校可见；每次查看和修改均记入审计日志。" }
+        dl.facts {
+            dt { "学生" } dd { (s.name) }
+            dt { "留守类型" } dd { (s.left_behind_label) }
+            dt { "就读学校" } dd { (s.institution_name.as_deref().unwrap_or("—")) }
+            dt { "年级班级" } dd { (s.grade.map(|g| Grade(g).label()).unwrap_or("—")) " " (s.class_name.as_deref().unwrap_or("")) }
+            dt { "档案更新时间" } dd { (v.updated_at.map(|u| (u + chrono::Duration::hours(8)).format("%Y-%m-%d %H:%M").to_string()).unwrap_or_else(|| "尚未建档".into())) }
+        }
+        h2 { "档案" }
+        form.stacked method="post" action=(format!("/students/{}/left-behind", s.id)) {
+            (csrf_field(actor))
+            (text_field("guardian", "实际监护人", &a.guardian, e))
+            (text_field("guardian_relation", "与学生关系", &a.guardian_relation, e))
+            (text_field("guardian_phone", "监护人电话", &a.guardian_phone, e))
+            (text_field("parents_whereabouts", "父母外出去向", &a.parents_whereabouts, e))
+            (area_field("family_situation", "家庭情况", &a.family_situation, e))
+            (area_field("psychological_notes", "心理状况", &a.psychological_notes, e))
+            p { button type="submit" { "保存档案" } }
+        }
+        h2 { "关爱记录" }
+        table id="care-records" {
+            thead { tr { th { "日期" } th { "关爱人" } th { "内容" } } }
+            tbody { @for c in &v.care_records { tr { td { (c.cared_on) } td { (c.carer) } td { (c.content) } } } }
+        }
+        @if v.care_records.is_empty() { p.muted { "尚无关爱记录。" } }
+        form.stacked method="post" action=(format!("/students/{}/left-behind/care", s.id)) {
+            (csrf_field(actor))
+            label for="cared_on" { "关爱日期" }
+            input type="date" id="cared_on" name="cared_on" value=(cared_on);
+            (field_error(e, "cared_on"))
+            (text_field("carer", "关爱人", &t.care.carer, e))
+            (area_field("content", "关爱内容", &t.care.content, e))
+            p { button type="submit" { "登记关爱记录" } }
+        }
+    }
+}
+
+fn title(v: &ArchiveView) -> String {
+    format!("留守儿童档案：{}", v.student.name)
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    actor: Actor,
+    Path(id): Path<StudentId>,
+    Query(n): Query<Notice>,
+) -> PageResult {
+    let v = service::view(&state.db, &Caller::from(&actor), id).await?;
+    let notice = match n.notice.as_deref() {
+        Some("saved") => Some("已保存档案。"),
+        Some("care") => Some("已登记关爱记录。"),
+        _ => None,
+    };
+    Ok(page(
+        &actor,
+        &title(&v),
+        body(&actor, &v, notice, &Typed::default()),
+    )
+    .into_response())
+}
+
+async fn redisplay(
+    state: &AppState,
+    actor: &Actor,
+    id: StudentId,
+    e: AppError,
+    mut t: Typed,
+) -> PageResult {
+    let AppError::Invalid(errors) = e else {
+        return Err(e);
+    };
+    t.errors = errors;
+    let v = service::view(&state.db, &Caller::from(actor), id).await?;
+    Ok((
+        StatusCode::UNPROCESSABLE_ENTITY,
+        page(actor, &title(&v), body(actor, &v, None, &t)),
+    )
+        .into_response())
+}
+
+pub async fn save(
+    State(state): State<AppState>,
+    actor: Actor,
+    Path(id): Path<StudentId>,
+    Form(a): Form<Archive>,
+) -> PageResult {
+    match service::save(&state.db, &Caller::from(&actor), id, &a).await {
+        Ok(_) => {
+            Ok(Redirect::to(&format!("/students/{id}/left-behind?notice=saved")).into_response())
+        }
+        Err(e) => {
+            redisplay(
+                &state,
+                &actor,
+                id,
+                e,
+                Typed {
+                    archive: Some(a),
+                    ..Default::default()
+                },
+            )
+            .await
+        }
+    }
+}
+
+pub async fn add_care(
+    State(state): State<AppState>,
+    actor: Actor,
+    Path(id): Path<StudentId>,
+    Form(c): Form<CareInput>,
+) -> PageResult {
+    match service::add_care(&state.db, &Caller::from(&actor), id, &c).await {
+        Ok(_) => {
+            Ok(Redirect::to(&format!("/students/{id}/left-behind?notice=care")).into_response())
+        }
+        Err(e) => {
+            redisplay(
+                &state,
+                &actor,
+                id,
+                e,
+                Typed {
+                    care: c,
+                    ..Default::default()
+                },
+            )
+            .await
+        }
+    }
+}
