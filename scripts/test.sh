@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 need=()
 command -v chromium >/dev/null || need+=(chromium)
 command -v chromedriver >/dev/null || need+=(chromium-driver)
+command -v sqlite3 >/dev/null || need+=(sqlite3)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 [ -d /usr/share/fonts/opentype/noto ] || need+=(fonts-noto-cjk)
 if [ ${#need[@]} -gt 0 ]; then

@@ -53,6 +53,18 @@ enum Command {
         #[command(subcommand)]
         what: ImportCommand,
     },
+    /// Write a synthetic student file (national template layout, UTF-8 CSV)
+    /// for the schools in the database, for trials and benchmarks.
+    SampleCsv {
+        #[arg(long, env = "EDUBUREAU_DB", default_value = DEFAULT_DB)]
+        db: String,
+        #[arg(long)]
+        rows: u64,
+        #[arg(long)]
+        out: std::path::PathBuf,
+        #[arg(long, default_value_t = 7)]
+        seed: u64,
+    },
     /// Apply pending database migrations and exit.
     Migrate {
         #[arg(long, env = "EDUBUREAU_DB", default_value = DEFAULT_DB)]
@@ -299,6 +311,28 @@ async fn main() -> anyhow::Result<()> {
             if !outcome.applied {
                 anyhow::bail!("文件有错误，未导入任何数据（可加 --valid-only 只导入正确的行）");
             }
+        }
+        Command::SampleCsv {
+            db,
+            rows,
+            out,
+            seed,
+        } => {
+            let pool = edubureau::open(&db).await?;
+            let all = institutions::store::list_all(
+                &pool,
+                &platform::auth::Scope::All,
+                &Default::default(),
+            )
+            .await?;
+            let schools = students::demo::schools_with_grades(&all);
+            anyhow::ensure!(
+                !schools.is_empty(),
+                "数据库中没有学校：请先运行 edubureau demo"
+            );
+            let file = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&out)?);
+            students::demo::write_template_csv(file, rows, &schools, seed)?;
+            println!("已写入 {rows} 行到 {}", out.display());
         }
         Command::Migrate { db } => {
             edubureau::open(&db).await?;

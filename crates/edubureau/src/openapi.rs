@@ -28,6 +28,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
     let mut doc = PlatformDoc::openapi();
     doc.merge(institutions::web::ApiDoc::openapi());
     doc.merge(students::web::ApiDoc::openapi());
+    doc.merge(students::web::DropoutApiDoc::openapi());
     doc
 }
 

@@ -54,6 +54,8 @@ struct Gen {
     rng: ChaCha8Rng,
     sequence: HashMap<(String, NaiveDate), u32>,
     school_year: i64,
+    /// Where sequence numbers start, so two generators never make the same ID.
+    offset: u32,
 }
 
 impl Gen {
@@ -84,7 +86,7 @@ impl Gen {
         let n = self
             .sequence
             .entry((division.to_string(), birth))
-            .or_insert(0);
+            .or_insert(self.offset);
         // Sequence codes: odd for boys, even for girls, 500 of each per day.
         let seq = (*n * 2 + if male { 1 } else { 0 }) % 1000;
         *n += 1;
@@ -213,6 +215,7 @@ pub async fn seed(
         rng: rand::SeedableRng::seed_from_u64(seed),
         sequence: HashMap::new(),
         school_year,
+        offset: 0,
     };
     let schools: Vec<(&Institution, std::ops::RangeInclusive<i64>)> = institutions
         .iter()
@@ -285,4 +288,131 @@ pub async fn seed(
     }
     tx.commit().await?;
     Ok(made)
+}
+
+/// The columns written by [`write_template_csv`], as headers of the
+/// national template.
+pub const CSV_HEADERS: &[&str] = &[
+    "姓名",
+    "性别",
+    "出生日期",
+    "民族",
+    "身份证件类型",
+    "身份证件号",
+    "健康状况",
+    "户口所在地",
+    "户口性质",
+    "年级",
+    "班级",
+    "入学年月",
+    "就读方式",
+    "现住址",
+    "联系电话",
+    "是否留守儿童",
+    "是否进城务工人员随迁子女",
+    "是否孤儿",
+    "随班就读",
+    "残疾类型",
+    "监护人一·姓名",
+    "监护人一·关系",
+    "监护人一·联系电话",
+    "学校标识码",
+    "是否低保",
+    "是否建档立卡",
+];
+
+/// Writes `rows` students in the national template layout (UTF-8 CSV) for
+/// the given schools (学校标识码 and the grades each teaches), as a county's
+/// 学籍 system would export them. Used by benchmarks and tests.
+pub fn write_template_csv(
+    mut out: impl std::io::Write,
+    rows: u64,
+    schools: &[(String, std::ops::RangeInclusive<i64>)],
+    seed: u64,
+) -> std::io::Result<()> {
+    let school_year = school_year_of(today());
+    let mut gen = Gen {
+        rng: rand::SeedableRng::seed_from_u64(seed),
+        sequence: HashMap::new(),
+        school_year,
+        offset: 250,
+    };
+    let town = Township {
+        id: platform::TownshipId(1),
+        code: "330503102".into(),
+        name: "练市镇".into(),
+        kind: "town".into(),
+        urban_rural: "town".into(),
+    };
+    let mut w = csv::Writer::from_writer(&mut out);
+    w.write_record(CSV_HEADERS)?;
+    for n in 0..rows {
+        let (code, range) = &schools[(n as usize) % schools.len()];
+        let span = range.end() - range.start() + 1;
+        let grade = range.start() + (n as i64 / schools.len() as i64) % span;
+        let s = gen.student(&town, n % 3 != 0, grade);
+        let yes = |b: bool| if b { "是" } else { "否" };
+        let birth = s.birth_date.format("%Y%m%d").to_string();
+        let entered = format!("{}09", school_year - (grade.max(1) - 1));
+        let class = format!("{}班", n % 8 + 1);
+        w.write_record([
+            s.name.as_str(),
+            if s.sex == "1" { "男" } else { "女" },
+            &birth,
+            platform::codes::ethnic_groups()
+                .name(&s.ethnicity)
+                .unwrap_or("汉族"),
+            "居民身份证",
+            &s.id_number,
+            &s.health,
+            &s.hukou_division,
+            if s.hukou_type == "agricultural" {
+                "农业户口"
+            } else {
+                "非农业户口"
+            },
+            Grade(grade).label(),
+            &class,
+            &entered,
+            if s.boarding { "住校" } else { "走读" },
+            &s.address,
+            &s.phone,
+            ["非留守儿童", "单亲留守儿童", "双亲留守儿童"][s.left_behind as usize],
+            yes(s.migrant_child),
+            yes(s.orphan),
+            if s.inclusive_class {
+                match s.disability.as_str() {
+                    "视力残疾" => "视力残疾随班就读",
+                    "听力残疾" => "听力残疾随班就读",
+                    "智力残疾" => "智力残疾随班就读",
+                    _ => "其他残疾随班就读",
+                }
+            } else {
+                "非随班就读"
+            },
+            if s.disability.is_empty() {
+                "无残疾"
+            } else {
+                &s.disability
+            },
+            &s.guardian_name,
+            &s.guardian_relation,
+            &s.guardian_phone,
+            code,
+            yes(s.dibao),
+            yes(s.registered_poor),
+        ])?;
+    }
+    w.flush()
+}
+
+/// The licensed schools of `institutions` with their 学校标识码 and grades.
+pub fn schools_with_grades(
+    institutions: &[Institution],
+) -> Vec<(String, std::ops::RangeInclusive<i64>)> {
+    institutions
+        .iter()
+        .filter(|i| i.licence == institutions::domain::Licence::Licensed)
+        .filter_map(|i| Some((i.code.clone()?, grades(i.category())?)))
+        .collect()
 }

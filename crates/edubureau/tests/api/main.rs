@@ -10,4 +10,5 @@ mod dropout;
 mod import;
 mod institutions;
 mod scoping;
+mod student_import;
 mod students;

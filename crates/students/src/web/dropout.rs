@@ -66,8 +66,6 @@ use crate::store::left_behind::{Archive, ArchiveRow, CareRow};
     )),
     tags((name = "dropout", description = "控辍保学：户籍比对、案件、家访、结案、入学率与巩固率；留守儿童档案"))
 )]
-// Until web/mod.rs re-exports it next to `ApiDoc`, nothing here names it.
-#[allow(dead_code)]
 pub struct DropoutApiDoc;
 
 pub fn routes() -> Router<AppState> {

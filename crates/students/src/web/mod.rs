@@ -12,6 +12,7 @@ use platform::auth::WorkArea;
 use platform::web::{AppState, NavItem};
 
 pub use api::ApiDoc;
+pub use dropout::DropoutApiDoc;
 
 pub fn nav() -> Vec<NavItem> {
     vec![
