@@ -69,7 +69,8 @@ pub struct ScanOutcome {
 }
 
 /// 户籍比对: opens a case for every registered child of primary or junior
-/// school age in `school_year` who is not enrolled and has no open case.
+/// school age in `school_year` who is not enrolled and has no open case (nor
+/// one settled this school year as vocational or otherwise closed).
 pub async fn scan(
     db: &Db,
     caller: &Caller,
@@ -79,16 +80,19 @@ pub async fn scan(
     let year = school_year_or_current(school_year)?;
     let ranges: Vec<BirthRange> = COMPULSORY.iter().map(|s| birth_range(year, *s)).collect();
     let mut tx = db.begin().await?;
-    let opened = match store::open_cases_from_register(&mut tx, &ranges, SCAN_CAUSE, today()).await
-    {
-        Ok(n) => n,
-        Err(DbError::Unique(_)) => {
-            return Err(AppError::Conflict(
-                "另一次户籍比对正在进行，请稍后再试".into(),
-            ))
-        }
-        Err(e) => return Err(e.into()),
-    };
+    let year_start = chrono::NaiveDate::from_ymd_opt(year as i32, 9, 1).unwrap_or_else(today);
+    let opened =
+        match store::open_cases_from_register(&mut tx, &ranges, SCAN_CAUSE, today(), year_start)
+            .await
+        {
+            Ok(n) => n,
+            Err(DbError::Unique(_)) => {
+                return Err(AppError::Conflict(
+                    "另一次户籍比对正在进行，请稍后再试".into(),
+                ))
+            }
+            Err(e) => return Err(e.into()),
+        };
     let outcome = ScanOutcome {
         school_year: year,
         opened,

@@ -266,12 +266,15 @@ pub struct BirthRange {
 
 /// The comparison with the household register, in one statement: every
 /// registered child born within one of `ranges` who has no current
-/// enrolment and no open case gets an open case. Returns how many.
+/// enrolment, no open case, and no case closed since `year_start` as
+/// vocational or otherwise settled (e.g. an approved deferral) gets an open
+/// case. Returns how many.
 pub async fn open_cases_from_register(
     tx: &mut Tx,
     ranges: &[BirthRange],
     cause: &str,
     on: NaiveDate,
+    year_start: NaiveDate,
 ) -> Result<u64, DbError> {
     if ranges.is_empty() {
         return Ok(0);
@@ -291,6 +294,9 @@ pub async fn open_cases_from_register(
             .push(" AND ")
             .bind(r.to);
     }
-    q = q.push(") AND NOT EXISTS (SELECT 1 FROM enrolments e WHERE e.student_id = s.id AND e.status <> 'left') AND NOT EXISTS (SELECT 1 FROM dropout_cases d WHERE d.id_number = c.id_number AND d.status = 'open')");
+    q = q.push(") AND NOT EXISTS (SELECT 1 FROM enrolments e WHERE e.student_id = s.id AND e.status <> 'left') AND NOT EXISTS (SELECT 1 FROM dropout_cases d WHERE d.id_number = c.id_number AND d.status = 'open')")
+        .push(" AND NOT EXISTS (SELECT 1 FROM dropout_cases d WHERE d.id_number = c.id_number AND d.status IN ('vocational', 'closed') AND d.closed_on >= ")
+        .bind(year_start)
+        .push(")");
     tx.execute(q).await
 }
