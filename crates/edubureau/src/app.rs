@@ -43,6 +43,7 @@ pub fn router(state: AppState) -> Router {
         .merge(students::web::routes())
         .merge(platform::web::asset_routes())
         .route("/healthz", get(|| async { "ok" }))
+        .layer(axum::middleware::from_fn(platform::web::rejections::chinese_rejections))
         .layer(axum::middleware::from_fn_with_state(state.clone(), platform::auth::csrf::session_layer))
         .layer(DefaultBodyLimit::max(platform::excel::MAX_UPLOAD_BYTES))
         .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))

@@ -31,6 +31,10 @@ enum Command {
         /// Fill an empty database with the demo district first.
         #[arg(long)]
         demo: bool,
+        /// Applications one client address may submit per minute on the
+        /// public portal.
+        #[arg(long, default_value_t = 30)]
+        submissions_per_minute: u32,
         /// Send cookies without the Secure flag (only behind a proxy that
         /// terminates HTTPS on another host name; never on the open network).
         #[arg(long)]
@@ -231,6 +235,7 @@ async fn main() -> anyhow::Result<()> {
             addr,
             demo: with_demo,
             insecure_cookies,
+            submissions_per_minute,
         } => {
             let pool = edubureau::open(&db)
                 .await
@@ -250,6 +255,7 @@ async fn main() -> anyhow::Result<()> {
                 pool,
                 Config {
                     cookie_secure: !insecure_cookies,
+                    public_submissions_per_minute: submissions_per_minute,
                 },
             )
             .await;

@@ -160,7 +160,7 @@ both_backends!(
         let app = spawn_app(b).await;
         let c = app.client();
         let page = c.get("/login").await;
-        let pre = set_cookie_header(&page, "edb_login_csrf").expect("pre-login cookie");
+        let pre = set_cookie_header(&page, "edb_form_csrf").expect("pre-login cookie");
         let token = pre
             .split(';')
             .next()
@@ -184,7 +184,7 @@ both_backends!(
         let r = c
             .http
             .post(app.url("/login"))
-            .header("cookie", format!("edb_login_csrf={token}"))
+            .header("cookie", format!("edb_form_csrf={token}"))
             .form(&[
                 ("username", "admin"),
                 ("password", "nope"),
@@ -198,7 +198,7 @@ both_backends!(
         let r = c
             .http
             .post(app.url("/login"))
-            .header("cookie", format!("edb_login_csrf={token}"))
+            .header("cookie", format!("edb_form_csrf={token}"))
             .form(&[
                 ("username", "admin"),
                 ("password", "district"),
@@ -308,7 +308,7 @@ both_backends!(
             "no accounts: login sends to setup"
         );
         let page = c.get("/setup").await;
-        let pre = set_cookie_header(&page, "edb_login_csrf").expect("cookie");
+        let pre = set_cookie_header(&page, "edb_form_csrf").expect("cookie");
         let token = pre
             .split(';')
             .next()
@@ -321,7 +321,7 @@ both_backends!(
             let url = app.url("/setup");
             async move {
                 http.post(url)
-                    .header("cookie", format!("edb_login_csrf={token}"))
+                    .header("cookie", format!("edb_form_csrf={token}"))
                     .form(&[
                         ("username", "chief"),
                         ("display_name", "局长"),

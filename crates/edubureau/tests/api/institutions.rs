@@ -90,6 +90,17 @@ both_backends!(list_filters_and_pages, |b: Backend| async move {
         .await; // 一级幼儿园
     assert!(designated["total"].as_i64().expect("t") >= 10);
 
+    // A malformed parameter gets a Chinese error, as JSON and as a page.
+    let (s, bad) = c.get_json("/api/v1/institutions?page=abc").await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+    assert_eq!(bad["code"], "bad_request");
+    assert!(
+        bad["message"].as_str().unwrap_or("").contains("格式有误"),
+        "{bad}"
+    );
+    let (s, page) = c.get_text("/institutions?township_id=abc").await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+    assert!(page.contains("出错了") && page.contains("格式有误"));
     // Selects left on 全部 send empty values: no filter.
     let (s, blank) = c
         .get_json("/api/v1/institutions?q=&township_id=&category=&page=")

@@ -3,6 +3,8 @@
 //! server the test command started), seeded with the demo district.
 #![allow(dead_code)]
 
+pub mod browser;
+
 use std::net::SocketAddr;
 
 use platform::db::Db;
@@ -74,6 +76,7 @@ pub async fn spawn_app_with(backend: Backend, demo: bool) -> TestApp {
         db.clone(),
         Config {
             cookie_secure: true,
+            public_submissions_per_minute: 30,
         },
     )
     .await;

@@ -46,9 +46,11 @@ pub struct AuditRow {
 pub struct AuditFilter {
     /// Kind of record, e.g. `institution`.
     pub entity: Option<String>,
+    #[serde(default, deserialize_with = "crate::web::forms::empty_as_none")]
     pub entity_id: Option<i64>,
     pub username: Option<String>,
     pub action: Option<String>,
+    #[serde(default, deserialize_with = "crate::web::forms::empty_as_none")]
     pub page: Option<i64>,
 }
 

@@ -65,12 +65,31 @@ async fn audit_page(
             }
         }
         div.pager {
-            @if page_no > 1 { a href=(format!("?page={}", page_no - 1)) { "上一页" } }
+            @if page_no > 1 { a href=(page_link(&f, page_no - 1)) { "上一页" } }
             span { "第 " (page_no) " 页" }
-            @if rows.len() as i64 == super::store::PAGE_SIZE { a href=(format!("?page={}", page_no + 1)) { "下一页" } }
+            @if rows.len() as i64 == super::store::PAGE_SIZE { a href=(page_link(&f, page_no + 1)) { "下一页" } }
         }
     };
     Ok(page(&actor, "审计日志", body).into_response())
+}
+
+/// A link to another page of the same filtered log.
+fn page_link(f: &AuditFilter, page: i64) -> String {
+    let mut s = url::form_urlencoded::Serializer::new(String::from("?"));
+    for (k, v) in [
+        ("entity", &f.entity),
+        ("username", &f.username),
+        ("action", &f.action),
+    ] {
+        if let Some(v) = v.as_deref().filter(|v| !v.is_empty()) {
+            s.append_pair(k, v);
+        }
+    }
+    if let Some(id) = f.entity_id {
+        s.append_pair("entity_id", &id.to_string());
+    }
+    s.append_pair("page", &page.to_string());
+    s.finish()
 }
 
 /// The audit log, newest first (leadership only).

@@ -23,11 +23,13 @@ pub const HEADER: &str = "x-csrf-token";
 pub const FIELD: &str = "_csrf";
 const MAX_FORM_BYTES: usize = 2 * 1024 * 1024;
 
-/// Paths that take unauthenticated POSTs and protect themselves (login uses a
-/// double-submit cookie; the API login takes JSON, which no cross-site form
-/// can send).
+/// Paths that take unauthenticated POSTs and protect themselves (login, setup
+/// and the public application portal use a double-submit cookie; the JSON
+/// APIs take JSON, which no cross-site form can send).
 fn exempt(path: &str) -> bool {
     matches!(path, "/login" | "/setup" | "/api/v1/session")
+        || path.starts_with("/apply")
+        || path.starts_with("/api/v1/public/")
 }
 
 pub async fn session_layer(State(state): State<AppState>, req: Request, next: Next) -> Response {

@@ -14,12 +14,10 @@ use serde::Deserialize;
 use crate::audit::{self, Entry, Who};
 use crate::error::{ApiResult, AppError, FieldError, PageResult};
 use crate::web::forms::{csrf_field, error_summary, field_error};
-use crate::web::{page, public_page, AppState};
+use crate::web::{double_submit, page, public_page, AppState};
 
 use super::users::{self, NewUser, User};
 use super::{password, session, Actor, ClientIp, Role};
-
-const LOGIN_CSRF_COOKIE: &str = "edb_login_csrf";
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -66,8 +64,7 @@ async fn login_page(State(state): State<AppState>, jar: CookieJar) -> PageResult
     if users::count(&state.db).await? == 0 {
         return Ok(Redirect::to("/setup").into_response());
     }
-    let token = session::random_token();
-    let jar = jar.add(cookie(&state, LOGIN_CSRF_COOKIE, token.clone()));
+    let (jar, token) = double_submit::issue(jar, state.config.cookie_secure);
     Ok((jar, login_form(&token, "", None)).into_response())
 }
 
@@ -159,10 +156,7 @@ async fn login_submit(
     ClientIp(ip): ClientIp,
     Form(f): Form<LoginForm>,
 ) -> PageResult {
-    let expected = jar.get(LOGIN_CSRF_COOKIE).map(|c| c.value().to_string());
-    if expected.as_deref() != Some(f._csrf.as_str()) || f._csrf.is_empty() {
-        return Err(AppError::Csrf);
-    }
+    double_submit::verify(&jar, &f._csrf)?;
     match authenticate(&state, &f.username, &f.password).await? {
         Err(refusal) => Ok((
             StatusCode::UNAUTHORIZED,
@@ -173,7 +167,7 @@ async fn login_submit(
         Ok(user) => {
             let token = start_session(&state, &user, ip).await?;
             let jar = jar
-                .remove(Cookie::build(LOGIN_CSRF_COOKIE).path("/"))
+                .remove(Cookie::build(double_submit::COOKIE).path("/"))
                 .add(cookie(&state, session::COOKIE, token));
             let to = if user.must_change_password {
                 "/account/password"
@@ -301,8 +295,7 @@ async fn setup_page(State(state): State<AppState>, jar: CookieJar) -> PageResult
     if users::count(&state.db).await? > 0 {
         return Ok(Redirect::to("/login").into_response());
     }
-    let token = session::random_token();
-    let jar = jar.add(cookie(&state, LOGIN_CSRF_COOKIE, token.clone()));
+    let (jar, token) = double_submit::issue(jar, state.config.cookie_secure);
     Ok((jar, setup_form(&token, &[])).into_response())
 }
 
@@ -321,10 +314,7 @@ async fn setup_submit(
     ClientIp(ip): ClientIp,
     Form(f): Form<SetupForm>,
 ) -> PageResult {
-    let expected = jar.get(LOGIN_CSRF_COOKIE).map(|c| c.value().to_string());
-    if expected.as_deref() != Some(f._csrf.as_str()) || f._csrf.is_empty() {
-        return Err(AppError::Csrf);
-    }
+    double_submit::verify(&jar, &f._csrf)?;
     let mut errors = Vec::new();
     let username = f.username.trim();
     if username.is_empty() {

@@ -2,8 +2,10 @@
 //! into, form helpers and static assets.
 
 mod assets;
+pub mod double_submit;
 pub mod forms;
 mod layout;
+pub mod rejections;
 pub mod reports;
 mod state;
 pub mod upload;

@@ -10,12 +10,16 @@ pub struct Config {
     /// Mark cookies `Secure`. Browsers accept Secure cookies from
     /// http://localhost and 127.0.0.1, so this is on by default.
     pub cookie_secure: bool,
+    /// Submissions one client address may make per minute on public forms
+    /// (the application portal).
+    pub public_submissions_per_minute: u32,
 }
 
 impl Default for Config {
     fn default() -> Self {
         Config {
             cookie_secure: true,
+            public_submissions_per_minute: 30,
         }
     }
 }
