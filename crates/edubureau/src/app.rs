@@ -22,11 +22,19 @@ async fn bureau_name(db: &Db) -> String {
 pub async fn state(db: Db, config: Config) -> AppState {
     let shell = Shell {
         bureau_name: bureau_name(&db).await,
-        nav: vec![institutions::web::nav()],
+        nav: [
+            vec![institutions::web::nav()],
+            students::web::nav(),
+            vec![admissions::web::nav()],
+        ]
+        .concat(),
     };
     AppState {
         db,
         shell: Arc::new(shell),
+        public_limiter: Arc::new(platform::web::rate_limit::RateLimiter::new(
+            config.public_submissions_per_minute,
+        )),
         config: Arc::new(config),
         reports: Arc::new(Reports::default()),
     }
@@ -41,6 +49,7 @@ pub fn router(state: AppState) -> Router {
         .merge(platform::web::reports::routes())
         .merge(institutions::web::routes())
         .merge(students::web::routes())
+        .merge(admissions::web::routes())
         .merge(platform::web::asset_routes())
         .route("/healthz", get(|| async { "ok" }))
         .layer(axum::middleware::from_fn(platform::web::rejections::chinese_rejections))

@@ -16,6 +16,7 @@ pub fn migrations() -> Vec<Migration> {
         platform::MIGRATIONS,
         institutions::MIGRATIONS,
         students::MIGRATIONS,
+        admissions::MIGRATIONS,
     ]
     .concat()
 }

@@ -57,6 +57,11 @@ enum Command {
         #[command(subcommand)]
         what: ImportCommand,
     },
+    /// Admission rounds: run the allocation, or check a stored one.
+    Admissions {
+        #[command(subcommand)]
+        command: AdmissionsCommand,
+    },
     /// Write a synthetic student file (national template layout, UTF-8 CSV)
     /// for the schools in the database, for trials and benchmarks.
     SampleCsv {
@@ -90,6 +95,26 @@ enum ImportCommand {
         /// Write the error report (.xlsx) here when there are bad rows.
         #[arg(long)]
         errors: Option<std::path::PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum AdmissionsCommand {
+    /// Run a round's allocation once (after the window closed and the seed
+    /// was published) and store it with its inputs' hash and the seed.
+    Run {
+        #[arg(long)]
+        round: i64,
+        #[arg(long, env = "EDUBUREAU_DB", default_value = DEFAULT_DB)]
+        db: String,
+    },
+    /// Recompute a stored allocation and check capacity, stability and
+    /// identity with a fresh run. Exits non-zero if anything differs.
+    Verify {
+        #[arg(long)]
+        round: i64,
+        #[arg(long, env = "EDUBUREAU_DB", default_value = DEFAULT_DB)]
+        db: String,
     },
 }
 
@@ -339,6 +364,32 @@ async fn main() -> anyhow::Result<()> {
             let file = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&out)?);
             students::demo::write_template_csv(file, rows, &schools, seed)?;
             println!("已写入 {rows} 行到 {}", out.display());
+        }
+        Command::Admissions { command } => {
+            let caller = platform::auth::Caller::system("admissions");
+            match command {
+                AdmissionsCommand::Run { round, db } => {
+                    let pool = edubureau::open(&db).await?;
+                    let r = admissions::service::allocation::run(&pool, &caller, round)
+                        .await
+                        .map_err(|e| anyhow::anyhow!(e.to_string()))?;
+                    println!("分配完成（引擎 {}）：报名 {}，提前招生 {}，志愿录取 {}，统筹安排 {}，未安排 {}\n输入摘要 {}", r.engine_version, r.applications, r.early, r.by_choice, r.placed, r.unassigned, r.input_hash);
+                }
+                AdmissionsCommand::Verify { round, db } => {
+                    let pool = edubureau::open(&db).await?;
+                    let v = admissions::service::allocation::verify(&pool, &caller, round)
+                        .await
+                        .map_err(|e| anyhow::anyhow!(e.to_string()))?;
+                    println!(
+                        "保存的输入摘要 {}\n重新计算摘要 {}",
+                        v.stored_hash, v.recomputed_hash
+                    );
+                    if !v.ok {
+                        anyhow::bail!("核验未通过：{}", v.problems.join("；"));
+                    }
+                    println!("核验通过：结果与重新计算完全一致，满足学位容量与稳定性");
+                }
+            }
         }
         Command::Migrate { db } => {
             edubureau::open(&db).await?;

@@ -29,6 +29,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
     doc.merge(institutions::web::ApiDoc::openapi());
     doc.merge(students::web::ApiDoc::openapi());
     doc.merge(students::web::DropoutApiDoc::openapi());
+    doc.merge(admissions::web::ApiDoc::openapi());
     doc
 }
 

@@ -4,6 +4,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod admissions;
 mod audit;
 mod auth;
 mod dropout;

@@ -5,6 +5,7 @@ mod assets;
 pub mod double_submit;
 pub mod forms;
 mod layout;
+pub mod rate_limit;
 pub mod rejections;
 pub mod reports;
 mod state;

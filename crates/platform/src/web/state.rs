@@ -2,6 +2,7 @@ use std::sync::Arc;
 
 use crate::db::Db;
 
+use super::rate_limit::RateLimiter;
 use super::{Reports, Shell};
 
 /// Settings of a running server.
@@ -31,4 +32,6 @@ pub struct AppState {
     pub shell: Arc<Shell>,
     pub config: Arc<Config>,
     pub reports: Arc<Reports>,
+    /// For public forms (see [`Config::public_submissions_per_minute`]).
+    pub public_limiter: Arc<RateLimiter>,
 }

@@ -1,0 +1,148 @@
+use chrono::{DateTime, NaiveDate, Utc};
+use platform::db::{Db, DbError, Sql, Tx};
+use platform::InstitutionId;
+use serde::Serialize;
+
+use crate::domain::application::Application;
+
+#[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct ApplicationRow {
+    pub id: i64,
+    pub round_id: i64,
+    pub ref_no: String,
+    pub child_id_number: String,
+    pub child_name: String,
+    pub birth_date: NaiveDate,
+    pub guardian_name: String,
+    pub guardian_phone: String,
+    pub community: String,
+    pub hukou_local: bool,
+    pub owns_home: bool,
+    pub residence_permit: bool,
+    pub documents: String,
+    pub exam_score: Option<i64>,
+    pub submitted_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub version: i64,
+}
+
+const COLUMNS: &str = "id, round_id, ref_no, child_id_number, child_name, birth_date, guardian_name, guardian_phone, community, hukou_local, owns_home, residence_permit, documents, exam_score, submitted_at, updated_at, version";
+
+pub async fn insert(
+    tx: &mut Tx,
+    round: i64,
+    ref_no: &str,
+    a: &Application,
+    choices: &[InstitutionId],
+) -> Result<i64, DbError> {
+    let now = Utc::now();
+    let id = tx
+        .scalar(
+            Sql::new("INSERT INTO applications (round_id, ref_no, child_id_number, child_name, birth_date, guardian_name, guardian_phone, community, hukou_local, owns_home, residence_permit, documents, submitted_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING id")
+                .arg(round)
+                .arg(ref_no)
+                .arg(a.child_id_number.as_str())
+                .arg(a.child_name.as_str())
+                .arg(a.birth_date)
+                .arg(a.guardian_name.as_str())
+                .arg(a.guardian_phone.as_str())
+                .arg(a.community.as_str())
+                .arg(a.hukou_local)
+                .arg(a.owns_home)
+                .arg(a.residence_permit)
+                .arg(a.documents.join("、"))
+                .arg(now),
+        )
+        .await?;
+    set_choices(tx, id, choices).await?;
+    Ok(id)
+}
+
+async fn set_choices(tx: &mut Tx, id: i64, choices: &[InstitutionId]) -> Result<(), DbError> {
+    tx.execute(Sql::new("DELETE FROM application_choices WHERE application_id = ").bind(id))
+        .await?;
+    for (rank, school) in choices.iter().enumerate() {
+        tx.execute(Sql::new("INSERT INTO application_choices (application_id, rank, institution_id) VALUES ($1, $2, $3)").arg(id).arg(rank as i64 + 1).arg(*school)).await?;
+    }
+    Ok(())
+}
+
+/// Saves an edit made on top of `version`; false if someone saved since.
+pub async fn update(
+    tx: &mut Tx,
+    id: i64,
+    version: i64,
+    a: &Application,
+    choices: &[InstitutionId],
+) -> Result<bool, DbError> {
+    let n = tx
+        .execute(
+            Sql::new("UPDATE applications SET child_name = $1, guardian_name = $2, guardian_phone = $3, community = $4, hukou_local = $5, owns_home = $6, residence_permit = $7, documents = $8, updated_at = $9, version = version + 1 WHERE id = $10 AND version = $11")
+                .arg(a.child_name.as_str())
+                .arg(a.guardian_name.as_str())
+                .arg(a.guardian_phone.as_str())
+                .arg(a.community.as_str())
+                .arg(a.hukou_local)
+                .arg(a.owns_home)
+                .arg(a.residence_permit)
+                .arg(a.documents.join("、"))
+                .arg(Utc::now())
+                .arg(id)
+                .arg(version),
+        )
+        .await?;
+    if n == 1 {
+        set_choices(tx, id, choices).await?;
+    }
+    Ok(n == 1)
+}
+
+/// The application with this reference number, if the child's ID matches
+/// (both are needed, so a guessed reference shows nothing).
+pub async fn find(
+    db: &Db,
+    ref_no: &str,
+    child_id_number: &str,
+) -> Result<Option<ApplicationRow>, DbError> {
+    db.fetch_optional(
+        Sql::new(format!(
+            "SELECT {COLUMNS} FROM applications WHERE ref_no = $1 AND child_id_number = $2"
+        ))
+        .arg(ref_no.trim())
+        .arg(child_id_number.trim().to_uppercase()),
+    )
+    .await
+}
+
+pub async fn list(
+    db: &Db,
+    round: i64,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<ApplicationRow>, DbError> {
+    db.fetch_all(
+        Sql::new(format!(
+            "SELECT {COLUMNS} FROM applications WHERE round_id = "
+        ))
+        .bind(round)
+        .push(" ORDER BY id LIMIT ")
+        .bind(limit)
+        .push(" OFFSET ")
+        .bind(offset),
+    )
+    .await
+}
+
+pub async fn count(db: &Db, round: i64) -> Result<i64, DbError> {
+    db.scalar(Sql::new("SELECT COUNT(*) FROM applications WHERE round_id = ").bind(round))
+        .await
+}
+
+/// (application id, rank, institution) of every choice in the round.
+pub async fn all_choices(db: &Db, round: i64) -> Result<Vec<(i64, i64, InstitutionId)>, DbError> {
+    db.fetch_all(Sql::new("SELECT c.application_id, c.rank, c.institution_id FROM application_choices c JOIN applications a ON a.id = c.application_id WHERE a.round_id = ").bind(round).push(" ORDER BY c.application_id, c.rank")).await
+}
+
+pub async fn choices_of(db: &Db, id: i64) -> Result<Vec<(String, String)>, DbError> {
+    db.fetch_all(Sql::new("SELECT i.code, i.name FROM application_choices c JOIN institutions i ON i.id = c.institution_id WHERE c.application_id = ").bind(id).push(" ORDER BY c.rank")).await
+}

@@ -1,0 +1,5 @@
+//! Storage of admission rounds, applications and allocation runs.
+
+pub mod applications;
+pub mod rounds;
+pub mod runs;

@@ -1,0 +1,418 @@
+//! The public portal: parents apply without an account, then look up, edit
+//! (until the window closes) and appeal with the reference number and the
+//! child's ID number.
+
+use axum::extract::{Form, Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use axum_extra::extract::CookieJar;
+use chrono::Utc;
+use maud::{html, Markup};
+use platform::auth::ClientIp;
+use platform::web::forms::{error_summary, select};
+use platform::web::{double_submit, public_page, AppState};
+use platform::{AppError, FieldError, PageResult};
+use serde::Deserialize;
+
+use super::how_label;
+use crate::domain::application::{ApplicationInput, DOCUMENTS};
+use crate::service::applying;
+use crate::store::rounds;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/apply", get(index))
+        .route("/apply/{round}", get(form_page).post(submit))
+        .route("/apply/status", get(status_form).post(status))
+        .route("/apply/edit", axum::routing::post(edit))
+        .route("/apply/appeal", axum::routing::post(appeal))
+}
+
+async fn index(State(state): State<AppState>) -> PageResult {
+    let now = Utc::now();
+    let open: Vec<_> = rounds::list(&state.db)
+        .await?
+        .into_iter()
+        .filter(|r| r.is_open(now))
+        .collect();
+    Ok(public_page(
+        "义务教育招生网上报名",
+        html! {
+            @if open.is_empty() { p { "目前没有正在报名的招生。" } }
+            ul { @for r in &open { li { a href=(format!("/apply/{}", r.id)) { (r.name) } } } }
+            p { a href="/apply/status" { "查询、修改报名或查看录取结果" } }
+        },
+    )
+    .into_response())
+}
+
+/// The form's fields as submitted.
+#[derive(Deserialize, Default)]
+pub struct FormFields {
+    #[serde(default)]
+    _csrf: String,
+    #[serde(default)]
+    child_name: String,
+    #[serde(default)]
+    child_id_number: String,
+    #[serde(default)]
+    guardian_name: String,
+    #[serde(default)]
+    guardian_phone: String,
+    #[serde(default)]
+    community: String,
+    #[serde(default)]
+    hukou_local: Option<String>,
+    #[serde(default)]
+    owns_home: Option<String>,
+    #[serde(default)]
+    residence_permit: Option<String>,
+    #[serde(default)]
+    choice1: String,
+    #[serde(default)]
+    choice2: String,
+    #[serde(default)]
+    choice3: String,
+    #[serde(default)]
+    choice4: String,
+    #[serde(default)]
+    choice5: String,
+    #[serde(default)]
+    ref_no: String,
+    #[serde(default)]
+    version: String,
+    #[serde(default)]
+    reason: String,
+}
+
+impl FormFields {
+    fn input(&self) -> ApplicationInput {
+        ApplicationInput {
+            child_name: self.child_name.clone(),
+            child_id_number: self.child_id_number.clone(),
+            guardian_name: self.guardian_name.clone(),
+            guardian_phone: self.guardian_phone.clone(),
+            community: self.community.clone(),
+            hukou_local: self.hukou_local.is_some(),
+            owns_home: self.owns_home.is_some(),
+            residence_permit: self.residence_permit.is_some(),
+            documents: vec![],
+            choices: [
+                &self.choice1,
+                &self.choice2,
+                &self.choice3,
+                &self.choice4,
+                &self.choice5,
+            ]
+            .into_iter()
+            .cloned()
+            .collect(),
+        }
+    }
+}
+
+/// What the application form offers: the round's schools and communities.
+struct Offer<'a> {
+    max: i64,
+    schools: &'a [(String, String)],
+    communities: &'a [String],
+}
+
+fn application_form(
+    action: &str,
+    token: &str,
+    offer: &Offer,
+    f: &FormFields,
+    errors: &[FieldError],
+    editing: bool,
+) -> Markup {
+    let (max, schools, communities) = (offer.max, offer.schools, offer.communities);
+    let comm: Vec<(String, String)> = communities
+        .iter()
+        .map(|c| (c.clone(), c.clone()))
+        .chain([("其他".to_string(), "其他（不在列表中）".to_string())])
+        .collect();
+    let choices = [&f.choice1, &f.choice2, &f.choice3, &f.choice4, &f.choice5];
+    html! {
+        (error_summary(errors))
+        form.stacked method="post" action=(action) {
+            input type="hidden" name="_csrf" value=(token);
+            @if editing { input type="hidden" name="ref_no" value=(f.ref_no); input type="hidden" name="version" value=(f.version); }
+            label for="child_name" { "儿童姓名" } input type="text" id="child_name" name="child_name" value=(f.child_name) required;
+            label for="child_id_number" { "儿童身份证号" } input type="text" id="child_id_number" name="child_id_number" value=(f.child_id_number) required readonly[editing];
+            label for="guardian_name" { "监护人姓名" } input type="text" id="guardian_name" name="guardian_name" value=(f.guardian_name) required;
+            label for="guardian_phone" { "监护人手机号" } input type="text" id="guardian_phone" name="guardian_phone" value=(f.guardian_phone) required;
+            label for="community" { "居住社区（小区）" } (select("community", &comm, &f.community, Some("请选择")))
+            p {
+                label { input type="checkbox" name="hukou_local" value="1" checked[f.hukou_local.is_some()]; " 户籍在本区" }
+                label { input type="checkbox" name="owns_home" value="1" checked[f.owns_home.is_some()]; " 在所填社区有房产" }
+                label { input type="checkbox" name="residence_permit" value="1" checked[f.residence_permit.is_some()]; " 持本区居住证（随迁子女）" }
+            }
+            p.muted { "报名后请于现场审核时带齐：" (DOCUMENTS.join("、")) "（按实际情况）。" }
+            @for n in 0..(max.clamp(1, 5) as usize) {
+                label for=(format!("choice{}", n + 1)) { "第 " (n + 1) " 志愿" }
+                (select(&format!("choice{}", n + 1), schools, choices[n], Some("（不填）")))
+            }
+            p { button type="submit" { @if editing { "保存修改" } @else { "提交报名" } } }
+        }
+    }
+}
+
+async fn round_options(
+    state: &AppState,
+    round: i64,
+) -> Result<(rounds::Round, Vec<(String, String)>, Vec<String>), AppError> {
+    let r = rounds::get(&state.db, round).await?;
+    let schools = rounds::schools(&state.db, round)
+        .await?
+        .into_iter()
+        .map(|s| (s.code, s.name))
+        .collect();
+    let (_, communities, _) = applying::rules_of(&state.db, &r).await?;
+    Ok((r, schools, communities))
+}
+
+async fn form_page(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    Path(round): Path<i64>,
+) -> PageResult {
+    let (r, schools, communities) = round_options(&state, round).await?;
+    let (jar, token) = double_submit::issue(jar, state.config.cookie_secure);
+    let body = application_form(
+        &format!("/apply/{round}"),
+        &token,
+        &Offer {
+            max: r.max_choices,
+            schools: &schools,
+            communities: &communities,
+        },
+        &FormFields::default(),
+        &[],
+        false,
+    );
+    Ok((jar, public_page(&format!("{} · 网上报名", r.name), body)).into_response())
+}
+
+fn ip(client: &Option<String>) -> Option<std::net::IpAddr> {
+    client.as_deref().and_then(|s| s.parse().ok())
+}
+
+async fn submit(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    ClientIp(client): ClientIp,
+    Path(round): Path<i64>,
+    Form(f): Form<FormFields>,
+) -> PageResult {
+    double_submit::verify(&jar, &f._csrf)?;
+    state.public_limiter.check(ip(&client))?;
+    match applying::submit(&state.db, round, &f.input(), ip(&client)).await {
+        Ok(ref_no) => Ok(public_page(
+            "报名成功",
+            html! {
+                p.notice role="status" { "报名已提交。报名号：" strong id="ref-no" { (ref_no) } }
+                p { "请牢记报名号。凭报名号和儿童身份证号可在报名期间修改，公布后查看录取结果。" }
+                p { a href="/apply/status" { "查询报名" } }
+            },
+        )
+        .into_response()),
+        Err(AppError::Invalid(errors)) => {
+            let (r, schools, communities) = round_options(&state, round).await?;
+            let body = application_form(
+                &format!("/apply/{round}"),
+                &f._csrf,
+                &Offer {
+                    max: r.max_choices,
+                    schools: &schools,
+                    communities: &communities,
+                },
+                &f,
+                &errors,
+                false,
+            );
+            Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                public_page(&format!("{} · 网上报名", r.name), body),
+            )
+                .into_response())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn lookup_form(token: &str, message: Option<&str>) -> Markup {
+    html! {
+        @if let Some(m) = message { p.alert role="alert" { (m) } }
+        form.stacked method="post" action="/apply/status" {
+            input type="hidden" name="_csrf" value=(token);
+            label for="ref_no" { "报名号" } input type="text" id="ref_no" name="ref_no" required;
+            label for="child_id_number" { "儿童身份证号" } input type="text" id="child_id_number" name="child_id_number" required;
+            p { button type="submit" { "查询" } }
+        }
+    }
+}
+
+async fn status_form(State(state): State<AppState>, jar: CookieJar) -> Response {
+    let (jar, token) = double_submit::issue(jar, state.config.cookie_secure);
+    (
+        jar,
+        public_page("查询报名与录取结果", lookup_form(&token, None)),
+    )
+        .into_response()
+}
+
+async fn show_status(
+    state: &AppState,
+    token: &str,
+    ref_no: &str,
+    id_number: &str,
+    notice: Option<&str>,
+) -> PageResult {
+    let s = match applying::status(&state.db, ref_no, id_number).await {
+        Ok(s) => s,
+        Err(AppError::NotFound) => {
+            return Ok((
+                StatusCode::NOT_FOUND,
+                public_page(
+                    "查询报名与录取结果",
+                    lookup_form(token, Some("未找到该报名：请核对报名号和儿童身份证号")),
+                ),
+            )
+                .into_response())
+        }
+        Err(e) => return Err(e),
+    };
+    let a = &s.application;
+    let editable = s.round.is_open(Utc::now());
+    let (r, schools, communities) = round_options(state, s.round.id).await?;
+    let codes: Vec<String> = s.choices.iter().map(|(c, _)| c.clone()).collect();
+    let fields = FormFields {
+        _csrf: token.into(),
+        child_name: a.child_name.clone(),
+        child_id_number: a.child_id_number.clone(),
+        guardian_name: a.guardian_name.clone(),
+        guardian_phone: a.guardian_phone.clone(),
+        community: a.community.clone(),
+        hukou_local: a.hukou_local.then(|| "1".into()),
+        owns_home: a.owns_home.then(|| "1".into()),
+        residence_permit: a.residence_permit.then(|| "1".into()),
+        choice1: codes.first().cloned().unwrap_or_default(),
+        choice2: codes.get(1).cloned().unwrap_or_default(),
+        choice3: codes.get(2).cloned().unwrap_or_default(),
+        choice4: codes.get(3).cloned().unwrap_or_default(),
+        choice5: codes.get(4).cloned().unwrap_or_default(),
+        ref_no: a.ref_no.clone(),
+        version: a.version.to_string(),
+        reason: String::new(),
+    };
+    let body = html! {
+        @if let Some(n) = notice { p.notice role="status" { (n) } }
+        dl.facts {
+            dt { "报名号" } dd { (a.ref_no) }
+            dt { "招生" } dd { (s.round.name) }
+            dt { "儿童" } dd { (a.child_name) }
+            dt { "志愿" } dd { @for (i, (_, name)) in s.choices.iter().enumerate() { "第 " (i + 1) " 志愿：" (name) br; } }
+            dt { "录取结果" } dd id="result" {
+                @match &s.result {
+                    Some((Some(school), how)) => { strong { (school) } "（" (how_label(how)) "）" }
+                    Some((None, _)) => { "暂未安排学位，教育局将另行通知" }
+                    None => { "尚未公布" }
+                }
+            }
+        }
+        @if editable {
+            h2 { "修改报名（报名截止前可改）" }
+            (application_form("/apply/edit", token, &Offer { max: r.max_choices, schools: &schools, communities: &communities }, &fields, &[], true))
+        }
+        @if s.round.published_at.is_some() {
+            h2 { "对录取结果有异议" }
+            form.stacked method="post" action="/apply/appeal" {
+                input type="hidden" name="_csrf" value=(token);
+                input type="hidden" name="ref_no" value=(a.ref_no);
+                input type="hidden" name="child_id_number" value=(a.child_id_number);
+                label for="reason" { "申诉理由" } textarea id="reason" name="reason" rows="3" {}
+                p { button type="submit" { "提交申诉" } }
+            }
+        }
+    };
+    Ok(public_page("报名信息", body).into_response())
+}
+
+async fn status(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    Form(f): Form<FormFields>,
+) -> PageResult {
+    double_submit::verify(&jar, &f._csrf)?;
+    show_status(&state, &f._csrf, &f.ref_no, &f.child_id_number, None).await
+}
+
+async fn edit(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    ClientIp(client): ClientIp,
+    Form(f): Form<FormFields>,
+) -> PageResult {
+    double_submit::verify(&jar, &f._csrf)?;
+    state.public_limiter.check(ip(&client))?;
+    let version = f.version.trim().parse().unwrap_or(0);
+    match applying::edit(
+        &state.db,
+        &f.ref_no,
+        &f.child_id_number,
+        version,
+        &f.input(),
+        ip(&client),
+    )
+    .await
+    {
+        Ok(()) => {
+            show_status(
+                &state,
+                &f._csrf,
+                &f.ref_no,
+                &f.child_id_number,
+                Some("已保存修改。"),
+            )
+            .await
+        }
+        Err(AppError::Invalid(errors)) => Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            public_page(
+                "修改报名",
+                html! { (error_summary(&errors)) p { a href="/apply/status" { "返回查询" } } },
+            ),
+        )
+            .into_response()),
+        Err(e) => Err(e),
+    }
+}
+
+async fn appeal(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    ClientIp(client): ClientIp,
+    Form(f): Form<FormFields>,
+) -> PageResult {
+    double_submit::verify(&jar, &f._csrf)?;
+    state.public_limiter.check(ip(&client))?;
+    applying::appeal(
+        &state.db,
+        &f.ref_no,
+        &f.child_id_number,
+        &f.reason,
+        ip(&client),
+    )
+    .await?;
+    show_status(
+        &state,
+        &f._csrf,
+        &f.ref_no,
+        &f.child_id_number,
+        Some("申诉已提交，教育局将在 5 个工作日内答复。"),
+    )
+    .await
+}
