@@ -26,6 +26,7 @@ pub async fn state(db: Db, config: Config) -> AppState {
             vec![institutions::web::nav()],
             students::web::nav(),
             vec![admissions::web::nav()],
+            vec![aid::web::nav()],
         ]
         .concat(),
     };
@@ -50,6 +51,7 @@ pub fn router(state: AppState) -> Router {
         .merge(institutions::web::routes())
         .merge(students::web::routes())
         .merge(admissions::web::routes())
+        .merge(aid::web::routes())
         .merge(platform::web::asset_routes())
         .route("/healthz", get(|| async { "ok" }))
         .layer(axum::middleware::from_fn(platform::web::rejections::chinese_rejections))

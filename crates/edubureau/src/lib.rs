@@ -17,6 +17,7 @@ pub fn migrations() -> Vec<Migration> {
         institutions::MIGRATIONS,
         students::MIGRATIONS,
         admissions::MIGRATIONS,
+        aid::MIGRATIONS,
     ]
     .concat()
 }

@@ -30,6 +30,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
     doc.merge(students::web::ApiDoc::openapi());
     doc.merge(students::web::DropoutApiDoc::openapi());
     doc.merge(admissions::web::ApiDoc::openapi());
+    doc.merge(aid::web::ApiDoc::openapi());
     doc
 }
 

@@ -401,8 +401,8 @@ async fn school_staff_import_pupils_and_see_the_errors_of_a_bad_file() {
 async fn a_transfer_is_requested_and_confirmed_by_the_receiving_school() {
     with_browser(|b| async move {
         let from = school_name(&b.app, "school001").await;
-        let to = school_name(&b.app, "school002").await;
-        let to_code = code_of(&b.app, "school002").await;
+        let to = school_name(&b.app, "school014").await;
+        let to_code = code_of(&b.app, "school014").await;
         assert_ne!(from, to);
 
         b.login("school001").await;
@@ -421,7 +421,7 @@ async fn a_transfer_is_requested_and_confirmed_by_the_receiving_school() {
 
         // The receiving school confirms.
         b.logout().await;
-        b.login("school002").await;
+        b.login("school014").await;
         b.goto("/students").await;
         b.follow_link("转学申请").await;
         assert_eq!(b.path().await, "/students/transfers");

@@ -6,13 +6,14 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use institutions::domain::{Category, Institution};
+use institutions::domain::Institution;
 use platform::db::{Db, DbError, Sql};
 use platform::district::Township;
 use rand::seq::SliceRandom;
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
 
+use crate::domain::grade::grades_taught;
 use crate::domain::identity::check_char;
 use crate::domain::student::NewStudent;
 use crate::domain::Grade;
@@ -32,29 +33,38 @@ const GIVEN: &[&str] = &[
 /// Home counties of migrant families (GB/T 2260): 安徽阜阳, 四川南充, 河南周口, 贵州毕节, 江西上饶.
 const MIGRANT_HOMES: &[&str] = &["341221", "511321", "411625", "520502", "361123"];
 
+/// For each home division the generator uses: the real county-level codes
+/// (GB/T 2260) of the same city that its ID numbers take, in order, as
+/// (division, birth date, sex) blocks fill up: one list for the demo, a
+/// disjoint one for `sample-csv`.
+#[allow(clippy::type_complexity)]
+#[rustfmt::skip]
+const DIVISIONS: &[(&str, &[&str], &[&str])] = &[
+    // 湖州: 南浔区, 吴兴区, 德清县 | 长兴县, 安吉县
+    ("330503", &["330503", "330502", "330521"], &["330522", "330523"]),
+    // 阜阳: 临泉县, 太和县, 颍州区 | 阜南县, 颍上县, 界首市
+    ("341221", &["341221", "341222", "341202"], &["341225", "341226", "341282"]),
+    // 南充: 南部县, 营山县, 顺庆区 | 蓬安县, 仪陇县, 阆中市
+    ("511321", &["511321", "511322", "511302"], &["511323", "511324", "511381"]),
+    // 周口: 郸城县, 扶沟县, 西华县 | 商水县, 沈丘县, 项城市
+    ("411625", &["411625", "411621", "411622"], &["411623", "411624", "411681"]),
+    // 毕节: 七星关区, 大方县, 金沙县 | 织金县, 纳雍县, 赫章县
+    ("520502", &["520502", "520521", "520523"], &["520524", "520525", "520527"]),
+    // 上饶: 玉山县, 铅山县, 横峰县 | 弋阳县, 余干县, 婺源县
+    ("361123", &["361123", "361124", "361125"], &["361126", "361127", "361130"]),
+];
+
 /// Students per approved place, for each size.
 pub fn fill_ratio(target: u64, places: u64) -> f64 {
     target as f64 / places.max(1) as f64
 }
 
-/// Grades an institution of this category teaches.
-fn grades(c: Category) -> Option<std::ops::RangeInclusive<i64>> {
-    Some(match c {
-        Category::Kindergarten => -2..=0,
-        Category::Primary => 1..=6,
-        Category::Junior => 7..=9,
-        Category::NineYear => 1..=9,
-        Category::Senior | Category::Vocational => 10..=12,
-        Category::Special => 1..=9,
-        _ => return None,
-    })
-}
-
 struct Gen {
     rng: ChaCha8Rng,
-    sequence: HashMap<(String, NaiveDate), u32>,
+    sequence: HashMap<(String, NaiveDate, bool), u32>,
     school_year: i64,
-    /// Where sequence numbers start, so two generators never make the same ID.
+    /// 0 for the demo, 1 for `sample-csv`: which list of division codes of
+    /// [`DIVISIONS`] the ID numbers use, so the two never make the same ID.
     offset: u32,
 }
 
@@ -81,16 +91,32 @@ impl Gen {
         start + chrono::Days::new(self.rng.gen_range(0..365))
     }
 
-    /// A valid 18-digit ID, unique across the generated population.
+    /// A valid 18-digit ID, unique across the generated population. Each
+    /// (division, birth date, sex) block has 500 sequence codes (odd for
+    /// boys, even for girls); when one is full the ID moves on to the next
+    /// county code of the same city (see [`DIVISIONS`]). The demo and
+    /// `sample-csv` draw from disjoint lists of codes, so a sample file never
+    /// collides with the demo's students.
     fn id_number(&mut self, division: &str, birth: NaiveDate, male: bool) -> String {
+        let codes: &[&str] = DIVISIONS
+            .iter()
+            .find(|(home, _, _)| *home == division)
+            .map(|(_, demo, sample)| if self.offset == 0 { *demo } else { *sample })
+            .unwrap_or(&[]);
         let n = self
             .sequence
-            .entry((division.to_string(), birth))
-            .or_insert(self.offset);
-        // Sequence codes: odd for boys, even for girls, 500 of each per day.
-        let seq = (*n * 2 + if male { 1 } else { 0 }) % 1000;
+            .entry((division.to_string(), birth, male))
+            .or_insert(0);
+        let (block, k) = ((*n / 500) as usize, *n % 500);
         *n += 1;
-        let body = format!("{division}{}{seq:03}", birth.format("%Y%m%d"));
+        let code = match codes.get(block) {
+            Some(c) => *c,
+            // Unknown home division (not generated here) or every spare
+            // used: no spare code to move to.
+            None => panic!("demo ID numbers for {division} born {birth} are exhausted"),
+        };
+        let seq = k * 2 + u32::from(male);
+        let body = format!("{code}{}{seq:03}", birth.format("%Y%m%d"));
         let check = check_char(&body).unwrap_or('0');
         format!("{body}{check}")
     }
@@ -220,7 +246,7 @@ pub async fn seed(
     let schools: Vec<(&Institution, std::ops::RangeInclusive<i64>)> = institutions
         .iter()
         .filter(|i| i.licence == institutions::domain::Licence::Licensed)
-        .filter_map(|i| grades(i.category()).map(|g| (i, g)))
+        .filter_map(|i| grades_taught(&i.school_type).map(|g| (i, g)))
         .collect();
     let places: u64 = schools
         .iter()
@@ -287,6 +313,8 @@ pub async fn seed(
         .await?;
     }
     tx.commit().await?;
+    // Fresh statistics, so the planner picks the list indexes.
+    db.execute_script("ANALYZE").await?;
     Ok(made)
 }
 
@@ -335,7 +363,7 @@ pub fn write_template_csv(
         rng: rand::SeedableRng::seed_from_u64(seed),
         sequence: HashMap::new(),
         school_year,
-        offset: 250,
+        offset: 1,
     };
     let town = Township {
         id: platform::TownshipId(1),
@@ -413,6 +441,6 @@ pub fn schools_with_grades(
     institutions
         .iter()
         .filter(|i| i.licence == institutions::domain::Licence::Licensed)
-        .filter_map(|i| Some((i.code.clone()?, grades(i.category())?)))
+        .filter_map(|i| Some((i.code.clone()?, grades_taught(&i.school_type)?)))
         .collect()
 }

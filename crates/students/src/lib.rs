@@ -11,8 +11,15 @@ pub mod web;
 
 use platform::db::migrate::Migration;
 
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    version: 200,
-    name: "students",
-    sql: include_str!("../migrations/0200_students.sql"),
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 200,
+        name: "students",
+        sql: include_str!("../migrations/0200_students.sql"),
+    },
+    Migration {
+        version: 201,
+        name: "student list indexes",
+        sql: include_str!("../migrations/0201_student_list_indexes.sql"),
+    },
+];

@@ -5,6 +5,7 @@
 mod common;
 
 mod admissions;
+mod aid;
 mod audit;
 mod auth;
 mod dropout;

@@ -147,7 +147,7 @@ both_backends!(
 both_backends!(transfer_needs_the_receiving_side, |b: Backend| async move {
     let app = spawn_app(b).await;
     let from = code_of(&app, "school001").await;
-    let to = code_of(&app, "school002").await;
+    let to = code_of(&app, "school014").await;
     let mut sender = app.login("school001").await;
     let (_, rec) = admit(
         &mut sender,
@@ -181,7 +181,7 @@ both_backends!(transfer_needs_the_receiving_side, |b: Backend| async move {
             .0,
         StatusCode::NOT_FOUND
     );
-    let mut receiver = app.login("school002").await;
+    let mut receiver = app.login("school014").await;
     let (s, done) = receiver
         .post_json(&format!("/api/v1/transfers/{tid}/confirm"), &json!({}))
         .await;

@@ -172,6 +172,64 @@ impl Tx {
         }
     }
 
+    /// SQLite only: prepares `statements` (INSERTs with `?` placeholders) on
+    /// this transaction's connection and runs `f` with them, for bulk loads
+    /// (see [`super::Inserter`]). On a multi-threaded runtime `f` runs under
+    /// `block_in_place`, so the worker's other tasks move elsewhere. `None` on
+    /// PostgreSQL.
+    pub async fn sqlite_insert<R>(
+        &mut self,
+        statements: &[&str],
+        f: impl FnOnce(&mut super::Inserter<'_>) -> Result<R, DbError>,
+    ) -> Result<Option<R>, DbError> {
+        let Tx::Sqlite(t) = self else {
+            return Ok(None);
+        };
+        let conn: &mut SqliteConnection = t;
+        let mut handle = conn.lock_handle().await?;
+        let raw = handle.as_raw_handle();
+        let run = move || {
+            // SAFETY: `raw` is the handle of the connection locked by
+            // `handle`, which outlives the inserter made here.
+            let mut ins = unsafe { super::Inserter::new(raw, statements) }?;
+            f(&mut ins)
+        };
+        let multi = tokio::runtime::Handle::try_current()
+            .is_ok_and(|h| h.runtime_flavor() == tokio::runtime::RuntimeFlavor::MultiThread);
+        let r = if multi {
+            tokio::task::block_in_place(run)
+        } else {
+            run()
+        };
+        drop(handle);
+        r.map(Some)
+    }
+
+    /// PostgreSQL only: one `COPY … FROM STDIN` fed with every chunk received
+    /// from `chunks` (COPY text format) until its senders are gone; returns
+    /// the rows copied. `chunks` is dropped when the COPY fails, which the
+    /// sender sees as a closed channel. `None` on SQLite.
+    pub async fn copy_in_stream(
+        &mut self,
+        statement: &str,
+        mut chunks: tokio::sync::mpsc::Receiver<Vec<u8>>,
+    ) -> Result<Option<u64>, DbError> {
+        match self {
+            Tx::Sqlite(_) => Ok(None),
+            Tx::Postgres(t) => {
+                let conn: &mut sqlx::PgConnection = t;
+                let fut: BoxFut<'_, Result<u64, sqlx::Error>> = Box::pin(async move {
+                    let mut copy = conn.copy_in_raw(statement).await?;
+                    while let Some(data) = chunks.recv().await {
+                        copy.send(data).await?;
+                    }
+                    copy.finish().await
+                });
+                Ok(Some(fut.await?))
+            }
+        }
+    }
+
     pub fn backend(&self) -> super::Backend {
         match self {
             Tx::Sqlite(_) => super::Backend::Sqlite,

@@ -8,8 +8,10 @@ mod connect;
 mod error;
 pub mod migrate;
 mod sql;
+mod sqlite_bulk;
 
 pub use conn::{copy_field, Conn, Record, Tx};
 pub use connect::{Backend, Db};
 pub use error::DbError;
 pub use sql::{Arg, Sql, TypedId};
+pub use sqlite_bulk::{Inserter, Value};

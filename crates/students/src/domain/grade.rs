@@ -145,6 +145,28 @@ impl Grade {
     }
 }
 
+/// The grades an institution of this 办学类型 teaches (JY/T 1001 code);
+/// `None` for institutions without grades (community schools, training).
+pub fn grades_taught(school_type: &str) -> Option<std::ops::RangeInclusive<i64>> {
+    use institutions::domain::Category;
+    Some(match Category::of_school_type(school_type) {
+        Category::Kindergarten => -2..=0,
+        Category::Primary => 1..=6,
+        Category::Junior => 7..=9,
+        Category::NineYear => 1..=9,
+        Category::Senior | Category::Vocational => 10..=12,
+        Category::Special => 1..=9,
+        _ => return None,
+    })
+}
+
+/// Whether a child of `age` (on 31 August) plausibly sits in `grade`: the
+/// usual age is grade + 5; a year younger or up to three years older is
+/// accepted (early entry, repeated years, late entry in rural areas).
+pub fn age_fits(grade: Grade, age: i64) -> bool {
+    (-1..=3).contains(&(age - (grade.0 + 5)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -162,6 +184,18 @@ mod tests {
         for g in Grade::ALL {
             assert_eq!(Grade::parse(g.label()), Some(g));
         }
+    }
+
+    #[test]
+    fn what_schools_teach_and_who_fits() {
+        assert_eq!(grades_taught("211"), Some(1..=6));
+        assert_eq!(grades_taught("312"), Some(1..=9));
+        assert_eq!(grades_taught("111"), Some(-2..=0));
+        assert_eq!(grades_taught("932"), None);
+        assert!(age_fits(Grade(1), 6));
+        assert!(age_fits(Grade(1), 5));
+        assert!(!age_fits(Grade(12), 10), "a ten-year-old is not in 高三");
+        assert!(!age_fits(Grade(1), 10));
     }
 
     #[test]

@@ -282,7 +282,10 @@ pub fn check(
             );
         }
     }
-    if sex.is_none() && c.get(i.sex).is_empty() {
+    // A bad ID number is one error, not three: sex and birth date would
+    // have come from it.
+    let id_failed = raw_number.is_empty() || id_number.is_empty();
+    if sex.is_none() && c.get(i.sex).is_empty() && !id_failed {
         c.fail(i.sex, "请填写性别".into());
     }
     let birth = match c.get(i.birth) {
@@ -311,7 +314,7 @@ pub fn check(
         if b > today || !(1..=30).contains(&age) {
             c.fail(i.birth, format!("出生日期 {b} 不合理（年龄 {age} 岁）"));
         }
-    } else if c.get(i.birth).is_empty() {
+    } else if c.get(i.birth).is_empty() && !id_failed {
         c.fail(i.birth, "请填写出生日期".into());
     }
     let ethnicity = match c.get(i.ethnicity) {
@@ -417,6 +420,20 @@ pub fn check(
             None
         }),
     };
+    if let (Some(g), Some(b)) = (grade, birth) {
+        let year = if today.month() >= 9 {
+            today.year()
+        } else {
+            today.year() - 1
+        };
+        let age = crate::domain::dropout::age_at_school_year(b, year);
+        if !super::grade::age_fits(g, age) {
+            c.fail(
+                i.grade,
+                format!("{age} 岁的学生不应在{}，请核对年级或出生日期", g.label()),
+            );
+        }
+    }
     let class_name = c.text(i.class, 20);
     let entered_on = match c.get(i.entered) {
         "" => None,

@@ -4,6 +4,10 @@
 //! transaction; at the end the transaction commits only if the file had no
 //! bad row (or the user asked for the valid rows only). A crash or kill in
 //! the middle leaves nothing behind.
+//!
+//! Checking and writing overlap: this task reads and checks the rows and
+//! sends batches of good ones through a short channel to a writer task that
+//! owns the transaction ([`bulk::load_stream`]).
 
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
@@ -11,10 +15,11 @@ use std::sync::atomic::{AtomicU64, AtomicU8, Ordering};
 
 use platform::audit::{self, Entry};
 use platform::auth::{Caller, WorkArea};
-use platform::db::{Db, Sql};
+use platform::db::{Db, DbError, Sql, Tx};
 use platform::excel::{read_table, RowError};
 use platform::{AppError, InstitutionId};
 use serde::Serialize;
+use tokio::sync::mpsc;
 
 use super::{school_year_of, today};
 use crate::domain::student::{check, id_number_field, school_field};
@@ -71,6 +76,8 @@ pub struct Outcome {
 const MAX_ERRORS: usize = 10_000;
 /// Rows written per batch.
 const BATCH: usize = 5_000;
+/// Batches checked ahead of the writer.
+const QUEUE: usize = 3;
 
 /// Where the rows come from.
 pub enum Source {
@@ -85,7 +92,8 @@ pub enum Source {
 
 struct Importer {
     mode: Mode,
-    institutions: HashMap<String, InstitutionId>,
+    /// 学校标识码 → (institution, 办学类型), within the caller's scope.
+    institutions: HashMap<String, (InstitutionId, String)>,
     existing: HashSet<String>,
     seen: HashMap<String, usize>,
     columns: Vec<Option<usize>>,
@@ -93,6 +101,8 @@ struct Importer {
     outcome: Outcome,
     school_year: i64,
     today: chrono::NaiveDate,
+    /// To the writer; `None` once it has stopped (its error is reported).
+    out: Option<mpsc::Sender<Vec<BulkRow>>>,
 }
 
 impl Importer {
@@ -142,7 +152,11 @@ impl Importer {
                 return;
             }
         };
-        let Some(&institution) = self.institutions.get(placement.institution_code.as_str()) else {
+        let Some((institution, school_type)) = self
+            .institutions
+            .get(placement.institution_code.as_str())
+            .cloned()
+        else {
             let why = format!(
                 "没有学校标识码为“{}”的机构，或您无权向其导入学生",
                 placement.institution_code
@@ -150,6 +164,14 @@ impl Importer {
             self.error(number, &fields()[school_field()].header, why, progress);
             return;
         };
+        if let Err(platform::AppError::Invalid(e)) =
+            crate::service::lifecycle::check_grade_taught(&school_type, placement.grade, "年级")
+        {
+            for f in e {
+                self.error(number, "年级", f.message, progress);
+            }
+            return;
+        }
         let id_col = &fields()[id_number_field()].header;
         if let Some(first) = self.seen.get(&student.id_number) {
             let why = format!("身份证件号与第 {first} 行重复");
@@ -187,53 +209,27 @@ impl Importer {
     }
 }
 
-async fn flush(imp: &mut Importer, tx: &mut platform::db::Tx) -> Result<(), AppError> {
+/// Hands the batch to the writer (or drops it when nothing is written any
+/// more). Returns false when the writer has stopped on an error.
+async fn flush(imp: &mut Importer) -> bool {
     if imp.writing() && !imp.batch.is_empty() {
-        bulk::load(tx, imp.school_year, &imp.batch).await?;
-        imp.outcome.imported += imp.batch.len() as u64;
+        let batch = std::mem::replace(&mut imp.batch, Vec::with_capacity(BATCH));
+        let n = batch.len() as u64;
+        match &imp.out {
+            Some(out) if out.send(batch).await.is_ok() => imp.outcome.imported += n,
+            _ => {
+                imp.out = None;
+                return false;
+            }
+        }
     }
     imp.batch.clear();
-    Ok(())
+    true
 }
 
-/// Imports students from `source`. Institution staff may import only into
-/// their own institution.
-pub async fn import(
-    db: &Db,
-    caller: &Caller,
-    source: Source,
-    mode: Mode,
-    progress: &Progress,
-) -> Result<Outcome, AppError> {
-    caller.require(WorkArea::Students, platform::auth::Access::Write)?;
-    let institutions: HashMap<String, InstitutionId> = db
-        .fetch_all::<(String, InstitutionId)>(caller.scope.restrict(
-            Sql::new("SELECT code, id FROM institutions WHERE code IS NOT NULL"),
-            "id",
-        ))
-        .await?
-        .into_iter()
-        .collect();
-    let existing: HashSet<String> = db
-        .fetch_all::<(String,)>(Sql::new("SELECT id_number FROM students"))
-        .await?
-        .into_iter()
-        .map(|r| r.0)
-        .collect();
-    let today = today();
-    let mut imp = Importer {
-        mode,
-        institutions,
-        existing,
-        seen: HashMap::new(),
-        columns: vec![],
-        batch: Vec::with_capacity(BATCH),
-        outcome: Outcome::default(),
-        school_year: school_year_of(today),
-        today,
-    };
-    let mut tx = db.begin().await?;
-    progress.phase.store(1, Ordering::Relaxed);
+/// Reads and checks every row of `source`, handing good ones to the writer.
+/// Stops early only on a broken file or when the writer has stopped.
+async fn read(imp: &mut Importer, source: Source, progress: &Progress) -> Result<(), AppError> {
     match source {
         Source::Bytes { name, bytes } => {
             progress
@@ -250,8 +246,8 @@ pub async fn import(
                     bytes.len() as u64 * (n as u64 + 1) / total,
                     Ordering::Relaxed,
                 );
-                if imp.batch.len() >= BATCH {
-                    flush(&mut imp, &mut tx).await?;
+                if imp.batch.len() >= BATCH && !flush(imp).await {
+                    return Ok(());
                 }
             }
         }
@@ -260,34 +256,34 @@ pub async fn import(
             let mut csv = csv::ReaderBuilder::new()
                 .has_headers(false)
                 .flexible(true)
+                .buffer_capacity(1 << 16)
                 .from_reader(reader);
             let mut rec = csv::ByteRecord::new();
             let mut header: Option<usize> = None;
             let mut line = 0usize;
+            fn trim(c: &str) -> &str {
+                c.trim_matches(|ch: char| ch.is_whitespace() || ch == '\u{feff}' || ch == '\u{3000}')
+            }
             while csv
                 .read_byte_record(&mut rec)
                 .map_err(|e| AppError::BadRequest(format!("CSV 格式错误：{e}")))?
             {
                 line += 1;
-                let cells: Vec<&str> = match rec
-                    .iter()
-                    .map(std::str::from_utf8)
-                    .collect::<Result<Vec<_>, _>>()
-                {
-                    Ok(c) => c,
-                    Err(_) => {
-                        imp.error(line, "", "该行不是 UTF-8 编码；大文件请以 UTF-8 编码的 CSV 导入（Excel：另存为“CSV UTF-8”）".into(), progress);
-                        continue;
+                let mut cells: Vec<&str> = Vec::with_capacity(rec.len());
+                let mut utf8 = true;
+                for c in rec.iter() {
+                    match std::str::from_utf8(c) {
+                        Ok(c) => cells.push(trim(c)),
+                        Err(_) => {
+                            utf8 = false;
+                            break;
+                        }
                     }
-                };
-                let cells: Vec<&str> = cells
-                    .iter()
-                    .map(|c| {
-                        c.trim_matches(|ch: char| {
-                            ch.is_whitespace() || ch == '\u{feff}' || ch == '\u{3000}'
-                        })
-                    })
-                    .collect();
+                }
+                if !utf8 {
+                    imp.error(line, "", "该行不是 UTF-8 编码；大文件请以 UTF-8 编码的 CSV 导入（Excel：另存为“CSV UTF-8”）".into(), progress);
+                    continue;
+                }
                 if cells.iter().all(|c| c.is_empty()) {
                     continue;
                 }
@@ -301,8 +297,8 @@ pub async fn import(
                 if let Some(p) = rec.position() {
                     progress.bytes_done.store(p.byte(), Ordering::Relaxed);
                 }
-                if imp.batch.len() >= BATCH {
-                    flush(&mut imp, &mut tx).await?;
+                if imp.batch.len() >= BATCH && !flush(imp).await {
+                    return Ok(());
                 }
             }
             if header.is_none() {
@@ -310,7 +306,66 @@ pub async fn import(
             }
         }
     }
-    flush(&mut imp, &mut tx).await?;
+    flush(imp).await;
+    Ok(())
+}
+
+/// Imports students from `source`. Institution staff may import only into
+/// their own institution.
+pub async fn import(
+    db: &Db,
+    caller: &Caller,
+    source: Source,
+    mode: Mode,
+    progress: &Progress,
+) -> Result<Outcome, AppError> {
+    caller.require(WorkArea::Students, platform::auth::Access::Write)?;
+    let institutions: HashMap<String, (InstitutionId, String)> = db
+        .fetch_all::<(String, InstitutionId, String)>(caller.scope.restrict(
+            Sql::new("SELECT code, id, school_type FROM institutions WHERE code IS NOT NULL"),
+            "id",
+        ))
+        .await?
+        .into_iter()
+        .map(|(code, id, t)| (code, (id, t)))
+        .collect();
+    let existing: HashSet<String> = db
+        .fetch_all::<(String,)>(Sql::new("SELECT id_number FROM students"))
+        .await?
+        .into_iter()
+        .map(|r| r.0)
+        .collect();
+    let today = today();
+    let mut imp = Importer {
+        mode,
+        institutions,
+        existing,
+        seen: HashMap::new(),
+        columns: vec![],
+        batch: Vec::with_capacity(BATCH),
+        out: None,
+        outcome: Outcome::default(),
+        school_year: school_year_of(today),
+        today,
+    };
+    let mut tx = db.begin().await?;
+    progress.phase.store(1, Ordering::Relaxed);
+    let (out, batches) = mpsc::channel(QUEUE);
+    imp.out = Some(out);
+    let school_year = imp.school_year;
+    let writer = tokio::spawn(async move {
+        let written = bulk::load_stream(&mut tx, school_year, batches).await;
+        (tx, written)
+    });
+    let read = read(&mut imp, source, progress).await;
+    // No more batches: the writer finishes what it has and hands the
+    // transaction back.
+    imp.out = None;
+    let (mut tx, written): (Tx, Result<u64, DbError>) = writer
+        .await
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("导入写入任务失败：{e}")))?;
+    read?;
+    written?;
     progress.bytes_done.store(
         progress.bytes_total.load(Ordering::Relaxed),
         Ordering::Relaxed,

@@ -10,8 +10,10 @@ use platform::{AppError, FieldError, InstitutionId};
 use serde::Deserialize;
 
 use super::{school_year_of, today};
+use crate::domain::grade::grades_taught;
 use crate::domain::student::{check, FieldProblem, Placement};
 use crate::domain::template::fields;
+use crate::domain::Grade;
 use crate::store::enrolments::{self, PromotionOutcome, TransferRow};
 use crate::store::students::{self, StudentId, StudentRecord};
 
@@ -24,27 +26,49 @@ pub fn as_field_errors(p: Vec<FieldProblem>) -> AppError {
     )
 }
 
-/// The institution a 学校标识码 names, if the caller may place students there.
+/// The institution a 学校标识码 names and its 办学类型.
+async fn find_by_code(
+    db: &Db,
+    code: &str,
+    field: &str,
+) -> Result<(InstitutionId, String), AppError> {
+    db.fetch_optional::<(InstitutionId, String)>(
+        Sql::new("SELECT id, school_type FROM institutions WHERE code = ").bind(code.trim()),
+    )
+    .await?
+    .ok_or_else(|| AppError::invalid(field, format!("没有学校标识码为“{}”的机构", code.trim())))
+}
+
+/// Refuses a grade the institution does not teach (a 高三 pupil in a primary school).
+pub fn check_grade_taught(school_type: &str, grade: Grade, field: &str) -> Result<(), AppError> {
+    match grades_taught(school_type) {
+        Some(range) if range.contains(&grade.0) => Ok(()),
+        _ => Err(AppError::invalid(
+            field,
+            format!(
+                "该校（{}）没有{}",
+                platform::codes::school_type(school_type)
+                    .map(|t| t.name.as_str())
+                    .unwrap_or("未知类型"),
+                grade.label()
+            ),
+        )),
+    }
+}
+
+/// The institution a 学校标识码 names, if the caller may place students there
+/// in this grade.
 pub async fn institution_by_code(
     db: &Db,
     caller: &Caller,
     code: &str,
+    grade: Grade,
 ) -> Result<InstitutionId, AppError> {
-    let id = db
-        .fetch_optional::<(InstitutionId,)>(
-            Sql::new("SELECT id FROM institutions WHERE code = ").bind(code.trim()),
-        )
-        .await?
-        .map(|r| r.0)
-        .ok_or_else(|| {
-            AppError::invalid(
-                "学校标识码",
-                format!("没有学校标识码为“{}”的机构", code.trim()),
-            )
-        })?;
+    let (id, school_type) = find_by_code(db, code, "学校标识码").await?;
     if !caller.scope.allows(id) {
         return Err(AppError::invalid("学校标识码", "只能在本校登记学生"));
     }
+    check_grade_taught(&school_type, grade, "年级")?;
     Ok(id)
 }
 
@@ -69,7 +93,8 @@ pub async fn view(db: &Db, caller: &Caller, id: StudentId) -> Result<StudentReco
 pub async fn admit(db: &Db, caller: &Caller, values: &[&str]) -> Result<StudentRecord, AppError> {
     caller.require(WorkArea::Students, Access::Write)?;
     let (student, placement) = check(values, today()).map_err(as_field_errors)?;
-    let institution = institution_by_code(db, caller, &placement.institution_code).await?;
+    let institution =
+        institution_by_code(db, caller, &placement.institution_code, placement.grade).await?;
     let mut tx = db.begin().await?;
     let id = match students::insert(&mut tx, &student).await {
         Ok(id) => id,
@@ -157,21 +182,12 @@ pub async fn request_transfer(
             status_label(&status)
         )));
     }
-    let to = db
-        .fetch_optional::<(InstitutionId,)>(
-            Sql::new("SELECT id FROM institutions WHERE code = ").bind(req.to_code.trim()),
-        )
-        .await?
-        .map(|r| r.0)
-        .ok_or_else(|| {
-            AppError::invalid(
-                "to_code",
-                format!("没有学校标识码为“{}”的机构", req.to_code.trim()),
-            )
-        })?;
+    let field = "转入学校的学校标识码";
+    let (to, to_type) = find_by_code(db, &req.to_code, field).await?;
     if to == from {
-        return Err(AppError::invalid("to_code", "转入学校不能是本校"));
+        return Err(AppError::invalid(field, "转入学校不能是本校"));
     }
+    check_grade_taught(&to_type, Grade(s.grade.unwrap_or(0)), field)?;
     let mut tx = db.begin().await?;
     if !enrolments::set_status(&mut tx, enrolment, "active", "transferring").await? {
         return Err(AppError::Conflict(

@@ -1,9 +1,15 @@
 //! Bulk loading of students with their enrolments, for imports and the
-//! demo: ids are reserved up front, then rows go in as multi-row INSERTs on
-//! SQLite and as COPY on PostgreSQL, inside the caller's transaction.
+//! demo: ids are reserved up front, then rows go in as prepared single-row
+//! INSERTs through the raw handle on SQLite and as COPY on PostgreSQL,
+//! inside the caller's transaction. [`load`] takes one slice of rows,
+//! [`load_stream`] batches from a channel as they are produced (one COPY
+//! stream for all the students on PostgreSQL).
 
-use chrono::{NaiveDate, Utc};
-use platform::db::{copy_field, Backend, DbError, Sql, Tx};
+use std::fmt::Write as _;
+
+use chrono::{Datelike, NaiveDate, SecondsFormat, Utc};
+use platform::db::{copy_field, Backend, DbError, Sql, Tx, Value};
+use tokio::sync::mpsc;
 use platform::InstitutionId;
 
 use crate::domain::student::NewStudent;
@@ -18,9 +24,10 @@ pub struct BulkRow {
     pub entered_on: NaiveDate,
 }
 
-/// Rows per INSERT statement on SQLite (27 parameters a row, under
-/// SQLite's limit of 32766).
-const SQLITE_BATCH: usize = 500;
+/// SQLite page cache while a stream loads (KiB, negative as PRAGMA wants
+/// it): the random-order `id_number` and name indexes of a million students
+/// fit in it; the connection's own setting is restored afterwards.
+const SQLITE_LOAD_CACHE: i64 = -262_144;
 
 const STUDENT_COLUMNS: &str = "id, id_type, id_number, name, sex, birth_date, ethnicity, hukou_type, hukou_division, health, left_behind, migrant_child, orphan, disability, inclusive_class, boarding, dibao, registered_poor, address, phone, guardian_name, guardian_relation, guardian_phone, extra_json, version, created_at, updated_at";
 const ENROLMENT_COLUMNS: &str =
@@ -35,27 +42,40 @@ async fn reserve_ids(tx: &mut Tx, n: usize) -> Result<i64, DbError> {
             .await?
             + 1),
         Backend::Postgres => {
-            // Take a contiguous block past everything handed out so far.
-            tx.execute_script("LOCK TABLE students IN SHARE ROW EXCLUSIVE MODE")
-                .await?;
-            let first = tx
-                .scalar(Sql::new("SELECT COALESCE(MAX(id), 0) + 1 FROM students"))
-                .await?;
-            let seq_first = tx
-                .scalar(Sql::new(
-                    "SELECT nextval(pg_get_serial_sequence('students', 'id'))",
-                ))
-                .await?;
-            let first = first.max(seq_first);
-            tx.scalar(
-                Sql::new("SELECT setval(pg_get_serial_sequence('students', 'id'), ")
-                    .bind(first + n as i64)
-                    .push(")"),
-            )
-            .await?;
+            let first = pg_first_id(tx).await?;
+            pg_set_sequence(tx, first + n as i64).await?;
             Ok(first)
         }
     }
+}
+
+/// PostgreSQL: locks `students` against other writers for the rest of the
+/// transaction and returns the first id past everything handed out so far.
+/// Plain INSERTs wait for the lock before they draw from the sequence, and
+/// another bulk load takes the same lock first, so the ids from here on are
+/// ours until [`pg_set_sequence`] moves the sequence past them.
+async fn pg_first_id(tx: &mut Tx) -> Result<i64, DbError> {
+    tx.execute_script("LOCK TABLE students IN SHARE ROW EXCLUSIVE MODE")
+        .await?;
+    let first = tx
+        .scalar(Sql::new("SELECT COALESCE(MAX(id), 0) + 1 FROM students"))
+        .await?;
+    let seq_first = tx
+        .scalar(Sql::new(
+            "SELECT nextval(pg_get_serial_sequence('students', 'id'))",
+        ))
+        .await?;
+    Ok(first.max(seq_first))
+}
+
+async fn pg_set_sequence(tx: &mut Tx, to: i64) -> Result<(), DbError> {
+    tx.scalar(
+        Sql::new("SELECT setval(pg_get_serial_sequence('students', 'id'), ")
+            .bind(to)
+            .push(")"),
+    )
+    .await?;
+    Ok(())
 }
 
 /// Loads `rows`, enrolled in `school_year`. Returns the id of the first
@@ -66,7 +86,7 @@ pub async fn load(tx: &mut Tx, school_year: i64, rows: &[BulkRow]) -> Result<i64
     }
     let first = reserve_ids(tx, rows.len()).await?;
     match tx.backend() {
-        Backend::Sqlite => load_sqlite(tx, school_year, rows, first).await?,
+        Backend::Sqlite => load_sqlite(tx, school_year, rows, first, &now_text()).await?,
         Backend::Postgres => load_postgres(tx, school_year, rows, first).await?,
     }
     Ok(first)
@@ -80,22 +100,132 @@ fn bool_text(b: bool) -> &'static str {
     }
 }
 
-async fn load_postgres(
+/// `created_at`/`updated_at` as sqlx would bind a `DateTime<Utc>`.
+fn now_text() -> String {
+    Utc::now().to_rfc3339_opts(SecondsFormat::AutoSi, false)
+}
+
+/// A date as sqlx binds a `NaiveDate` on SQLite (`%F`), into `buf`.
+fn date_text(buf: &mut String, d: NaiveDate) {
+    buf.clear();
+    if (0..=9999).contains(&d.year()) {
+        let _ = write!(buf, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day());
+    } else {
+        let _ = write!(buf, "{}", d.format("%F"));
+    }
+}
+
+/// Loads batches received from `batches` until every sender is gone, all
+/// enrolled in `school_year`; returns how many rows were loaded. Batches
+/// are written as they arrive, so the sender can check the next rows
+/// meanwhile. On an error the receiver is dropped, which the sender sees as
+/// a closed channel.
+pub async fn load_stream(
     tx: &mut Tx,
     school_year: i64,
+    batches: mpsc::Receiver<Vec<BulkRow>>,
+) -> Result<u64, DbError> {
+    match tx.backend() {
+        Backend::Sqlite => {
+            let old_cache = tx.scalar(Sql::new("PRAGMA cache_size")).await?;
+            tx.execute_script(&format!("PRAGMA cache_size = {SQLITE_LOAD_CACHE}"))
+                .await?;
+            let loaded = stream_sqlite(tx, school_year, batches).await;
+            let restored = tx
+                .execute_script(&format!("PRAGMA cache_size = {old_cache}"))
+                .await;
+            let n = loaded?;
+            restored?;
+            Ok(n)
+        }
+        Backend::Postgres => stream_postgres(tx, school_year, batches).await,
+    }
+}
+
+async fn stream_sqlite(
+    tx: &mut Tx,
+    school_year: i64,
+    mut batches: mpsc::Receiver<Vec<BulkRow>>,
+) -> Result<u64, DbError> {
+    let now = now_text();
+    let mut next = reserve_ids(tx, 0).await?;
+    let mut n = 0u64;
+    while let Some(rows) = batches.recv().await {
+        load_sqlite(tx, school_year, &rows, next, &now).await?;
+        next += rows.len() as i64;
+        n += rows.len() as u64;
+    }
+    Ok(n)
+}
+
+async fn stream_postgres(
+    tx: &mut Tx,
+    school_year: i64,
+    mut batches: mpsc::Receiver<Vec<BulkRow>>,
+) -> Result<u64, DbError> {
+    let first = pg_first_id(tx).await?;
+    let now = now_text();
+    // Students stream through one COPY; the enrolments (about 60 bytes a
+    // row) wait in memory for their own COPY once the students are in.
+    let mut enrolments = Vec::new();
+    let (chunks, chunks_rx) = mpsc::channel::<Vec<u8>>(2);
+    let encode = async {
+        let mut n = 0u64;
+        while let Some(rows) = batches.recv().await {
+            let mut students = Vec::with_capacity(rows.len() * 220);
+            encode_postgres(
+                &rows,
+                first + n as i64,
+                school_year,
+                &now,
+                &mut students,
+                &mut enrolments,
+            );
+            n += rows.len() as u64;
+            if chunks.send(students).await.is_err() {
+                break; // the COPY failed; its error is reported
+            }
+        }
+        drop(chunks);
+        n
+    };
+    let statement = format!("COPY students ({STUDENT_COLUMNS}) FROM STDIN");
+    let (copied, n) = tokio::join!(tx.copy_in_stream(&statement, chunks_rx), encode);
+    copied?;
+    if n > 0 {
+        tx.copy_in(
+            &format!("COPY enrolments ({ENROLMENT_COLUMNS}) FROM STDIN"),
+            enrolments,
+        )
+        .await?;
+        pg_set_sequence(tx, first + n as i64).await?;
+    }
+    Ok(n)
+}
+
+/// Appends `rows` (ids from `first`) in COPY text format.
+fn encode_postgres(
     rows: &[BulkRow],
     first: i64,
-) -> Result<(), DbError> {
-    let now = Utc::now().to_rfc3339();
-    let mut students = Vec::with_capacity(rows.len() * 200);
-    let mut enrolments = Vec::with_capacity(rows.len() * 60);
+    school_year: i64,
+    now: &str,
+    students: &mut Vec<u8>,
+    enrolments: &mut Vec<u8>,
+) {
+    let mut birth = String::with_capacity(10);
+    let mut entered = String::with_capacity(10);
+    let mut num = String::with_capacity(40);
     for (n, r) in rows.iter().enumerate() {
         let s = &r.student;
-        let id = (first + n as i64).to_string();
-        let birth = s.birth_date.to_string();
-        let left = s.left_behind.to_string();
+        num.clear();
+        let id = first + n as i64;
+        let _ = write!(num, "{id}");
+        let id_end = num.len();
+        let _ = write!(num, "{}", s.left_behind);
+        let (id, left) = num.split_at(id_end);
+        date_text(&mut birth, s.birth_date);
         let fields: [Option<&str>; 27] = [
-            Some(&id),
+            Some(id),
             Some(&s.id_type),
             Some(&s.id_number),
             Some(&s.name),
@@ -105,7 +235,7 @@ async fn load_postgres(
             Some(&s.hukou_type),
             Some(&s.hukou_division),
             Some(&s.health),
-            Some(&left),
+            Some(left),
             Some(bool_text(s.migrant_child)),
             Some(bool_text(s.orphan)),
             Some(&s.disability),
@@ -120,35 +250,42 @@ async fn load_postgres(
             Some(&s.guardian_phone),
             s.extra_json.as_deref(),
             Some("1"),
-            Some(&now),
-            Some(&now),
+            Some(now),
+            Some(now),
         ];
         for (k, f) in fields.iter().enumerate() {
             if k > 0 {
                 students.push(b'\t');
             }
-            copy_field(&mut students, *f);
+            copy_field(students, *f);
         }
         students.push(b'\n');
-        let entered = r.entered_on.to_string();
-        let e: [&str; 8] = [
-            &id,
-            &r.institution.0.to_string(),
-            &school_year.to_string(),
-            &r.grade.0.to_string(),
-            &r.class_name,
-            "active",
-            &entered,
-            &now,
-        ];
-        for (k, f) in e.iter().enumerate() {
-            if k > 0 {
-                enrolments.push(b'\t');
-            }
-            copy_field(&mut enrolments, Some(f));
-        }
+        date_text(&mut entered, r.entered_on);
+        let _ = std::io::Write::write_fmt(
+            enrolments,
+            format_args!(
+            "{id}\t{}\t{school_year}\t{}\t",
+            r.institution.0, r.grade.0
+        ));
+        copy_field(enrolments, Some(&r.class_name));
+        enrolments.extend_from_slice(b"\tactive\t");
+        enrolments.extend_from_slice(entered.as_bytes());
+        enrolments.push(b'\t');
+        enrolments.extend_from_slice(now.as_bytes());
         enrolments.push(b'\n');
     }
+}
+
+async fn load_postgres(
+    tx: &mut Tx,
+    school_year: i64,
+    rows: &[BulkRow],
+    first: i64,
+) -> Result<(), DbError> {
+    let now = now_text();
+    let mut students = Vec::with_capacity(rows.len() * 220);
+    let mut enrolments = Vec::with_capacity(rows.len() * 60);
+    encode_postgres(rows, first, school_year, &now, &mut students, &mut enrolments);
     tx.copy_in(
         &format!("COPY students ({STUDENT_COLUMNS}) FROM STDIN"),
         students,
@@ -162,76 +299,81 @@ async fn load_postgres(
     Ok(())
 }
 
-/// `(?, ?, …), (?, …)`: anonymous placeholders. SQLite looks a named one
-/// (`$7`) up by walking a list, which makes binding thousands of them
-/// quadratic; anonymous ones bind in order at no cost.
-fn anonymous_rows(rows: usize, per_row: usize) -> String {
-    let one = format!("({})", vec!["?"; per_row].join(", "));
-    vec![one; rows].join(", ")
+fn insert_one(table: &str, columns: &str) -> String {
+    let n = columns.split(',').count();
+    format!("INSERT INTO {table} ({columns}) VALUES ({})", vec!["?"; n].join(", "))
 }
 
+/// Single-row prepared INSERTs through the raw handle: no statement
+/// journal (a single-row statement that fails changes nothing), no copies
+/// of the values.
 async fn load_sqlite(
     tx: &mut Tx,
     school_year: i64,
     rows: &[BulkRow],
     first: i64,
+    now: &str,
 ) -> Result<(), DbError> {
-    let now = Utc::now();
-    for (chunk_no, chunk) in rows.chunks(SQLITE_BATCH).enumerate() {
-        let base = first + (chunk_no * SQLITE_BATCH) as i64;
-        let mut q = Sql::new(format!(
-            "INSERT INTO students ({STUDENT_COLUMNS}) VALUES {}",
-            anonymous_rows(chunk.len(), 27)
-        ));
-        for (n, r) in chunk.iter().enumerate() {
+    let students = insert_one("students", STUDENT_COLUMNS);
+    let enrolments = insert_one("enrolments", ENROLMENT_COLUMNS);
+    tx.sqlite_insert(&[&students, &enrolments], |ins| {
+        let mut birth = String::with_capacity(10);
+        let mut entered = String::with_capacity(10);
+        let b = |v: bool| Value::Int(i64::from(v));
+        for (n, r) in rows.iter().enumerate() {
             let s = &r.student;
-            q = q
-                .arg(base + n as i64)
-                .arg(s.id_type.as_str())
-                .arg(s.id_number.as_str())
-                .arg(s.name.as_str())
-                .arg(s.sex.as_str())
-                .arg(s.birth_date)
-                .arg(s.ethnicity.as_str())
-                .arg(s.hukou_type.as_str())
-                .arg(s.hukou_division.as_str())
-                .arg(s.health.as_str())
-                .arg(s.left_behind)
-                .arg(s.migrant_child)
-                .arg(s.orphan)
-                .arg(s.disability.as_str())
-                .arg(s.inclusive_class)
-                .arg(s.boarding)
-                .arg(s.dibao)
-                .arg(s.registered_poor)
-                .arg(s.address.as_str())
-                .arg(s.phone.as_str())
-                .arg(s.guardian_name.as_str())
-                .arg(s.guardian_relation.as_str())
-                .arg(s.guardian_phone.as_str())
-                .arg(s.extra_json.clone())
-                .arg(1i64)
-                .arg(now)
-                .arg(now);
+            let id = first + n as i64;
+            date_text(&mut birth, s.birth_date);
+            ins.insert(
+                0,
+                &[
+                    Value::Int(id),
+                    Value::Text(&s.id_type),
+                    Value::Text(&s.id_number),
+                    Value::Text(&s.name),
+                    Value::Text(&s.sex),
+                    Value::Text(&birth),
+                    Value::Text(&s.ethnicity),
+                    Value::Text(&s.hukou_type),
+                    Value::Text(&s.hukou_division),
+                    Value::Text(&s.health),
+                    Value::Int(s.left_behind),
+                    b(s.migrant_child),
+                    b(s.orphan),
+                    Value::Text(&s.disability),
+                    b(s.inclusive_class),
+                    b(s.boarding),
+                    b(s.dibao),
+                    b(s.registered_poor),
+                    Value::Text(&s.address),
+                    Value::Text(&s.phone),
+                    Value::Text(&s.guardian_name),
+                    Value::Text(&s.guardian_relation),
+                    Value::Text(&s.guardian_phone),
+                    s.extra_json.as_deref().map_or(Value::Null, Value::Text),
+                    Value::Int(1),
+                    Value::Text(now),
+                    Value::Text(now),
+                ],
+            )?;
+            date_text(&mut entered, r.entered_on);
+            ins.insert(
+                1,
+                &[
+                    Value::Int(id),
+                    Value::Int(r.institution.0),
+                    Value::Int(school_year),
+                    Value::Int(r.grade.0),
+                    Value::Text(&r.class_name),
+                    Value::Text("active"),
+                    Value::Text(&entered),
+                    Value::Text(now),
+                ],
+            )?;
         }
-        tx.execute(q).await?;
-        let mut q = Sql::new(format!(
-            "INSERT INTO enrolments ({ENROLMENT_COLUMNS}) VALUES {}",
-            anonymous_rows(chunk.len(), 8)
-        ));
-        for (n, r) in chunk.iter().enumerate() {
-            q = q
-                .arg(base + n as i64)
-                .arg(r.institution)
-                .arg(school_year)
-                .arg(r.grade.0)
-                .arg(r.class_name.as_str())
-                .arg("active")
-                .arg(r.entered_on)
-                .arg(now);
-        }
-        tx.execute(q).await?;
-    }
+        Ok(())
+    })
+    .await?;
     Ok(())
 }
 
@@ -240,7 +382,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn anonymous_rows_shape() {
-        assert_eq!(anonymous_rows(2, 3), "(?, ?, ?), (?, ?, ?)");
+    fn insert_one_shape() {
+        assert_eq!(
+            insert_one("t", "a, b, c"),
+            "INSERT INTO t (a, b, c) VALUES (?, ?, ?)"
+        );
+    }
+
+    #[test]
+    fn date_text_like_sqlx() {
+        let mut b = String::new();
+        let d = NaiveDate::from_ymd_opt(2014, 3, 7).unwrap();
+        date_text(&mut b, d);
+        assert_eq!(b, d.format("%F").to_string());
     }
 }

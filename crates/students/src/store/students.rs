@@ -148,6 +148,15 @@ fn category_condition(c: &str) -> Option<&'static str> {
     })
 }
 
+/// The name prefix searched for, if `q` is a name (not a document number).
+fn name_prefix(f: &StudentFilter) -> Option<&str> {
+    let is_document_number =
+        |t: &str| t.len() >= 15 && t.chars().all(|c| c.is_ascii_alphanumeric());
+    f.q.as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty() && !is_document_number(t))
+}
+
 fn filtered(select: &str, scope: &Scope, f: &StudentFilter) -> Sql {
     let mut q = scope.restrict(
         Sql::new(select).push(" FROM enrolments e JOIN students s ON s.id = e.student_id JOIN institutions i ON i.id = e.institution_id WHERE e.status <> 'left'"),
@@ -177,14 +186,12 @@ fn filtered(select: &str, scope: &Scope, f: &StudentFilter) -> Sql {
         if text.len() >= 15 && text.chars().all(|c| c.is_ascii_alphanumeric()) {
             q = q.push(" AND s.id_number = ").bind(text.to_uppercase());
         } else {
-            let escaped = text
-                .replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_");
+            // A prefix as a range, so the name index serves it on both databases.
             q = q
-                .push(" AND s.name LIKE ")
-                .bind(format!("{escaped}%"))
-                .push(" ESCAPE '\\'");
+                .push(" AND s.name >= ")
+                .bind(text)
+                .push(" AND s.name < ")
+                .bind(format!("{text}\u{10FFFF}"));
         }
     }
     q
@@ -193,35 +200,65 @@ fn filtered(select: &str, scope: &Scope, f: &StudentFilter) -> Sql {
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct StudentPage {
     pub items: Vec<StudentRow>,
-    /// Exact up to [`COUNT_CAP`]; `total_capped` says when there are more.
-    pub total: i64,
+    /// Counted only for one institution's list (at most [`COUNT_CAP`]);
+    /// district-wide lists of a million pupils page without counting.
+    pub total: Option<i64>,
     pub total_capped: bool,
+    pub has_next: bool,
     pub page: i64,
     pub per_page: i64,
 }
 
-/// One page of currently enrolled students, by institution, grade, class.
+const ROW: &str = "SELECT s.id, s.id_number, s.name, s.sex, s.birth_date, e.institution_id, i.name AS institution_name, e.grade, e.class_name, e.status, s.left_behind, s.migrant_child, s.boarding, s.dibao, s.registered_poor, s.disability";
+
+/// The order of a list: by name for a name search (using the name index),
+/// otherwise by institution, grade and class (using the enrolment indexes).
+fn order(f: &StudentFilter) -> &'static str {
+    let narrowed = f.institution_id.is_some() || f.grade.is_some() || f.township_id.is_some();
+    if name_prefix(f).is_some() {
+        " ORDER BY s.name, s.id"
+    } else if f.category.as_deref().and_then(category_condition).is_some() && !narrowed {
+        // Walk the category's partial index (see migration 0201).
+        " ORDER BY s.id"
+    } else {
+        " ORDER BY e.institution_id, e.grade, e.class_name, e.student_id"
+    }
+}
+
+/// One page of currently enrolled students. A page fetches one row more
+/// than it shows to know whether another follows; the total is counted only
+/// when the list is one institution's.
 pub async fn list(db: &Db, scope: &Scope, f: &StudentFilter) -> Result<StudentPage, DbError> {
     let page = f.page.unwrap_or(1).clamp(1, 100_000);
-    let count = filtered("SELECT 1", scope, f)
-        .push(" LIMIT ")
-        .bind(COUNT_CAP + 1);
-    let total = db
-        .scalar(count.wrap("SELECT COUNT(*) FROM (", ") AS capped"))
-        .await?;
-    let items = db
+    let mut items: Vec<StudentRow> = db
         .fetch_all(
-            filtered("SELECT s.id, s.id_number, s.name, s.sex, s.birth_date, e.institution_id, i.name AS institution_name, e.grade, e.class_name, e.status, s.left_behind, s.migrant_child, s.boarding, s.dibao, s.registered_poor, s.disability", scope, f)
-                .push(" ORDER BY e.institution_id, e.grade, e.class_name, e.student_id LIMIT ")
-                .bind(PAGE_SIZE)
+            filtered(ROW, scope, f)
+                .push(order(f))
+                .push(" LIMIT ")
+                .bind(PAGE_SIZE + 1)
                 .push(" OFFSET ")
                 .bind((page - 1) * PAGE_SIZE),
         )
         .await?;
+    let has_next = items.len() as i64 > PAGE_SIZE;
+    items.truncate(PAGE_SIZE as usize);
+    let one_institution = scope.institution().is_some() || f.institution_id.is_some();
+    let (total, total_capped) = if one_institution {
+        let count = filtered("SELECT 1", scope, f)
+            .push(" LIMIT ")
+            .bind(COUNT_CAP + 1);
+        let n = db
+            .scalar(count.wrap("SELECT COUNT(*) FROM (", ") AS capped"))
+            .await?;
+        (Some(n.min(COUNT_CAP)), n > COUNT_CAP)
+    } else {
+        (None, false)
+    };
     Ok(StudentPage {
         items,
-        total: total.min(COUNT_CAP),
-        total_capped: total > COUNT_CAP,
+        total,
+        total_capped,
+        has_next,
         page,
         per_page: PAGE_SIZE,
     })
@@ -235,7 +272,7 @@ pub async fn list_all(
 ) -> Result<Vec<StudentRow>, DbError> {
     db.fetch_all(
         filtered("SELECT s.id, s.id_number, s.name, s.sex, s.birth_date, e.institution_id, i.name AS institution_name, e.grade, e.class_name, e.status, s.left_behind, s.migrant_child, s.boarding, s.dibao, s.registered_poor, s.disability", scope, f)
-            .push(" ORDER BY e.institution_id, e.grade, e.class_name, e.student_id"),
+            .push(order(f)),
     )
     .await
 }

@@ -97,7 +97,6 @@ async fn list(
         .map(|t| (t.id.to_string(), t.name))
         .collect();
     let opt = |v: &Option<String>| v.clone().unwrap_or_default();
-    let pages = (result.total + result.per_page - 1) / result.per_page;
     let writer = actor.may(WorkArea::Students, Access::Write);
     let body = html! {
         @if let Some(m) = notice(n.notice.as_deref()) { p.notice role="status" { (m) } }
@@ -121,7 +120,10 @@ async fn list(
             a.button.secondary href="/students/template.xlsx" { "下载导入模板" }
             a.button.secondary href="/students/transfers" { "转学申请" }
         }
-        p.muted { "共 " (result.total) @if result.total_capped { "+" } " 名在籍学生" @if !actor.sees_personal_details() { "（证件号已脱敏）" } }
+        p.muted {
+            @if let Some(t) = result.total { "共 " (t) @if result.total_capped { "+" } " 名在籍学生" } @else { "在籍学生（全区名单按学校、年级、班级排列，可用上方条件缩小范围）" }
+            @if !actor.sees_personal_details() { "（证件号已脱敏）" }
+        }
         table id="students" {
             thead { tr { th { "姓名" } th { "身份证件号" } th { "性别" } th { "出生日期" } th { "学校" } th { "年级" } th { "班级" } th { "状态" } th { "类别" } } }
             tbody {
@@ -140,11 +142,11 @@ async fn list(
                 }
             }
         }
-        @if pages > 1 {
+        @if result.page > 1 || result.has_next {
             div.pager {
                 @if result.page > 1 { a href=(format!("/students?{}", query_string(&f, result.page - 1))) { "上一页" } }
                 span { "第 " (result.page) " 页" }
-                @if result.page < pages { a href=(format!("/students?{}", query_string(&f, result.page + 1))) { "下一页" } }
+                @if result.has_next { a href=(format!("/students?{}", query_string(&f, result.page + 1))) { "下一页" } }
             }
         }
         @if writer {
@@ -243,8 +245,8 @@ const ADMIT_FIELDS: &[(&str, bool)] = &[
     ("姓名", true),
     ("身份证件类型", false),
     ("身份证件号", true),
-    ("性别", true),
-    ("出生日期", true),
+    ("性别", false),
+    ("出生日期", false),
     ("民族", false),
     ("学校标识码", true),
     ("年级", true),
@@ -278,9 +280,15 @@ fn admit_form(actor: &Actor, values: &HashMap<String, String>, errors: &[FieldEr
                 @let value = values.get(*header).cloned().unwrap_or_default();
                 div.field {
                     label for=(header) { (header) @if *required { " *" } }
+                    @if *header == "年级" {
+                        (select(header, &Grade::ALL.iter().map(|g| (g.label().to_string(), g.label().to_string())).collect::<Vec<_>>(), &value, Some("请选择")))
+                    } @else if *header == "性别" || *header == "出生日期" {
+                        input type="text" id=(header) name=(header) value=(value) placeholder="可不填，按身份证号自动识别";
+                    } @else {
                     @match f.filter(|f| !f.allowed.is_empty()) {
                         Some(f) => { (select(header, &f.allowed.iter().map(|a| (a.clone(), a.clone())).collect::<Vec<_>>(), &value, Some(""))) }
                         None => { input type="text" id=(header) name=(header) value=(value); }
+                    }
                     }
                     @for e in errors.iter().filter(|e| e.field == *header) { div.field-error { (e.message) } }
                 }
@@ -298,6 +306,7 @@ async fn new_form(State(state): State<AppState>, actor: Actor) -> PageResult {
         values.insert("学校标识码".to_string(), inst.code.unwrap_or_default());
     }
     values.insert("入学年月".to_string(), today().format("%Y%m").to_string());
+    values.insert("身份证件类型".to_string(), "居民身份证".to_string());
     Ok(page(&actor, "办理入学", admit_form(&actor, &values, &[])).into_response())
 }
 

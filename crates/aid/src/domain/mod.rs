@@ -1,0 +1,19 @@
+//! Pure rules of student aid: money, vocabularies, program definitions,
+//! terms and eligibility. No I/O here.
+
+pub mod condition;
+pub mod eligibility;
+pub mod kinds;
+pub mod money;
+pub mod program;
+pub mod term;
+
+#[cfg(test)]
+mod tests;
+
+pub use condition::{Condition, ConditionInput};
+pub use eligibility::{evaluate_all, incompatibility_sets, Facts, Hit, Rule, Why};
+pub use kinds::{Flag, Ownership, Period, Stage, UrbanRural};
+pub use money::Fen;
+pub use program::{AmountInput, ProgramDef, ProgramInput};
+pub use term::{Term, TermInput};

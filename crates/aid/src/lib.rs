@@ -1,0 +1,19 @@
+//! Work area 5 (学生资助): aid programs defined by the bureau as data (stages,
+//! amounts, eligibility conditions, incompatibilities, budget), a term's
+//! eligibility run over every student in one streaming pass, disbursement
+//! batches (draft → approved → paid) writing an append-only ledger,
+//! individual applications, and reports by program, institution, township,
+//! stage and term.
+
+pub mod domain;
+pub mod service;
+pub mod store;
+pub mod web;
+
+use platform::db::migrate::Migration;
+
+pub const MIGRATIONS: &[Migration] = &[Migration {
+    version: 500,
+    name: "aid",
+    sql: include_str!("../migrations/0500_aid.sql"),
+}];

@@ -1,0 +1,102 @@
+//! Defining aid programs.
+
+use platform::audit::{self, Entry};
+use platform::auth::{Access, Caller, WorkArea};
+use platform::db::{Db, DbError};
+use platform::{AppError, FieldError};
+
+use crate::domain::ProgramInput;
+use crate::store::{self, Program};
+
+pub async fn list(db: &Db, caller: &Caller) -> Result<Vec<Program>, AppError> {
+    caller.require(WorkArea::Aid, Access::Read)?;
+    Ok(store::programs::list(db).await?)
+}
+
+pub async fn get(db: &Db, caller: &Caller, id: i64) -> Result<Program, AppError> {
+    caller.require(WorkArea::Aid, Access::Read)?;
+    Ok(store::programs::get(db, id).await?)
+}
+
+fn duplicate_name(e: DbError) -> AppError {
+    match e {
+        DbError::Unique(_) => AppError::Invalid(vec![FieldError::new("name", "已有同名资助项目")]),
+        other => other.into(),
+    }
+}
+
+pub async fn create(db: &Db, caller: &Caller, input: &ProgramInput) -> Result<Program, AppError> {
+    caller.require_bureau(WorkArea::Aid)?;
+    let known: Vec<i64> = store::programs::list(db)
+        .await?
+        .iter()
+        .map(|p| p.id)
+        .collect();
+    let def = input.validate(None, &known).map_err(AppError::Invalid)?;
+    let mut tx = db.begin().await?;
+    let id = store::programs::create(&mut tx, &def)
+        .await
+        .map_err(duplicate_name)?;
+    let created = store::programs::get_in(&mut tx, id).await?;
+    audit::record(
+        &mut tx,
+        &caller.who,
+        Entry::new(
+            "create",
+            "aid_program",
+            format!("新增资助项目 {}", def.name),
+        )
+        .id(id)
+        .after(&created),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(created)
+}
+
+/// Changes a program for future runs; batches already computed keep the
+/// amounts they were computed with.
+pub async fn update(
+    db: &Db,
+    caller: &Caller,
+    id: i64,
+    version: i64,
+    input: &ProgramInput,
+) -> Result<Program, AppError> {
+    caller.require_bureau(WorkArea::Aid)?;
+    let known: Vec<i64> = store::programs::list(db)
+        .await?
+        .iter()
+        .map(|p| p.id)
+        .collect();
+    let def = input
+        .validate(Some(id), &known)
+        .map_err(AppError::Invalid)?;
+    let mut tx = db.begin().await?;
+    let before = store::programs::get_in(&mut tx, id).await?;
+    if !store::programs::update(&mut tx, id, version, &def)
+        .await
+        .map_err(duplicate_name)?
+    {
+        return Err(AppError::Conflict(format!(
+            "保存失败：该项目已被他人修改（您编辑的是第 {version} 版，当前为第 {} 版），请刷新后重新修改。",
+            before.version
+        )));
+    }
+    let after = store::programs::get_in(&mut tx, id).await?;
+    audit::record(
+        &mut tx,
+        &caller.who,
+        Entry::new(
+            "update",
+            "aid_program",
+            format!("修改资助项目 {}", def.name),
+        )
+        .id(id)
+        .before(&before)
+        .after(&after),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(after)
+}

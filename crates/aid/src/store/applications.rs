@@ -1,0 +1,117 @@
+//! 个人申请 rows.
+
+use chrono::{DateTime, Utc};
+use platform::auth::Scope;
+use platform::db::{Db, DbError, Sql, Tx};
+use platform::InstitutionId;
+use serde::Serialize;
+
+#[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct ApplicationRow {
+    pub id: i64,
+    pub program_id: i64,
+    pub program_name: String,
+    pub student_id: i64,
+    pub student_name: String,
+    pub institution_id: i64,
+    pub institution_name: String,
+    pub term: i64,
+    /// submitted, school_approved, approved or rejected.
+    pub status: String,
+    pub statement: String,
+    /// 已提交的申请材料, one per line.
+    pub documents: String,
+    pub submitted_by: String,
+    pub submitted_at: DateTime<Utc>,
+    pub reviewed_by: Option<String>,
+    pub reviewed_at: Option<DateTime<Utc>>,
+    pub decided_by: Option<String>,
+    pub decided_at: Option<DateTime<Utc>>,
+    pub note: String,
+}
+
+pub fn status_label(s: &str) -> &'static str {
+    match s {
+        "submitted" => "待学校审核",
+        "school_approved" => "待教育局审批",
+        "approved" => "已批准",
+        _ => "未通过",
+    }
+}
+
+const SELECT: &str = "SELECT a.id, a.program_id, p.name AS program_name, a.student_id, s.name AS student_name, a.institution_id, i.name AS institution_name, a.term, a.status, a.statement, a.documents, a.submitted_by, a.submitted_at, a.reviewed_by, a.reviewed_at, a.decided_by, a.decided_at, a.note FROM aid_applications a JOIN aid_programs p ON p.id = a.program_id JOIN students s ON s.id = a.student_id JOIN institutions i ON i.id = a.institution_id WHERE 1=1";
+
+pub async fn list(
+    db: &Db,
+    scope: &Scope,
+    status: Option<&str>,
+) -> Result<Vec<ApplicationRow>, DbError> {
+    let mut q = scope.restrict(Sql::new(SELECT), "a.institution_id");
+    if let Some(s) = status {
+        q = q.push(" AND a.status = ").bind(s);
+    }
+    db.fetch_all(q.push(" ORDER BY a.id DESC LIMIT 500")).await
+}
+
+pub async fn get_in(tx: &mut Tx, scope: &Scope, id: i64) -> Result<ApplicationRow, DbError> {
+    tx.fetch_one(scope.restrict(
+        Sql::new(SELECT).push(" AND a.id = ").bind(id),
+        "a.institution_id",
+    ))
+    .await
+}
+
+pub struct NewApplication<'a> {
+    pub program: i64,
+    pub student: i64,
+    pub institution: InstitutionId,
+    pub term: i64,
+    pub statement: &'a str,
+    pub documents: &'a str,
+    pub by: &'a str,
+}
+
+pub async fn insert(tx: &mut Tx, a: &NewApplication<'_>) -> Result<i64, DbError> {
+    tx.scalar(
+        Sql::new("INSERT INTO aid_applications (program_id, student_id, institution_id, term, status, statement, documents, submitted_by, submitted_at) VALUES ($1, $2, $3, $4, 'submitted', $5, $6, $7, $8) RETURNING id")
+            .arg(a.program)
+            .arg(a.student)
+            .arg(a.institution)
+            .arg(a.term)
+            .arg(a.statement)
+            .arg(a.documents)
+            .arg(a.by)
+            .arg(Utc::now()),
+    )
+    .await
+}
+
+/// Moves an application from `from` to `to`, as school review or bureau
+/// decision; false if it was no longer in `from`.
+pub async fn decide(
+    tx: &mut Tx,
+    id: i64,
+    from: &str,
+    to: &str,
+    school: bool,
+    by: &str,
+    note: &str,
+) -> Result<bool, DbError> {
+    let (who, at) = if school {
+        ("reviewed_by", "reviewed_at")
+    } else {
+        ("decided_by", "decided_at")
+    };
+    let n = tx
+        .execute(
+            Sql::new(format!("UPDATE aid_applications SET status = $1, {who} = $2, {at} = $3, note = $4 WHERE id = $5 AND status = $6"))
+                .arg(to)
+                .arg(by)
+                .arg(Utc::now())
+                .arg(note)
+                .arg(id)
+                .arg(from),
+        )
+        .await?;
+    Ok(n == 1)
+}

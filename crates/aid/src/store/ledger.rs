@@ -1,0 +1,225 @@
+//! 资助台账: bulk writing of a run's rows, reversing corrections and the
+//! reads of one student's benefits.
+
+use chrono::{DateTime, Utc};
+use platform::db::{Backend, DbError, Sql, Tx};
+use serde::Serialize;
+
+/// Columns of a run's payment rows, all integers (kind defaults to payment).
+pub const PAYMENT_COLUMNS: &[&str] = &[
+    "batch_id",
+    "program_id",
+    "student_id",
+    "term",
+    "institution_id",
+    "grade",
+    "units",
+    "amount",
+    "reason_id",
+];
+
+pub const CONFLICT_COLUMNS: &[&str] = &[
+    "batch_id",
+    "student_id",
+    "kept_program_id",
+    "dropped_program_id",
+];
+
+/// Inserts rows of integers, `values` holding `columns.len()` per row: as
+/// multi-row INSERTs with anonymous `?` placeholders on SQLite (named ones
+/// bind in quadratic time there) and as COPY on PostgreSQL.
+pub async fn insert_ints(
+    tx: &mut Tx,
+    table: &str,
+    columns: &[&str],
+    values: &[i64],
+) -> Result<(), DbError> {
+    let width = columns.len();
+    if values.is_empty() || width == 0 {
+        return Ok(());
+    }
+    let cols = columns.join(", ");
+    match tx.backend() {
+        Backend::Sqlite => {
+            let per_statement = 30_000 / width;
+            let one = format!("({})", vec!["?"; width].join(", "));
+            for chunk in values.chunks(per_statement * width) {
+                let rows = chunk.len() / width;
+                let mut q = Sql::new(format!(
+                    "INSERT INTO {table} ({cols}) VALUES {}",
+                    vec![one.as_str(); rows].join(", ")
+                ));
+                for v in chunk {
+                    q = q.arg(*v);
+                }
+                tx.execute(q).await?;
+            }
+        }
+        Backend::Postgres => {
+            let mut buf = Vec::with_capacity(values.len() * 8);
+            for row in values.chunks(width) {
+                for (k, v) in row.iter().enumerate() {
+                    if k > 0 {
+                        buf.push(b'\t');
+                    }
+                    buf.extend_from_slice(v.to_string().as_bytes());
+                }
+                buf.push(b'\n');
+            }
+            tx.copy_in(&format!("COPY {table} ({cols}) FROM STDIN"), buf)
+                .await?;
+        }
+    }
+    Ok(())
+}
+
+/// The id of a reason text, adding it if new.
+pub async fn reason_id(tx: &mut Tx, text: &str) -> Result<i64, DbError> {
+    tx.execute(
+        Sql::new("INSERT INTO aid_reasons (text) VALUES ($1) ON CONFLICT (text) DO NOTHING")
+            .arg(text),
+    )
+    .await?;
+    tx.scalar(Sql::new("SELECT id FROM aid_reasons WHERE text = ").bind(text))
+        .await
+}
+
+/// A ledger row as people read it.
+#[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct LedgerLine {
+    pub id: i64,
+    pub batch_id: i64,
+    pub batch_status: String,
+    pub program_id: i64,
+    pub program_name: String,
+    pub student_id: i64,
+    pub term: i64,
+    /// payment or reversal.
+    pub kind: String,
+    pub occurrence: i64,
+    pub reverses_id: Option<i64>,
+    pub institution_id: i64,
+    pub institution_name: String,
+    pub grade: i64,
+    pub units: i64,
+    /// Fen; negative for a reversal.
+    pub amount: i64,
+    /// 享受原因: stage and the conditions satisfied.
+    pub reason: String,
+    pub created_at: DateTime<Utc>,
+    pub approved_at: Option<DateTime<Utc>>,
+    pub paid_at: Option<DateTime<Utc>>,
+}
+
+const LINE: &str = "SELECT l.id, l.batch_id, b.status AS batch_status, l.program_id, p.name AS program_name, l.student_id, l.term, l.kind, l.occurrence, l.reverses_id, l.institution_id, i.name AS institution_name, l.grade, l.units, l.amount, r.text AS reason, b.created_at, b.approved_at, b.paid_at FROM aid_ledger l JOIN aid_batches b ON b.id = l.batch_id JOIN aid_programs p ON p.id = l.program_id JOIN institutions i ON i.id = l.institution_id JOIN aid_reasons r ON r.id = l.reason_id";
+
+/// Every row of one student, newest term first.
+pub async fn of_student(db: &platform::db::Db, student: i64) -> Result<Vec<LedgerLine>, DbError> {
+    db.fetch_all(
+        Sql::new(LINE)
+            .push(" WHERE l.student_id = ")
+            .bind(student)
+            .push(" ORDER BY l.term DESC, l.id"),
+    )
+    .await
+}
+
+/// A page of one batch's rows.
+pub async fn of_batch(
+    db: &platform::db::Db,
+    batch: i64,
+    limit: i64,
+) -> Result<Vec<LedgerLine>, DbError> {
+    db.fetch_all(
+        Sql::new(LINE)
+            .push(" WHERE l.batch_id = ")
+            .bind(batch)
+            .push(" ORDER BY l.id LIMIT ")
+            .bind(limit),
+    )
+    .await
+}
+
+pub async fn line_in(tx: &mut Tx, id: i64) -> Result<LedgerLine, DbError> {
+    tx.fetch_one(Sql::new(LINE).push(" WHERE l.id = ").bind(id))
+        .await
+}
+
+pub async fn is_reversed(tx: &mut Tx, id: i64) -> Result<bool, DbError> {
+    Ok(tx
+        .scalar(
+            Sql::new("SELECT COUNT(*) FROM aid_ledger WHERE kind = 'reversal' AND reverses_id = ")
+                .bind(id),
+        )
+        .await?
+        > 0)
+}
+
+/// Writes the reversal of `orig` into `batch`, and, when `reissue` is set,
+/// a new payment of that amount (the next occurrence).
+pub async fn reverse(
+    tx: &mut Tx,
+    batch: i64,
+    orig: &LedgerLine,
+    reason_id: i64,
+    reissue: Option<i64>,
+) -> Result<(), DbError> {
+    tx.execute(
+        Sql::new("INSERT INTO aid_ledger (batch_id, program_id, student_id, term, kind, occurrence, reverses_id, institution_id, grade, units, amount, reason_id) VALUES ($1, $2, $3, $4, 'reversal', $5, $6, $7, $8, $9, $10, $11)")
+            .arg(batch)
+            .arg(orig.program_id)
+            .arg(orig.student_id)
+            .arg(orig.term)
+            .arg(orig.occurrence)
+            .arg(orig.id)
+            .arg(orig.institution_id)
+            .arg(orig.grade)
+            .arg(orig.units)
+            .arg(-orig.amount)
+            .arg(reason_id),
+    )
+    .await?;
+    if let Some(amount) = reissue {
+        tx.execute(
+            Sql::new("INSERT INTO aid_ledger (batch_id, program_id, student_id, term, kind, occurrence, institution_id, grade, units, amount, reason_id) VALUES ($1, $2, $3, $4, 'payment', $5, $6, $7, $8, $9, $10)")
+                .arg(batch)
+                .arg(orig.program_id)
+                .arg(orig.student_id)
+                .arg(orig.term)
+                .arg(orig.occurrence + 1)
+                .arg(orig.institution_id)
+                .arg(orig.grade)
+                .arg(orig.units)
+                .arg(amount)
+                .arg(reason_id),
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// Conflicts of a batch: (student id, student name, kept, dropped program names).
+pub async fn conflicts(
+    db: &platform::db::Db,
+    batch: i64,
+    limit: i64,
+) -> Result<Vec<ConflictLine>, DbError> {
+    db.fetch_all(
+        Sql::new("SELECT c.student_id, s.name AS student_name, k.name AS kept, d.name AS dropped FROM aid_conflicts c JOIN students s ON s.id = c.student_id JOIN aid_programs k ON k.id = c.kept_program_id JOIN aid_programs d ON d.id = c.dropped_program_id WHERE c.batch_id = ")
+            .bind(batch)
+            .push(" ORDER BY c.student_id LIMIT ")
+            .bind(limit),
+    )
+    .await
+}
+
+/// A student who qualified for two programs that cannot be combined.
+#[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct ConflictLine {
+    pub student_id: i64,
+    pub student_name: String,
+    /// The program paid.
+    pub kept: String,
+    /// The program withheld.
+    pub dropped: String,
+}

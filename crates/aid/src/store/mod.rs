@@ -1,0 +1,13 @@
+//! Storage of student aid: programs, batches, the ledger, applications and
+//! report queries. Reads of institution-owned records take the caller's
+//! [`Scope`](platform::auth::Scope).
+
+pub mod applications;
+pub mod batches;
+pub mod facts;
+pub mod ledger;
+pub mod programs;
+pub mod reports;
+
+pub use batches::BatchRow;
+pub use programs::Program;

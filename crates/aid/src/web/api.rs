@@ -1,0 +1,317 @@
+//! JSON API under /api/v1/aid (documented in /api/openapi.json).
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use platform::auth::{Access, Actor, Caller, WorkArea};
+use platform::error::ErrorBody;
+use platform::web::AppState;
+use platform::ApiResult;
+use serde::{Deserialize, Serialize};
+use students::store::students::StudentId;
+use utoipa::OpenApi;
+
+use crate::domain::{ProgramInput, TermInput};
+use crate::service::applications::{ApplicationInput, Decision};
+use crate::service::corrections::ReverseRequest;
+use crate::service::runs::{ProgramTotal, RunOutcome, RunRequest};
+use crate::service::{applications as apps, corrections, programs as progs, runs as svc};
+use crate::store::applications::ApplicationRow;
+use crate::store::ledger::{self, ConflictLine, LedgerLine};
+use crate::store::reports::{self, BudgetRow, ProgramSum, ReportFilter, ReportRow};
+use crate::store::{batches, BatchRow, Program};
+
+#[derive(OpenApi)]
+#[openapi(
+    paths(
+        programs,
+        program,
+        create_program,
+        update_program,
+        runs,
+        run,
+        batch,
+        approve,
+        pay,
+        reverse,
+        applications,
+        apply,
+        decide,
+        report,
+        budget,
+        student_aid
+    ),
+    components(schemas(
+        Program,
+        ProgramInput,
+        TermInput,
+        RunRequest,
+        RunOutcome,
+        ProgramTotal,
+        BatchRow,
+        BatchDetail,
+        ProgramSum,
+        LedgerLine,
+        ConflictLine,
+        ReverseRequest,
+        ApplicationInput,
+        ApplicationRow,
+        Decision,
+        ReportRow,
+        BudgetRow,
+        StudentAid,
+        ProgramUpdate,
+        ErrorBody
+    ))
+)]
+pub struct ApiDoc;
+
+/// Aid programs.
+#[utoipa::path(get, path = "/api/v1/aid/programs", tag = "aid", responses((status = 200, body = [Program])))]
+pub async fn programs(State(s): State<AppState>, actor: Actor) -> ApiResult<Json<Vec<Program>>> {
+    Ok(Json(progs::list(&s.db, &Caller::from(&actor)).await?))
+}
+
+/// One aid program.
+#[utoipa::path(get, path = "/api/v1/aid/programs/{id}", tag = "aid", responses((status = 200, body = Program), (status = 404, body = ErrorBody)))]
+pub async fn program(
+    State(s): State<AppState>,
+    actor: Actor,
+    Path(id): Path<i64>,
+) -> ApiResult<Json<Program>> {
+    Ok(Json(progs::get(&s.db, &Caller::from(&actor), id).await?))
+}
+
+/// Define a program (bureau only). Contradictory conditions, a missing or
+/// extra stage amount, a negative or non-numeric amount: 422 in Chinese.
+#[utoipa::path(post, path = "/api/v1/aid/programs", tag = "aid", request_body = ProgramInput,
+    responses((status = 201, body = Program), (status = 422, body = ErrorBody), (status = 403, body = ErrorBody)))]
+pub async fn create_program(
+    State(s): State<AppState>,
+    actor: Actor,
+    Json(input): Json<ProgramInput>,
+) -> ApiResult<Response> {
+    let p = progs::create(&s.db, &Caller::from(&actor), &input).await?;
+    Ok((StatusCode::CREATED, Json(p)).into_response())
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct ProgramUpdate {
+    pub version: i64,
+    #[serde(flatten)]
+    pub input: ProgramInput,
+}
+
+/// Change a program for future runs (409 if someone saved since `version`).
+#[utoipa::path(put, path = "/api/v1/aid/programs/{id}", tag = "aid", request_body = ProgramUpdate,
+    responses((status = 200, body = Program), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn update_program(
+    State(s): State<AppState>,
+    actor: Actor,
+    Path(id): Path<i64>,
+    Json(req): Json<ProgramUpdate>,
+) -> ApiResult<Json<Program>> {
+    Ok(Json(
+        progs::update(&s.db, &Caller::from(&actor), id, req.version, &req.input).await?,
+    ))
+}
+
+/// Batches, newest first.
+#[utoipa::path(get, path = "/api/v1/aid/runs", tag = "aid", responses((status = 200, body = [BatchRow])))]
+pub async fn runs(State(s): State<AppState>, actor: Actor) -> ApiResult<Json<Vec<BatchRow>>> {
+    actor.require(WorkArea::Aid, Access::Read)?;
+    if actor.scope.institution().is_some() {
+        return Err(platform::AppError::Forbidden.into());
+    }
+    Ok(Json(batches::list(&s.db).await?))
+}
+
+/// Compute a term's eligibility run into a draft batch (bureau only). 409
+/// if the term's programs are already approved or paid.
+#[utoipa::path(post, path = "/api/v1/aid/runs", tag = "aid", request_body = RunRequest,
+    responses((status = 201, body = RunOutcome), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn run(
+    State(s): State<AppState>,
+    actor: Actor,
+    Json(req): Json<RunRequest>,
+) -> ApiResult<Response> {
+    let out = svc::run(&s.db, &Caller::from(&actor), &req).await?;
+    Ok((StatusCode::CREATED, Json(out)).into_response())
+}
+
+/// A batch with its totals per program, first rows and conflicts.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct BatchDetail {
+    pub batch: BatchRow,
+    pub programs: Vec<ProgramSum>,
+    pub rows: Vec<LedgerLine>,
+    pub conflicts: Vec<ConflictLine>,
+}
+
+#[utoipa::path(get, path = "/api/v1/aid/runs/{id}", tag = "aid", responses((status = 200, body = BatchDetail), (status = 404, body = ErrorBody)))]
+pub async fn batch(
+    State(s): State<AppState>,
+    actor: Actor,
+    Path(id): Path<i64>,
+) -> ApiResult<Json<BatchDetail>> {
+    actor.require(WorkArea::Aid, Access::Read)?;
+    if actor.scope.institution().is_some() {
+        return Err(platform::AppError::NotFound.into());
+    }
+    Ok(Json(BatchDetail {
+        batch: batches::get(&s.db, id).await?,
+        programs: reports::batch_summary(&s.db, id).await?,
+        rows: ledger::of_batch(&s.db, id, 200).await?,
+        conflicts: ledger::conflicts(&s.db, id, 200).await?,
+    }))
+}
+
+/// Approve a draft batch (leadership, 资助中心 or 计财科).
+#[utoipa::path(post, path = "/api/v1/aid/runs/{id}/approve", tag = "aid", responses((status = 200, body = BatchRow), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn approve(
+    State(s): State<AppState>,
+    actor: Actor,
+    Path(id): Path<i64>,
+) -> ApiResult<Json<BatchRow>> {
+    Ok(Json(svc::approve(&s.db, &Caller::from(&actor), id).await?))
+}
+
+/// Record an approved batch as paid.
+#[utoipa::path(post, path = "/api/v1/aid/runs/{id}/pay", tag = "aid", responses((status = 200, body = BatchRow), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn pay(
+    State(s): State<AppState>,
+    actor: Actor,
+    Path(id): Path<i64>,
+) -> ApiResult<Json<BatchRow>> {
+    Ok(Json(svc::pay(&s.db, &Caller::from(&actor), id).await?))
+}
+
+/// Reverse a paid ledger row (and optionally pay it again at the right
+/// amount) in a new correction batch.
+#[utoipa::path(post, path = "/api/v1/aid/ledger/{id}/reverse", tag = "aid", request_body = ReverseRequest,
+    responses((status = 201, body = BatchRow), (status = 409, body = ErrorBody)))]
+pub async fn reverse(
+    State(s): State<AppState>,
+    actor: Actor,
+    Path(id): Path<i64>,
+    Json(req): Json<ReverseRequest>,
+) -> ApiResult<Response> {
+    let b = corrections::reverse(&s.db, &Caller::from(&actor), id, &req).await?;
+    Ok((StatusCode::CREATED, Json(b)).into_response())
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+pub struct AppFilter {
+    pub status: Option<String>,
+}
+
+/// Applications (a school sees its own).
+#[utoipa::path(get, path = "/api/v1/aid/applications", tag = "aid", params(AppFilter), responses((status = 200, body = [ApplicationRow])))]
+pub async fn applications(
+    State(s): State<AppState>,
+    actor: Actor,
+    Query(f): Query<AppFilter>,
+) -> ApiResult<Json<Vec<ApplicationRow>>> {
+    let status = f.status.as_deref().filter(|s| !s.is_empty());
+    Ok(Json(
+        apps::list(&s.db, &Caller::from(&actor), status).await?,
+    ))
+}
+
+/// Submit an application with its documents.
+#[utoipa::path(post, path = "/api/v1/aid/applications", tag = "aid", request_body = ApplicationInput,
+    responses((status = 201, body = ApplicationRow), (status = 422, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn apply(
+    State(s): State<AppState>,
+    actor: Actor,
+    Json(input): Json<ApplicationInput>,
+) -> ApiResult<Response> {
+    let a = apps::submit(&s.db, &Caller::from(&actor), &input).await?;
+    Ok((StatusCode::CREATED, Json(a)).into_response())
+}
+
+/// School review (submitted → school_approved) or bureau approval
+/// (school_approved → approved); `approve: false` rejects.
+#[utoipa::path(post, path = "/api/v1/aid/applications/{id}/decision", tag = "aid", request_body = Decision,
+    responses((status = 200, body = ApplicationRow), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn decide(
+    State(s): State<AppState>,
+    actor: Actor,
+    Path(id): Path<i64>,
+    Json(d): Json<Decision>,
+) -> ApiResult<Json<ApplicationRow>> {
+    Ok(Json(
+        apps::decide(&s.db, &Caller::from(&actor), id, &d).await?,
+    ))
+}
+
+/// Totals by program, institution, township, stage or term.
+#[utoipa::path(get, path = "/api/v1/aid/reports", tag = "aid", params(ReportFilter), responses((status = 200, body = [ReportRow])))]
+pub async fn report(
+    State(s): State<AppState>,
+    actor: Actor,
+    Query(f): Query<ReportFilter>,
+) -> ApiResult<Json<Vec<ReportRow>>> {
+    actor.require(WorkArea::Aid, Access::Read)?;
+    Ok(Json(reports::totals(&s.db, &actor.scope, &f).await?))
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+pub struct YearQuery {
+    pub school_year: i64,
+}
+
+/// Budget and use per program in a school year.
+#[utoipa::path(get, path = "/api/v1/aid/reports/budget", tag = "aid", params(YearQuery), responses((status = 200, body = [BudgetRow])))]
+pub async fn budget(
+    State(s): State<AppState>,
+    actor: Actor,
+    Query(q): Query<YearQuery>,
+) -> ApiResult<Json<Vec<BudgetRow>>> {
+    actor.require(WorkArea::Aid, Access::Read)?;
+    Ok(Json(
+        reports::budget(&s.db, &actor.scope, q.school_year).await?,
+    ))
+}
+
+/// Every benefit of one student.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct StudentAid {
+    pub student_id: i64,
+    pub name: String,
+    pub rows: Vec<LedgerLine>,
+    /// Fen, net of reversals, approved and paid batches only.
+    pub total_received: i64,
+}
+
+/// A student's benefits; a school sees only its own students (404 otherwise).
+#[utoipa::path(get, path = "/api/v1/students/{id}/aid", tag = "aid", responses((status = 200, body = StudentAid), (status = 404, body = ErrorBody)))]
+pub async fn student_aid(
+    State(s): State<AppState>,
+    actor: Actor,
+    Path(id): Path<i64>,
+) -> ApiResult<Json<StudentAid>> {
+    Ok(Json(student_aid_of(&s.db, &actor, id).await?))
+}
+
+pub async fn student_aid_of(
+    db: &platform::db::Db,
+    actor: &Actor,
+    id: i64,
+) -> Result<StudentAid, platform::AppError> {
+    let student = students::store::students::get(db, &actor.scope, StudentId(id)).await?;
+    actor.require(WorkArea::Aid, Access::Read)?;
+    let rows = ledger::of_student(db, id).await?;
+    let total_received = rows
+        .iter()
+        .filter(|r| r.batch_status == "approved" || r.batch_status == "paid")
+        .map(|r| r.amount)
+        .sum();
+    Ok(StudentAid {
+        student_id: id,
+        name: student.name,
+        rows,
+        total_received,
+    })
+}

@@ -1,0 +1,57 @@
+//! Pages, JSON API and spreadsheet exports of student aid.
+
+mod api;
+mod chart;
+mod pages;
+mod reports;
+
+use axum::routing::{get, post};
+use axum::Router;
+use platform::auth::WorkArea;
+use platform::web::{AppState, NavItem};
+
+pub use api::ApiDoc;
+pub use chart::bar_chart;
+
+pub fn nav() -> NavItem {
+    NavItem {
+        label: "学生资助",
+        href: "/aid",
+        area: WorkArea::Aid,
+    }
+}
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/aid", get(pages::overview))
+        .route("/aid/programs/{id}", get(pages::program))
+        .route("/aid/runs", post(pages::run))
+        .route("/aid/runs/{id}", get(pages::batch))
+        .route("/aid/runs/{id}/approve", post(pages::approve))
+        .route("/aid/runs/{id}/pay", post(pages::pay))
+        .route("/aid/students/{id}", get(pages::student))
+        .route("/aid/reports", get(reports::show))
+        .route("/aid/reports.xlsx", get(reports::export))
+        .route(
+            "/api/v1/aid/programs",
+            get(api::programs).post(api::create_program),
+        )
+        .route(
+            "/api/v1/aid/programs/{id}",
+            get(api::program).put(api::update_program),
+        )
+        .route("/api/v1/aid/runs", get(api::runs).post(api::run))
+        .route("/api/v1/aid/runs/{id}", get(api::batch))
+        .route("/api/v1/aid/runs/{id}/approve", post(api::approve))
+        .route("/api/v1/aid/runs/{id}/pay", post(api::pay))
+        .route("/api/v1/aid/ledger/{id}/reverse", post(api::reverse))
+        .route(
+            "/api/v1/aid/applications",
+            get(api::applications).post(api::apply),
+        )
+        .route("/api/v1/aid/applications/{id}/decision", post(api::decide))
+        .route("/api/v1/aid/reports", get(api::report))
+        .route("/api/v1/aid/reports/budget", get(api::budget))
+        .route("/api/v1/aid/reports/export", get(reports::export))
+        .route("/api/v1/students/{id}/aid", get(api::student_aid))
+}

@@ -1,0 +1,203 @@
+//! Pages of student aid: overview with programs and batches, a program, a
+//! batch with approval, and one student's benefits.
+
+use axum::extract::{Form, Path, State};
+use axum::response::{IntoResponse, Redirect};
+use chrono::NaiveDate;
+use maud::html;
+use platform::auth::{Access, Actor, Caller, WorkArea};
+use platform::web::forms::csrf_field;
+use platform::web::{page, AppState};
+use platform::{AppError, PageResult};
+use serde::Deserialize;
+
+use crate::domain::{term, Fen, TermInput};
+use crate::service::runs::{self, RunRequest};
+use crate::store::{self, batches};
+
+const CENSUS_RULE: &str = "学生按学期第 30 天（统计基准日）当天有效的学籍归属学校：当天已入学且未离校的学籍计入；学期中途转学的学生只由基准日所在学校发放一次。休学学生不发放。按年标准的项目在第一学期（秋季）一次发放全年金额。";
+
+pub async fn overview(State(s): State<AppState>, actor: Actor) -> PageResult {
+    actor.require(WorkArea::Aid, Access::Read)?;
+    let bureau = actor.scope.institution().is_none();
+    let programs = store::programs::list(&s.db).await?;
+    let list = if bureau {
+        batches::list(&s.db).await?
+    } else {
+        vec![]
+    };
+    let writer = bureau && actor.may(WorkArea::Aid, Access::Write);
+    let body = html! {
+        div.actions { a.button.secondary href="/aid/reports" { "资助统计" } }
+        h2 { "资助项目" }
+        table id="aid-programs" {
+            thead { tr { th { "项目" } th { "资金来源" } th { "补助标准" } th { "条件" } th.num { "每学年预算（万元）" } th { "状态" } } }
+            tbody { @for p in &programs { tr {
+                td { a href=(format!("/aid/programs/{}", p.id)) { (p.def.name) } @if p.def.needs_application { " " span.tag { "需申请" } } }
+                td { (p.def.funding_source) }
+                td { (p.standard) }
+                td { (p.def.conditions.iter().map(|c| c.describe()).collect::<Vec<_>>().join("；")) }
+                td.num { @if p.def.budget.0 > 0 { (p.def.budget.wan()) } @else { "—" } }
+                td { @if p.def.active { "启用" } @else { "停用" } }
+            } } }
+        }
+        p.muted { "项目通过 API（POST /api/v1/aid/programs）设立与修改。" }
+        @if bureau {
+            h2 { "发放批次" }
+            @if writer {
+                form.filters method="post" action="/aid/runs" {
+                    (csrf_field(&actor))
+                    label { "学年" input type="number" name="school_year" required value="2025"; }
+                    label { "学期" select name="half" { option value="1" { "第一学期（秋季）" } option value="2" { "第二学期（春季）" } } }
+                    label { "开学日期" input type="date" name="starts_on" required; }
+                    label { "周数" input type="number" name="weeks" value="20"; }
+                    label { "在校天数" input type="number" name="school_days" value="100"; }
+                    button type="submit" { "计算本学期资助名单" }
+                }
+                p.muted { (CENSUS_RULE) }
+            }
+            table id="aid-batches" {
+                thead { tr { th { "批次" } th { "学期" } th { "类型" } th { "状态" } th.num { "人次" } th.num { "金额（元）" } th { "计算人" } } }
+                tbody { @for b in &list { tr {
+                    td { a href=(format!("/aid/runs/{}", b.id)) { "#" (b.id) } }
+                    td { (term::label(b.term)) }
+                    td { @if b.kind == "run" { "学期计算" } @else { "更正" } }
+                    td { (b.status_label()) }
+                    td.num { (b.row_count) }
+                    td.num { (Fen(b.total).yuan_grouped()) }
+                    td { (b.created_by) }
+                } } }
+            }
+        }
+    };
+    Ok(page(&actor, "学生资助", body).into_response())
+}
+
+pub async fn program(State(s): State<AppState>, actor: Actor, Path(id): Path<i64>) -> PageResult {
+    let p = crate::service::programs::get(&s.db, &Caller::from(&actor), id).await?;
+    let body = html! {
+        dl.facts {
+            dt { "资金来源" } dd { (p.def.funding_source) }
+            dt { "发放周期" } dd { (p.def.period.label()) }
+            dt { "补助标准" } dd { (p.standard) }
+            dt { "享受条件" } dd { @for c in &p.def.conditions { div { (c.describe()) } } @if p.def.conditions.is_empty() { "适用学段的全体学生" } }
+            dt { "不可同时享受" } dd { (p.def.incompatible_with.iter().map(|i| format!("#{i}")).collect::<Vec<_>>().join("、")) }
+            dt { "每学年预算" } dd { @if p.def.budget.0 > 0 { (p.def.budget) } @else { "未设" } }
+            dt { "个人申请" } dd { @if p.def.needs_application { "需要；材料：" (p.def.documents.join("、")) } @else { "不需要" } }
+        }
+    };
+    Ok(page(&actor, &p.def.name, body).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct RunForm {
+    school_year: String,
+    half: String,
+    starts_on: String,
+    weeks: String,
+    school_days: String,
+}
+
+fn num(field: &str, label: &str, v: &str) -> Result<i64, AppError> {
+    v.trim()
+        .parse()
+        .map_err(|_| AppError::invalid(field, format!("{label}“{v}”不是有效的数字")))
+}
+
+pub async fn run(State(s): State<AppState>, actor: Actor, Form(f): Form<RunForm>) -> PageResult {
+    let starts_on = NaiveDate::parse_from_str(f.starts_on.trim(), "%Y-%m-%d")
+        .map_err(|_| AppError::invalid("starts_on", "开学日期格式应为 2025-09-01"))?;
+    let req = RunRequest {
+        term: TermInput {
+            school_year: num("school_year", "学年", &f.school_year)?,
+            half: num("half", "学期", &f.half)?,
+            starts_on,
+            weeks: num("weeks", "周数", &f.weeks)?,
+            school_days: num("school_days", "在校天数", &f.school_days)?,
+        },
+        programs: vec![],
+        note: String::new(),
+    };
+    let out = runs::run(&s.db, &Caller::from(&actor), &req).await?;
+    Ok(Redirect::to(&format!("/aid/runs/{}", out.batch.id)).into_response())
+}
+
+pub async fn batch(State(s): State<AppState>, actor: Actor, Path(id): Path<i64>) -> PageResult {
+    actor.require(WorkArea::Aid, Access::Read)?;
+    if actor.scope.institution().is_some() {
+        return Err(AppError::NotFound);
+    }
+    let b = batches::get(&s.db, id).await?;
+    let sums = store::reports::batch_summary(&s.db, id).await?;
+    let conflicts = store::ledger::conflicts(&s.db, id, 100).await?;
+    let rows = store::ledger::of_batch(&s.db, id, 50).await?;
+    let approver = crate::service::require_approver(&Caller::from(&actor)).is_ok();
+    let body = html! {
+        dl.facts {
+            dt { "学期" } dd { (term::label(b.term)) }
+            dt { "统计基准日" } dd { (b.census_date) }
+            dt { "状态" } dd { (b.status_label()) }
+            dt { "扫描学生" } dd { (b.students_scanned) }
+            dt { "合计" } dd { (b.row_count) " 人次，" (Fen(b.total)) "（" (Fen(b.total).wan_label()) "）" }
+            dt { "计算" } dd { (b.created_by) " " (b.created_at.format("%Y-%m-%d %H:%M")) }
+            @if let Some(a) = &b.approved_by { dt { "审批" } dd { (a) " " (b.approved_at.map(|t| t.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_default()) } }
+            @if let Some(a) = &b.paid_by { dt { "发放" } dd { (a) " " (b.paid_at.map(|t| t.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_default()) } }
+            @if !b.note.is_empty() { dt { "说明" } dd { (b.note) } }
+        }
+        @if approver && b.status == "draft" {
+            form.inline method="post" action=(format!("/aid/runs/{id}/approve")) { (csrf_field(&actor)) button type="submit" { "审批通过" } }
+        }
+        @if approver && b.status == "approved" {
+            form.inline method="post" action=(format!("/aid/runs/{id}/pay")) { (csrf_field(&actor)) button type="submit" { "登记已发放" } }
+        }
+        h2 { "按项目" }
+        table { thead { tr { th { "项目" } th.num { "人次" } th.num { "金额（元）" } } }
+            tbody { @for p in &sums { tr { td { (p.name) } td.num { (p.rows) } td.num { (Fen(p.amount).yuan_grouped()) } } } } }
+        h2 { "不可同时享受（" (b.conflict_count) " 人次）" }
+        p.muted { "同时符合互斥项目的学生只享受排序在前的项目，其余项目未列入本批次，请核实。" }
+        table { thead { tr { th { "学生" } th { "已列入" } th { "未列入" } } }
+            tbody { @for c in &conflicts { tr { td { a href=(format!("/aid/students/{}", c.student_id)) { (c.student_name) } } td { (c.kept) } td { (c.dropped) } } } } }
+        h2 { "明细（前 50 条）" }
+        (lines(&rows))
+    };
+    Ok(page(&actor, &format!("资助批次 #{id}"), body).into_response())
+}
+
+fn lines(rows: &[store::ledger::LedgerLine]) -> maud::Markup {
+    html! {
+        table { thead { tr { th { "记录" } th { "学期" } th { "项目" } th { "学校" } th { "享受原因" } th.num { "金额（元）" } th { "批次" } th { "状态" } th { "计算日期" } } }
+            tbody { @for r in rows { tr {
+                td { "#" (r.id) @if r.kind == "reversal" { " " span.tag { "冲销 #" (r.reverses_id.unwrap_or(0)) } } }
+                td { (term::label(r.term)) }
+                td { (r.program_name) }
+                td { (r.institution_name) }
+                td { (r.reason) }
+                td.num { (Fen(r.amount).yuan_grouped()) }
+                td { a href=(format!("/aid/runs/{}", r.batch_id)) { "#" (r.batch_id) } }
+                td { (batches::status_label(&r.batch_status)) }
+                td { (r.created_at.format("%Y-%m-%d")) @if let Some(p) = r.paid_at { " / 发放 " (p.format("%Y-%m-%d")) } }
+            } } }
+        }
+    }
+}
+
+pub async fn approve(State(s): State<AppState>, actor: Actor, Path(id): Path<i64>) -> PageResult {
+    runs::approve(&s.db, &Caller::from(&actor), id).await?;
+    Ok(Redirect::to(&format!("/aid/runs/{id}")).into_response())
+}
+
+pub async fn pay(State(s): State<AppState>, actor: Actor, Path(id): Path<i64>) -> PageResult {
+    runs::pay(&s.db, &Caller::from(&actor), id).await?;
+    Ok(Redirect::to(&format!("/aid/runs/{id}")).into_response())
+}
+
+/// 学生资助记录: every benefit, with dates and batches.
+pub async fn student(State(s): State<AppState>, actor: Actor, Path(id): Path<i64>) -> PageResult {
+    let aid = super::api::student_aid_of(&s.db, &actor, id).await?;
+    let body = html! {
+        p { "已审批及已发放合计：" strong { (Fen(aid.total_received)) } }
+        @if aid.rows.is_empty() { p.muted { "暂无资助记录。" } } @else { (lines(&aid.rows)) }
+        p.muted { (CENSUS_RULE) }
+    };
+    Ok(page(&actor, &format!("{} 的资助记录", aid.name), body).into_response())
+}

@@ -1,0 +1,114 @@
+//! 资助统计 page and its Excel export.
+
+use axum::extract::{Query, State};
+use axum::response::IntoResponse;
+use maud::html;
+use platform::auth::{Access, Actor, WorkArea};
+use platform::excel::{Workbook, XLSX_MIME};
+use platform::web::forms::select;
+use platform::web::{file_response, page, AppState};
+use platform::{AppError, PageResult};
+
+use super::chart::bar_chart;
+use crate::domain::Fen;
+use crate::store::reports::{self, Dimension, ReportFilter};
+
+fn query(f: &ReportFilter) -> String {
+    let mut s = url::form_urlencoded::Serializer::new(String::new());
+    s.append_pair("by", f.by.key());
+    if let Some(t) = f.term {
+        s.append_pair("term", &t.to_string());
+    }
+    if let Some(p) = f.program_id {
+        s.append_pair("program_id", &p.to_string());
+    }
+    if f.paid_only {
+        s.append_pair("paid_only", "true");
+    }
+    s.finish()
+}
+
+pub async fn page_handler(state: &AppState, actor: &Actor, f: &ReportFilter) -> PageResult {
+    actor.require(WorkArea::Aid, Access::Read)?;
+    let rows = reports::totals(&state.db, &actor.scope, f).await?;
+    let programs = crate::store::programs::list(&state.db).await?;
+    let dims: Vec<(String, String)> = Dimension::ALL
+        .iter()
+        .map(|d| (d.key().into(), d.label().into()))
+        .collect();
+    let progs: Vec<(String, String)> = programs
+        .iter()
+        .map(|p| (p.id.to_string(), p.def.name.clone()))
+        .collect();
+    let total = Fen(rows.iter().map(|r| r.amount).sum());
+    let bars: Vec<(String, i64)> = rows.iter().map(|r| (r.label.clone(), r.amount)).collect();
+    let body = html! {
+        form.filters method="get" action="/aid/reports" {
+            label { "统计维度" (select("by", &dims, f.by.key(), None)) }
+            label { "学期（如 20251）" input type="text" name="term" value=(f.term.map(|t| t.to_string()).unwrap_or_default()); }
+            label { "资助项目" (select("program_id", &progs, &f.program_id.map(|p| p.to_string()).unwrap_or_default(), Some("全部"))) }
+            label { "口径" (select("paid_only", &[("false".into(), "已审批及已发放".into()), ("true".into(), "仅已发放".into())], if f.paid_only { "true" } else { "false" }, None)) }
+            button type="submit" { "统计" }
+        }
+        div.actions { a.button.secondary href=(format!("/aid/reports.xlsx?{}", query(f))) { "导出 Excel" } }
+        (bar_chart(&format!("资助金额（按{}，万元）", f.by.label()), &bars, |v| Fen(v).wan_label()))
+        table id="aid-report" {
+            thead { tr { th { (f.by.label()) } th.num { "人次" } th.num { "人数" } th.num { "金额（元）" } th.num { "金额（万元）" } } }
+            tbody {
+                @for r in &rows {
+                    tr { td { (r.label) } td.num { (r.person_times) } td.num { (r.persons) } td.num { (Fen(r.amount).yuan_grouped()) } td.num { (Fen(r.amount).wan()) } }
+                }
+            }
+            tfoot { tr { th { "合计" } th.num { (rows.iter().map(|r| r.person_times).sum::<i64>()) } th {} th.num { (total.yuan_grouped()) } th.num { (total.wan()) } } }
+        }
+        p.muted { "人次：发放记录数（冲销相抵）；人数：享受资助且未被冲销的学生数（按该维度分组内去重）。统计口径为已审批及已发放批次。" }
+    };
+    Ok(page(actor, "资助统计", body).into_response())
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    actor: Actor,
+    Query(f): Query<ReportFilter>,
+) -> PageResult {
+    page_handler(&state, &actor, &f).await
+}
+
+/// The same table as .xlsx (pages and /api/v1/aid/reports/export).
+pub async fn export(
+    State(state): State<AppState>,
+    actor: Actor,
+    Query(f): Query<ReportFilter>,
+) -> PageResult {
+    actor.require(WorkArea::Aid, Access::Read)?;
+    let rows = reports::totals(&state.db, &actor.scope, &f).await?;
+    let mut wb = Workbook::new(
+        "资助统计",
+        &[f.by.label(), "人次", "人数", "金额（元）", "金额（万元）"],
+    );
+    for r in &rows {
+        wb.row(&[
+            r.label.clone(),
+            r.person_times.to_string(),
+            r.persons.to_string(),
+            Fen(r.amount).yuan(),
+            Fen(r.amount).wan(),
+        ])
+        .map_err(AppError::Internal)?;
+    }
+    let total = Fen(rows.iter().map(|r| r.amount).sum());
+    wb.row(&[
+        "合计".to_string(),
+        rows.iter().map(|r| r.person_times).sum::<i64>().to_string(),
+        String::new(),
+        total.yuan(),
+        total.wan(),
+    ])
+    .map_err(AppError::Internal)?;
+    let bytes = wb.finish().map_err(AppError::Internal)?;
+    Ok(file_response(
+        &format!("资助统计_按{}.xlsx", f.by.label()),
+        XLSX_MIME,
+        bytes,
+    ))
+}
