@@ -262,7 +262,9 @@ async fn read(imp: &mut Importer, source: Source, progress: &Progress) -> Result
             let mut header: Option<usize> = None;
             let mut line = 0usize;
             fn trim(c: &str) -> &str {
-                c.trim_matches(|ch: char| ch.is_whitespace() || ch == '\u{feff}' || ch == '\u{3000}')
+                c.trim_matches(|ch: char| {
+                    ch.is_whitespace() || ch == '\u{feff}' || ch == '\u{3000}'
+                })
             }
             while csv
                 .read_byte_record(&mut rec)

@@ -9,8 +9,8 @@ use std::fmt::Write as _;
 
 use chrono::{Datelike, NaiveDate, SecondsFormat, Utc};
 use platform::db::{copy_field, Backend, DbError, Sql, Tx, Value};
-use tokio::sync::mpsc;
 use platform::InstitutionId;
+use tokio::sync::mpsc;
 
 use crate::domain::student::NewStudent;
 use crate::domain::Grade;
@@ -263,10 +263,8 @@ fn encode_postgres(
         date_text(&mut entered, r.entered_on);
         let _ = std::io::Write::write_fmt(
             enrolments,
-            format_args!(
-            "{id}\t{}\t{school_year}\t{}\t",
-            r.institution.0, r.grade.0
-        ));
+            format_args!("{id}\t{}\t{school_year}\t{}\t", r.institution.0, r.grade.0),
+        );
         copy_field(enrolments, Some(&r.class_name));
         enrolments.extend_from_slice(b"\tactive\t");
         enrolments.extend_from_slice(entered.as_bytes());
@@ -285,7 +283,14 @@ async fn load_postgres(
     let now = now_text();
     let mut students = Vec::with_capacity(rows.len() * 220);
     let mut enrolments = Vec::with_capacity(rows.len() * 60);
-    encode_postgres(rows, first, school_year, &now, &mut students, &mut enrolments);
+    encode_postgres(
+        rows,
+        first,
+        school_year,
+        &now,
+        &mut students,
+        &mut enrolments,
+    );
     tx.copy_in(
         &format!("COPY students ({STUDENT_COLUMNS}) FROM STDIN"),
         students,
@@ -301,7 +306,10 @@ async fn load_postgres(
 
 fn insert_one(table: &str, columns: &str) -> String {
     let n = columns.split(',').count();
-    format!("INSERT INTO {table} ({columns}) VALUES ({})", vec!["?"; n].join(", "))
+    format!(
+        "INSERT INTO {table} ({columns}) VALUES ({})",
+        vec!["?"; n].join(", ")
+    )
 }
 
 /// Single-row prepared INSERTs through the raw handle: no statement
