@@ -172,6 +172,8 @@ pub struct Status {
     pub choices: Vec<(String, String)>,
     /// The outcome, once the bureau has published it: school name and how.
     pub result: Option<(Option<String>, String)>,
+    /// Appeals filed: (status, the bureau's reply).
+    pub appeals: Vec<(String, String)>,
 }
 
 pub async fn status(db: &Db, ref_no: &str, id_number: &str) -> Result<Status, AppError> {
@@ -203,11 +205,19 @@ pub async fn status(db: &Db, ref_no: &str, id_number: &str) -> Result<Status, Ap
         }
         _ => None,
     };
+    let appeals = db
+        .fetch_all(
+            Sql::new("SELECT status, response FROM appeals WHERE application_id = ")
+                .bind(application.id)
+                .push(" ORDER BY id"),
+        )
+        .await?;
     Ok(Status {
         application,
         round,
         choices,
         result,
+        appeals,
     })
 }
 

@@ -53,6 +53,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/api/v1/public/rounds/{id}/applications", post(submit))
         .route("/api/v1/public/applications/lookup", post(lookup))
+        .route("/api/v1/public/applications/appeal", post(appeal))
         .route(
             "/api/v1/admissions/rounds",
             get(rounds_list).post(round_create),
@@ -102,6 +103,8 @@ pub struct LookupResult {
     pub school: Option<String>,
     /// early, choice, placed or none; absent until published.
     pub how: Option<String>,
+    /// Appeals: status (open, upheld, rejected) and the bureau's reply.
+    pub appeals: Vec<(String, String)>,
 }
 
 /// Look up an application with its reference number and the child's ID.
@@ -117,7 +120,28 @@ pub async fn lookup(
         choices: s.choices.into_iter().map(|(_, n)| n).collect(),
         school: s.result.as_ref().and_then(|r| r.0.clone()),
         how: s.result.map(|r| r.1),
+        appeals: s.appeals,
     }))
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct AppealRequest {
+    pub ref_no: String,
+    pub child_id_number: String,
+    pub reason: String,
+}
+
+/// File an appeal after publication (public, with reference and ID).
+#[utoipa::path(post, path = "/api/v1/public/applications/appeal", tag = "admissions", request_body = AppealRequest, responses((status = 201), (status = 409, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn appeal(
+    State(state): State<AppState>,
+    ClientIp(client): ClientIp,
+    Json(a): Json<AppealRequest>,
+) -> ApiResult<Response> {
+    let ip = client.as_deref().and_then(|s| s.parse().ok());
+    state.public_limiter.check(ip)?;
+    let id = applying::appeal(&state.db, &a.ref_no, &a.child_id_number, &a.reason, ip).await?;
+    Ok((StatusCode::CREATED, Json(serde_json::json!({ "id": id }))).into_response())
 }
 
 /// Admission rounds.

@@ -25,6 +25,10 @@ pub fn routes() -> Router<AppState> {
         .route("/admissions/{id}", get(detail))
         .route("/admissions/{id}/{action}", post(act))
         .route("/admissions/{id}/results.xlsx", get(export))
+        .route(
+            "/admissions/appeals/{appeal}/{decision}",
+            post(decide_appeal),
+        )
 }
 
 #[derive(Deserialize, Default)]
@@ -149,6 +153,7 @@ async fn detail(
         })
         .collect();
     let count = |h: &str| results.iter().filter(|r| r.how == h).count();
+    let appeals = allocation::appeals(&state.db, &Caller::from(&actor), id).await?;
     let body = html! {
         @if let Some(m) = n.notice.as_deref() { p.notice role="status" { (m) } }
         dl.facts {
@@ -187,6 +192,22 @@ async fn detail(
                 (csrf_field(&actor))
                 label { "摇号种子（公开抽取后登记）" input type="text" name="text"; }
                 button type="submit" { "登记种子" }
+            }
+        }
+        @if !appeals.is_empty() {
+            h2 { "申诉" }
+            table id="appeals" {
+                thead { tr { th { "报名号" } th { "儿童" } th { "理由" } th { "状态" } th { "答复" } } }
+                tbody { @for a in &appeals { tr {
+                    td { (a.ref_no) } td { (a.child_name) } td { (a.reason) }
+                    td { (match a.status.as_str() { "open" => "待答复", "upheld" => "成立", _ => "不成立" }) }
+                    td {
+                        @if a.status == "open" && writer {
+                            form.inline method="post" action=(format!("/admissions/appeals/{}/upheld", a.id)) { (csrf_field(&actor)) input type="text" name="text" placeholder="答复" required; button type="submit" { "成立" } }
+                            form.inline method="post" action=(format!("/admissions/appeals/{}/rejected", a.id)) { (csrf_field(&actor)) input type="text" name="text" placeholder="答复" required; button.secondary type="submit" { "不成立" } }
+                        } @else { (a.response) }
+                    }
+                } } }
             }
         }
         @if writer {
@@ -256,6 +277,21 @@ async fn act(
         .append_pair("notice", &notice)
         .finish();
     Ok(Redirect::to(&format!("/admissions/{id}?{q}")).into_response())
+}
+
+async fn decide_appeal(
+    State(state): State<AppState>,
+    actor: Actor,
+    Path((appeal, decision)): Path<(i64, String)>,
+    Form(f): Form<ActionForm>,
+) -> PageResult {
+    let upheld = match decision.as_str() {
+        "upheld" => true,
+        "rejected" => false,
+        _ => return Err(AppError::NotFound),
+    };
+    allocation::decide_appeal(&state.db, &Caller::from(&actor), appeal, upheld, &f.text).await?;
+    Ok(Redirect::to("/admissions").into_response())
 }
 
 async fn export(State(state): State<AppState>, actor: Actor, Path(id): Path<i64>) -> PageResult {

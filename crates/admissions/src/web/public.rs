@@ -327,6 +327,9 @@ async fn show_status(
             h2 { "修改报名（报名截止前可改）" }
             (application_form("/apply/edit", token, &Offer { max: r.max_choices, schools: &schools, communities: &communities }, &fields, &[], true))
         }
+        @for (status, reply) in &s.appeals {
+            p.notice { "申诉" (match status.as_str() { "open" => "已受理，待答复", "upheld" => "成立", _ => "不成立" }) @if !reply.is_empty() { "：" (reply) } }
+        }
         @if s.round.published_at.is_some() {
             h2 { "对录取结果有异议" }
             form.stacked method="post" action="/apply/appeal" {

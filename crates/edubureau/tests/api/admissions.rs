@@ -348,6 +348,28 @@ both_backends!(
             .await
             .expect("send");
         assert_eq!(r.status(), StatusCode::NOT_FOUND);
+        // A parent appeals; the bureau answers; the parent reads the answer.
+        let r = public.http.post(app.url("/api/v1/public/applications/appeal")).json(&json!({"ref_no": refs[2], "child_id_number": c, "reason": "我家在学区内有房产，材料漏报"})).send().await.expect("send");
+        assert_eq!(r.status(), StatusCode::CREATED);
+        let appeal = r.json::<Value>().await.expect("json")["id"]
+            .as_i64()
+            .expect("id");
+        let (s, page) = bureau.get_text(&format!("/admissions/{round}")).await;
+        assert_eq!(s, StatusCode::OK);
+        assert!(page.contains("材料漏报"));
+        let r = bureau
+            .post_form(
+                &format!("/admissions/appeals/{appeal}/rejected"),
+                &[("text", "经核查，房产不在学区内")],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let answered = lookup(&refs[2], &c).await;
+        assert_eq!(
+            answered["appeals"][0],
+            json!(["rejected", "经核查，房产不在学区内"]),
+            "{answered}"
+        );
         // Tampering with the inputs after the run is caught by verify.
         sql(&app, platform::db::Sql::new("UPDATE applications SET community = '旧馆社区', hukou_local = TRUE, owns_home = TRUE WHERE ref_no = ").bind(refs[3].as_str())).await;
         let (_, v) = bureau
