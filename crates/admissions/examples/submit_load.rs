@@ -69,9 +69,9 @@ fn args() -> Args {
     a
 }
 
-/// The n-th distinct child ID: 330503 + birth date in 2021-01-01..=2021-08-31
-/// + 3-digit sequence + check char. 243 days × 1000 = 243,000 IDs; beyond
-/// that the division code changes (a few real county codes of Zhejiang).
+/// The n-th distinct child ID: 330503, a birth date in 2021-01-01..=2021-08-31,
+/// a 3-digit sequence and the check char. 243 days × 1000 = 243,000 IDs;
+/// beyond that the division code changes (a few real county codes of Zhejiang).
 fn child_id(n: usize) -> String {
     const DIVISIONS: [&str; 4] = ["330503", "330502", "330521", "330522"];
     const DAYS: usize = 243; // 2021-01-01 ..= 2021-08-31
