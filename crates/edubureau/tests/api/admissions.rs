@@ -492,6 +492,39 @@ both_backends!(
         let (s, page) = bureau.get_text(&format!("/admissions/{round}")).await;
         assert_eq!(s, StatusCode::OK);
         assert!(page.contains("招生学校") && page.contains("运行录取分配"));
+        // An empty round is refused.
+        let (empty, _) = open_round(&app, &mut bureau).await;
+        let past = chrono::Utc::now() - chrono::Duration::minutes(1);
+        sql(
+            &app,
+            platform::db::Sql::new(
+                "UPDATE admission_rounds SET apply_until = $1, seed_publish_at = $1 WHERE id = $2",
+            )
+            .arg(past)
+            .arg(empty),
+        )
+        .await;
+        assert_eq!(
+            bureau
+                .post_json(
+                    &format!("/api/v1/admissions/rounds/{empty}/seed"),
+                    &json!({"text": "empty-round-seed"})
+                )
+                .await
+                .0,
+            StatusCode::OK
+        );
+        let (s, e) = bureau
+            .post_json(
+                &format!("/api/v1/admissions/rounds/{empty}/run"),
+                &json!({}),
+            )
+            .await;
+        assert_eq!(s, StatusCode::CONFLICT);
+        assert!(
+            e["message"].as_str().unwrap_or("").contains("没有任何报名"),
+            "{e}"
+        );
         // Schools cannot run rounds.
         let mut school = app.login("school001").await;
         assert_eq!(
