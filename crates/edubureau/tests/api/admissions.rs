@@ -10,11 +10,7 @@ use crate::common::{spawn_app, Backend, Client, TestApp};
 
 /// A valid ID for a child born on `birth` (YYYYMMDD) in county 330502.
 fn child_id(birth: &str, seq: u32) -> String {
-    let body = format!("330502{birth}{seq:03}");
-    format!(
-        "{body}{}",
-        students::domain::identity::check_char(&body).expect("17 digits")
-    )
+    super::students::id_in("330502", birth, seq)
 }
 
 fn cst(offset_minutes: i64) -> String {

@@ -9,7 +9,13 @@ use crate::common::{spawn_app, Backend, Client, TestApp};
 
 /// A valid 18-digit ID for a child born on `birth` (YYYYMMDD), sequence `seq`.
 pub fn id_for(birth: &str, seq: u32) -> String {
-    let body = format!("330503{birth}{seq:03}");
+    id_in("330503", birth, seq)
+}
+
+/// A valid 18-digit ID in county `division` for a child born on `birth`
+/// (YYYYMMDD), sequence `seq`.
+pub fn id_in(division: &str, birth: &str, seq: u32) -> String {
+    let body = format!("{division}{birth}{seq:03}");
     format!(
         "{body}{}",
         students::domain::identity::check_char(&body).expect("17 digits")

@@ -303,6 +303,28 @@ pub enum Step {
     Dropout,
 }
 
+impl Step {
+    /// From the last segment of a URL (`/students/{id}/suspend`).
+    pub fn from_path(s: &str) -> Result<Step, AppError> {
+        Ok(match s {
+            "suspend" => Step::Suspend,
+            "resume" => Step::Resume,
+            "graduate" => Step::Graduate,
+            "dropout" => Step::Dropout,
+            _ => return Err(AppError::NotFound),
+        })
+    }
+}
+
+/// `confirm` or `refuse` in a transfer URL: whether the transfer is confirmed.
+pub fn transfer_decision(s: &str) -> Result<bool, AppError> {
+    match s {
+        "confirm" => Ok(true),
+        "refuse" => Ok(false),
+        _ => Err(AppError::NotFound),
+    }
+}
+
 #[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct StepDetails {

@@ -141,13 +141,7 @@ pub async fn step(
     Path((id, step)): Path<(StudentId, String)>,
     body: Option<Json<StepDetails>>,
 ) -> ApiResult<Json<StudentRecord>> {
-    let step = match step.as_str() {
-        "suspend" => Step::Suspend,
-        "resume" => Step::Resume,
-        "graduate" => Step::Graduate,
-        "dropout" => Step::Dropout,
-        _ => return Err(AppError::NotFound.into()),
-    };
+    let step = Step::from_path(&step)?;
     let details = body.map(|b| b.0).unwrap_or_default();
     let s = lifecycle::apply_step(&state.db, &Caller::from(&actor), id, step, &details).await?;
     Ok(Json(view::record(&actor, s)))
@@ -190,11 +184,7 @@ pub async fn decide(
     actor: Actor,
     Path((id, decision)): Path<(i64, String)>,
 ) -> ApiResult<Json<TransferRow>> {
-    let confirm = match decision.as_str() {
-        "confirm" => true,
-        "refuse" => false,
-        _ => return Err(AppError::NotFound.into()),
-    };
+    let confirm = lifecycle::transfer_decision(&decision)?;
     Ok(Json(
         lifecycle::decide_transfer(&state.db, &Caller::from(&actor), id, confirm).await?,
     ))

@@ -392,11 +392,7 @@ async fn decide(
     actor: Actor,
     Path((id, decision)): Path<(i64, String)>,
 ) -> PageResult {
-    let confirm = match decision.as_str() {
-        "confirm" => true,
-        "refuse" => false,
-        _ => return Err(AppError::NotFound),
-    };
+    let confirm = lifecycle::transfer_decision(&decision)?;
     lifecycle::decide_transfer(&state.db, &Caller::from(&actor), id, confirm).await?;
     Ok(Redirect::to("/students/transfers?notice=decided").into_response())
 }
