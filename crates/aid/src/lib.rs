@@ -12,8 +12,15 @@ pub mod web;
 
 use platform::db::migrate::Migration;
 
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    version: 500,
-    name: "aid",
-    sql: include_str!("../migrations/0500_aid.sql"),
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 500,
+        name: "aid",
+        sql: include_str!("../migrations/0500_aid.sql"),
+    },
+    Migration {
+        version: 501,
+        name: "aid_ledger_write",
+        sql: include_str!("../migrations/0501_ledger_write.sql"),
+    },
+];

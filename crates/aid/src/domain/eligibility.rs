@@ -8,11 +8,10 @@ use super::money::Fen;
 use super::program::ProgramDef;
 use super::term::Term;
 
-/// What a run knows of a student on the census date.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Facts {
-    pub student: i64,
-    pub institution: i64,
+/// All a rule looks at of a student on the census date (besides an
+/// approved application): every student sharing a profile is decided alike.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Profile {
     pub grade: i64,
     /// [`Flag::bit`]s the student has.
     pub flags: u16,
@@ -100,7 +99,7 @@ impl Rule {
     /// Whether and how `f` qualifies. `applied`: the student has an approved
     /// application for this program and term (only asked of programs that
     /// need one).
-    pub fn evaluate(&self, index: usize, f: &Facts, applied: bool) -> Option<Hit> {
+    pub fn evaluate(&self, index: usize, f: &Profile, applied: bool) -> Option<Hit> {
         if self.units <= 0 || (self.needs_application && !applied) {
             return None;
         }
@@ -177,7 +176,7 @@ impl Rule {
 pub fn evaluate_all(
     rules: &[Rule],
     incompatible: &[u64],
-    f: &Facts,
+    f: &Profile,
     applied: impl Fn(usize) -> bool,
     hits: &mut Vec<Hit>,
     conflicts: &mut Vec<(usize, usize)>,

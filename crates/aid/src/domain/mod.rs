@@ -2,6 +2,7 @@
 //! terms and eligibility. No I/O here.
 
 pub mod condition;
+pub mod decisions;
 pub mod eligibility;
 pub mod kinds;
 pub mod money;
@@ -12,7 +13,8 @@ pub mod term;
 mod tests;
 
 pub use condition::{Condition, ConditionInput};
-pub use eligibility::{evaluate_all, incompatibility_sets, Facts, Hit, Rule, Why};
+pub use decisions::{decide, Decision, FLAG_COMBINATIONS};
+pub use eligibility::{evaluate_all, incompatibility_sets, Hit, Profile, Rule, Why};
 pub use kinds::{Flag, Ownership, Period, Stage, UrbanRural};
 pub use money::Fen;
 pub use program::{AmountInput, ProgramDef, ProgramInput};

@@ -32,10 +32,8 @@ fn tuition() -> ProgramDef {
     .unwrap()
 }
 
-fn facts(grade: i64, flags: u16, area: UrbanRural) -> Facts {
-    Facts {
-        student: 1,
-        institution: 1,
+fn facts(grade: i64, flags: u16, area: UrbanRural) -> Profile {
+    Profile {
         grade,
         flags,
         urban_rural: Some(area),
@@ -188,5 +186,34 @@ proptest! {
         for x in &hits { for y in &hits { prop_assert_eq!(sets[x.rule] & (1 << y.rule), 0); } }
         prop_assert_eq!(hits.len() + conflicts.len(), 6);
         for (kept, dropped) in &conflicts { prop_assert!(hits.iter().any(|h| h.rule == *kept)); prop_assert!(sets[*dropped] & (1 << kept) != 0); }
+    }
+
+    #[test]
+    fn the_decision_table_agrees_with_deciding_each_student(grade in -2i64..13, flags in any_flags(), urban in proptest::bool::ANY, applied in 0u64..4) {
+        let grant = program(json!({"name": "帮困助学金", "period": "term", "stages": ["junior", "primary"],
+            "amounts": [{"stage": "junior", "amount": 800}, {"stage": "primary", "amount": 500}], "needs_application": true, "documents": ["申请表"]})).unwrap();
+        let meals = program(json!({"name": "寄宿", "period": "week", "stages": ["junior"], "amounts": [{"stage": "junior", "amount": 17.5}],
+            "conditions": [{"kind": "flag", "flag": "boarding", "required": true}]})).unwrap();
+        let rules = vec![Rule::compile(1, &grant, &term()), Rule::compile(2, &meals, &term()), Rule::compile(3, &tuition(), &term())];
+        let sets = incompatibility_sets(&[(1, vec![2]), (2, vec![]), (3, vec![])]);
+        let area = if urban { UrbanRural::Urban } else { UrbanRural::Rural };
+        let classes = vec![
+            decisions::Class { grade: 4, urban_rural: Some(UrbanRural::Town), ownership: None },
+            decisions::Class { grade, urban_rural: Some(area), ownership: Some(Ownership::Public) },
+        ];
+        let application_sets = [0, 1, applied];
+        let table = decide(&rules, &sets, &classes, &application_sets);
+        for (set, bits) in application_sets.iter().enumerate() {
+            let (mut hits, mut clashes) = (Vec::new(), Vec::new());
+            evaluate_all(&rules, &sets, &facts(grade, flags, area), |i| bits & (1 << i) != 0, &mut hits, &mut clashes);
+            let key = decisions::key(1, flags, set, application_sets.len());
+            match table.iter().find(|d| d.key == key) {
+                Some(d) => { prop_assert_eq!(&d.hits, &hits); prop_assert_eq!(&d.clashes, &clashes); }
+                None => prop_assert!(hits.is_empty() && clashes.is_empty()),
+            }
+        }
+        let mut keys: Vec<i64> = table.iter().map(|d| d.key).collect();
+        keys.dedup();
+        prop_assert_eq!(keys.len(), table.len(), "keys are distinct");
     }
 }

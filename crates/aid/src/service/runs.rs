@@ -1,5 +1,6 @@
-//! 资格审核与发放: a term's eligibility run in one streaming pass over the
-//! students, the batch's approval and payment, and reversing corrections.
+//! 资格审核与发放: a term's eligibility run (each distinct profile decided
+//! once, the students counted and written by key in the database), the
+//! batch's approval and payment, and reversing corrections.
 
 use std::collections::HashMap;
 use std::time::Instant;
@@ -11,7 +12,7 @@ use platform::AppError;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::eligibility::MAX_PROGRAMS_PER_RUN;
-use crate::domain::{evaluate_all, incompatibility_sets, Facts, Fen, Rule, Term, TermInput, Why};
+use crate::domain::{decide, incompatibility_sets, Fen, Rule, Term, TermInput, Why};
 use crate::store::{self, batches, facts, ledger, BatchRow};
 
 /// A request to compute a term's batch.
@@ -159,8 +160,9 @@ struct Totals {
     write_ms: u128,
 }
 
-/// The single pass: pages of students in id order, every rule evaluated per
-/// student in memory, rows written per page.
+/// Decides every distinct profile once in memory, counts in one pass over
+/// the students who each program reaches, then writes the ledger and the
+/// conflicts with one `INSERT … SELECT` each.
 async fn evaluate_and_write(
     tx: &mut Tx,
     batch: i64,
@@ -168,95 +170,53 @@ async fn evaluate_and_write(
     rules: &[Rule],
     incompatible: &[u64],
 ) -> Result<Totals, AppError> {
-    let places = facts::places(tx).await?;
-    let pattern = facts::local_pattern(tx).await?;
-    let applied = facts::approved_applications(tx, term.key()).await?;
-    let sql = facts::page_sql();
+    let started = Instant::now();
+    let application_rules: Vec<Option<i64>> = rules
+        .iter()
+        .map(|r| r.needs_application.then_some(r.program))
+        .collect();
+    let census = facts::prepare(tx, term.key(), term.census_date(), &application_rules).await?;
+    let decisions = decide(
+        rules,
+        incompatible,
+        &census.classes,
+        &census.application_sets,
+    );
     let mut reasons: HashMap<Why, i64> = HashMap::new();
-    let mut t = Totals {
-        scanned: 0,
-        conflicts: 0,
-        per_rule: vec![(0, Fen::ZERO); rules.len()],
-        eval_ms: 0,
-        write_ms: 0,
-    };
-    let (mut page, mut hits, mut clashes) = (Vec::<Facts>::new(), Vec::new(), Vec::new());
-    let (mut rows, mut conflict_rows) = (Vec::<i64>::new(), Vec::<i64>::new());
-    let mut after = 0;
-    loop {
-        let started = Instant::now();
-        facts::page(
-            tx,
-            &sql,
-            &pattern,
-            term.census_date(),
-            after,
-            &places,
-            &mut page,
-        )
-        .await?;
-        let Some(last) = page.last() else { break };
-        after = last.student;
-        t.scanned += page.len() as i64;
-        rows.clear();
-        conflict_rows.clear();
-        for f in &page {
-            let has_application = |i: usize| applied.contains(&(rules[i].program, f.student));
-            evaluate_all(
-                rules,
-                incompatible,
-                f,
-                has_application,
-                &mut hits,
-                &mut clashes,
-            );
-            for h in &hits {
-                let reason = match reasons.get(&h.why) {
-                    Some(id) => *id,
-                    None => {
-                        let id = ledger::reason_id(tx, &rules[h.rule].reason_text(&h.why)).await?;
-                        reasons.insert(h.why, id);
-                        id
-                    }
-                };
-                let r = &rules[h.rule];
-                rows.extend_from_slice(&[
-                    batch,
-                    r.program,
-                    f.student,
-                    term.key(),
-                    f.institution,
-                    f.grade,
-                    r.units,
-                    h.amount.0,
-                    reason,
-                ]);
-                t.per_rule[h.rule].0 += 1;
-                t.per_rule[h.rule].1 += h.amount;
-            }
-            for (kept, dropped) in &clashes {
-                conflict_rows.extend_from_slice(&[
-                    batch,
-                    f.student,
-                    rules[*kept].program,
-                    rules[*dropped].program,
-                ]);
-            }
+    let mut reason_ids = Vec::with_capacity(decisions.len());
+    for d in &decisions {
+        let mut ids = Vec::with_capacity(d.hits.len());
+        for h in &d.hits {
+            let id = match reasons.get(&h.why) {
+                Some(id) => *id,
+                None => {
+                    let id = ledger::reason_id(tx, &rules[h.rule].reason_text(&h.why)).await?;
+                    reasons.insert(h.why, id);
+                    id
+                }
+            };
+            ids.push(id);
         }
-        t.conflicts += (conflict_rows.len() / 4) as i64;
-        t.eval_ms += started.elapsed().as_millis();
-        let started = Instant::now();
-        ledger::insert_ints(tx, "aid_ledger", ledger::PAYMENT_COLUMNS, &rows).await?;
-        ledger::insert_ints(
-            tx,
-            "aid_conflicts",
-            ledger::CONFLICT_COLUMNS,
-            &conflict_rows,
-        )
-        .await?;
-        t.write_ms += started.elapsed().as_millis();
+        reason_ids.push(ids);
     }
-    Ok(t)
+    let programs: Vec<(i64, i64)> = rules.iter().map(|r| (r.program, r.units)).collect();
+    facts::store_decisions(tx, &programs, &decisions, &reason_ids).await?;
+    let tally = facts::tally(tx, &census, rules.len()).await?;
+    let eval_ms = started.elapsed().as_millis();
+    let started = Instant::now();
+    facts::write(tx, &census, batch, term.key(), tally.clashes > 0).await?;
+    facts::finish(tx).await?;
+    Ok(Totals {
+        scanned: tally.students,
+        conflicts: tally.clashes,
+        per_rule: tally
+            .per_rule
+            .into_iter()
+            .map(|(n, fen)| (n, Fen(fen)))
+            .collect(),
+        eval_ms,
+        write_ms: started.elapsed().as_millis(),
+    })
 }
 
 pub use super::approval::{approve, pay};

@@ -1,18 +1,38 @@
-//! What an eligibility run reads: every student with the enrolment active on
-//! the census date, in pages ordered by student id, plus the small lookup
-//! tables (institutions with their township's 城乡 class, approved
-//! applications).
+//! What an eligibility run reads and how it pairs students with decisions.
+//!
+//! A run works inside its transaction with five temporary tables:
+//! `aid_run_class` (institution, grade → class index), `aid_run_applied`
+//! (student → index of their set of approved applications),
+//! `aid_run_decision` (key → per-rule count and amount, clash count),
+//! `aid_run_hits` and `aid_run_clashes` (key → ledger and conflict rows).
+//! Every student is then read once per statement and joined by key.
+//!
+//! Census rule: a student counts with the enrolment active on the census
+//! date (entered on or before it, not left before or on it, not suspended
+//! now). If the records show two such enrolments — a leave dated after the
+//! next admission — the later-recorded one counts: a student who moved
+//! mid-term is paid once, by the school they moved to.
 
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
-use platform::db::{DbError, Sql, Tx};
+use platform::db::{Backend, DbError, Ints, Sql, Tx};
 
+use super::ledger::insert_ints;
+use crate::domain::decisions::Class;
 use crate::domain::kinds::ownership_parse;
-use crate::domain::{Facts, Flag, Ownership, UrbanRural};
+use crate::domain::{Decision, Flag, Ownership, UrbanRural, FLAG_COMBINATIONS};
 
-/// Rows per page of the student scan.
-pub const PAGE: i64 = 50_000;
+/// Grades a class is made for (学前 小班 = -2 … 高三 = 12).
+const GRADES: std::ops::RangeInclusive<i64> = -2..=12;
+
+const TEMP_TABLES: [&str; 5] = [
+    "aid_run_class",
+    "aid_run_applied",
+    "aid_run_decision",
+    "aid_run_hits",
+    "aid_run_clashes",
+];
 
 /// The SQL for one flag bit; the order is [`Flag::bit`]'s.
 fn flag_sql(f: Flag) -> &'static str {
@@ -28,30 +48,295 @@ fn flag_sql(f: Flag) -> &'static str {
     }
 }
 
-fn flags_expr() -> String {
-    let parts: Vec<String> = Flag::ALL
-        .iter()
-        .map(|f| format!("(CASE WHEN {} THEN {} ELSE 0 END)", flag_sql(*f), f.bit()))
-        .collect();
-    format!("CAST({} AS BIGINT)", parts.join(" + "))
+/// A run's view of the students: the classes and application sets its
+/// keys are made of. Built by [`prepare`]; the temporary tables live until
+/// [`finish`] or the end of the transaction.
+pub struct Census {
+    pub classes: Vec<Class>,
+    /// Index 0 is the empty set.
+    pub application_sets: Vec<u64>,
+    pattern: String,
+    census: NaiveDate,
 }
 
-/// The query of one page: `$1` local-hukou pattern, `$2` last student id
-/// seen, `$3` census date, `$4` page size. A student matches the enrolment
-/// that was active on the census date (entered on or before it and not left
-/// before or on it), whatever its status now; suspended (休学) enrolments
-/// are not paid.
-pub fn page_sql() -> String {
-    format!(
-        "SELECT e.student_id, e.institution_id, e.grade, {} AS flags FROM enrolments e JOIN students s ON s.id = e.student_id WHERE e.student_id > $2 AND e.entered_on <= $3 AND (e.left_on IS NULL OR e.left_on > $3) AND e.status <> 'suspended' ORDER BY e.student_id LIMIT $4",
-        flags_expr()
+impl Census {
+    fn key_sql(&self) -> String {
+        let flags: Vec<String> = Flag::ALL
+            .iter()
+            .map(|f| format!("(CASE WHEN {} THEN {} ELSE 0 END)", flag_sql(*f), f.bit()))
+            .collect();
+        let profile = format!("c.class * {FLAG_COMBINATIONS} + {}", flags.join(" + "));
+        match self.application_sets.len() {
+            0 | 1 => profile,
+            n => format!("({profile}) * {n} + COALESCE(ap.m, 0)"),
+        }
+    }
+
+    /// `FROM … WHERE …` of the students counted on the census date, with
+    /// `$1` the local-hukou pattern and `$2` the census date; `join` (e.g.
+    /// the decisions, by `{key}`) comes after the tables the key reads.
+    fn source_sql(&self, join: &str) -> String {
+        let join = join.replace("{key}", &self.key_sql());
+        let applied = if self.application_sets.len() > 1 {
+            " LEFT JOIN aid_run_applied ap ON ap.student_id = e.student_id"
+        } else {
+            ""
+        };
+        let active = |t: &str| {
+            format!("{t}.entered_on <= $2 AND {t}.status <> 'suspended' AND ({t}.left_on IS NULL OR {t}.left_on > $2)")
+        };
+        format!(
+            " FROM enrolments e JOIN students s ON s.id = e.student_id JOIN aid_run_class c ON c.institution_id = e.institution_id AND c.grade = e.grade{applied}{join} WHERE {} AND (e.left_on IS NULL OR NOT EXISTS (SELECT 1 FROM enrolments x WHERE x.student_id = e.student_id AND x.id > e.id AND {}))",
+            active("e"),
+            active("x")
+        )
+    }
+
+    fn query(&self, text: String) -> Sql {
+        Sql::new(text).arg(self.pattern.as_str()).arg(self.census)
+    }
+}
+
+fn int_table(backend: Backend, name: &str, columns: &str, key: &str) -> String {
+    match backend {
+        Backend::Sqlite => {
+            format!("CREATE TEMP TABLE {name} ({columns}, PRIMARY KEY ({key})) WITHOUT ROWID")
+        }
+        Backend::Postgres => format!("CREATE TEMP TABLE {name} ({columns}, PRIMARY KEY ({key}))"),
+    }
+}
+
+fn list_table(name: &str, columns: &str) -> String {
+    format!("CREATE TEMP TABLE {name} ({columns}); CREATE INDEX {name}_key ON {name} (key)")
+}
+
+/// Creates the temporary tables and fills the classes and application sets.
+/// `application_rules[k]`: the program of rule `k` if it needs an application.
+pub async fn prepare(
+    tx: &mut Tx,
+    term: i64,
+    census: NaiveDate,
+    application_rules: &[Option<i64>],
+) -> Result<Census, DbError> {
+    finish(tx).await?;
+    let places = places(tx).await?;
+    let mut classes: Vec<Class> = Vec::new();
+    let mut index: HashMap<Class, i64> = HashMap::new();
+    let mut rows = Vec::new();
+    for (institution, (urban_rural, ownership)) in &places {
+        for grade in GRADES {
+            let class = Class {
+                grade,
+                urban_rural: *urban_rural,
+                ownership: *ownership,
+            };
+            let n = *index.entry(class).or_insert_with(|| {
+                classes.push(class);
+                classes.len() as i64 - 1
+            });
+            rows.extend_from_slice(&[*institution, grade, n]);
+        }
+    }
+    let backend = tx.backend();
+    let ints = |n: &[&str]| {
+        n.iter()
+            .map(|c| format!("{c} BIGINT NOT NULL"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    tx.execute_script(&int_table(
+        backend,
+        "aid_run_class",
+        &ints(&["institution_id", "grade", "class"]),
+        "institution_id, grade",
+    ))
+    .await?;
+    insert_ints(
+        tx,
+        "aid_run_class",
+        &["institution_id", "grade", "class"],
+        &rows,
     )
+    .await?;
+
+    let by_student = applications(tx, term, application_rules).await?;
+    let mut application_sets = vec![0u64];
+    let mut set_index: HashMap<u64, i64> = HashMap::from([(0, 0)]);
+    let mut rows = Vec::new();
+    for (student, set) in by_student {
+        let n = *set_index.entry(set).or_insert_with(|| {
+            application_sets.push(set);
+            application_sets.len() as i64 - 1
+        });
+        rows.extend_from_slice(&[student, n]);
+    }
+    tx.execute_script(&int_table(
+        backend,
+        "aid_run_applied",
+        &ints(&["student_id", "m"]),
+        "student_id",
+    ))
+    .await?;
+    insert_ints(tx, "aid_run_applied", &["student_id", "m"], &rows).await?;
+    Ok(Census {
+        classes,
+        application_sets,
+        pattern: local_pattern(tx).await?,
+        census,
+    })
+}
+
+/// Stores the decisions: one row per key with a count and an amount per
+/// rule, plus the ledger and conflict rows each key stands for.
+/// `reason_ids[k][h]`: the reason id of hit `h` of decision `k`.
+pub async fn store_decisions(
+    tx: &mut Tx,
+    rules: &[(i64, i64)],
+    decisions: &[Decision],
+    reason_ids: &[Vec<i64>],
+) -> Result<(), DbError> {
+    let backend = tx.backend();
+    let mut columns = vec!["key".to_string(), "clashes".to_string()];
+    for i in 0..rules.len() {
+        columns.push(format!("c{i}"));
+        columns.push(format!("a{i}"));
+    }
+    let defs: Vec<String> = columns
+        .iter()
+        .map(|c| format!("{c} BIGINT NOT NULL"))
+        .collect();
+    tx.execute_script(&int_table(
+        backend,
+        "aid_run_decision",
+        &defs.join(", "),
+        "key",
+    ))
+    .await?;
+    tx.execute_script(&list_table(
+        "aid_run_hits",
+        "key BIGINT NOT NULL, program_id BIGINT NOT NULL, units BIGINT NOT NULL, amount BIGINT NOT NULL, reason_id BIGINT NOT NULL",
+    ))
+    .await?;
+    tx.execute_script(&list_table(
+        "aid_run_clashes",
+        "key BIGINT NOT NULL, kept BIGINT NOT NULL, dropped BIGINT NOT NULL",
+    ))
+    .await?;
+    let (mut wide, mut hits, mut clashes) = (Vec::new(), Vec::new(), Vec::new());
+    for (d, reasons) in decisions.iter().zip(reason_ids) {
+        let start = wide.len();
+        wide.push(d.key);
+        wide.push(d.clashes.len() as i64);
+        wide.resize(start + columns.len(), 0);
+        for (h, reason) in d.hits.iter().zip(reasons) {
+            wide[start + 2 + 2 * h.rule] = 1;
+            wide[start + 3 + 2 * h.rule] = h.amount.0;
+            let (program, units) = rules[h.rule];
+            hits.extend_from_slice(&[d.key, program, units, h.amount.0, *reason]);
+        }
+        for (kept, dropped) in &d.clashes {
+            clashes.extend_from_slice(&[d.key, rules[*kept].0, rules[*dropped].0]);
+        }
+    }
+    let names: Vec<&str> = columns.iter().map(String::as_str).collect();
+    insert_ints(tx, "aid_run_decision", &names, &wide).await?;
+    insert_ints(
+        tx,
+        "aid_run_hits",
+        &["key", "program_id", "units", "amount", "reason_id"],
+        &hits,
+    )
+    .await?;
+    insert_ints(tx, "aid_run_clashes", &["key", "kept", "dropped"], &clashes).await?;
+    if backend == Backend::Postgres {
+        tx.execute_script(&format!("ANALYZE {}", TEMP_TABLES.join(", ")))
+            .await?;
+    }
+    Ok(())
+}
+
+/// What one pass over the students gives: students counted, clashes, and
+/// per rule the students reached and the amount.
+pub struct Tally {
+    pub students: i64,
+    pub clashes: i64,
+    pub per_rule: Vec<(i64, i64)>,
+}
+
+/// Counts, in one pass over the students, who each rule reaches and for how much.
+pub async fn tally(tx: &mut Tx, census: &Census, rules: usize) -> Result<Tally, DbError> {
+    let mut sums = vec!["COUNT(*)".to_string(), "SUM(d.clashes)".into()];
+    for i in 0..rules {
+        sums.push(format!("SUM(d.c{i})"));
+        sums.push(format!("SUM(d.a{i})"));
+    }
+    let select: Vec<String> = sums
+        .iter()
+        .map(|s| format!("CAST({s} AS BIGINT)"))
+        .collect();
+    let text = format!(
+        "SELECT {}{}",
+        select.join(", "),
+        census.source_sql(" LEFT JOIN aid_run_decision d ON d.key = {key}")
+    );
+    let row: Ints = tx.fetch_one(census.query(text)).await?;
+    let v = row.0;
+    Ok(Tally {
+        students: v.first().copied().unwrap_or(0),
+        clashes: v.get(1).copied().unwrap_or(0),
+        per_rule: (0..rules)
+            .map(|i| {
+                (
+                    v.get(2 + 2 * i).copied().unwrap_or(0),
+                    v.get(3 + 2 * i).copied().unwrap_or(0),
+                )
+            })
+            .collect(),
+    })
+}
+
+/// Writes the batch's ledger rows and conflict records, each with one
+/// `INSERT … SELECT` over the students.
+pub async fn write(
+    tx: &mut Tx,
+    census: &Census,
+    batch: i64,
+    term: i64,
+    clashes: bool,
+) -> Result<(), DbError> {
+    let ledger = format!(
+        "INSERT INTO aid_ledger (batch_id, program_id, student_id, term, institution_id, grade, units, amount, reason_id) SELECT $3, h.program_id, e.student_id, $4, e.institution_id, e.grade, h.units, h.amount, h.reason_id{}",
+        census.source_sql(" JOIN aid_run_hits h ON h.key = {key}")
+    );
+    tx.execute(census.query(ledger).arg(batch).arg(term))
+        .await?;
+    if clashes {
+        let conflicts = format!(
+            "INSERT INTO aid_conflicts (batch_id, student_id, kept_program_id, dropped_program_id) SELECT $3, e.student_id, k.kept, k.dropped{}",
+            census.source_sql(" JOIN aid_run_clashes k ON k.key = {key}")
+        );
+        tx.execute(census.query(conflicts).arg(batch)).await?;
+    }
+    Ok(())
+}
+
+/// Drops the temporary tables (also done by the end of the transaction).
+pub async fn finish(tx: &mut Tx) -> Result<(), DbError> {
+    let schema = match tx.backend() {
+        Backend::Sqlite => "temp",
+        Backend::Postgres => "pg_temp",
+    };
+    for t in TEMP_TABLES {
+        tx.execute_script(&format!("DROP TABLE IF EXISTS {schema}.{t}"))
+            .await?;
+    }
+    Ok(())
 }
 
 /// Institution id → (城乡 class of its township, ownership).
-pub type Places = HashMap<i64, (Option<UrbanRural>, Option<Ownership>)>;
+type Places = std::collections::BTreeMap<i64, (Option<UrbanRural>, Option<Ownership>)>;
 
-pub async fn places(tx: &mut Tx) -> Result<Places, DbError> {
+async fn places(tx: &mut Tx) -> Result<Places, DbError> {
     let rows: Vec<(i64, String, String)> = tx
         .fetch_all(Sql::new("SELECT i.id, i.ownership, t.urban_rural FROM institutions i JOIN townships t ON t.id = i.township_id"))
         .await?;
@@ -62,7 +347,7 @@ pub async fn places(tx: &mut Tx) -> Result<Places, DbError> {
 }
 
 /// `LIKE` pattern of the district's own household registrations.
-pub async fn local_pattern(tx: &mut Tx) -> Result<String, DbError> {
+async fn local_pattern(tx: &mut Tx) -> Result<String, DbError> {
     let code: Option<(String,)> = tx
         .fetch_optional(Sql::new(
             "SELECT division_code FROM district ORDER BY id LIMIT 1",
@@ -74,43 +359,27 @@ pub async fn local_pattern(tx: &mut Tx) -> Result<String, DbError> {
     })
 }
 
-/// One page of facts after student `after`. Empty at the end.
-pub async fn page(
+/// Student → bit set of the rules (by index) they hold an approved
+/// application for in `term`.
+async fn applications(
     tx: &mut Tx,
-    sql: &str,
-    pattern: &str,
-    census: NaiveDate,
-    after: i64,
-    places: &Places,
-    out: &mut Vec<Facts>,
-) -> Result<(), DbError> {
-    out.clear();
-    let rows: Vec<(i64, i64, i64, i64)> = tx
-        .fetch_all(Sql::new(sql).arg(pattern).arg(after).arg(census).arg(PAGE))
-        .await?;
-    let mut last = after;
-    for (student, institution, grade, flags) in rows {
-        if student == last {
-            continue; // at most one enrolment per student is active on a day
-        }
-        last = student;
-        let (urban_rural, ownership) = places.get(&institution).copied().unwrap_or((None, None));
-        out.push(Facts {
-            student,
-            institution,
-            grade,
-            flags: flags as u16,
-            urban_rural,
-            ownership,
-        });
+    term: i64,
+    application_rules: &[Option<i64>],
+) -> Result<HashMap<i64, u64>, DbError> {
+    let wanted: HashSet<i64> = application_rules.iter().flatten().copied().collect();
+    let mut out = HashMap::new();
+    if wanted.is_empty() {
+        return Ok(out);
     }
-    Ok(())
-}
-
-/// (program, student) pairs with an approved application for `term`.
-pub async fn approved_applications(tx: &mut Tx, term: i64) -> Result<HashSet<(i64, i64)>, DbError> {
     let rows: Vec<(i64, i64)> = tx
         .fetch_all(Sql::new("SELECT program_id, student_id FROM aid_applications WHERE status = 'approved' AND term = ").bind(term))
         .await?;
-    Ok(rows.into_iter().collect())
+    for (program, student) in rows {
+        for (i, p) in application_rules.iter().enumerate() {
+            if *p == Some(program) {
+                *out.entry(student).or_insert(0) |= 1 << i;
+            }
+        }
+    }
+    Ok(out)
 }

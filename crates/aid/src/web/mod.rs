@@ -1,8 +1,10 @@
 //! Pages, JSON API and spreadsheet exports of student aid.
 
 mod api;
+mod applications;
 mod chart;
 mod pages;
+mod program_form;
 mod reports;
 
 use axum::routing::{get, post};
@@ -24,12 +26,27 @@ pub fn nav() -> NavItem {
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/aid", get(pages::overview))
-        .route("/aid/programs/{id}", get(pages::program))
+        .route("/aid/programs", post(program_form::create))
+        .route("/aid/programs/new", get(program_form::new))
+        .route(
+            "/aid/programs/{id}",
+            get(pages::program).post(program_form::update),
+        )
+        .route("/aid/programs/{id}/edit", get(program_form::edit))
         .route("/aid/runs", post(pages::run))
         .route("/aid/runs/{id}", get(pages::batch))
         .route("/aid/runs/{id}/approve", post(pages::approve))
         .route("/aid/runs/{id}/pay", post(pages::pay))
         .route("/aid/students/{id}", get(pages::student))
+        .route(
+            "/aid/applications",
+            get(applications::list).post(applications::submit),
+        )
+        .route(
+            "/aid/applications/{id}/decision",
+            post(applications::decide),
+        )
+        .route("/aid/ledger/{id}/reverse", post(applications::reverse))
         .route("/aid/reports", get(reports::show))
         .route("/aid/reports.xlsx", get(reports::export))
         .route(

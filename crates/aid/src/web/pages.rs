@@ -3,7 +3,7 @@
 
 use axum::extract::{Form, Path, State};
 use axum::response::{IntoResponse, Redirect};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use maud::html;
 use platform::auth::{Access, Actor, Caller, WorkArea};
 use platform::web::forms::csrf_field;
@@ -11,6 +11,7 @@ use platform::web::{page, AppState};
 use platform::{AppError, PageResult};
 use serde::Deserialize;
 
+use super::applications::{apply_forms, reverse_form};
 use crate::domain::{term, Fen, TermInput};
 use crate::service::runs::{self, RunRequest};
 use crate::store::{self, batches};
@@ -27,8 +28,15 @@ pub async fn overview(State(s): State<AppState>, actor: Actor) -> PageResult {
         vec![]
     };
     let writer = bureau && actor.may(WorkArea::Aid, Access::Write);
+    // The school year under way: it starts in September.
+    let today = chrono::Utc::now().date_naive();
+    let year = today.year() - i32::from(today.month() < 8);
     let body = html! {
-        div.actions { a.button.secondary href="/aid/reports" { "资助统计" } }
+        div.actions {
+            @if writer { a.button href="/aid/programs/new" { "新增资助项目" } }
+            a.button.secondary href="/aid/applications" { "资助申请" }
+            a.button.secondary href="/aid/reports" { "资助统计" }
+        }
         h2 { "资助项目" }
         table id="aid-programs" {
             thead { tr { th { "项目" } th { "资金来源" } th { "补助标准" } th { "条件" } th.num { "每学年预算（万元）" } th { "状态" } } }
@@ -41,15 +49,15 @@ pub async fn overview(State(s): State<AppState>, actor: Actor) -> PageResult {
                 td { @if p.def.active { "启用" } @else { "停用" } }
             } } }
         }
-        p.muted { "项目通过 API（POST /api/v1/aid/programs）设立与修改。" }
+        p.muted { "项目也可通过 API（POST /api/v1/aid/programs）设立与修改。" }
         @if bureau {
             h2 { "发放批次" }
             @if writer {
                 form.filters method="post" action="/aid/runs" {
                     (csrf_field(&actor))
-                    label { "学年" input type="number" name="school_year" required value="2025"; }
+                    label { "学年" input type="number" name="school_year" required value=(year); }
                     label { "学期" select name="half" { option value="1" { "第一学期（秋季）" } option value="2" { "第二学期（春季）" } } }
-                    label { "开学日期" input type="date" name="starts_on" required; }
+                    label { "开学日期" input type="date" name="starts_on" required value=(format!("{year}-09-01")); }
                     label { "周数" input type="number" name="weeks" value="20"; }
                     label { "在校天数" input type="number" name="school_days" value="100"; }
                     button type="submit" { "计算本学期资助名单" }
@@ -75,7 +83,9 @@ pub async fn overview(State(s): State<AppState>, actor: Actor) -> PageResult {
 
 pub async fn program(State(s): State<AppState>, actor: Actor, Path(id): Path<i64>) -> PageResult {
     let p = crate::service::programs::get(&s.db, &Caller::from(&actor), id).await?;
+    let writer = actor.scope.institution().is_none() && actor.may(WorkArea::Aid, Access::Write);
     let body = html! {
+        @if writer { div.actions { a.button href=(format!("/aid/programs/{id}/edit")) { "修改" } } }
         dl.facts {
             dt { "资金来源" } dd { (p.def.funding_source) }
             dt { "发放周期" } dd { (p.def.period.label()) }
@@ -158,16 +168,17 @@ pub async fn batch(State(s): State<AppState>, actor: Actor, Path(id): Path<i64>)
         table { thead { tr { th { "学生" } th { "已列入" } th { "未列入" } } }
             tbody { @for c in &conflicts { tr { td { a href=(format!("/aid/students/{}", c.student_id)) { (c.student_name) } } td { (c.kept) } td { (c.dropped) } } } } }
         h2 { "明细（前 50 条）" }
-        (lines(&rows))
+        (lines(&rows, None))
     };
     Ok(page(&actor, &format!("资助批次 #{id}"), body).into_response())
 }
 
-fn lines(rows: &[store::ledger::LedgerLine]) -> maud::Markup {
+/// Ledger rows; with `actor`, the 冲销 form beside each row it may reverse.
+fn lines(rows: &[store::ledger::LedgerLine], actor: Option<&Actor>) -> maud::Markup {
     html! {
-        table { thead { tr { th { "记录" } th { "学期" } th { "项目" } th { "学校" } th { "享受原因" } th.num { "金额（元）" } th { "批次" } th { "状态" } th { "计算日期" } } }
+        table { thead { tr { th { "记录" } th { "学期" } th { "项目" } th { "学校" } th { "享受原因" } th.num { "金额（元）" } th { "批次" } th { "状态" } th { "计算日期" } @if actor.is_some() { th { "更正" } } } }
             tbody { @for r in rows { tr {
-                td { "#" (r.id) @if r.kind == "reversal" { " " span.tag { "冲销 #" (r.reverses_id.unwrap_or(0)) } } }
+                td { a href=(format!("/aid/students/{}", r.student_id)) title="该生的资助记录" { "#" (r.id) } @if r.kind == "reversal" { " " span.tag { "冲销 #" (r.reverses_id.unwrap_or(0)) } } }
                 td { (term::label(r.term)) }
                 td { (r.program_name) }
                 td { (r.institution_name) }
@@ -176,6 +187,7 @@ fn lines(rows: &[store::ledger::LedgerLine]) -> maud::Markup {
                 td { a href=(format!("/aid/runs/{}", r.batch_id)) { "#" (r.batch_id) } }
                 td { (batches::status_label(&r.batch_status)) }
                 td { (r.created_at.format("%Y-%m-%d")) @if let Some(p) = r.paid_at { " / 发放 " (p.format("%Y-%m-%d")) } }
+                @if let Some(a) = actor { td { (reverse_form(a, r, rows)) } }
             } } }
         }
     }
@@ -194,10 +206,12 @@ pub async fn pay(State(s): State<AppState>, actor: Actor, Path(id): Path<i64>) -
 /// 学生资助记录: every benefit, with dates and batches.
 pub async fn student(State(s): State<AppState>, actor: Actor, Path(id): Path<i64>) -> PageResult {
     let aid = super::api::student_aid_of(&s.db, &actor, id).await?;
+    let programs = store::programs::list(&s.db).await?;
     let body = html! {
         p { "已审批及已发放合计：" strong { (Fen(aid.total_received)) } }
-        @if aid.rows.is_empty() { p.muted { "暂无资助记录。" } } @else { (lines(&aid.rows)) }
+        @if aid.rows.is_empty() { p.muted { "暂无资助记录。" } } @else { (lines(&aid.rows, Some(&actor))) }
         p.muted { (CENSUS_RULE) }
+        (apply_forms(&actor, id, &programs))
     };
     Ok(page(&actor, &format!("{} 的资助记录", aid.name), body).into_response())
 }

@@ -4,9 +4,12 @@
 //! program definitions and scoping.
 
 mod county;
+mod pages;
 
 use reqwest::StatusCode;
 use serde_json::{json, Value};
+
+use platform::db::Sql;
 
 use crate::both_backends;
 use crate::common::{Backend, Client};
@@ -190,6 +193,13 @@ both_backends!(
         assert!(
             again.is_err(),
             "unique (program, student, term) among payments"
+        );
+        let skipped = db
+        .execute(Sql::new("INSERT INTO aid_ledger (batch_id, program_id, student_id, term, occurrence, institution_id, grade, units, amount, reason_id) SELECT MAX(b.id), $1, $2, 20251, 5, $3, 8, 1, 32000, 1 FROM aid_batches b").arg(t).arg(first).arg(county.urban_junior))
+        .await;
+        assert!(
+            skipped.is_err_and(|e| e.to_string().contains("reissued only after")),
+            "a reissue needs the previous payment reversed"
         );
         // A student's page lists the benefit; a correction reverses it.
         let (s, mine) = c.get_json(&format!("/api/v1/students/{first}/aid")).await;
@@ -392,4 +402,64 @@ both_backends!(
     }
 );
 
-use platform::db::Sql;
+both_backends!(
+    a_mid_term_mover_is_paid_once_by_the_census_rule,
+    |b: Backend| async move {
+        let county = county::build(b).await;
+        let db = &county.app.db;
+        let (mover, late, gone) = (
+            county.first_student,
+            county.first_student + 1,
+            county.first_student + 2,
+        );
+        // The mover's leave is dated after the admission at the rural school
+        // (two enrolments active on the census date, 2025-09-30): the later
+        // record counts. The late pupil entered after the census date; the
+        // third left before it.
+        db.execute(Sql::new("UPDATE enrolments SET status = 'left', left_reason = 'transferred', left_on = '2025-10-15' WHERE student_id = ").bind(mover))
+            .await
+            .expect("leave");
+        db.execute(
+            Sql::new("INSERT INTO enrolments (student_id, institution_id, school_year, grade, class_name, status, entered_on, created_at) VALUES ($1, $2, 2025, 8, '2班', 'active', '2025-09-20', $3)")
+                .arg(mover)
+                .arg(county.rural)
+                .arg(chrono::Utc::now()),
+        )
+        .await
+        .expect("admit");
+        db.execute(
+            Sql::new("UPDATE enrolments SET entered_on = '2025-10-05' WHERE student_id = ")
+                .bind(late),
+        )
+        .await
+        .expect("late");
+        db.execute(Sql::new("UPDATE enrolments SET status = 'left', left_reason = 'dropped_out', left_on = '2025-09-15' WHERE student_id = ").bind(gone))
+            .await
+            .expect("gone");
+        let mut c = county.app.login("zizhu").await;
+        let (t, tb) = (tuition(&mut c).await, textbooks(&mut c).await);
+        let (s, out) = run(&mut c, &[t, tb]).await;
+        assert_eq!(s, StatusCode::CREATED, "{out}");
+        assert_eq!(out["batch"]["students_scanned"], 9098 - 2, "{out}");
+        assert_eq!(out["programs"][0]["students"], 6868 - 3, "urban only");
+        assert_eq!(out["programs"][1]["students"], 9098 - 2, "{out}");
+        let (_, mine) = c.get_json(&format!("/api/v1/students/{mover}/aid")).await;
+        let rows = mine["rows"].as_array().expect("rows");
+        assert_eq!(rows.len(), 1, "paid once: {mine}");
+        assert_eq!(rows[0]["institution_id"], county.rural);
+        assert_eq!(rows[0]["amount"], 15_600);
+        // The ledger holds exactly what the run counted.
+        let batch = out["batch"]["id"].as_i64().expect("id");
+        let written = db
+            .scalar(Sql::new("SELECT CAST(COALESCE(SUM(amount), 0) AS BIGINT) FROM aid_ledger WHERE batch_id = ").bind(batch))
+            .await
+            .expect("sum");
+        let counted: i64 = out["programs"]
+            .as_array()
+            .expect("programs")
+            .iter()
+            .map(|p| p["amount"].as_i64().expect("amount"))
+            .sum();
+        assert_eq!(written, counted);
+    }
+);

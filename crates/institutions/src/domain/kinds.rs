@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 
 /// 举办性质: who runs it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Ownership {
     /// 公办

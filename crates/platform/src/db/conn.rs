@@ -256,3 +256,27 @@ pub fn copy_field(buf: &mut Vec<u8>, value: Option<&str>) {
         }
     }
 }
+
+/// A row of integers of any width, for queries whose column count is only
+/// known at run time (e.g. one sum per program of a run).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Ints(pub Vec<i64>);
+
+macro_rules! ints_from_row {
+    ($row:ty) => {
+        impl<'r> FromRow<'r, $row> for Ints {
+            fn from_row(row: &'r $row) -> Result<Self, sqlx::Error> {
+                use sqlx::Row;
+                (0..row.len())
+                    .map(|i| {
+                        row.try_get::<Option<i64>, _>(i)
+                            .map(Option::unwrap_or_default)
+                    })
+                    .collect::<Result<_, _>>()
+                    .map(Ints)
+            }
+        }
+    };
+}
+ints_from_row!(SqliteRow);
+ints_from_row!(PgRow);

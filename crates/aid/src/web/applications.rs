@@ -1,0 +1,228 @@
+//! Pages of 个人申请 and 更正: the list of applications with the school's
+//! review and the bureau's approval, the application form on a student's
+//! aid page, and the reversal of a paid benefit.
+
+use axum::extract::{Form, Path, Query, State};
+use axum::response::{IntoResponse, Redirect};
+use maud::{html, Markup};
+use platform::auth::{Access, Actor, Caller, WorkArea};
+use platform::web::forms::{csrf_field, select};
+use platform::web::{page, AppState};
+use platform::{AppError, PageResult};
+use serde::Deserialize;
+
+use super::program_form::Pairs;
+use crate::domain::term;
+use crate::service::applications::{self as service, ApplicationInput, Decision};
+use crate::service::corrections::{self, ReverseRequest};
+use crate::store::applications::{status_label, ApplicationRow};
+use crate::store::ledger::LedgerLine;
+use crate::store::Program;
+
+const STATUSES: [&str; 4] = ["submitted", "school_approved", "approved", "rejected"];
+
+#[derive(Deserialize)]
+pub struct ListQuery {
+    #[serde(default)]
+    status: String,
+}
+
+/// Who may take the next step of an application.
+fn next_step(actor: &Actor, a: &ApplicationRow) -> Option<(&'static str, &'static str)> {
+    if !actor.may(WorkArea::Aid, Access::Write) {
+        return None;
+    }
+    let bureau = actor.scope.institution().is_none();
+    match a.status.as_str() {
+        "submitted" => Some(("学校审核通过", "退回")),
+        "school_approved" if bureau => Some(("批准", "不予批准")),
+        _ => None,
+    }
+}
+
+fn decision_forms(actor: &Actor, a: &ApplicationRow) -> Markup {
+    let Some((yes, no)) = next_step(actor, a) else {
+        return html! {};
+    };
+    let action = format!("/aid/applications/{}/decision", a.id);
+    html! {
+        form.inline method="post" action=(action) {
+            (csrf_field(actor))
+            input type="hidden" name="approve" value="true";
+            button type="submit" { (yes) }
+        }
+        form.inline method="post" action=(action) {
+            (csrf_field(actor))
+            input type="hidden" name="approve" value="false";
+            input type="text" name="note" required placeholder="理由" size="10";
+            button.secondary type="submit" { (no) }
+        }
+    }
+}
+
+pub async fn list(
+    State(s): State<AppState>,
+    actor: Actor,
+    Query(q): Query<ListQuery>,
+) -> PageResult {
+    let status = STATUSES.iter().find(|x| **x == q.status).copied();
+    let rows = service::list(&s.db, &Caller::from(&actor), status).await?;
+    let options: Vec<(String, String)> = STATUSES
+        .iter()
+        .map(|s| (s.to_string(), status_label(s).to_string()))
+        .collect();
+    let body = html! {
+        form.filters method="get" action="/aid/applications" {
+            label { "状态" (select("status", &options, status.unwrap_or(""), Some("全部"))) }
+            button type="submit" { "筛选" }
+        }
+        p.muted { "学校在学生的资助记录页提交申请；学校审核后由教育局审批，批准的申请在该学期的资助计算中发放。" }
+        table id="aid-applications" {
+            thead { tr { th { "编号" } th { "学生" } th { "学校" } th { "项目" } th { "学期" } th { "材料" } th { "理由" } th { "状态" } th { "办理" } } }
+            tbody { @for a in &rows { tr {
+                td { "#" (a.id) }
+                td { a href=(format!("/aid/students/{}", a.student_id)) { (a.student_name) } }
+                td { (a.institution_name) }
+                td { (a.program_name) }
+                td { (term::label(a.term)) }
+                td { (a.documents.lines().collect::<Vec<_>>().join("、")) }
+                td { (a.statement) }
+                td { (status_label(&a.status)) @if !a.note.is_empty() { div.muted { (a.note) } } }
+                td { (decision_forms(&actor, a)) }
+            } } }
+        }
+        @if rows.is_empty() { p.muted { "没有申请。" } }
+    };
+    Ok(page(&actor, "资助申请", body).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct DecisionForm {
+    approve: String,
+    #[serde(default)]
+    note: String,
+}
+
+pub async fn decide(
+    State(s): State<AppState>,
+    actor: Actor,
+    Path(id): Path<i64>,
+    Form(f): Form<DecisionForm>,
+) -> PageResult {
+    let d = Decision {
+        approve: f.approve == "true",
+        note: f.note,
+    };
+    service::decide(&s.db, &Caller::from(&actor), id, &d).await?;
+    Ok(Redirect::to("/aid/applications").into_response())
+}
+
+/// The application forms on a student's page: one per program that takes
+/// applications, with its documents as check boxes.
+pub fn apply_forms(actor: &Actor, student: i64, programs: &[Program]) -> Markup {
+    let open: Vec<&Program> = programs
+        .iter()
+        .filter(|p| p.def.needs_application && p.def.active)
+        .collect();
+    if open.is_empty() || !actor.may(WorkArea::Aid, Access::Write) {
+        return html! {};
+    }
+    let year = chrono::Utc::now()
+        .date_naive()
+        .format("%Y")
+        .to_string()
+        .parse::<i64>()
+        .unwrap_or(2025);
+    html! {
+        h2 { "提交资助申请" }
+        @for p in open {
+            form.stacked.application method="post" action="/aid/applications" {
+                (csrf_field(actor))
+                input type="hidden" name="program_id" value=(p.id);
+                input type="hidden" name="student_id" value=(student);
+                h3 { (p.def.name) " " span.muted { (p.standard) } }
+                label { "学年" input type="number" name="school_year" required value=(year); }
+                label { "学期" select name="half" { option value="1" { "第一学期（秋季）" } option value="2" { "第二学期（春季）" } } }
+                label { "申请理由" textarea name="statement" rows="2" {} }
+                @if !p.def.documents.is_empty() {
+                    fieldset { legend { "已收到的申请材料" }
+                        @for d in &p.def.documents { label { input type="checkbox" name="documents" value=(d); (d) } }
+                    }
+                }
+                button type="submit" { "提交申请" }
+            }
+        }
+    }
+}
+
+pub async fn submit(
+    State(s): State<AppState>,
+    actor: Actor,
+    Form(pairs): Form<Pairs>,
+) -> PageResult {
+    let get = |k: &str| {
+        pairs
+            .iter()
+            .find(|(key, _)| key == k)
+            .map(|(_, v)| v.trim().to_string())
+            .unwrap_or_default()
+    };
+    let number = |k: &str, label: &str| {
+        get(k)
+            .parse::<i64>()
+            .map_err(|_| AppError::invalid(k, format!("{label}无效")))
+    };
+    let input = ApplicationInput {
+        program_id: number("program_id", "资助项目")?,
+        student_id: number("student_id", "学生")?,
+        school_year: number("school_year", "学年")?,
+        half: number("half", "学期")?,
+        statement: get("statement"),
+        documents: pairs
+            .iter()
+            .filter(|(k, _)| k == "documents")
+            .map(|(_, v)| v.clone())
+            .collect(),
+    };
+    service::submit(&s.db, &Caller::from(&actor), &input).await?;
+    Ok(Redirect::to("/aid/applications").into_response())
+}
+
+/// The 冲销 form beside a paid or approved payment that was not reversed yet.
+pub fn reverse_form(actor: &Actor, line: &LedgerLine, all: &[LedgerLine]) -> Markup {
+    let writer = actor.scope.institution().is_none() && actor.may(WorkArea::Aid, Access::Write);
+    let settled = matches!(line.batch_status.as_str(), "approved" | "paid");
+    let reversed = all.iter().any(|r| r.reverses_id == Some(line.id));
+    if !writer || !settled || line.kind != "payment" || reversed {
+        return html! {};
+    }
+    html! {
+        form.inline method="post" action=(format!("/aid/ledger/{}/reverse", line.id)) {
+            (csrf_field(actor))
+            input type="text" name="reason" required placeholder="更正原因" size="12";
+            input type="text" name="reissue_amount" inputmode="decimal" placeholder="应发金额（元，可空）" size="10";
+            button.secondary type="submit" { "冲销" }
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct ReverseForm {
+    reason: String,
+    #[serde(default)]
+    reissue_amount: String,
+}
+
+pub async fn reverse(
+    State(s): State<AppState>,
+    actor: Actor,
+    Path(id): Path<i64>,
+    Form(f): Form<ReverseForm>,
+) -> PageResult {
+    let req = ReverseRequest {
+        reason: f.reason,
+        reissue_amount: Some(f.reissue_amount),
+    };
+    let batch = corrections::reverse(&s.db, &Caller::from(&actor), id, &req).await?;
+    Ok(Redirect::to(&format!("/aid/runs/{}", batch.id)).into_response())
+}
