@@ -411,4 +411,14 @@ mod tests {
             "{errors:?}"
         );
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_form_is_answered_without_a_panic(
+            values in proptest::collection::vec(("(name|period|amount_junior|amount_primary|flag_dibao|any_flag|urban_rural|ownership|budget|documents|incompatible_with|version)", "\\PC{0,12}"), 0..16)
+        ) {
+            let (input, _) = input_of(&values);
+            let _ = input.validate(None, &[1, 2]);
+        }
+    }
 }
