@@ -3,7 +3,7 @@
 //! incompatible combinations, no double payment, approval rights, bad
 //! program definitions and scoping.
 
-mod county;
+pub mod county;
 mod pages;
 
 use reqwest::StatusCode;

@@ -8,6 +8,7 @@ mod admissions;
 mod aid;
 mod audit;
 mod auth;
+mod bulk_load;
 mod dropout;
 mod import;
 mod institutions;

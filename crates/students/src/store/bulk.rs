@@ -125,12 +125,23 @@ pub async fn load_stream(
     school_year: i64,
     batches: mpsc::Receiver<Vec<BulkRow>>,
 ) -> Result<u64, DbError> {
+    load_stream_deferring(tx, school_year, batches, DEFER_INDEXES_AFTER).await
+}
+
+/// [`load_stream`] with the number of rows after which SQLite defers the
+/// random-order indexes (see [`DEFERRABLE_INDEXES`]); tests lower it.
+pub async fn load_stream_deferring(
+    tx: &mut Tx,
+    school_year: i64,
+    batches: mpsc::Receiver<Vec<BulkRow>>,
+    defer_after: i64,
+) -> Result<u64, DbError> {
     match tx.backend() {
         Backend::Sqlite => {
             let old_cache = tx.scalar(Sql::new("PRAGMA cache_size")).await?;
             tx.execute_script(&format!("PRAGMA cache_size = {SQLITE_LOAD_CACHE}"))
                 .await?;
-            let loaded = stream_sqlite(tx, school_year, batches).await;
+            let loaded = stream_sqlite(tx, school_year, batches, defer_after).await;
             let restored = tx
                 .execute_script(&format!("PRAGMA cache_size = {old_cache}"))
                 .await;
@@ -146,16 +157,57 @@ async fn stream_sqlite(
     tx: &mut Tx,
     school_year: i64,
     mut batches: mpsc::Receiver<Vec<BulkRow>>,
+    defer_after: i64,
 ) -> Result<u64, DbError> {
     let now = now_text();
     let mut next = reserve_ids(tx, 0).await?;
+    let existing = next - 1;
+    let mut deferred: Option<Vec<String>> = None;
     let mut n = 0u64;
     while let Some(rows) = batches.recv().await {
         load_sqlite(tx, school_year, &rows, next, &now).await?;
         next += rows.len() as i64;
         n += rows.len() as u64;
+        if deferred.is_none() && n as i64 >= (existing / 2).max(defer_after) {
+            deferred = Some(defer_indexes(tx).await?);
+        }
+    }
+    if let Some(definitions) = deferred {
+        for sql in definitions {
+            tx.execute_script(&sql).await?;
+        }
     }
     Ok(n)
+}
+
+/// Secondary indexes whose keys arrive in random order during a load. Past
+/// [`DEFER_INDEXES_AFTER`] rows (and half the students already there) a
+/// load drops them and builds them again at its end, inside its
+/// transaction: building sorts once, which costs less than a million
+/// random B-tree inserts. Readers keep the old schema until the commit.
+const DEFERRABLE_INDEXES: [&str; 3] = [
+    "students_name",
+    "enrolments_current_by_institution",
+    "enrolments_current_by_grade",
+];
+pub const DEFER_INDEXES_AFTER: i64 = 100_000;
+
+/// Drops [`DEFERRABLE_INDEXES`]; returns their definitions.
+async fn defer_indexes(tx: &mut Tx) -> Result<Vec<String>, DbError> {
+    let mut definitions = Vec::new();
+    for name in DEFERRABLE_INDEXES {
+        let sql: Option<(String,)> = tx
+            .fetch_optional(
+                Sql::new("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ")
+                    .bind(name),
+            )
+            .await?;
+        if let Some((sql,)) = sql {
+            tx.execute_script(&format!("DROP INDEX {name}")).await?;
+            definitions.push(sql);
+        }
+    }
+    Ok(definitions)
 }
 
 async fn stream_postgres(
@@ -304,17 +356,65 @@ async fn load_postgres(
     Ok(())
 }
 
-fn insert_one(table: &str, columns: &str) -> String {
+/// `INSERT OR ROLLBACK INTO table (columns) VALUES (?, …), …` for `rows`
+/// rows. OR ROLLBACK: a constraint failure ends the whole transaction (an
+/// import is all or nothing anyway), so SQLite keeps no statement journal
+/// for these multi-row statements.
+fn insert_rows(table: &str, columns: &str, rows: usize) -> String {
     let n = columns.split(',').count();
+    let one = format!("({})", vec!["?"; n].join(", "));
     format!(
-        "INSERT INTO {table} ({columns}) VALUES ({})",
-        vec!["?"; n].join(", ")
+        "INSERT OR ROLLBACK INTO {table} ({columns}) VALUES {}",
+        vec![one.as_str(); rows].join(", ")
     )
 }
 
-/// Single-row prepared INSERTs through the raw handle: no statement
-/// journal (a single-row statement that fails changes nothing), no copies
-/// of the values.
+/// Rows per multi-row INSERT on SQLite: one statement execution opens the
+/// table's and its indexes' cursors once for all of them.
+const SQLITE_ROWS_PER_INSERT: usize = 64;
+
+fn student_values<'a>(
+    s: &'a NewStudent,
+    id: i64,
+    birth: &'a str,
+    now: &'a str,
+    out: &mut Vec<Value<'a>>,
+) {
+    let b = |v: bool| Value::Int(i64::from(v));
+    out.extend_from_slice(&[
+        Value::Int(id),
+        Value::Text(&s.id_type),
+        Value::Text(&s.id_number),
+        Value::Text(&s.name),
+        Value::Text(&s.sex),
+        Value::Text(birth),
+        Value::Text(&s.ethnicity),
+        Value::Text(&s.hukou_type),
+        Value::Text(&s.hukou_division),
+        Value::Text(&s.health),
+        Value::Int(s.left_behind),
+        b(s.migrant_child),
+        b(s.orphan),
+        Value::Text(&s.disability),
+        b(s.inclusive_class),
+        b(s.boarding),
+        b(s.dibao),
+        b(s.registered_poor),
+        Value::Text(&s.address),
+        Value::Text(&s.phone),
+        Value::Text(&s.guardian_name),
+        Value::Text(&s.guardian_relation),
+        Value::Text(&s.guardian_phone),
+        s.extra_json.as_deref().map_or(Value::Null, Value::Text),
+        Value::Int(1),
+        Value::Text(now),
+        Value::Text(now),
+    ]);
+}
+
+/// Multi-row prepared INSERTs through the raw handle: no copies of the
+/// values, one set of cursors per 64 rows, and (OR ROLLBACK) no statement
+/// journal for the students.
 async fn load_sqlite(
     tx: &mut Tx,
     school_year: i64,
@@ -322,62 +422,52 @@ async fn load_sqlite(
     first: i64,
     now: &str,
 ) -> Result<(), DbError> {
-    let students = insert_one("students", STUDENT_COLUMNS);
-    let enrolments = insert_one("enrolments", ENROLMENT_COLUMNS);
-    tx.sqlite_insert(&[&students, &enrolments], |ins| {
-        let mut birth = String::with_capacity(10);
-        let mut entered = String::with_capacity(10);
-        let b = |v: bool| Value::Int(i64::from(v));
-        for (n, r) in rows.iter().enumerate() {
-            let s = &r.student;
-            let id = first + n as i64;
-            date_text(&mut birth, s.birth_date);
-            ins.insert(
-                0,
-                &[
-                    Value::Int(id),
-                    Value::Text(&s.id_type),
-                    Value::Text(&s.id_number),
-                    Value::Text(&s.name),
-                    Value::Text(&s.sex),
-                    Value::Text(&birth),
-                    Value::Text(&s.ethnicity),
-                    Value::Text(&s.hukou_type),
-                    Value::Text(&s.hukou_division),
-                    Value::Text(&s.health),
-                    Value::Int(s.left_behind),
-                    b(s.migrant_child),
-                    b(s.orphan),
-                    Value::Text(&s.disability),
-                    b(s.inclusive_class),
-                    b(s.boarding),
-                    b(s.dibao),
-                    b(s.registered_poor),
-                    Value::Text(&s.address),
-                    Value::Text(&s.phone),
-                    Value::Text(&s.guardian_name),
-                    Value::Text(&s.guardian_relation),
-                    Value::Text(&s.guardian_phone),
-                    s.extra_json.as_deref().map_or(Value::Null, Value::Text),
-                    Value::Int(1),
-                    Value::Text(now),
-                    Value::Text(now),
-                ],
-            )?;
-            date_text(&mut entered, r.entered_on);
-            ins.insert(
-                1,
-                &[
+    let k = SQLITE_ROWS_PER_INSERT;
+    let statements = [
+        insert_rows("students", STUDENT_COLUMNS, k),
+        insert_rows("students", STUDENT_COLUMNS, 1),
+        insert_rows("enrolments", ENROLMENT_COLUMNS, k),
+        insert_rows("enrolments", ENROLMENT_COLUMNS, 1),
+    ];
+    let statements: Vec<&str> = statements.iter().map(String::as_str).collect();
+    tx.sqlite_insert(&statements, |ins| {
+        for (c, chunk) in rows.chunks(k).enumerate() {
+            let dates: Vec<(String, String)> = chunk
+                .iter()
+                .map(|r| {
+                    let (mut birth, mut entered) = (String::new(), String::new());
+                    date_text(&mut birth, r.student.birth_date);
+                    date_text(&mut entered, r.entered_on);
+                    (birth, entered)
+                })
+                .collect();
+            let mut students = Vec::with_capacity(chunk.len() * 27);
+            let mut enrolments = Vec::with_capacity(chunk.len() * 8);
+            for (n, (r, (birth, entered))) in chunk.iter().zip(&dates).enumerate() {
+                let id = first + (c * k + n) as i64;
+                student_values(&r.student, id, birth, now, &mut students);
+                enrolments.extend_from_slice(&[
                     Value::Int(id),
                     Value::Int(r.institution.0),
                     Value::Int(school_year),
                     Value::Int(r.grade.0),
                     Value::Text(&r.class_name),
                     Value::Text("active"),
-                    Value::Text(&entered),
+                    Value::Text(entered),
                     Value::Text(now),
-                ],
-            )?;
+                ]);
+            }
+            if chunk.len() == k {
+                ins.insert(0, &students)?;
+                ins.insert(2, &enrolments)?;
+            } else {
+                for one in students.chunks(students.len() / chunk.len()) {
+                    ins.insert(1, one)?;
+                }
+                for one in enrolments.chunks(enrolments.len() / chunk.len()) {
+                    ins.insert(3, one)?;
+                }
+            }
         }
         Ok(())
     })
@@ -390,10 +480,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn insert_one_shape() {
+    fn insert_rows_shape() {
         assert_eq!(
-            insert_one("t", "a, b, c"),
-            "INSERT INTO t (a, b, c) VALUES (?, ?, ?)"
+            insert_rows("t", "a, b", 2),
+            "INSERT OR ROLLBACK INTO t (a, b) VALUES (?, ?), (?, ?)"
         );
     }
 

@@ -35,7 +35,7 @@ fn id_number(seq: u32) -> String {
     )
 }
 
-fn student(seq: u32, boarding: bool, dibao: bool) -> NewStudent {
+pub fn student(seq: u32, boarding: bool, dibao: bool) -> NewStudent {
     NewStudent {
         id_type: "居民身份证".into(),
         id_number: id_number(seq),
