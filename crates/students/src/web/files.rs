@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
+use std::time::{Duration, Instant};
 
 use axum::extract::{Multipart, Path, Query, State};
 use axum::response::{IntoResponse, Redirect};
@@ -157,11 +158,20 @@ struct Job {
     progress: Arc<Progress>,
     result: Option<Result<Outcome, String>>,
     report: Option<String>,
+    finished: Option<Instant>,
 }
+
+/// How long the page of a finished import stays available.
+const KEEP_FINISHED: Duration = Duration::from_secs(3600);
 
 fn jobs() -> &'static Mutex<HashMap<String, Job>> {
     static J: OnceLock<Mutex<HashMap<String, Job>>> = OnceLock::new();
     J.get_or_init(Default::default)
+}
+
+/// Forgets the imports that finished more than [`KEEP_FINISHED`] ago.
+fn prune(map: &mut HashMap<String, Job>) {
+    map.retain(|_, j| j.finished.is_none_or(|t| t.elapsed() < KEEP_FINISHED));
 }
 
 async fn import_form(actor: Actor) -> PageResult {
@@ -185,15 +195,20 @@ async fn start_import(State(state): State<AppState>, actor: Actor, mp: Multipart
     let up = platform::web::upload::read_upload(mp).await?;
     let token = platform::auth::session::random_token();
     let progress = Arc::new(Progress::default());
-    jobs().lock().unwrap_or_else(|p| p.into_inner()).insert(
-        token.clone(),
-        Job {
-            owner: actor.user.id,
-            progress: progress.clone(),
-            result: None,
-            report: None,
-        },
-    );
+    {
+        let mut map = jobs().lock().unwrap_or_else(|p| p.into_inner());
+        prune(&mut map);
+        map.insert(
+            token.clone(),
+            Job {
+                owner: actor.user.id,
+                progress: progress.clone(),
+                result: None,
+                report: None,
+                finished: None,
+            },
+        );
+    }
     let caller = Caller::from(&actor);
     let reports = state.reports.clone();
     let (db, job, owner) = (state.db.clone(), token.clone(), actor.user.id);
@@ -218,6 +233,7 @@ async fn start_import(State(state): State<AppState>, actor: Actor, mp: Multipart
         {
             j.result = Some(result.map_err(|e| e.to_string()));
             j.report = report;
+            j.finished = Some(Instant::now());
         }
     });
     Ok(Redirect::to(&format!("/students/import/{token}")).into_response())
