@@ -35,6 +35,17 @@ pub struct Term {
 pub const CENSUS_DAY: i64 = 30;
 
 impl TermInput {
+    /// The school year under way on `day` and the half it is in (the
+    /// autumn term runs into January).
+    pub fn current(day: NaiveDate) -> (i64, i64) {
+        let half = if day.month() >= 8 || day.month() == 1 {
+            1
+        } else {
+            2
+        };
+        (school_year_of(day), half)
+    }
+
     pub fn validate(&self) -> Result<Term, Vec<FieldError>> {
         let mut e = Vec::new();
         if !(2000..=2100).contains(&self.school_year) {
@@ -46,17 +57,32 @@ impl TermInput {
                 "学期应为 1（第一学期）或 2（第二学期）",
             ));
         }
-        let (from, to) = (
-            NaiveDate::from_ymd_opt(self.school_year as i32, 8, 1),
-            NaiveDate::from_ymd_opt(self.school_year as i32 + 1, 7, 31),
-        );
+        // 第一学期 starts from August to December, 第二学期 from January
+        // to July of the next calendar year.
+        let y = self.school_year as i32;
+        let (from, to) = if self.half == 2 {
+            (
+                NaiveDate::from_ymd_opt(y + 1, 1, 1),
+                NaiveDate::from_ymd_opt(y + 1, 7, 31),
+            )
+        } else {
+            (
+                NaiveDate::from_ymd_opt(y, 8, 1),
+                NaiveDate::from_ymd_opt(y, 12, 31),
+            )
+        };
         if let (Some(from), Some(to)) = (from, to) {
             if self.starts_on < from || self.starts_on > to {
                 e.push(FieldError::new(
                     "starts_on",
                     format!(
-                        "开学日期应在 {from} 至 {to} 之间（{}学年）",
-                        self.school_year
+                        "{}学年{}的开学日期应在 {from} 至 {to} 之间",
+                        self.school_year,
+                        if self.half == 2 {
+                            "第二学期"
+                        } else {
+                            "第一学期"
+                        }
                     ),
                 ));
             }
@@ -139,10 +165,15 @@ mod tests {
     use super::*;
 
     fn term(half: i64) -> Term {
+        let starts_on = if half == 1 {
+            NaiveDate::from_ymd_opt(2025, 9, 1)
+        } else {
+            NaiveDate::from_ymd_opt(2026, 2, 20)
+        };
         TermInput {
             school_year: 2025,
             half,
-            starts_on: NaiveDate::from_ymd_opt(2025, 9, 1).unwrap(),
+            starts_on: starts_on.unwrap(),
             weeks: 20,
             school_days: 100,
         }
@@ -165,6 +196,26 @@ mod tests {
         assert_eq!(term(2).units(Period::Year), 0);
         assert_eq!(term(1).units(Period::Week), 20);
         assert_eq!(term(1).units(Period::Day), 100);
+    }
+
+    #[test]
+    fn the_current_term_and_each_half_s_dates() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+        assert_eq!(TermInput::current(d(1, 10)), (2025, 1));
+        assert_eq!(TermInput::current(d(3, 1)), (2025, 2));
+        assert_eq!(TermInput::current(d(9, 1)), (2026, 1));
+        let spring_in_autumn = TermInput {
+            school_year: 2025,
+            half: 2,
+            starts_on: NaiveDate::from_ymd_opt(2025, 9, 1).unwrap(),
+            weeks: 20,
+            school_days: 100,
+        };
+        let e = spring_in_autumn.validate().unwrap_err();
+        assert!(
+            e[0].message.contains("第二学期的开学日期应在 2026-01-01"),
+            "{e:?}"
+        );
     }
 
     #[test]

@@ -213,6 +213,7 @@ proptest! {
             }
         }
         let mut keys: Vec<i64> = table.iter().map(|d| d.key).collect();
+        keys.sort_unstable();
         keys.dedup();
         prop_assert_eq!(keys.len(), table.len(), "keys are distinct");
     }

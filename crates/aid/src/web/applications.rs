@@ -12,7 +12,7 @@ use platform::{AppError, PageResult};
 use serde::Deserialize;
 
 use super::program_form::Pairs;
-use crate::domain::term;
+use crate::domain::{term, TermInput};
 use crate::service::applications::{self as service, ApplicationInput, Decision};
 use crate::service::corrections::{self, ReverseRequest};
 use crate::store::applications::{status_label, ApplicationRow};
@@ -34,7 +34,8 @@ fn next_step(actor: &Actor, a: &ApplicationRow) -> Option<(&'static str, &'stati
     }
     let bureau = actor.scope.institution().is_none();
     match a.status.as_str() {
-        "submitted" => Some(("学校审核通过", "退回")),
+        "submitted" if bureau => Some(("代学校审核通过", "不予通过")),
+        "submitted" => Some(("学校审核通过", "不予通过")),
         "school_approved" if bureau => Some(("批准", "不予批准")),
         _ => None,
     }
@@ -54,7 +55,7 @@ fn decision_forms(actor: &Actor, a: &ApplicationRow) -> Markup {
         form.inline method="post" action=(action) {
             (csrf_field(actor))
             input type="hidden" name="approve" value="false";
-            input type="text" name="note" required placeholder="理由" size="10";
+            input type="text" name="note" required placeholder="未通过的理由" size="10";
             button.secondary type="submit" { (no) }
         }
     }
@@ -78,7 +79,7 @@ pub async fn list(
         }
         p.muted { "学校在学生的资助记录页提交申请；学校审核后由教育局审批，批准的申请在该学期的资助计算中发放。" }
         table id="aid-applications" {
-            thead { tr { th { "编号" } th { "学生" } th { "学校" } th { "项目" } th { "学期" } th { "材料" } th { "理由" } th { "状态" } th { "办理" } } }
+            thead { tr { th { "编号" } th { "学生" } th { "学校" } th { "项目" } th { "学期" } th { "材料" } th { "申请理由" } th { "状态" } th { "办理" } } }
             tbody { @for a in &rows { tr {
                 td { "#" (a.id) }
                 td { a href=(format!("/aid/students/{}", a.student_id)) { (a.student_name) } }
@@ -127,12 +128,7 @@ pub fn apply_forms(actor: &Actor, student: i64, programs: &[Program]) -> Markup 
     if open.is_empty() || !actor.may(WorkArea::Aid, Access::Write) {
         return html! {};
     }
-    let year = chrono::Utc::now()
-        .date_naive()
-        .format("%Y")
-        .to_string()
-        .parse::<i64>()
-        .unwrap_or(2025);
+    let (year, half) = TermInput::current(chrono::Utc::now().date_naive());
     html! {
         h2 { "提交资助申请" }
         @for p in open {
@@ -142,7 +138,7 @@ pub fn apply_forms(actor: &Actor, student: i64, programs: &[Program]) -> Markup 
                 input type="hidden" name="student_id" value=(student);
                 h3 { (p.def.name) " " span.muted { (p.standard) } }
                 label { "学年" input type="number" name="school_year" required value=(year); }
-                label { "学期" select name="half" { option value="1" { "第一学期（秋季）" } option value="2" { "第二学期（春季）" } } }
+                label { "学期" select name="half" { option value="1" selected[half == 1] { "第一学期（秋季）" } option value="2" selected[half == 2] { "第二学期（春季）" } } }
                 label { "申请理由" textarea name="statement" rows="2" {} }
                 @if !p.def.documents.is_empty() {
                     fieldset { legend { "已收到的申请材料" }

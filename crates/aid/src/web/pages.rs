@@ -3,7 +3,7 @@
 
 use axum::extract::{Form, Path, State};
 use axum::response::{IntoResponse, Redirect};
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use maud::html;
 use platform::auth::{Access, Actor, Caller, WorkArea};
 use platform::web::forms::csrf_field;
@@ -28,9 +28,12 @@ pub async fn overview(State(s): State<AppState>, actor: Actor) -> PageResult {
         vec![]
     };
     let writer = bureau && actor.may(WorkArea::Aid, Access::Write);
-    // The school year under way: it starts in September.
-    let today = chrono::Utc::now().date_naive();
-    let year = today.year() - i32::from(today.month() < 8);
+    let (year, half) = TermInput::current(chrono::Utc::now().date_naive());
+    let starts = if half == 1 {
+        format!("{year}-09-01")
+    } else {
+        format!("{}-02-20", year + 1)
+    };
     let body = html! {
         div.actions {
             @if writer { a.button href="/aid/programs/new" { "新增资助项目" } }
@@ -56,8 +59,8 @@ pub async fn overview(State(s): State<AppState>, actor: Actor) -> PageResult {
                 form.filters method="post" action="/aid/runs" {
                     (csrf_field(&actor))
                     label { "学年" input type="number" name="school_year" required value=(year); }
-                    label { "学期" select name="half" { option value="1" { "第一学期（秋季）" } option value="2" { "第二学期（春季）" } } }
-                    label { "开学日期" input type="date" name="starts_on" required value=(format!("{year}-09-01")); }
+                    label { "学期" select name="half" { option value="1" selected[half == 1] { "第一学期（秋季）" } option value="2" selected[half == 2] { "第二学期（春季）" } } }
+                    label { "开学日期" input type="date" name="starts_on" required value=(starts); }
                     label { "周数" input type="number" name="weeks" value="20"; }
                     label { "在校天数" input type="number" name="school_days" value="100"; }
                     button type="submit" { "计算本学期资助名单" }
@@ -207,9 +210,12 @@ pub async fn pay(State(s): State<AppState>, actor: Actor, Path(id): Path<i64>) -
 pub async fn student(State(s): State<AppState>, actor: Actor, Path(id): Path<i64>) -> PageResult {
     let aid = super::api::student_aid_of(&s.db, &actor, id).await?;
     let programs = store::programs::list(&s.db).await?;
+    let bureau_writer =
+        actor.scope.institution().is_none() && actor.may(WorkArea::Aid, Access::Write);
+    let corrector = bureau_writer.then_some(&actor);
     let body = html! {
         p { "已审批及已发放合计：" strong { (Fen(aid.total_received)) } }
-        @if aid.rows.is_empty() { p.muted { "暂无资助记录。" } } @else { (lines(&aid.rows, Some(&actor))) }
+        @if aid.rows.is_empty() { p.muted { "暂无资助记录。" } } @else { (lines(&aid.rows, corrector)) }
         p.muted { (CENSUS_RULE) }
         (apply_forms(&actor, id, &programs))
     };

@@ -249,14 +249,11 @@ struct Screen<'a> {
     input: &'a ProgramInput,
     version: Option<i64>,
     errors: &'a [FieldError],
+    status: StatusCode,
 }
 
 async fn render(s: &AppState, actor: &Actor, v: Screen<'_>) -> PageResult {
-    let status = if v.errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = v.status;
     let programs = store::programs::list(&s.db).await?;
     let body = form(
         actor,
@@ -288,8 +285,36 @@ pub async fn new(State(s): State<AppState>, actor: Actor) -> PageResult {
         input: &blank,
         version: None,
         errors: &[],
+        status: StatusCode::OK,
     };
     render(&s, &actor, screen).await
+}
+
+/// The form's own check before the service's: amounts are the stages.
+fn form_errors(input: &ProgramInput) -> Vec<FieldError> {
+    if input.amounts.is_empty() {
+        vec![FieldError::new("amounts", "请至少填写一个学段的补助标准")]
+    } else {
+        vec![]
+    }
+}
+
+/// The status and messages a refused save shows above the form again.
+fn refusal(e: AppError) -> Result<(StatusCode, Vec<FieldError>), AppError> {
+    match e {
+        AppError::Invalid(errors) => Ok((StatusCode::UNPROCESSABLE_ENTITY, errors)),
+        AppError::Conflict(msg) => Ok((
+            StatusCode::CONFLICT,
+            vec![
+                FieldError::new("version", msg),
+                FieldError::new(
+                    "version",
+                    "您填写的内容仍保留在下方；核对后再次保存将以此为准。",
+                ),
+            ],
+        )),
+        other => Err(other),
+    }
 }
 
 pub async fn create(
@@ -298,9 +323,14 @@ pub async fn create(
     Form(pairs): Form<Pairs>,
 ) -> PageResult {
     let (input, _) = input_of(&pairs);
-    match service::create(&s.db, &Caller::from(&actor), &input).await {
+    let saved = match form_errors(&input) {
+        e if e.is_empty() => service::create(&s.db, &Caller::from(&actor), &input).await,
+        e => Err(AppError::Invalid(e)),
+    };
+    match saved {
         Ok(p) => Ok(Redirect::to(&format!("/aid/programs/{}", p.id)).into_response()),
-        Err(AppError::Invalid(errors)) => {
+        Err(e) => {
+            let (status, errors) = refusal(e)?;
             let screen = Screen {
                 title: "新增资助项目",
                 action: "/aid/programs".into(),
@@ -308,11 +338,26 @@ pub async fn create(
                 input: &input,
                 version: None,
                 errors: &errors,
+                status,
             };
             render(&s, &actor, screen).await
         }
-        Err(e) => Err(e),
     }
+}
+
+/// Whether the form can show a program's conditions: one group of each
+/// kind. Programs defined through the API with several "至少具备其一"
+/// groups would be merged into one by the form, so they are changed there.
+fn fits_form(def: &ProgramDef) -> bool {
+    let count = |kind: &str| {
+        def.conditions
+            .iter()
+            .filter(|c| serde_json::to_value(c).is_ok_and(|v| v["kind"] == kind))
+            .count()
+    };
+    ["any_flag", "urban_rural", "ownership"]
+        .iter()
+        .all(|k| count(k) <= 1)
 }
 
 pub async fn edit(State(s): State<AppState>, actor: Actor, Path(id): Path<i64>) -> PageResult {
@@ -320,6 +365,12 @@ pub async fn edit(State(s): State<AppState>, actor: Actor, Path(id): Path<i64>) 
     caller.require_bureau(platform::auth::WorkArea::Aid)?;
     let p = service::get(&s.db, &caller, id).await?;
     let title = format!("修改资助项目：{}", p.def.name);
+    if !fits_form(&p.def) {
+        let body = maud::html! {
+            p.alert role="alert" { "该项目有多组“至少具备其一”等复杂条件，页面表单无法完整显示，请通过 API（PUT /api/v1/aid/programs/" (id) "）修改，以免条件被合并。" }
+        };
+        return Ok(page(&actor, &title, body).into_response());
+    }
     let screen = Screen {
         title: &title,
         action: format!("/aid/programs/{id}"),
@@ -327,6 +378,7 @@ pub async fn edit(State(s): State<AppState>, actor: Actor, Path(id): Path<i64>) 
         input: &input_from(&p.def),
         version: Some(p.version),
         errors: &[],
+        status: StatusCode::OK,
     };
     render(&s, &actor, screen).await
 }
@@ -340,9 +392,26 @@ pub async fn update(
     let (input, version) = input_of(&pairs);
     let version =
         version.ok_or_else(|| AppError::invalid("version", "缺少版本号，请刷新后重试"))?;
-    match service::update(&s.db, &Caller::from(&actor), id, version, &input).await {
+    let saved = match form_errors(&input) {
+        e if e.is_empty() => {
+            service::update(&s.db, &Caller::from(&actor), id, version, &input).await
+        }
+        e => Err(AppError::Invalid(e)),
+    };
+    match saved {
         Ok(_) => Ok(Redirect::to(&format!("/aid/programs/{id}")).into_response()),
-        Err(AppError::Invalid(errors)) => {
+        Err(e) => {
+            let (status, errors) = refusal(e)?;
+            // After a conflict the form carries the version now stored, so
+            // that saving again (deliberately) replaces the other change.
+            let version = match status {
+                StatusCode::CONFLICT => {
+                    service::get(&s.db, &Caller::from(&actor), id)
+                        .await?
+                        .version
+                }
+                _ => version,
+            };
             let screen = Screen {
                 title: "修改资助项目",
                 action: format!("/aid/programs/{id}"),
@@ -350,10 +419,10 @@ pub async fn update(
                 input: &input,
                 version: Some(version),
                 errors: &errors,
+                status,
             };
             render(&s, &actor, screen).await
         }
-        Err(e) => Err(e),
     }
 }
 

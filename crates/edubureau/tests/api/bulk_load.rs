@@ -109,6 +109,20 @@ both_backends!(a_large_load_rebuilds_its_indexes, |b: Backend| async move {
         .await
         .expect("count");
     assert_eq!(none, 0, "nothing of the failed load is left");
+    // Every pooled connection still opens and commits transactions (a
+    // failed `INSERT OR ROLLBACK` must not leave one thinking it is inside
+    // a transaction), and the next load goes through.
+    for _ in 0..12 {
+        let mut tx = app.db.begin().await.expect("begin after a failed load");
+        tx.scalar(Sql::new("SELECT COUNT(*) FROM students"))
+            .await
+            .expect("query");
+        tx.commit().await.expect("commit after a failed load");
+    }
+    let batches: Vec<Vec<BulkRow>> = (0..8)
+        .map(|k| rows(960_000 + k * 600, 600, school))
+        .collect();
+    assert_eq!(load(&app, batches).await, Ok(4800));
     if app.db.backend() == DbBackend::Sqlite {
         let ok: Vec<(String,)> = app
             .db

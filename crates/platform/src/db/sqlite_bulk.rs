@@ -117,7 +117,30 @@ impl<'h> Inserter<'h> {
             ffi::sqlite3_reset(s);
             ffi::sqlite3_clear_bindings(s);
         }
+        if err.is_some() {
+            self.reopen_if_rolled_back();
+        }
         err.map_or(Ok(()), Err)
+    }
+
+    /// An `INSERT OR ROLLBACK` that failed has ended the caller's
+    /// transaction, which sqlx still counts as open: its ROLLBACK would then
+    /// fail and the pooled connection would believe it is inside a
+    /// transaction for good. Opening an empty one keeps both in step; the
+    /// caller's rollback ends it.
+    fn reopen_if_rolled_back(&mut self) {
+        // SAFETY: `db` is valid; the statement text is a C string literal.
+        unsafe {
+            if ffi::sqlite3_get_autocommit(self.db.as_ptr()) != 0 {
+                ffi::sqlite3_exec(
+                    self.db.as_ptr(),
+                    c"BEGIN".as_ptr(),
+                    None,
+                    ptr::null_mut(),
+                    ptr::null_mut(),
+                );
+            }
+        }
     }
 
     /// The connection's last error as a [`DbError`], constraint violations
