@@ -11,7 +11,12 @@
 //! date (entered on or before it, not left before or on it, not suspended
 //! now). If the records show two such enrolments — a leave dated after the
 //! next admission — the later-recorded one counts: a student who moved
-//! mid-term is paid once, by the school they moved to.
+//! mid-term is paid once, by the school they moved to. An enrolment not
+//! left yet is always the student's latest record (a new one can only be
+//! made once the current one is left, and the database allows one current
+//! enrolment), so only left ones are looked at for a later overlap; were
+//! the records ever to break that, the ledger's "nothing paid twice" index
+//! would refuse the run rather than pay twice.
 
 use std::collections::{HashMap, HashSet};
 
