@@ -158,8 +158,26 @@ fn name_prefix(f: &StudentFilter) -> Option<&str> {
 }
 
 fn filtered(select: &str, scope: &Scope, f: &StudentFilter) -> Sql {
+    filtered_from(select, scope, f, true)
+}
+
+/// The filtered list; without `all_joins`, students and institutions are
+/// joined only when a filter reads them (counting needs no more: every
+/// enrolment has its student and institution by foreign key).
+fn filtered_from(select: &str, scope: &Scope, f: &StudentFilter, all_joins: bool) -> Sql {
+    let text_filter = f.q.as_deref().is_some_and(|t| !t.trim().is_empty());
+    let category = f.category.as_deref().and_then(category_condition);
+    let mut from = String::from(" FROM enrolments e");
+    if all_joins || text_filter || category.is_some() {
+        from.push_str(" JOIN students s ON s.id = e.student_id");
+    }
+    if all_joins || f.township_id.is_some() {
+        from.push_str(" JOIN institutions i ON i.id = e.institution_id");
+    }
     let mut q = scope.restrict(
-        Sql::new(select).push(" FROM enrolments e JOIN students s ON s.id = e.student_id JOIN institutions i ON i.id = e.institution_id WHERE e.status <> 'left'"),
+        Sql::new(select)
+            .push(&from)
+            .push(" WHERE e.status <> 'left'"),
         "e.institution_id",
     );
     if let Some(id) = f.institution_id {
@@ -179,7 +197,7 @@ fn filtered(select: &str, scope: &Scope, f: &StudentFilter) -> Sql {
     {
         q = q.push(" AND e.class_name = ").bind(c);
     }
-    if let Some(cond) = f.category.as_deref().and_then(category_condition) {
+    if let Some(cond) = category {
         q = q.push(" AND ").push(cond);
     }
     if let Some(text) = f.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
@@ -244,7 +262,7 @@ pub async fn list(db: &Db, scope: &Scope, f: &StudentFilter) -> Result<StudentPa
     items.truncate(PAGE_SIZE as usize);
     let one_institution = scope.institution().is_some() || f.institution_id.is_some();
     let (total, total_capped) = if one_institution {
-        let count = filtered("SELECT 1", scope, f)
+        let count = filtered_from("SELECT 1", scope, f, false)
             .push(" LIMIT ")
             .bind(COUNT_CAP + 1);
         let n = db
