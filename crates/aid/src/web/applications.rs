@@ -11,7 +11,7 @@ use platform::web::{page, AppState};
 use platform::{AppError, PageResult};
 use serde::Deserialize;
 
-use super::program_form::Pairs;
+use super::program_form::{all, one, Pairs};
 use crate::domain::{term, TermInput};
 use crate::service::applications::{self as service, ApplicationInput, Decision};
 use crate::service::corrections::{self, ReverseRequest};
@@ -156,15 +156,8 @@ pub async fn submit(
     actor: Actor,
     Form(pairs): Form<Pairs>,
 ) -> PageResult {
-    let get = |k: &str| {
-        pairs
-            .iter()
-            .find(|(key, _)| key == k)
-            .map(|(_, v)| v.trim().to_string())
-            .unwrap_or_default()
-    };
     let number = |k: &str, label: &str| {
-        get(k)
+        one(&pairs, k)
             .parse::<i64>()
             .map_err(|_| AppError::invalid(k, format!("{label}无效")))
     };
@@ -173,12 +166,8 @@ pub async fn submit(
         student_id: number("student_id", "学生")?,
         school_year: number("school_year", "学年")?,
         half: number("half", "学期")?,
-        statement: get("statement"),
-        documents: pairs
-            .iter()
-            .filter(|(k, _)| k == "documents")
-            .map(|(_, v)| v.clone())
-            .collect(),
+        statement: one(&pairs, "statement"),
+        documents: all(&pairs, "documents").map(String::from).collect(),
     };
     service::submit(&s.db, &Caller::from(&actor), &input).await?;
     Ok(Redirect::to("/aid/applications").into_response())

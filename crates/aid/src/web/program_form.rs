@@ -12,8 +12,8 @@ use platform::web::{page, AppState};
 use platform::{AppError, FieldError, PageResult};
 
 use crate::domain::{
-    AmountInput, ConditionInput, Flag, Ownership, Period, ProgramDef, ProgramInput, Stage,
-    UrbanRural,
+    AmountInput, Condition, ConditionInput, Flag, Ownership, Period, ProgramDef, ProgramInput,
+    Stage, UrbanRural,
 };
 use crate::service::programs as service;
 use crate::store::{self, Program};
@@ -21,7 +21,7 @@ use crate::store::{self, Program};
 /// A submitted form: repeated keys (check boxes) arrive as separate pairs.
 pub type Pairs = Vec<(String, String)>;
 
-fn all<'a>(pairs: &'a Pairs, key: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+pub(super) fn all<'a>(pairs: &'a Pairs, key: &'a str) -> impl Iterator<Item = &'a str> + 'a {
     pairs
         .iter()
         .filter(move |(k, _)| k == key)
@@ -29,7 +29,7 @@ fn all<'a>(pairs: &'a Pairs, key: &'a str) -> impl Iterator<Item = &'a str> + 'a
         .filter(|v| !v.is_empty())
 }
 
-fn one(pairs: &Pairs, key: &str) -> String {
+pub(super) fn one(pairs: &Pairs, key: &str) -> String {
     all(pairs, key).next().unwrap_or("").to_string()
 }
 
@@ -100,30 +100,37 @@ pub fn input_of(pairs: &Pairs) -> (ProgramInput, Option<i64>) {
     (input, one(pairs, "version").parse().ok())
 }
 
+/// A stored condition as the form (and the API) submits it.
+fn condition_input(c: &Condition) -> ConditionInput {
+    let keys = |v: Vec<&str>| v.into_iter().map(String::from).collect();
+    match c {
+        Condition::Flag { flag, required } => ConditionInput {
+            kind: "flag".into(),
+            flag: Some(flag.key().into()),
+            required: Some(*required),
+            ..Default::default()
+        },
+        Condition::AnyFlag { flags } => ConditionInput {
+            kind: "any_flag".into(),
+            flags: keys(flags.iter().map(|f| f.key()).collect()),
+            ..Default::default()
+        },
+        Condition::UrbanRural { values } => ConditionInput {
+            kind: "urban_rural".into(),
+            values: keys(values.iter().map(|v| v.key()).collect()),
+            ..Default::default()
+        },
+        Condition::Ownership { values } => ConditionInput {
+            kind: "ownership".into(),
+            values: keys(values.iter().map(|v| v.key()).collect()),
+            ..Default::default()
+        },
+    }
+}
+
 /// The form's values as a stored program has them.
 fn input_from(def: &ProgramDef) -> ProgramInput {
-    let keys = |v: &[String]| v.to_vec();
-    let mut conditions = Vec::new();
-    for c in &def.conditions {
-        let json = serde_json::to_value(c).unwrap_or_default();
-        let texts = |field: &str| -> Vec<String> {
-            json[field]
-                .as_array()
-                .map(|a| {
-                    a.iter()
-                        .filter_map(|v| v.as_str().map(String::from))
-                        .collect()
-                })
-                .unwrap_or_default()
-        };
-        conditions.push(ConditionInput {
-            kind: json["kind"].as_str().unwrap_or("").into(),
-            flag: json["flag"].as_str().map(String::from),
-            required: json["required"].as_bool(),
-            flags: keys(&texts("flags")),
-            values: keys(&texts("values")),
-        });
-    }
+    let conditions = def.conditions.iter().map(condition_input).collect();
     ProgramInput {
         name: def.name.clone(),
         funding_source: def.funding_source.clone(),
@@ -349,15 +356,10 @@ pub async fn create(
 /// kind. Programs defined through the API with several "至少具备其一"
 /// groups would be merged into one by the form, so they are changed there.
 fn fits_form(def: &ProgramDef) -> bool {
-    let count = |kind: &str| {
-        def.conditions
-            .iter()
-            .filter(|c| serde_json::to_value(c).is_ok_and(|v| v["kind"] == kind))
-            .count()
-    };
-    ["any_flag", "urban_rural", "ownership"]
-        .iter()
-        .all(|k| count(k) <= 1)
+    let count = |kind: fn(&Condition) -> bool| def.conditions.iter().filter(|c| kind(c)).count();
+    count(|c| matches!(c, Condition::AnyFlag { .. })) <= 1
+        && count(|c| matches!(c, Condition::UrbanRural { .. })) <= 1
+        && count(|c| matches!(c, Condition::Ownership { .. })) <= 1
 }
 
 pub async fn edit(State(s): State<AppState>, actor: Actor, Path(id): Path<i64>) -> PageResult {
