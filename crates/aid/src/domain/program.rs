@@ -74,7 +74,7 @@ pub struct ProgramDef {
 
 /// JSON numbers and strings both become text; the text is then parsed
 /// exactly (never through floating point).
-fn money_text(v: &serde_json::Value) -> String {
+pub fn money_text(v: &serde_json::Value) -> String {
     match v {
         serde_json::Value::String(s) => s.clone(),
         serde_json::Value::Number(n) => n.to_string(),

@@ -115,22 +115,26 @@ pub async fn get_in(tx: &mut Tx, id: i64) -> Result<Program, DbError> {
     )
 }
 
+/// Binds `$1`…`$11`: the definition's columns in the order of `create`
+/// and `update`.
+fn bind_def(q: Sql, d: &ProgramDef) -> Sql {
+    q.arg(d.name.as_str())
+        .arg(d.funding_source.as_str())
+        .arg(d.period.key())
+        .arg(stages_text(d))
+        .arg(json(&d.amounts))
+        .arg(json(&d.conditions))
+        .arg(json(&d.incompatible_with))
+        .arg(d.budget.0)
+        .arg(d.needs_application)
+        .arg(d.documents.join("\n"))
+        .arg(d.active)
+}
+
 pub async fn create(tx: &mut Tx, d: &ProgramDef) -> Result<i64, DbError> {
-    let now = Utc::now();
     tx.scalar(
-        Sql::new("INSERT INTO aid_programs (name, funding_source, period, stages, amounts_json, conditions_json, incompatible_json, budget, needs_application, documents, active, version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 1, $12, $12) RETURNING id")
-            .arg(d.name.as_str())
-            .arg(d.funding_source.as_str())
-            .arg(d.period.key())
-            .arg(stages_text(d))
-            .arg(json(&d.amounts))
-            .arg(json(&d.conditions))
-            .arg(json(&d.incompatible_with))
-            .arg(d.budget.0)
-            .arg(d.needs_application)
-            .arg(d.documents.join("\n"))
-            .arg(d.active)
-            .arg(now),
+        bind_def(Sql::new("INSERT INTO aid_programs (name, funding_source, period, stages, amounts_json, conditions_json, incompatible_json, budget, needs_application, documents, active, version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 1, $12, $12) RETURNING id"), d)
+            .arg(Utc::now()),
     )
     .await
 }
@@ -139,18 +143,7 @@ pub async fn create(tx: &mut Tx, d: &ProgramDef) -> Result<i64, DbError> {
 pub async fn update(tx: &mut Tx, id: i64, version: i64, d: &ProgramDef) -> Result<bool, DbError> {
     let n = tx
         .execute(
-            Sql::new("UPDATE aid_programs SET name = $1, funding_source = $2, period = $3, stages = $4, amounts_json = $5, conditions_json = $6, incompatible_json = $7, budget = $8, needs_application = $9, documents = $10, active = $11, version = version + 1, updated_at = $12 WHERE id = $13 AND version = $14")
-                .arg(d.name.as_str())
-                .arg(d.funding_source.as_str())
-                .arg(d.period.key())
-                .arg(stages_text(d))
-                .arg(json(&d.amounts))
-                .arg(json(&d.conditions))
-                .arg(json(&d.incompatible_with))
-                .arg(d.budget.0)
-                .arg(d.needs_application)
-                .arg(d.documents.join("\n"))
-                .arg(d.active)
+            bind_def(Sql::new("UPDATE aid_programs SET name = $1, funding_source = $2, period = $3, stages = $4, amounts_json = $5, conditions_json = $6, incompatible_json = $7, budget = $8, needs_application = $9, documents = $10, active = $11, version = version + 1, updated_at = $12 WHERE id = $13 AND version = $14"), d)
                 .arg(Utc::now())
                 .arg(id)
                 .arg(version),

@@ -11,6 +11,7 @@ use platform::web::forms::{csrf_field, error_summary, select};
 use platform::web::{page, AppState};
 use platform::{AppError, FieldError, PageResult};
 
+use crate::domain::program::money_text;
 use crate::domain::{
     AmountInput, Condition, ConditionInput, Flag, Ownership, Period, ProgramDef, ProgramInput,
     Stage, UrbanRural,
@@ -153,14 +154,6 @@ fn input_from(def: &ProgramDef) -> ProgramInput {
     }
 }
 
-fn text(v: &serde_json::Value) -> String {
-    match v {
-        serde_json::Value::String(s) => s.clone(),
-        serde_json::Value::Null => String::new(),
-        other => other.to_string(),
-    }
-}
-
 struct FormView<'a> {
     action: String,
     input: &'a ProgramInput,
@@ -180,7 +173,7 @@ fn form(actor: &Actor, v: FormView) -> Markup {
         i.amounts
             .iter()
             .find(|a| Stage::parse(&a.stage) == Some(s))
-            .map(|a| text(&a.amount))
+            .map(|a| money_text(&a.amount))
             .unwrap_or_default()
     };
     let flag_rule = |f: Flag| {
@@ -238,7 +231,7 @@ fn form(actor: &Actor, v: FormView) -> Markup {
                     @for p in &v.others { label { input type="checkbox" name="incompatible_with" value=(p.id) checked[i.incompatible_with.contains(&p.id)]; (p.def.name) } }
                 }
             }
-            div.field { label for="budget" { "每学年预算（元，留空为不设）" } input type="text" inputmode="decimal" id="budget" name="budget" value=(i.budget.as_ref().map(text).unwrap_or_default()); }
+            div.field { label for="budget" { "每学年预算（元，留空为不设）" } input type="text" inputmode="decimal" id="budget" name="budget" value=(i.budget.as_ref().map(money_text).unwrap_or_default()); }
             div.field { label { input type="checkbox" name="needs_application" checked[i.needs_application]; "需个人申请（学校审核、教育局审批后发放）" } }
             div.field { label for="documents" { "申请材料（每行一项）" } textarea id="documents" name="documents" rows="3" { (i.documents.join("\n")) } }
             div.field { label { input type="checkbox" name="active" checked[i.active]; "启用" } }
