@@ -22,4 +22,9 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "student list indexes",
         sql: include_str!("../migrations/0201_student_list_indexes.sql"),
     },
+    Migration {
+        version: 202,
+        name: "students id_number as a named unique index",
+        sql: include_str!("../migrations/0202_students_id_number_index.sql"),
+    },
 ];

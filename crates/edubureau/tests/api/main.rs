@@ -12,6 +12,7 @@ mod bulk_load;
 mod dropout;
 mod import;
 mod institutions;
+mod migrations;
 mod scoping;
 mod student_import;
 mod students;

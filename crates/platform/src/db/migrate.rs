@@ -9,7 +9,7 @@
 
 use chrono::Utc;
 
-use super::{Backend, Db, DbError, Sql};
+use super::{Backend, Conn, Db, DbError, Sql};
 
 #[derive(Clone, Copy, Debug)]
 pub struct Migration {
@@ -62,35 +62,74 @@ pub async fn run(db: &Db, all: &[Migration]) -> Result<usize, DbError> {
     .await?;
     let mut applied = 0;
     for m in sorted {
-        let mut tx = db.begin().await?;
-        if db.backend() == Backend::Postgres {
-            // Serialises concurrent start-ups of several servers.
-            tx.execute_script("SELECT pg_advisory_xact_lock(7345501)")
-                .await?;
-        }
-        let seen = tx
-            .scalar(
-                Sql::new("SELECT COUNT(*) FROM schema_migrations WHERE version = ").bind(m.version),
-            )
-            .await?;
-        if seen > 0 {
-            continue;
-        }
-        tracing::info!(version = m.version, name = m.name, "applying migration");
-        tx.execute_script(&render(m.sql, db.backend())).await?;
-        tx.execute(
-            Sql::new(
-                "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
-            )
+        let done = match db {
+            Db::Sqlite(pool) => apply_sqlite(pool, &m).await?,
+            Db::Postgres(_) => {
+                let mut tx = db.begin().await?;
+                // Serialises concurrent start-ups of several servers.
+                tx.execute_script("SELECT pg_advisory_xact_lock(7345501)")
+                    .await?;
+                let done = apply(&mut tx.conn(), &m, Backend::Postgres).await?;
+                tx.commit().await?;
+                done
+            }
+        };
+        applied += usize::from(done);
+    }
+    Ok(applied)
+}
+
+/// Runs `m` on `conn` (inside the caller's transaction) unless the database
+/// has seen it; returns whether it ran.
+async fn apply(conn: &mut Conn<'_>, m: &Migration, backend: Backend) -> Result<bool, DbError> {
+    let seen = conn
+        .scalar(Sql::new("SELECT COUNT(*) FROM schema_migrations WHERE version = ").bind(m.version))
+        .await?;
+    if seen > 0 {
+        return Ok(false);
+    }
+    tracing::info!(version = m.version, name = m.name, "applying migration");
+    conn.execute_script(&render(m.sql, backend)).await?;
+    conn.execute(
+        Sql::new("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)")
             .arg(m.version)
             .arg(m.name)
             .arg(Utc::now().to_rfc3339()),
-        )
-        .await?;
-        tx.commit().await?;
-        applied += 1;
+    )
+    .await?;
+    Ok(true)
+}
+
+/// SQLite: a migration may rebuild a table, the only way SQLite changes a
+/// column's constraints, and dropping the old table must not trip the
+/// foreign keys that point at it. So, as SQLite's documentation prescribes,
+/// enforcement is off for the migration's transaction (the pragma has no
+/// effect inside one) and every foreign key is checked before the commit
+/// instead. The connection is closed afterwards rather than returned to the
+/// pool, so no pooled connection ever runs without enforcement.
+async fn apply_sqlite(pool: &sqlx::SqlitePool, m: &Migration) -> Result<bool, DbError> {
+    use sqlx::{Connection, Executor};
+    let mut conn = pool.acquire().await?;
+    conn.close_on_drop();
+    conn.execute("PRAGMA foreign_keys = OFF").await?;
+    let mut tx = conn.begin_with("BEGIN IMMEDIATE").await?;
+    if !apply(&mut Conn::Sqlite(&mut tx), m, Backend::Sqlite).await? {
+        return Ok(false);
     }
-    Ok(applied)
+    let broken: Vec<(String, Option<i64>, String)> =
+        sqlx::query_as(r#"SELECT "table", rowid, parent FROM pragma_foreign_key_check"#)
+            .fetch_all(&mut *tx)
+            .await?;
+    if let Some((table, row, parent)) = broken.first() {
+        return Err(DbError::ForeignKey(format!(
+            "迁移 {} 之后 {table} 第 {} 行引用的 {parent} 记录不存在（共 {} 处）",
+            m.version,
+            row.unwrap_or_default(),
+            broken.len()
+        )));
+    }
+    tx.commit().await?;
+    Ok(true)
 }
 
 #[cfg(test)]

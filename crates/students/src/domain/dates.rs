@@ -10,7 +10,7 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
         return None;
     }
     if s.len() == 8 && s.bytes().all(|b| b.is_ascii_digit()) {
-        return NaiveDate::parse_from_str(s, "%Y%m%d").ok();
+        return ymd(s);
     }
     if (1..=6).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()) {
         // Excel's day 1 is 1900-01-01 and it counts a 29 Feb 1900 that never
@@ -30,15 +30,31 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(&unified, "%Y-%m-%d").ok()
 }
 
+/// `YYYYMMDD` or `YYYYMM` (the first of the month) as a calendar date;
+/// `None` unless `s` is a real date written with exactly those digits.
+pub(crate) fn ymd(s: &str) -> Option<NaiveDate> {
+    if !matches!(s.len(), 6 | 8) || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n = |r: std::ops::Range<usize>| s.get(r)?.parse::<u32>().ok();
+    let day = if s.len() == 8 { n(6..8)? } else { 1 };
+    NaiveDate::from_ymd_opt(i32::try_from(n(0..4)?).ok()?, n(4..6)?, day)
+}
+
 /// 入学年月: 201409 or 2014-09 → the first of that month.
 pub fn parse_month(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    if s.len() == 6 && s.bytes().all(|b| b.is_ascii_digit()) {
+        return ymd(s);
+    }
     let s = s
-        .trim()
         .replace(['年', '/', '.'], "-")
         .trim_end_matches('月')
         .to_string();
-    if s.len() == 6 && s.bytes().all(|b| b.is_ascii_digit()) {
-        return NaiveDate::parse_from_str(&format!("{s}01"), "%Y%m%d").ok();
+    if s.len() == 6 {
+        if let Some(d) = ymd(&s) {
+            return Some(d);
+        }
     }
     parse_date(&format!("{s}-01")).or_else(|| parse_date(&s))
 }

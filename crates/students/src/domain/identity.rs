@@ -434,8 +434,7 @@ fn normalise(s: &str) -> String {
 
 /// `YYYYMMDD` (8 ASCII digits) → a real calendar date.
 fn date_of(s: &str) -> Option<NaiveDate> {
-    let num = |r: std::ops::Range<usize>| s.get(r)?.parse::<u32>().ok();
-    NaiveDate::from_ymd_opt(i32::try_from(num(0..4)?).ok()?, num(4..6)?, num(6..8)?)
+    (s.len() == 8).then(|| super::dates::ymd(s)).flatten()
 }
 
 /// GB 11643 rules; `doc` only names the document in error messages.

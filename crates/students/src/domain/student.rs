@@ -85,6 +85,9 @@ struct Idx {
     school: usize,
     dibao: usize,
     poor: usize,
+    /// Per template field: whether the rules above read it (the others
+    /// are kept as they are, in `extra_json`).
+    read: Vec<bool>,
 }
 
 fn idx() -> &'static Idx {
@@ -96,7 +99,8 @@ fn idx() -> &'static Idx {
                 .position(|f| f.header == h)
                 .unwrap_or_else(|| panic!("template lacks {h}"))
         };
-        Idx {
+        let mut i = Idx {
+            read: vec![],
             name: at("姓名"),
             sex: at("性别"),
             birth: at("出生日期"),
@@ -123,7 +127,37 @@ fn idx() -> &'static Idx {
             school: at("学校标识码"),
             dibao: at("是否低保"),
             poor: at("是否建档立卡"),
-        }
+        };
+        let read = [
+            i.name,
+            i.sex,
+            i.birth,
+            i.ethnicity,
+            i.id_type,
+            i.id_number,
+            i.health,
+            i.hukou_division,
+            i.hukou_type,
+            i.grade,
+            i.class,
+            i.entered,
+            i.boarding,
+            i.address,
+            i.phone,
+            i.left_behind,
+            i.migrant,
+            i.orphan,
+            i.inclusive,
+            i.disability,
+            i.g_name,
+            i.g_relation,
+            i.g_phone,
+            i.school,
+            i.dibao,
+            i.poor,
+        ];
+        i.read = (0..fields().len()).map(|n| read.contains(&n)).collect();
+        i
     })
 }
 
@@ -445,45 +479,16 @@ pub fn check(
     if !c.problems.is_empty() {
         return Err(c.problems);
     }
-    let used = [
-        i.name,
-        i.sex,
-        i.birth,
-        i.ethnicity,
-        i.id_type,
-        i.id_number,
-        i.health,
-        i.hukou_division,
-        i.hukou_type,
-        i.grade,
-        i.class,
-        i.entered,
-        i.boarding,
-        i.address,
-        i.phone,
-        i.left_behind,
-        i.migrant,
-        i.orphan,
-        i.inclusive,
-        i.disability,
-        i.g_name,
-        i.g_relation,
-        i.g_phone,
-        i.school,
-        i.dibao,
-        i.poor,
-    ];
     let extra: serde_json::Map<String, serde_json::Value> = values
         .iter()
+        .zip(fields())
         .enumerate()
-        .filter(|(n, v)| !v.trim().is_empty() && !used.contains(n))
-        .filter_map(|(n, v)| {
-            fields().get(n).map(|f| {
-                (
-                    f.header.clone(),
-                    serde_json::Value::String(v.trim().to_string()),
-                )
-            })
+        .filter(|&(n, (v, _))| !i.read.get(n).copied().unwrap_or(false) && !v.trim().is_empty())
+        .map(|(_, (v, f))| {
+            (
+                f.header.clone(),
+                serde_json::Value::String(v.trim().to_string()),
+            )
         })
         .collect();
     let student = NewStudent {

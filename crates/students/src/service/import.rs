@@ -10,6 +10,8 @@
 //! owns the transaction ([`bulk::load_stream`]).
 
 use std::collections::{HashMap, HashSet};
+
+use foldhash::fast::RandomState as FastHash;
 use std::io::Read;
 use std::sync::atomic::{AtomicU64, AtomicU8, Ordering};
 
@@ -94,8 +96,12 @@ struct Importer {
     mode: Mode,
     /// 学校标识码 → (institution, 办学类型), within the caller's scope.
     institutions: HashMap<String, (InstitutionId, String)>,
-    existing: HashSet<String>,
-    seen: HashMap<String, usize>,
+    /// Document numbers already in the database, and those of this file
+    /// with their row: a million of each in a large import, hashed with
+    /// foldhash (randomly seeded per process) rather than SipHash; the keys
+    /// are document numbers that passed their format check.
+    existing: HashSet<String, FastHash>,
+    seen: HashMap<String, usize, FastHash>,
     columns: Vec<Option<usize>>,
     batch: Vec<BulkRow>,
     outcome: Outcome,
@@ -261,31 +267,15 @@ async fn read(imp: &mut Importer, source: Source, progress: &Progress) -> Result
             let mut rec = csv::ByteRecord::new();
             let mut header: Option<usize> = None;
             let mut line = 0usize;
-            fn trim(c: &str) -> &str {
-                c.trim_matches(|ch: char| {
-                    ch.is_whitespace() || ch == '\u{feff}' || ch == '\u{3000}'
-                })
-            }
             while csv
                 .read_byte_record(&mut rec)
                 .map_err(|e| AppError::BadRequest(format!("CSV 格式错误：{e}")))?
             {
                 line += 1;
-                let mut cells: Vec<&str> = Vec::with_capacity(rec.len());
-                let mut utf8 = true;
-                for c in rec.iter() {
-                    match std::str::from_utf8(c) {
-                        Ok(c) => cells.push(trim(c)),
-                        Err(_) => {
-                            utf8 = false;
-                            break;
-                        }
-                    }
-                }
-                if !utf8 {
+                let Some(cells) = csv_cells(&rec) else {
                     imp.error(line, "", "该行不是 UTF-8 编码；大文件请以 UTF-8 编码的 CSV 导入（Excel：另存为“CSV UTF-8”）".into(), progress);
                     continue;
-                }
+                };
                 if cells.iter().all(|c| c.is_empty()) {
                     continue;
                 }
@@ -312,6 +302,25 @@ async fn read(imp: &mut Importer, source: Source, progress: &Progress) -> Result
     Ok(())
 }
 
+/// The cells of a CSV record as trimmed text, or `None` if the record is
+/// not UTF-8 (checked once for the whole record).
+fn csv_cells(rec: &csv::ByteRecord) -> Option<Vec<&str>> {
+    let all = std::str::from_utf8(rec.as_slice()).ok()?;
+    (0..rec.len())
+        .map(|i| rec.range(i).and_then(|r| all.get(r)).map(trim_cell))
+        .collect()
+}
+
+/// Trims white space, the byte-order mark and the full-width space from
+/// both ends of a cell; most cells start and end with a visible ASCII
+/// character and are returned as they are.
+fn trim_cell(c: &str) -> &str {
+    match (c.as_bytes().first(), c.as_bytes().last()) {
+        (Some(a), Some(z)) if a.is_ascii_graphic() && z.is_ascii_graphic() => c,
+        _ => c.trim_matches(|ch: char| ch.is_whitespace() || ch == '\u{feff}'),
+    }
+}
+
 /// Imports students from `source`. Institution staff may import only into
 /// their own institution.
 pub async fn import(
@@ -331,7 +340,7 @@ pub async fn import(
         .into_iter()
         .map(|(code, id, t)| (code, (id, t)))
         .collect();
-    let existing: HashSet<String> = db
+    let existing: HashSet<String, FastHash> = db
         .fetch_all::<(String,)>(Sql::new("SELECT id_number FROM students"))
         .await?
         .into_iter()
@@ -342,7 +351,7 @@ pub async fn import(
         mode,
         institutions,
         existing,
-        seen: HashMap::new(),
+        seen: HashMap::default(),
         columns: vec![],
         batch: Vec::with_capacity(BATCH),
         out: None,
@@ -368,6 +377,10 @@ pub async fn import(
         .map_err(|e| AppError::Internal(anyhow::anyhow!("导入写入任务失败：{e}")))?;
     read?;
     written?;
+    tracing::debug!(
+        rows = imp.outcome.rows,
+        "import: every row checked and written"
+    );
     progress.bytes_done.store(
         progress.bytes_total.load(Ordering::Relaxed),
         Ordering::Relaxed,
@@ -397,6 +410,7 @@ pub async fn import(
         )
         .await?;
         tx.commit().await?;
+        tracing::debug!("import: committed");
         outcome.applied = true;
     } else {
         // Dropping the transaction rolls every written batch back.
