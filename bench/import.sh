@@ -27,11 +27,9 @@ CSV=$DATA/students-$ROWS.csv
 TEMPLATE=$DATA/import-template.db
 
 # The target database: the small demo district (137 institutions with their
-# school codes, accounts) with its 3,002 demo students removed. They must go:
-# `sample-csv` draws ID numbers with the same scheme as the demo and, at
-# 1,000,000 rows, 433 of them collide with demo students (the import then
-# refuses the whole file); a different --seed does not avoid that. The
-# audit_log is append-only and is left alone.
+# school codes, accounts) with its 3,002 demo students removed, so that the
+# load starts from empty tables like the baseline's. The audit_log is
+# append-only and is left alone.
 EMPTY_STUDENTS="DELETE FROM home_visits; DELETE FROM care_records; DELETE FROM left_behind_archive;
   DELETE FROM transfers; DELETE FROM dropout_cases; DELETE FROM children; DELETE FROM enrolments;
   DELETE FROM students;"
@@ -40,11 +38,11 @@ if [ "$BENCH_FRESH" = 1 ] || [ ! -s "$TEMPLATE" ]; then
   "$BIN" demo --db "sqlite://$TEMPLATE" --size small >"$LOGS/import-template.log" 2>&1
   sqlite3 "$TEMPLATE" "PRAGMA foreign_keys=ON; $EMPTY_STUDENTS VACUUM; PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
 fi
-# `sample-csv` repeats some ID numbers in large files (86 repeats in 1,000,000
-# rows: its per-birthday sequence wraps after 500, see docs/PERFORMANCE.md),
-# and one repeat makes the all-or-nothing import refuse the file. So 2% more
-# rows are generated and the first $ROWS rows with distinct ID numbers (column
-# 6; the generator never quotes fields) are kept. Both sides load that file.
+# One repeated ID number makes the all-or-nothing import refuse the whole
+# file. `sample-csv` no longer repeats any (earlier versions did), but as a
+# guard 2% more rows are generated and the first $ROWS rows with distinct ID
+# numbers (column 6; the generator never quotes fields) are kept. Both sides
+# load that file.
 if [ "$BENCH_FRESH" = 1 ] || [ ! -s "$CSV" ]; then
   log "writing $ROWS rows to $CSV"
   "$BIN" sample-csv --db "sqlite://$TEMPLATE" --rows "$((ROWS + ROWS / 50 + 100))" --out "$CSV.raw" >/dev/null
@@ -89,8 +87,8 @@ sqlite_floor_sql() {
   echo "ATTACH '$1' AS src;"
   echo "BEGIN IMMEDIATE;"
   sqlite3 "$TEMPLATE" "SELECT 'DROP INDEX ' || name || ';' FROM sqlite_master WHERE name IN ($DEFERRED)"
-  echo "INSERT INTO main.students SELECT * FROM src.students;"
-  echo "INSERT INTO main.enrolments SELECT * FROM src.enrolments;"
+  echo "INSERT INTO main.students SELECT * FROM src.students WHERE 1;"
+  echo "INSERT INTO main.enrolments SELECT * FROM src.enrolments WHERE 1;"
   sqlite3 "$TEMPLATE" "SELECT sql || ';' FROM sqlite_master WHERE name IN ($DEFERRED)"
   echo "COMMIT;"
 }
@@ -227,4 +225,6 @@ row() { # LABEL OURS_TIMES BASE_TIMES FLOOR_TIMES RSS_LIST
   echo "1-minute load average after each run (2 CPUs; above 2 means other work competed): ${LOADS[*]}."
   echo
   echo "Binary: $BUILT_FROM. Machine: $(machine)."
+  echo
+  echo "Reproduce with \`bench/import.sh\` (a built binary: \`EDUBUREAU_BIN=target/release/edubureau bench/import.sh\`; SQLite only: \`BENCH_PG=0\`)."
 } | tee "$RESULTS/import.md"

@@ -6,12 +6,12 @@ use axum::extract::{Form, Path, Query, State};
 use axum::response::{IntoResponse, Redirect};
 use maud::{html, Markup};
 use platform::auth::{Access, Actor, Caller, WorkArea};
-use platform::web::forms::{csrf_field, select};
+use platform::web::forms::{csrf_field, error_summary, select};
 use platform::web::{page, AppState};
 use platform::{AppError, PageResult};
 use serde::Deserialize;
 
-use super::program_form::{all, one, Pairs};
+use super::program_form::{all, one, refused, Pairs};
 use crate::domain::{term, TermInput};
 use crate::service::applications::{self as service, ApplicationInput, Decision};
 use crate::service::corrections::{self, ReverseRequest};
@@ -129,28 +129,49 @@ pub fn apply_forms(actor: &Actor, student: i64, programs: &[Program]) -> Markup 
         return html! {};
     }
     let (year, half) = TermInput::current(chrono::Utc::now().date_naive());
+    let blank = ApplicationDraft {
+        school_year: year.to_string(),
+        half: half.to_string(),
+        statement: String::new(),
+        documents: vec![],
+    };
     html! {
         h2 { "提交资助申请" }
-        @for p in open {
-            form.stacked.application method="post" action="/aid/applications" {
-                (csrf_field(actor))
-                input type="hidden" name="program_id" value=(p.id);
-                input type="hidden" name="student_id" value=(student);
-                h3 { (p.def.name) " " span.muted { (p.standard) } }
-                label { "学年" input type="number" name="school_year" required value=(year); }
-                label { "学期" select name="half" { option value="1" selected[half == 1] { "第一学期（秋季）" } option value="2" selected[half == 2] { "第二学期（春季）" } } }
-                label { "申请理由" textarea name="statement" rows="2" {} }
-                @if !p.def.documents.is_empty() {
-                    fieldset { legend { "已收到的申请材料" }
-                        @for d in &p.def.documents { label { input type="checkbox" name="documents" value=(d); (d) } }
-                    }
+        @for p in open { (application_form(actor, student, p, &blank)) }
+    }
+}
+
+/// What an application form holds: the current term on a new one, the
+/// very values of a refused submission when it is shown again.
+struct ApplicationDraft {
+    school_year: String,
+    half: String,
+    statement: String,
+    documents: Vec<String>,
+}
+
+fn application_form(actor: &Actor, student: i64, p: &Program, d: &ApplicationDraft) -> Markup {
+    html! {
+        form.stacked.application method="post" action="/aid/applications" {
+            (csrf_field(actor))
+            input type="hidden" name="program_id" value=(p.id);
+            input type="hidden" name="student_id" value=(student);
+            h3 { (p.def.name) " " span.muted { (p.standard) } }
+            label { "学年" input type="number" name="school_year" required value=(d.school_year); }
+            label { "学期" select name="half" { option value="1" selected[d.half == "1"] { "第一学期（秋季）" } option value="2" selected[d.half == "2"] { "第二学期（春季）" } } }
+            label { "申请理由" textarea name="statement" rows="2" { (d.statement) } }
+            @if !p.def.documents.is_empty() {
+                fieldset { legend { "已收到的申请材料" }
+                    @for doc in &p.def.documents { label { input type="checkbox" name="documents" value=(doc) checked[d.documents.contains(doc)]; (doc) } }
                 }
-                button type="submit" { "提交申请" }
             }
+            button type="submit" { "提交申请" }
         }
     }
 }
 
+/// Submits an application from a student's page. A refused one comes back
+/// as its form, filled in as it was sent, under the reasons.
 pub async fn submit(
     State(s): State<AppState>,
     actor: Actor,
@@ -158,19 +179,54 @@ pub async fn submit(
 ) -> PageResult {
     let number = |k: &str, label: &str| {
         one(&pairs, k)
+            .trim()
             .parse::<i64>()
             .map_err(|_| AppError::invalid(k, format!("{label}无效")))
     };
-    let input = ApplicationInput {
-        program_id: number("program_id", "资助项目")?,
-        student_id: number("student_id", "学生")?,
-        school_year: number("school_year", "学年")?,
-        half: number("half", "学期")?,
+    let (program_id, student_id) = (
+        number("program_id", "资助项目")?,
+        number("student_id", "学生")?,
+    );
+    let submitted = match (number("school_year", "学年"), number("half", "学期")) {
+        (Ok(school_year), Ok(half)) => {
+            let input = ApplicationInput {
+                program_id,
+                student_id,
+                school_year,
+                half,
+                statement: one(&pairs, "statement"),
+                documents: all(&pairs, "documents").map(String::from).collect(),
+            };
+            service::submit(&s.db, &Caller::from(&actor), &input).await
+        }
+        (year, half) => Err(AppError::Invalid(
+            [year.err(), half.err()]
+                .into_iter()
+                .flatten()
+                .flat_map(|e| match e {
+                    AppError::Invalid(f) => f,
+                    _ => vec![],
+                })
+                .collect(),
+        )),
+    };
+    let Err(e) = submitted else {
+        return Ok(Redirect::to("/aid/applications").into_response());
+    };
+    let (status, errors) = refused(e)?;
+    let program = crate::store::programs::get(&s.db, program_id).await?;
+    let draft = ApplicationDraft {
+        school_year: one(&pairs, "school_year"),
+        half: one(&pairs, "half"),
         statement: one(&pairs, "statement"),
         documents: all(&pairs, "documents").map(String::from).collect(),
     };
-    service::submit(&s.db, &Caller::from(&actor), &input).await?;
-    Ok(Redirect::to("/aid/applications").into_response())
+    let body = html! {
+        (error_summary(&errors))
+        (application_form(&actor, student_id, &program, &draft))
+        p { a href=(format!("/aid/students/{student_id}")) { "返回学生资助页" } }
+    };
+    Ok((status, page(&actor, "提交资助申请", body)).into_response())
 }
 
 /// The 冲销 form beside a paid or approved payment that was not reversed yet.
@@ -181,11 +237,15 @@ pub fn reverse_form(actor: &Actor, line: &LedgerLine, all: &[LedgerLine]) -> Mar
     if !writer || !settled || line.kind != "payment" || reversed {
         return html! {};
     }
+    reversal_fields(actor, line.id, "", "")
+}
+
+fn reversal_fields(actor: &Actor, line: i64, reason: &str, reissue: &str) -> Markup {
     html! {
-        form.inline method="post" action=(format!("/aid/ledger/{}/reverse", line.id)) {
+        form.inline method="post" action=(format!("/aid/ledger/{line}/reverse")) {
             (csrf_field(actor))
-            input type="text" name="reason" required placeholder="更正原因" size="12";
-            input type="text" name="reissue_amount" inputmode="decimal" placeholder="应发金额（元，可空）" size="10";
+            input type="text" name="reason" required placeholder="更正原因" size="12" value=(reason);
+            input type="text" name="reissue_amount" inputmode="decimal" placeholder="应发金额（元，可空）" size="10" value=(reissue);
             button.secondary type="submit" { "冲销" }
         }
     }
@@ -198,6 +258,8 @@ pub struct ReverseForm {
     reissue_amount: String,
 }
 
+/// Reverses a payment. A refused reversal comes back as its form, filled in
+/// as it was sent, under the reasons.
 pub async fn reverse(
     State(s): State<AppState>,
     actor: Actor,
@@ -205,9 +267,19 @@ pub async fn reverse(
     Form(f): Form<ReverseForm>,
 ) -> PageResult {
     let req = ReverseRequest {
-        reason: f.reason,
-        reissue_amount: Some(f.reissue_amount),
+        reason: f.reason.clone(),
+        reissue_amount: Some(f.reissue_amount.clone()),
     };
-    let batch = corrections::reverse(&s.db, &Caller::from(&actor), id, &req).await?;
-    Ok(Redirect::to(&format!("/aid/runs/{}", batch.id)).into_response())
+    match corrections::reverse(&s.db, &Caller::from(&actor), id, &req).await {
+        Ok(batch) => Ok(Redirect::to(&format!("/aid/runs/{}", batch.id)).into_response()),
+        Err(e) => {
+            let (status, errors) = refused(e)?;
+            let body = html! {
+                (error_summary(&errors))
+                p { "冲销第 " (id) " 条发放记录：" }
+                (reversal_fields(&actor, id, &f.reason, &f.reissue_amount))
+            };
+            Ok((status, page(&actor, "冲销", body)).into_response())
+        }
+    }
 }

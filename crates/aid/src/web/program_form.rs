@@ -299,22 +299,28 @@ fn form_errors(input: &ProgramInput) -> Vec<FieldError> {
     }
 }
 
-/// The status and messages a refused save shows above the form again.
-fn refusal(e: AppError) -> Result<(StatusCode, Vec<FieldError>), AppError> {
+/// The status and messages of a refused form: its field errors, or the
+/// conflict that stopped it as one message. Anything else is not the
+/// form's to show.
+pub(super) fn refused(e: AppError) -> Result<(StatusCode, Vec<FieldError>), AppError> {
     match e {
         AppError::Invalid(errors) => Ok((StatusCode::UNPROCESSABLE_ENTITY, errors)),
-        AppError::Conflict(msg) => Ok((
-            StatusCode::CONFLICT,
-            vec![
-                FieldError::new("version", msg),
-                FieldError::new(
-                    "version",
-                    "您填写的内容仍保留在下方；核对后再次保存将以此为准。",
-                ),
-            ],
-        )),
+        AppError::Conflict(msg) => Ok((StatusCode::CONFLICT, vec![FieldError::new("", msg)])),
         other => Err(other),
     }
+}
+
+/// The status and messages a refused save shows above the form again; a
+/// version conflict says that the form still holds what was typed.
+fn refusal(e: AppError) -> Result<(StatusCode, Vec<FieldError>), AppError> {
+    let (status, mut errors) = refused(e)?;
+    if status == StatusCode::CONFLICT {
+        errors.push(FieldError::new(
+            "version",
+            "您填写的内容仍保留在下方；核对后再次保存将以此为准。",
+        ));
+    }
+    Ok((status, errors))
 }
 
 pub async fn create(

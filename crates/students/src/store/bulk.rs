@@ -131,8 +131,10 @@ pub async fn load_stream(
     load_stream_deferring(tx, school_year, batches, DEFER_INDEXES_AFTER).await
 }
 
-/// [`load_stream`] with the number of rows after which SQLite defers the
-/// random-order indexes (see [`DEFERRABLE_INDEXES`]); tests lower it.
+/// [`load_stream`] with the number of rows after which a load counts as
+/// large (see [`is_large`]: SQLite defers the random-order indexes of
+/// [`DEFERRABLE_INDEXES`], both databases refresh their statistics); tests
+/// lower it.
 pub async fn load_stream_deferring(
     tx: &mut Tx,
     school_year: i64,
@@ -152,7 +154,7 @@ pub async fn load_stream_deferring(
             restored?;
             Ok(n)
         }
-        Backend::Postgres => stream_postgres(tx, school_year, batches).await,
+        Backend::Postgres => stream_postgres(tx, school_year, batches, defer_after).await,
     }
 }
 
@@ -171,7 +173,7 @@ async fn stream_sqlite(
         load_sqlite(tx, school_year, &rows, next, &now).await?;
         next += rows.len() as i64;
         n += rows.len() as u64;
-        if deferred.is_none() && n as i64 >= (existing / 2).max(defer_after) {
+        if deferred.is_none() && is_large(n, existing, defer_after) {
             deferred = Some(defer_indexes(tx).await?);
         }
     }
@@ -181,8 +183,23 @@ async fn stream_sqlite(
             tx.execute_script(&sql).await?;
         }
         tracing::debug!("bulk load: deferred indexes built");
+        // A sample of each index (analysis_limit) is enough for the planner
+        // and takes milliseconds where a full ANALYZE reads every index.
+        tx.execute_script(
+            "PRAGMA analysis_limit = 1000; ANALYZE students; ANALYZE enrolments; PRAGMA analysis_limit = 0",
+        )
+        .await?;
     }
     Ok(n)
+}
+
+/// Whether a load of `n` rows into a table of `existing` is large: past
+/// `threshold` rows and half the students already there. A large load
+/// changes the tables' make-up, so it also refreshes the planner's
+/// statistics before it commits (the list pages choose their indexes by
+/// them); on SQLite it defers the random-order indexes too.
+fn is_large(n: u64, existing: i64, threshold: i64) -> bool {
+    i64::try_from(n).unwrap_or(i64::MAX) >= (existing / 2).max(threshold)
 }
 
 /// Secondary indexes whose keys arrive in random order during a load. Past
@@ -220,6 +237,7 @@ async fn stream_postgres(
     tx: &mut Tx,
     school_year: i64,
     mut batches: mpsc::Receiver<Vec<BulkRow>>,
+    large_after: i64,
 ) -> Result<u64, DbError> {
     let first = pg_first_id(tx).await?;
     let now = now_text();
@@ -250,13 +268,20 @@ async fn stream_postgres(
     let statement = format!("COPY students ({STUDENT_COLUMNS}) FROM STDIN");
     let (copied, n) = tokio::join!(tx.copy_in_stream(&statement, chunks_rx), encode);
     copied?;
+    tracing::debug!(rows = n, "bulk load: students copied");
     if n > 0 {
         tx.copy_in(
             &format!("COPY enrolments ({ENROLMENT_COLUMNS}) FROM STDIN"),
             enrolments,
         )
         .await?;
+        tracing::debug!("bulk load: enrolments copied");
         pg_set_sequence(tx, first + n as i64).await?;
+    }
+    if is_large(n, first - 1, large_after) {
+        // Autovacuum would analyze them within a minute or so; the lists
+        // should not plan with the old figures meanwhile.
+        tx.execute_script("ANALYZE students, enrolments").await?;
     }
     Ok(n)
 }

@@ -93,11 +93,15 @@ both_backends!(
         ];
         let r = school.post_form("/aid/applications", &fields).await;
         assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(r
-            .text()
-            .await
-            .expect("body")
-            .contains("缺少申请材料：家庭经济困难证明"));
+        let html = r.text().await.expect("body");
+        assert!(html.contains("缺少申请材料：家庭经济困难证明"), "{html}");
+        // The refused application comes back as its form, as it was sent.
+        assert!(html.contains(">父亲病重</textarea>"), "{html}");
+        assert!(
+            html.contains(r#"value="申请表" checked"#),
+            "the document ticked stays ticked: {html}"
+        );
+        assert!(!html.contains(r#"value="家庭经济困难证明" checked"#));
         let mut all = fields.to_vec();
         all.push(("documents", "家庭经济困难证明"));
         let r = school.post_form("/aid/applications", &all).await;
@@ -159,6 +163,19 @@ both_backends!(
         assert!(html.contains("冲销"), "the bureau sees the reversal form");
         let (_, mine) = c.get_json(&format!("/api/v1/students/{pupil}/aid")).await;
         let line = mine["rows"][0]["id"].as_i64().expect("line");
+        // A refused reversal comes back as its form, as it was sent.
+        let r = c
+            .post_form(
+                &format!("/aid/ledger/{line}/reverse"),
+                &[("reason", "标准调整"), ("reissue_amount", "六百")],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = r.text().await.expect("body");
+        assert!(
+            html.contains(r#"value="标准调整""#) && html.contains(r#"value="六百""#),
+            "{html}"
+        );
         let r = c
             .post_form(
                 &format!("/aid/ledger/{line}/reverse"),
