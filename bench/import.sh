@@ -13,8 +13,9 @@
 # nothing to parse or check: on SQLite `INSERT … SELECT` from the database our
 # run produced (dropping and rebuilding the same four indexes as our loader
 # does), on PostgreSQL `\copy` of our run's own tables dumped in COPY text
-# format. No importer of this file into this schema can be faster than the
-# floor, so floor ÷ baseline is the best ratio any importer can reach.
+# format. The floor is an (approximate) lower bound for any importer of this
+# file into this schema, so floor ÷ baseline is about the best ratio any
+# importer can reach.
 #
 #   bench/import.sh [WORK_DIR]      (BENCH_ROWS=1000000, BENCH_PG=1, BENCH_RUNS=3)
 # Prints a Markdown table; also writes it to WORK_DIR/results/import.md.

@@ -177,6 +177,8 @@ pub async fn submit(
     actor: Actor,
     Form(pairs): Form<Pairs>,
 ) -> PageResult {
+    // Before anything is read back into a form, which shows the program.
+    Caller::from(&actor).require(WorkArea::Aid, Access::Write)?;
     let number = |k: &str, label: &str| {
         one(&pairs, k)
             .trim()

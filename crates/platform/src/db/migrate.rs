@@ -60,8 +60,16 @@ pub async fn run(db: &Db, all: &[Migration]) -> Result<usize, DbError> {
         )",
     )
     .await?;
+    // Most starts find nothing to do: only a migration not seen yet takes a
+    // transaction of its own (and, on SQLite, a connection of its own).
+    let seen: std::collections::HashSet<i64> = db
+        .fetch_all::<(i64,)>(Sql::new("SELECT version FROM schema_migrations"))
+        .await?
+        .into_iter()
+        .map(|(v,)| v)
+        .collect();
     let mut applied = 0;
-    for m in sorted {
+    for m in sorted.into_iter().filter(|m| !seen.contains(&m.version)) {
         let done = match db {
             Db::Sqlite(pool) => apply_sqlite(pool, &m).await?,
             Db::Postgres(_) => {
@@ -80,7 +88,8 @@ pub async fn run(db: &Db, all: &[Migration]) -> Result<usize, DbError> {
 }
 
 /// Runs `m` on `conn` (inside the caller's transaction) unless the database
-/// has seen it; returns whether it ran.
+/// has seen it by now (another process may have applied it meanwhile);
+/// returns whether it ran.
 async fn apply(conn: &mut Conn<'_>, m: &Migration, backend: Backend) -> Result<bool, DbError> {
     let seen = conn
         .scalar(Sql::new("SELECT COUNT(*) FROM schema_migrations WHERE version = ").bind(m.version))

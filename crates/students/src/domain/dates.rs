@@ -51,10 +51,9 @@ pub fn parse_month(s: &str) -> Option<NaiveDate> {
         .replace(['年', '/', '.'], "-")
         .trim_end_matches('月')
         .to_string();
-    if s.len() == 6 {
-        if let Some(d) = ymd(&s) {
-            return Some(d);
-        }
+    // Six digits are a month or nothing (never an Excel serial day).
+    if s.len() == 6 && s.bytes().all(|b| b.is_ascii_digit()) {
+        return ymd(&s);
     }
     parse_date(&format!("{s}-01")).or_else(|| parse_date(&s))
 }
@@ -80,6 +79,10 @@ mod tests {
         assert_eq!(parse_month("201409"), d(2014, 9, 1));
         assert_eq!(parse_month("2014-09"), d(2014, 9, 1));
         assert_eq!(parse_month("2014年9月"), d(2014, 9, 1));
+        assert_eq!(parse_month("201409月"), d(2014, 9, 1));
+        assert_eq!(parse_month("201413月"), None, "no 13th month");
+        assert_eq!(parse_month("201400月"), None);
+        assert_eq!(parse_month("201413"), None);
     }
 
     proptest! {

@@ -372,11 +372,11 @@ pub async fn import(
     // No more batches: the writer finishes what it has and hands the
     // transaction back.
     imp.out = None;
-    let (mut tx, written): (Tx, Result<u64, DbError>) = writer
+    let (mut tx, written): (Tx, Result<bulk::Loaded, DbError>) = writer
         .await
         .map_err(|e| AppError::Internal(anyhow::anyhow!("导入写入任务失败：{e}")))?;
     read?;
-    written?;
+    let loaded = written?;
     tracing::debug!(
         rows = imp.outcome.rows,
         "import: every row checked and written"
@@ -412,6 +412,13 @@ pub async fn import(
         tx.commit().await?;
         tracing::debug!("import: committed");
         outcome.applied = true;
+        if loaded.large {
+            // The students are in; statistics that lag only slow the lists
+            // down for a while, so a failure here is logged, not returned.
+            if let Err(e) = bulk::refresh_statistics(db).await {
+                tracing::warn!(error = %e, "statistics not refreshed after a large import");
+            }
+        }
     } else {
         // Dropping the transaction rolls every written batch back.
         drop(tx);

@@ -8,7 +8,7 @@
 use std::fmt::Write as _;
 
 use chrono::{Datelike, NaiveDate, SecondsFormat, Utc};
-use platform::db::{copy_field, Backend, DbError, Sql, Tx, Value};
+use platform::db::{copy_field, Backend, Db, DbError, Sql, Tx, Value};
 use platform::InstitutionId;
 use tokio::sync::mpsc;
 
@@ -25,8 +25,9 @@ pub struct BulkRow {
 }
 
 /// SQLite page cache while a stream loads (KiB, negative as PRAGMA wants
-/// it): the random-order `id_number` and name indexes of a million students
-/// fit in it; the connection's own setting is restored afterwards.
+/// it): the indexes maintained row by row stay in it, and a large load's
+/// index builds sort in it; the connection's own setting is restored
+/// afterwards.
 const SQLITE_LOAD_CACHE: i64 = -262_144;
 
 const STUDENT_COLUMNS: &str = "id, id_type, id_number, name, sex, birth_date, ethnicity, hukou_type, hukou_division, health, left_behind, migrant_child, orphan, disability, inclusive_class, boarding, dibao, registered_poor, address, phone, guardian_name, guardian_relation, guardian_phone, extra_json, version, created_at, updated_at";
@@ -118,29 +119,36 @@ fn date_text(buf: &mut String, d: NaiveDate) {
     }
 }
 
+/// What a streamed load did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Loaded {
+    pub rows: u64,
+    /// A large load (see [`is_large`]): once it has committed, the caller
+    /// refreshes the statistics ([`refresh_statistics`]).
+    pub large: bool,
+}
+
 /// Loads batches received from `batches` until every sender is gone, all
-/// enrolled in `school_year`; returns how many rows were loaded. Batches
-/// are written as they arrive, so the sender can check the next rows
-/// meanwhile. On an error the receiver is dropped, which the sender sees as
-/// a closed channel.
+/// enrolled in `school_year`. Batches are written as they arrive, so the
+/// sender can check the next rows meanwhile. On an error the receiver is
+/// dropped, which the sender sees as a closed channel.
 pub async fn load_stream(
     tx: &mut Tx,
     school_year: i64,
     batches: mpsc::Receiver<Vec<BulkRow>>,
-) -> Result<u64, DbError> {
+) -> Result<Loaded, DbError> {
     load_stream_deferring(tx, school_year, batches, DEFER_INDEXES_AFTER).await
 }
 
 /// [`load_stream`] with the number of rows after which a load counts as
-/// large (see [`is_large`]: SQLite defers the random-order indexes of
-/// [`DEFERRABLE_INDEXES`], both databases refresh their statistics); tests
-/// lower it.
+/// large (see [`is_large`]; on SQLite a large load defers the random-order
+/// indexes of [`DEFERRABLE_INDEXES`]); tests lower it.
 pub async fn load_stream_deferring(
     tx: &mut Tx,
     school_year: i64,
     batches: mpsc::Receiver<Vec<BulkRow>>,
     defer_after: i64,
-) -> Result<u64, DbError> {
+) -> Result<Loaded, DbError> {
     match tx.backend() {
         Backend::Sqlite => {
             let old_cache = tx.scalar(Sql::new("PRAGMA cache_size")).await?;
@@ -163,7 +171,7 @@ async fn stream_sqlite(
     school_year: i64,
     mut batches: mpsc::Receiver<Vec<BulkRow>>,
     defer_after: i64,
-) -> Result<u64, DbError> {
+) -> Result<Loaded, DbError> {
     let now = now_text();
     let mut next = reserve_ids(tx, 0).await?;
     let existing = next - 1;
@@ -178,28 +186,44 @@ async fn stream_sqlite(
         }
     }
     tracing::debug!(rows = n, "bulk load: rows written");
+    let large = deferred.is_some();
     if let Some(definitions) = deferred {
         for sql in definitions {
             tx.execute_script(&sql).await?;
         }
         tracing::debug!("bulk load: deferred indexes built");
-        // A sample of each index (analysis_limit) is enough for the planner
-        // and takes milliseconds where a full ANALYZE reads every index.
-        tx.execute_script(
-            "PRAGMA analysis_limit = 1000; ANALYZE students; ANALYZE enrolments; PRAGMA analysis_limit = 0",
-        )
-        .await?;
     }
-    Ok(n)
+    Ok(Loaded { rows: n, large })
 }
 
 /// Whether a load of `n` rows into a table of `existing` is large: past
 /// `threshold` rows and half the students already there. A large load
-/// changes the tables' make-up, so it also refreshes the planner's
-/// statistics before it commits (the list pages choose their indexes by
-/// them); on SQLite it defers the random-order indexes too.
+/// changes the tables' make-up enough for the planner's statistics to be
+/// refreshed; on SQLite it also defers the random-order indexes.
 fn is_large(n: u64, existing: i64, threshold: i64) -> bool {
     i64::try_from(n).unwrap_or(i64::MAX) >= (existing / 2).max(threshold)
+}
+
+/// Refreshes the planner's statistics of the students' tables, after a
+/// large load has committed (the list pages choose their indexes by them).
+/// SQLite samples each index (`analysis_limit`), which takes milliseconds
+/// where a full ANALYZE reads every index; PostgreSQL samples anyway.
+pub async fn refresh_statistics(db: &Db) -> Result<(), DbError> {
+    let mut tx = db.begin().await?;
+    match tx.backend() {
+        Backend::Sqlite => {
+            tx.execute_script("PRAGMA analysis_limit = 1000").await?;
+            let analyzed = tx
+                .execute_script("ANALYZE students; ANALYZE enrolments")
+                .await;
+            // The limit belongs to the pooled connection: put it back
+            // whether or not ANALYZE went through.
+            tx.execute_script("PRAGMA analysis_limit = 0").await?;
+            analyzed?;
+        }
+        Backend::Postgres => tx.execute_script("ANALYZE students, enrolments").await?,
+    }
+    tx.commit().await
 }
 
 /// Secondary indexes whose keys arrive in random order during a load. Past
@@ -238,7 +262,7 @@ async fn stream_postgres(
     school_year: i64,
     mut batches: mpsc::Receiver<Vec<BulkRow>>,
     large_after: i64,
-) -> Result<u64, DbError> {
+) -> Result<Loaded, DbError> {
     let first = pg_first_id(tx).await?;
     let now = now_text();
     // Students stream through one COPY; the enrolments (about 60 bytes a
@@ -278,12 +302,10 @@ async fn stream_postgres(
         tracing::debug!("bulk load: enrolments copied");
         pg_set_sequence(tx, first + n as i64).await?;
     }
-    if is_large(n, first - 1, large_after) {
-        // Autovacuum would analyze them within a minute or so; the lists
-        // should not plan with the old figures meanwhile.
-        tx.execute_script("ANALYZE students, enrolments").await?;
-    }
-    Ok(n)
+    Ok(Loaded {
+        rows: n,
+        large: is_large(n, first - 1, large_after),
+    })
 }
 
 /// Appends `rows` (ids from `first`) in COPY text format.
