@@ -69,6 +69,8 @@ time_cmd() {
 LOADS=() # the 1-minute load average after each timed run (the machine may be shared)
 load() { LOADS+=("$1:$(cut -d' ' -f1 /proc/loadavg)"); }
 
+# expect_rows WHAT COUNT: every side must have stored all the rows
+expect_rows() { [ "$2" -eq "$ROWS" ] || die "$1: expected $ROWS rows, found $2"; }
 check_imported() { # LOGFILE: the CLI's summary must say all rows, 0 errors
   grep -q "导入 $ROWS 人，错误 0 处" "$1" || {
     cat "$1" >&2
@@ -100,10 +102,9 @@ for ((r = 1; r <= RUNS; r++)); do
   cp "$TEMPLATE" "$db"
   sync
   res=$(time_cmd "sqlite-ours-$r" "$BIN" import students "$CSV" --db "sqlite://$db")
-    read -r secs rss <<<"$res"
+  read -r secs rss <<<"$res"
   check_imported "$LOGS/sqlite-ours-$r.out"
-  n=$(sqlite3 "$db" "SELECT count(*) FROM students")
-  [ "$n" -eq $ROWS ] || die "expected $ROWS students, found $n"
+  expect_rows "sqlite ours" "$(sqlite3 "$db" "SELECT count(*) FROM students")"
   load "sqlite-ours"
   s_ours+=("$secs")
   s_rss+=("$rss")
@@ -116,8 +117,7 @@ for ((r = 1; r <= RUNS; r++)); do
   sync
   res=$(time_cmd "sqlite-floor-$r" sqlite3 "$floor" ".read $LOGS/sqlite-floor.sql")
   read -r secs _ <<<"$res"
-  n=$(sqlite3 "$floor" "SELECT count(*) FROM students")
-  [ "$n" -eq $ROWS ] || die "floor: expected $ROWS students, found $n"
+  expect_rows "sqlite floor" "$(sqlite3 "$floor" "SELECT count(*) FROM students")"
   load "sqlite-floor"
   s_floor+=("$secs")
   log "sqlite floor run $r: ${secs}s"
@@ -129,9 +129,8 @@ for ((r = 1; r <= RUNS; r++)); do
   res=$(time_cmd "sqlite-base-$r" sqlite3 "$base" \
     "PRAGMA journal_mode=WAL;" "PRAGMA synchronous=NORMAL;" "CREATE TABLE t ($COLS);" \
     ".mode csv" ".import --skip 1 $CSV t")
-    read -r secs _ <<<"$res"
-  n=$(sqlite3 "$base" "SELECT count(*) FROM t")
-  [ "$n" -eq "$ROWS" ] || die "sqlite3 .import loaded $n rows"
+  read -r secs _ <<<"$res"
+  expect_rows "sqlite3 .import" "$(sqlite3 "$base" "SELECT count(*) FROM t")"
   load "sqlite3"
   s_base+=("$secs")
   log "sqlite3 .import run $r: ${secs}s"
@@ -152,8 +151,7 @@ if [ "$BENCH_PG" = 1 ]; then
     res=$(time_cmd "pg-ours-$r" "$BIN" import students "$CSV" --db "$PGURL_BASE/run$r")
     read -r secs rss <<<"$res"
     check_imported "$LOGS/pg-ours-$r.out"
-    n=$(pg_psql -tA "run$r" -c "SELECT count(*) FROM students")
-    [ "$n" -eq $ROWS ] || die "expected $ROWS students, found $n"
+    expect_rows "postgres ours" "$(pg_psql -tA "run$r" -c "SELECT count(*) FROM students")"
     load "pg-ours"
     p_ours+=("$secs")
     p_rss+=("$rss")
@@ -168,8 +166,7 @@ if [ "$BENCH_PG" = 1 ]; then
       -c "\\copy students FROM '$DATA/floor-students.copy'" \
       -c "\\copy enrolments ($ENROLMENT_COLUMNS) FROM '$DATA/floor-enrolments.copy'")
     read -r secs _ <<<"$res"
-    n=$(pg_psql -tA "floor$r" -c "SELECT count(*) FROM students")
-    [ "$n" -eq $ROWS ] || die "floor: expected $ROWS students, found $n"
+    expect_rows "postgres floor" "$(pg_psql -tA "floor$r" -c "SELECT count(*) FROM students")"
     load "pg-floor"
     p_floor+=("$secs")
     log "postgres floor run $r: ${secs}s"
@@ -182,8 +179,7 @@ if [ "$BENCH_PG" = 1 ]; then
     res=$(time_cmd "pg-base-$r" psql -X -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PGPORT" -U edubureau "base$r" \
       -c "\\copy t FROM '$CSV' WITH (FORMAT csv, HEADER true)")
     read -r secs _ <<<"$res"
-    n=$(pg_psql -tA "base$r" -c "SELECT count(*) FROM t")
-    [ "$n" -eq "$ROWS" ] || die "COPY loaded $n rows"
+    expect_rows "postgres COPY" "$(pg_psql -tA "base$r" -c "SELECT count(*) FROM t")"
     load "pg-copy"
     p_base+=("$secs")
     log "postgres COPY run $r: ${secs}s"

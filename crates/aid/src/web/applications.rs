@@ -8,7 +8,7 @@ use maud::{html, Markup};
 use platform::auth::{Access, Actor, Caller, WorkArea};
 use platform::web::forms::{csrf_field, error_summary, select};
 use platform::web::{page, AppState};
-use platform::{AppError, PageResult};
+use platform::{AppError, FieldError, PageResult};
 use serde::Deserialize;
 
 use super::program_form::{all, one, refused, Pairs};
@@ -179,37 +179,39 @@ pub async fn submit(
 ) -> PageResult {
     // Before anything is read back into a form, which shows the program.
     Caller::from(&actor).require(WorkArea::Aid, Access::Write)?;
-    let number = |k: &str, label: &str| {
-        one(&pairs, k)
-            .trim()
+    let number = |k: &str, text: &str, label: &str| {
+        text.trim()
             .parse::<i64>()
-            .map_err(|_| AppError::invalid(k, format!("{label}无效")))
+            .map_err(|_| FieldError::new(k, format!("{label}无效")))
     };
-    let (program_id, student_id) = (
-        number("program_id", "资助项目")?,
-        number("student_id", "学生")?,
+    let id = |k: &str, label: &str| {
+        number(k, &one(&pairs, k), label).map_err(|e| AppError::Invalid(vec![e]))
+    };
+    let (program_id, student_id) = (id("program_id", "资助项目")?, id("student_id", "学生")?);
+    let draft = ApplicationDraft {
+        school_year: one(&pairs, "school_year"),
+        half: one(&pairs, "half"),
+        statement: one(&pairs, "statement"),
+        documents: all(&pairs, "documents").map(String::from).collect(),
+    };
+    let term = (
+        number("school_year", &draft.school_year, "学年"),
+        number("half", &draft.half, "学期"),
     );
-    let submitted = match (number("school_year", "学年"), number("half", "学期")) {
+    let submitted = match term {
         (Ok(school_year), Ok(half)) => {
             let input = ApplicationInput {
                 program_id,
                 student_id,
                 school_year,
                 half,
-                statement: one(&pairs, "statement"),
-                documents: all(&pairs, "documents").map(String::from).collect(),
+                statement: draft.statement.clone(),
+                documents: draft.documents.clone(),
             };
             service::submit(&s.db, &Caller::from(&actor), &input).await
         }
         (year, half) => Err(AppError::Invalid(
-            [year.err(), half.err()]
-                .into_iter()
-                .flatten()
-                .flat_map(|e| match e {
-                    AppError::Invalid(f) => f,
-                    _ => vec![],
-                })
-                .collect(),
+            [year.err(), half.err()].into_iter().flatten().collect(),
         )),
     };
     let Err(e) = submitted else {
@@ -217,12 +219,6 @@ pub async fn submit(
     };
     let (status, errors) = refused(e)?;
     let program = crate::store::programs::get(&s.db, program_id).await?;
-    let draft = ApplicationDraft {
-        school_year: one(&pairs, "school_year"),
-        half: one(&pairs, "half"),
-        statement: one(&pairs, "statement"),
-        documents: all(&pairs, "documents").map(String::from).collect(),
-    };
     let body = html! {
         (error_summary(&errors))
         (application_form(&actor, student_id, &program, &draft))

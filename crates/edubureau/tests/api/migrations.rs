@@ -68,13 +68,13 @@ both_backends!(
             .expect("seed demo");
         db.execute(Sql::new(
             "INSERT INTO left_behind_archive (student_id, guardian, updated_at) \
-         SELECT id, '祖母', created_at FROM students WHERE id % 100 = 0",
+             SELECT id, '祖母', created_at FROM students WHERE id % 100 = 0",
         ))
         .await
         .expect("archive");
         db.execute(Sql::new(
             "INSERT INTO care_records (student_id, cared_on, carer, content, created_at) \
-         SELECT id, birth_date, '班主任', '家访', created_at FROM students WHERE id % 50 = 0",
+             SELECT id, birth_date, '班主任', '家访', created_at FROM students WHERE id % 50 = 0",
         ))
         .await
         .expect("care records");
@@ -103,17 +103,17 @@ both_backends!(
             "the same columns, checks and indexes"
         );
         let named = match db.backend() {
-        DbBackend::Sqlite => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'students_id_number' AND sql LIKE 'CREATE UNIQUE INDEX%'",
-        DbBackend::Postgres => "SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'students_id_number' AND indexdef LIKE 'CREATE UNIQUE INDEX%'",
-    };
+            DbBackend::Sqlite => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'students_id_number' AND sql LIKE 'CREATE UNIQUE INDEX%'",
+            DbBackend::Postgres => "SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'students_id_number' AND indexdef LIKE 'CREATE UNIQUE INDEX%'",
+        };
         assert_eq!(db.scalar(Sql::new(named)).await.expect("index"), 1);
         // The rule still holds: a second record with a document number taken.
         let copy = db
-        .execute(Sql::new(
-            "INSERT INTO students (id_type, id_number, name, sex, birth_date, created_at, updated_at) \
-             SELECT id_type, id_number, name, sex, birth_date, created_at, updated_at FROM students LIMIT 1",
-        ))
-        .await;
+            .execute(Sql::new(
+                "INSERT INTO students (id_type, id_number, name, sex, birth_date, created_at, updated_at) \
+                 SELECT id_type, id_number, name, sex, birth_date, created_at, updated_at FROM students LIMIT 1",
+            ))
+            .await;
         assert!(matches!(copy, Err(DbError::Unique(_))), "{copy:?}");
         // References to students resolve to the rebuilt table, and pooled
         // connections enforce foreign keys again.
@@ -128,11 +128,11 @@ both_backends!(
         }
         for _ in 0..3 {
             let orphan = db
-            .execute(Sql::new(
-                "INSERT INTO enrolments (student_id, institution_id, school_year, grade, status, entered_on, created_at) \
-                 SELECT 999999999, institution_id, school_year, grade, status, entered_on, created_at FROM enrolments LIMIT 1",
-            ))
-            .await;
+                .execute(Sql::new(
+                    "INSERT INTO enrolments (student_id, institution_id, school_year, grade, status, entered_on, created_at) \
+                     SELECT 999999999, institution_id, school_year, grade, status, entered_on, created_at FROM enrolments LIMIT 1",
+                ))
+                .await;
             assert!(matches!(orphan, Err(DbError::ForeignKey(_))), "{orphan:?}");
         }
         if db.backend() == DbBackend::Sqlite {

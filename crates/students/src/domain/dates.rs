@@ -43,11 +43,8 @@ pub(crate) fn ymd(s: &str) -> Option<NaiveDate> {
 
 /// 入学年月: 201409 or 2014-09 → the first of that month.
 pub fn parse_month(s: &str) -> Option<NaiveDate> {
-    let s = s.trim();
-    if s.len() == 6 && s.bytes().all(|b| b.is_ascii_digit()) {
-        return ymd(s);
-    }
     let s = s
+        .trim()
         .replace(['年', '/', '.'], "-")
         .trim_end_matches('月')
         .to_string();

@@ -93,14 +93,17 @@ struct Idx {
 fn idx() -> &'static Idx {
     static I: OnceLock<Idx> = OnceLock::new();
     I.get_or_init(|| {
-        let at = |h: &str| {
-            fields()
+        // Every field looked up here is one the rules read.
+        let mut read = vec![false; fields().len()];
+        let mut at = |h: &str| {
+            let n = fields()
                 .iter()
                 .position(|f| f.header == h)
-                .unwrap_or_else(|| panic!("template lacks {h}"))
+                .unwrap_or_else(|| panic!("template lacks {h}"));
+            read[n] = true;
+            n
         };
-        let mut i = Idx {
-            read: vec![],
+        Idx {
             name: at("姓名"),
             sex: at("性别"),
             birth: at("出生日期"),
@@ -127,37 +130,8 @@ fn idx() -> &'static Idx {
             school: at("学校标识码"),
             dibao: at("是否低保"),
             poor: at("是否建档立卡"),
-        };
-        let read = [
-            i.name,
-            i.sex,
-            i.birth,
-            i.ethnicity,
-            i.id_type,
-            i.id_number,
-            i.health,
-            i.hukou_division,
-            i.hukou_type,
-            i.grade,
-            i.class,
-            i.entered,
-            i.boarding,
-            i.address,
-            i.phone,
-            i.left_behind,
-            i.migrant,
-            i.orphan,
-            i.inclusive,
-            i.disability,
-            i.g_name,
-            i.g_relation,
-            i.g_phone,
-            i.school,
-            i.dibao,
-            i.poor,
-        ];
-        i.read = (0..fields().len()).map(|n| read.contains(&n)).collect();
-        i
+            read,
+        }
     })
 }
 

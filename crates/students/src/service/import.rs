@@ -10,11 +10,10 @@
 //! owns the transaction ([`bulk::load_stream`]).
 
 use std::collections::{HashMap, HashSet};
-
-use foldhash::fast::RandomState as FastHash;
 use std::io::Read;
 use std::sync::atomic::{AtomicU64, AtomicU8, Ordering};
 
+use foldhash::fast::RandomState as FastHash;
 use platform::audit::{self, Entry};
 use platform::auth::{Caller, WorkArea};
 use platform::db::{Db, DbError, Sql, Tx};

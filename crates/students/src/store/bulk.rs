@@ -137,7 +137,7 @@ pub async fn load_stream(
     school_year: i64,
     batches: mpsc::Receiver<Vec<BulkRow>>,
 ) -> Result<Loaded, DbError> {
-    load_stream_deferring(tx, school_year, batches, DEFER_INDEXES_AFTER).await
+    load_stream_deferring(tx, school_year, batches, LARGE_LOAD_AFTER).await
 }
 
 /// [`load_stream`] with the number of rows after which a load counts as
@@ -147,14 +147,14 @@ pub async fn load_stream_deferring(
     tx: &mut Tx,
     school_year: i64,
     batches: mpsc::Receiver<Vec<BulkRow>>,
-    defer_after: i64,
+    large_after: i64,
 ) -> Result<Loaded, DbError> {
     match tx.backend() {
         Backend::Sqlite => {
             let old_cache = tx.scalar(Sql::new("PRAGMA cache_size")).await?;
             tx.execute_script(&format!("PRAGMA cache_size = {SQLITE_LOAD_CACHE}"))
                 .await?;
-            let loaded = stream_sqlite(tx, school_year, batches, defer_after).await;
+            let loaded = stream_sqlite(tx, school_year, batches, large_after).await;
             let restored = tx
                 .execute_script(&format!("PRAGMA cache_size = {old_cache}"))
                 .await;
@@ -162,7 +162,7 @@ pub async fn load_stream_deferring(
             restored?;
             Ok(n)
         }
-        Backend::Postgres => stream_postgres(tx, school_year, batches, defer_after).await,
+        Backend::Postgres => stream_postgres(tx, school_year, batches, large_after).await,
     }
 }
 
@@ -170,7 +170,7 @@ async fn stream_sqlite(
     tx: &mut Tx,
     school_year: i64,
     mut batches: mpsc::Receiver<Vec<BulkRow>>,
-    defer_after: i64,
+    large_after: i64,
 ) -> Result<Loaded, DbError> {
     let now = now_text();
     let mut next = reserve_ids(tx, 0).await?;
@@ -181,7 +181,7 @@ async fn stream_sqlite(
         load_sqlite(tx, school_year, &rows, next, &now).await?;
         next += rows.len() as i64;
         n += rows.len() as u64;
-        if deferred.is_none() && is_large(n, existing, defer_after) {
+        if deferred.is_none() && is_large(n, existing, large_after) {
             deferred = Some(defer_indexes(tx).await?);
         }
     }
@@ -226,18 +226,20 @@ pub async fn refresh_statistics(db: &Db) -> Result<(), DbError> {
     tx.commit().await
 }
 
-/// Secondary indexes whose keys arrive in random order during a load. Past
-/// [`DEFER_INDEXES_AFTER`] rows (and half the students already there) a
-/// load drops them and builds them again at its end, inside its
-/// transaction: building sorts once, which costs less than a million
-/// random B-tree inserts. Readers keep the old schema until the commit.
+/// Secondary indexes whose keys arrive in random order during a load. A
+/// large SQLite load ([`is_large`]) drops them and builds them again at its
+/// end, inside its transaction: building sorts once, which costs less than
+/// a million random B-tree inserts. Readers keep the old schema until the
+/// commit.
 const DEFERRABLE_INDEXES: [&str; 4] = [
     "students_id_number",
     "students_name",
     "enrolments_current_by_institution",
     "enrolments_current_by_grade",
 ];
-pub const DEFER_INDEXES_AFTER: i64 = 100_000;
+
+/// Rows past which a load is large (see [`is_large`]).
+pub const LARGE_LOAD_AFTER: i64 = 100_000;
 
 /// Drops [`DEFERRABLE_INDEXES`]; returns their definitions.
 async fn defer_indexes(tx: &mut Tx) -> Result<Vec<String>, DbError> {
