@@ -230,7 +230,7 @@ pub async fn refresh_statistics(db: &Db) -> Result<(), DbError> {
 /// large SQLite load ([`is_large`]) drops them and builds them again at its
 /// end, inside its transaction: building sorts once, which costs less than
 /// a million random B-tree inserts. Readers keep the old schema until the
-/// commit.
+/// commit. (The floor in `bench/import.sh` defers the same list.)
 const DEFERRABLE_INDEXES: [&str; 4] = [
     "students_id_number",
     "students_name",
