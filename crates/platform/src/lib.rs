@@ -9,6 +9,7 @@ pub mod district;
 pub mod error;
 pub mod excel;
 mod ids;
+pub mod time;
 pub mod web;
 
 pub use error::{ApiError, ApiResult, AppError, FieldError, PageResult};
