@@ -81,7 +81,7 @@ fn child_id(n: usize) -> String {
     let date = chrono::NaiveDate::from_ymd_opt(2021, 1, 1).expect("date")
         + chrono::Duration::days(day as i64);
     let body = format!("{div}{}{seq:03}", date.format("%Y%m%d"));
-    let c = students::domain::identity::check_char(&body).expect("17 digits");
+    let c = platform::vocab::identity::check_char(&body).expect("17 digits");
     format!("{body}{c}")
 }
 

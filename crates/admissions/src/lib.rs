@@ -7,10 +7,14 @@
 //! admission by exam (提前招生) and administrative placement (统筹安排) of
 //! children left without a seat. No I/O happens there.
 
+mod area;
+mod cli;
 pub mod domain;
 pub mod service;
 pub mod store;
 pub mod web;
+
+pub use area::AREA;
 
 use platform::db::migrate::Migration;
 

@@ -5,10 +5,13 @@
 //! individual applications, and reports by program, institution, township,
 //! stage and term.
 
+mod area;
 pub mod domain;
 pub mod service;
 pub mod store;
 pub mod web;
+
+pub use area::AREA;
 
 use platform::db::migrate::Migration;
 

@@ -7,7 +7,9 @@ use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue};
 use axum::routing::get;
 use axum::Router;
+use platform::area::Inbox;
 use platform::db::Db;
+use platform::web::error_pages;
 use platform::web::{AppState, Config, Reports, Shell};
 use tower_http::set_header::SetResponseHeaderLayer;
 
@@ -22,13 +24,7 @@ async fn bureau_name(db: &Db) -> String {
 pub async fn state(db: Db, config: Config) -> AppState {
     let shell = Shell {
         bureau_name: bureau_name(&db).await,
-        nav: [
-            vec![institutions::web::nav()],
-            students::web::nav(),
-            vec![admissions::web::nav()],
-            vec![aid::web::nav()],
-        ]
-        .concat(),
+        nav: crate::AREAS.nav(),
     };
     AppState {
         db,
@@ -38,23 +34,23 @@ pub async fn state(db: Db, config: Config) -> AppState {
         )),
         config: Arc::new(config),
         reports: Arc::new(Reports::default()),
+        areas: crate::AREAS,
+        inbox: Arc::new(Inbox::default()),
     }
 }
 
 pub fn router(state: AppState) -> Router {
-    Router::new()
-        .merge(crate::home::routes())
+    let areas = state
+        .areas
+        .iter()
+        .fold(Router::new(), |r, a| r.merge((a.routes)()));
+    areas
         .merge(crate::openapi::routes())
-        .merge(platform::auth::routes::routes())
-        .merge(platform::audit::web::routes())
-        .merge(platform::web::reports::routes())
-        .merge(institutions::web::routes())
-        .merge(students::web::routes())
-        .merge(admissions::web::routes())
-        .merge(aid::web::routes())
-        .merge(platform::web::asset_routes())
         .route("/healthz", get(|| async { "ok" }))
+        .fallback(error_pages::not_found)
+        .method_not_allowed_fallback(error_pages::method_not_allowed)
         .layer(axum::middleware::from_fn(platform::web::rejections::chinese_rejections))
+        .layer(axum::middleware::from_fn(error_pages::framed))
         .layer(axum::middleware::from_fn_with_state(state.clone(), platform::auth::csrf::session_layer))
         .layer(DefaultBodyLimit::max(platform::excel::MAX_UPLOAD_BYTES))
         .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))

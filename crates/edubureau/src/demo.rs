@@ -1,38 +1,19 @@
 //! The demo district: the bureau of 湖州市南浔区 (its GB/T 2260 codes and the
 //! real names of its 2 streets and 8 towns, loaded from the division table),
-//! with fictional institutions and people.
+//! with fictional institutions and people. The platform makes the district
+//! and the bureau's accounts; each area then adds its part.
 
+use platform::area::DemoRun;
 use platform::audit::{self, Entry, Who};
 use platform::auth::users::{self, NewUser};
 use platform::auth::{password, Role, Section};
 use platform::codes;
 use platform::db::Db;
 use platform::district::{self, District};
-use rand::SeedableRng;
-use rand_chacha::ChaCha8Rng;
 
 pub const DIVISION: &str = "330503";
-pub const DEMO_PASSWORD: &str = "district";
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum Size {
-    /// The institutions, accounts and histories, and about 3,000 students (seconds).
-    Small,
-    /// About 120,000 students, like a real county.
-    City,
-    /// About 1,000,000 students, for benchmarks.
-    Province,
-}
-
-impl Size {
-    pub fn students(self) -> u64 {
-        match self {
-            Size::Small => 3_000,
-            Size::City => 120_000,
-            Size::Province => 1_000_000,
-        }
-    }
-}
+pub use platform::area::demo::DEMO_PASSWORD;
+pub use platform::area::DemoSize as Size;
 
 /// The bureau staff accounts of the demo (username, name, role).
 pub const STAFF: &[(&str, &str, Role)] = &[
@@ -60,16 +41,21 @@ pub const STAFF: &[(&str, &str, Role)] = &[
     ("duxue", "督学 施老师", Role::Inspector),
 ];
 
-/// Username of the demo account of the n-th institution (1-based, in
-/// creation order): school001, school002, …
-pub fn institution_username(n: usize) -> String {
-    format!("school{n:03}")
+/// What the demo made: (what, how many) lines, in the order of the areas.
+pub struct Report {
+    pub made: Vec<(&'static str, u64)>,
 }
 
-pub struct Report {
-    pub institutions: usize,
-    pub accounts: usize,
-    pub students: u64,
+impl Report {
+    /// "137 个机构，143 个账号，…" for the command line.
+    pub fn describe(&self) -> String {
+        let parts: Vec<String> = self
+            .made
+            .iter()
+            .map(|(what, n)| format!("{what} {n}"))
+            .collect();
+        parts.join("，")
+    }
 }
 
 /// Fills an empty database with the demo district. Refuses a database that
@@ -78,15 +64,33 @@ pub async fn seed(db: &Db, size: Size) -> anyhow::Result<Report> {
     seed_with_progress(db, size, |_| {}).await
 }
 
-/// The same, reporting how many students are written so far.
+/// The same, reporting how many records the running step has made so far.
 pub async fn seed_with_progress(
     db: &Db,
     size: Size,
-    progress: impl FnMut(u64),
+    progress: impl Fn(u64) + Send + Sync,
 ) -> anyhow::Result<Report> {
     if district::district(db).await?.is_some() {
         anyhow::bail!("数据库中已有辖区数据：演示数据只能写入空数据库");
     }
+    // One hash for every demo account: demo passwords are public anyway, and
+    // hashing 150 times would take most of the seeding time.
+    let hash = password::hash(DEMO_PASSWORD.into()).await?;
+    let mut made = vec![("局机关账号", district_and_staff(db, &hash).await?)];
+    let run = DemoRun {
+        db,
+        size,
+        password_hash: &hash,
+        progress: &progress,
+    };
+    for step in crate::AREAS.iter().filter_map(|a| a.demo) {
+        made.extend(step(&run).await?);
+    }
+    Ok(Report { made })
+}
+
+/// The district, its townships and the bureau's staff accounts.
+async fn district_and_staff(db: &Db, hash: &str) -> anyhow::Result<u64> {
     let county = codes::division(DIVISION)
         .ok_or_else(|| anyhow::anyhow!("division table lacks {DIVISION}"))?;
     let city = county
@@ -95,7 +99,6 @@ pub async fn seed_with_progress(
         .and_then(codes::division)
         .map(|d| d.name.as_str())
         .unwrap_or("");
-    let mut rng = ChaCha8Rng::seed_from_u64(2026);
     let mut tx = db.begin().await?;
     district::create_district(
         &mut tx,
@@ -118,45 +121,19 @@ pub async fn seed_with_progress(
         };
         district::create_township(&mut tx, &t.code, &t.name, kind, urban_rural).await?;
     }
-    tx.commit().await?;
-
-    let townships = district::townships(db).await?;
-    let mut tx = db.begin().await?;
-    let seeded = institutions::demo::seed(&mut tx, &townships, &mut rng).await?;
-    // One hash for every demo account: demo passwords are public anyway, and
-    // hashing 150 times would take most of the seeding time.
-    let hash = password::hash(DEMO_PASSWORD.into()).await?;
-    let mut accounts = 0;
     for (username, name, role) in STAFF {
         users::create(
             &mut tx,
             NewUser {
                 username,
                 display_name: name,
-                password_hash: &hash,
+                password_hash: hash,
                 role: *role,
                 institution: None,
                 must_change_password: false,
             },
         )
         .await?;
-        accounts += 1;
-    }
-    for (n, (id, name)) in seeded.institutions.iter().enumerate() {
-        let username = institution_username(n + 1);
-        users::create(
-            &mut tx,
-            NewUser {
-                username: &username,
-                display_name: &format!("{name}管理员"),
-                password_hash: &hash,
-                role: Role::Institution,
-                institution: Some(*id),
-                must_change_password: false,
-            },
-        )
-        .await?;
-        accounts += 1;
     }
     audit::record(
         &mut tx,
@@ -164,21 +141,10 @@ pub async fn seed_with_progress(
         Entry::new(
             "create",
             "district",
-            format!(
-                "生成演示辖区：{} 个机构，{accounts} 个账号",
-                seeded.institutions.len()
-            ),
+            format!("生成演示辖区：{} 个局机关账号", STAFF.len()),
         ),
     )
     .await?;
     tx.commit().await?;
-    let all =
-        institutions::store::list_all(db, &platform::auth::Scope::All, &Default::default()).await?;
-    let students =
-        students::demo::seed(db, &all, &townships, size.students(), 2026, progress).await?;
-    Ok(Report {
-        institutions: seeded.institutions.len(),
-        accounts,
-        students,
-    })
+    Ok(STAFF.len() as u64)
 }

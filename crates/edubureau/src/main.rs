@@ -1,7 +1,7 @@
 use std::io::Read;
 
 use anyhow::Context;
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use edubureau::demo;
 use platform::audit::{self, Entry, Who};
 use platform::auth::users::{self, NewUser};
@@ -17,7 +17,7 @@ struct Cli {
     command: Command,
 }
 
-const DEFAULT_DB: &str = "sqlite://edubureau.db";
+use edubureau::cli::DEFAULT_DB;
 
 #[derive(Subcommand)]
 enum Command {
@@ -52,67 +52,8 @@ enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
-    /// Import records from a file.
-    Import {
-        #[command(subcommand)]
-        what: ImportCommand,
-    },
-    /// Admission rounds: run the allocation, or check a stored one.
-    Admissions {
-        #[command(subcommand)]
-        command: AdmissionsCommand,
-    },
-    /// Write a synthetic student file (national template layout, UTF-8 CSV)
-    /// for the schools in the database, for trials and benchmarks.
-    SampleCsv {
-        #[arg(long, env = "EDUBUREAU_DB", default_value = DEFAULT_DB)]
-        db: String,
-        #[arg(long)]
-        rows: u64,
-        #[arg(long)]
-        out: std::path::PathBuf,
-        #[arg(long, default_value_t = 7)]
-        seed: u64,
-    },
     /// Apply pending database migrations and exit.
     Migrate {
-        #[arg(long, env = "EDUBUREAU_DB", default_value = DEFAULT_DB)]
-        db: String,
-    },
-}
-
-#[derive(Subcommand)]
-enum ImportCommand {
-    /// Students in the national 学籍 template layout (.csv, UTF-8 or GBK; or .xlsx).
-    Students {
-        file: std::path::PathBuf,
-        #[arg(long, env = "EDUBUREAU_DB", default_value = DEFAULT_DB)]
-        db: String,
-        /// Import the valid rows even if some rows are bad (default: a file
-        /// with any bad row changes nothing).
-        #[arg(long)]
-        valid_only: bool,
-        /// Write the error report (.xlsx) here when there are bad rows.
-        #[arg(long)]
-        errors: Option<std::path::PathBuf>,
-    },
-}
-
-#[derive(Subcommand)]
-enum AdmissionsCommand {
-    /// Run a round's allocation once (after the window closed and the seed
-    /// was published) and store it with its inputs' hash and the seed.
-    Run {
-        #[arg(long)]
-        round: i64,
-        #[arg(long, env = "EDUBUREAU_DB", default_value = DEFAULT_DB)]
-        db: String,
-    },
-    /// Recompute a stored allocation and check capacity, stability and
-    /// identity with a fresh run. Exits non-zero if anything differs.
-    Verify {
-        #[arg(long)]
-        round: i64,
         #[arg(long, env = "EDUBUREAU_DB", default_value = DEFAULT_DB)]
         db: String,
     },
@@ -140,112 +81,6 @@ enum UserCommand {
     },
 }
 
-/// Streams a CSV (or reads an .xlsx) into the database with a progress bar.
-async fn import_students(
-    pool: &platform::db::Db,
-    file: &std::path::Path,
-    valid_only: bool,
-) -> anyhow::Result<students::service::import::Outcome> {
-    use students::service::import::{import, Mode, Progress, Source};
-    let progress = std::sync::Arc::new(Progress::default());
-    let bar = indicatif::ProgressBar::new(1000);
-    bar.set_style(
-        indicatif::ProgressStyle::with_template(
-            "{msg} {bar:40} {percent}% 已读 {prefix} 行 剩余 {eta}",
-        )
-        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-    );
-    let watcher = {
-        let (progress, bar) = (progress.clone(), bar.clone());
-        tokio::spawn(async move {
-            loop {
-                bar.set_position((progress.fraction() * 1000.0) as u64);
-                bar.set_prefix(
-                    progress
-                        .rows
-                        .load(std::sync::atomic::Ordering::Relaxed)
-                        .to_string(),
-                );
-                bar.set_message(progress.phase_label());
-                tokio::time::sleep(std::time::Duration::from_millis(200)).await;
-            }
-        })
-    };
-    let mode = if valid_only {
-        Mode::ValidRowsOnly
-    } else {
-        Mode::AllOrNothing
-    };
-    let caller = platform::auth::Caller::system("import");
-    let is_csv = file
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-    let result = if is_csv {
-        let mut head = [0u8; 65536];
-        let n = {
-            use std::io::Read;
-            std::fs::File::open(file)?.read(&mut head)?
-        };
-        let size = std::fs::metadata(file)?.len();
-        if std::str::from_utf8(
-            head[..n]
-                .strip_prefix(b"\xEF\xBB\xBF")
-                .unwrap_or(&head[..n]),
-        )
-        .is_ok()
-            || n == head.len()
-        {
-            let reader = std::io::BufReader::with_capacity(1 << 20, std::fs::File::open(file)?);
-            import(
-                pool,
-                &caller,
-                Source::CsvReader {
-                    reader: Box::new(reader),
-                    size,
-                },
-                mode,
-                &progress,
-            )
-            .await
-        } else {
-            let bytes = std::fs::read(file)?;
-            let utf8 = students::service::import::utf8_csv(&bytes)
-                .ok_or_else(|| anyhow::anyhow!("无法识别文件编码"))?
-                .into_owned();
-            let size = utf8.len() as u64;
-            import(
-                pool,
-                &caller,
-                Source::CsvReader {
-                    reader: Box::new(std::io::Cursor::new(utf8)),
-                    size,
-                },
-                mode,
-                &progress,
-            )
-            .await
-        }
-    } else {
-        let bytes = std::fs::read(file)?;
-        let name = file
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or("file.xlsx")
-            .to_string();
-        import(
-            pool,
-            &caller,
-            Source::Bytes { name, bytes },
-            mode,
-            &progress,
-        )
-        .await
-    };
-    watcher.abort();
-    bar.finish_and_clear();
-    result.map_err(|e| anyhow::anyhow!(e.to_string()))
-}
-
 /// mimalloc: the import allocates a dozen strings per row on the checking
 /// thread and frees them on the writing one, which glibc's allocator
 /// handles poorly (see docs/PERFORMANCE.md).
@@ -260,7 +95,12 @@ async fn main() -> anyhow::Result<()> {
                 .unwrap_or_else(|_| "info,sqlx=warn".into()),
         )
         .init();
-    match Cli::parse().command {
+    edubureau::check_areas()?;
+    let matches = edubureau::cli::with_area_commands(Cli::command()).get_matches();
+    if edubureau::cli::run_area_command(&matches).await? {
+        return Ok(());
+    }
+    match Cli::from_arg_matches(&matches)?.command {
         Command::Serve {
             db,
             addr,
@@ -273,11 +113,7 @@ async fn main() -> anyhow::Result<()> {
                 .with_context(|| format!("打开数据库 {db}"))?;
             if with_demo && platform::district::district(&pool).await?.is_none() {
                 let r = demo::seed(&pool, demo::Size::Small).await?;
-                tracing::info!(
-                    institutions = r.institutions,
-                    accounts = r.accounts,
-                    "demo district created"
-                );
+                tracing::info!(made = r.describe(), "demo district created");
             }
             if platform::auth::users::count(&pool).await? == 0 {
                 tracing::warn!("no accounts yet: open the site to create the first administrator (/setup), or run `edubureau user add`");
@@ -309,93 +145,10 @@ async fn main() -> anyhow::Result<()> {
             let r = demo::seed_with_progress(&pool, size, |n| bar.set_position(n)).await?;
             bar.finish_and_clear();
             println!(
-                "演示辖区已生成：{} 个机构，{} 个账号，{} 名学生，用时 {:.1} 秒",
-                r.institutions,
-                r.accounts,
-                r.students,
+                "演示辖区已生成：{}，用时 {:.1} 秒",
+                r.describe(),
                 started.elapsed().as_secs_f64()
             );
-        }
-        Command::Import {
-            what:
-                ImportCommand::Students {
-                    file,
-                    db,
-                    valid_only,
-                    errors,
-                },
-        } => {
-            let pool = edubureau::open(&db).await?;
-            let outcome = import_students(&pool, &file, valid_only).await?;
-            println!(
-                "文件共 {} 行，导入 {} 人，错误 {} 处{}",
-                outcome.rows,
-                outcome.imported,
-                outcome.errors.len(),
-                if outcome.errors_truncated {
-                    "（仅列出前 10000 处）"
-                } else {
-                    ""
-                }
-            );
-            for e in outcome.errors.iter().take(20) {
-                println!("  第 {} 行 [{}] {}", e.row, e.column, e.reason);
-            }
-            if let (Some(path), false) = (errors, outcome.errors.is_empty()) {
-                std::fs::write(&path, platform::excel::error_workbook(&outcome.errors)?)?;
-                println!("错误报告已写入 {}", path.display());
-            }
-            if !outcome.applied {
-                anyhow::bail!("文件有错误，未导入任何数据（可加 --valid-only 只导入正确的行）");
-            }
-        }
-        Command::SampleCsv {
-            db,
-            rows,
-            out,
-            seed,
-        } => {
-            let pool = edubureau::open(&db).await?;
-            let all = institutions::store::list_all(
-                &pool,
-                &platform::auth::Scope::All,
-                &Default::default(),
-            )
-            .await?;
-            let schools = students::demo::schools_with_grades(&all);
-            anyhow::ensure!(
-                !schools.is_empty(),
-                "数据库中没有学校：请先运行 edubureau demo"
-            );
-            let file = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&out)?);
-            students::demo::write_template_csv(file, rows, &schools, seed)?;
-            println!("已写入 {rows} 行到 {}", out.display());
-        }
-        Command::Admissions { command } => {
-            let caller = platform::auth::Caller::system("admissions");
-            match command {
-                AdmissionsCommand::Run { round, db } => {
-                    let pool = edubureau::open(&db).await?;
-                    let r = admissions::service::allocation::run(&pool, &caller, round)
-                        .await
-                        .map_err(|e| anyhow::anyhow!(e.to_string()))?;
-                    println!("分配完成（引擎 {}）：报名 {}，提前招生 {}，志愿录取 {}，统筹安排 {}，未安排 {}\n输入摘要 {}", r.engine_version, r.applications, r.early, r.by_choice, r.placed, r.unassigned, r.input_hash);
-                }
-                AdmissionsCommand::Verify { round, db } => {
-                    let pool = edubureau::open(&db).await?;
-                    let v = admissions::service::allocation::verify(&pool, &caller, round)
-                        .await
-                        .map_err(|e| anyhow::anyhow!(e.to_string()))?;
-                    println!(
-                        "保存的输入摘要 {}\n重新计算摘要 {}",
-                        v.stored_hash, v.recomputed_hash
-                    );
-                    if !v.ok {
-                        anyhow::bail!("核验未通过：{}", v.problems.join("；"));
-                    }
-                    println!("核验通过：结果与重新计算完全一致，满足学位容量与稳定性");
-                }
-            }
         }
         Command::Migrate { db } => {
             edubureau::open(&db).await?;

@@ -42,7 +42,7 @@ async fn unused_id(app: &TestApp, body15: &str, from: u32) -> String {
     assert_eq!(body15.len(), 15, "{body15}: region, birth date, one digit");
     for n in from..100 {
         let body = format!("{body15}{n:02}");
-        let check = students::domain::identity::check_char(&body).expect("17 digits");
+        let check = platform::vocab::identity::check_char(&body).expect("17 digits");
         let id = format!("{body}{check}");
         let mut used = 0;
         for table in ["students", "children"] {

@@ -3,11 +3,15 @@
 //! with its designations over time and the tracking of unlicensed
 //! kindergartens.
 
+mod area;
 pub mod demo;
 pub mod domain;
+pub mod indicators;
 pub mod service;
 pub mod store;
 pub mod web;
+
+pub use area::{institution_username, AREA};
 
 use platform::db::migrate::Migration;
 

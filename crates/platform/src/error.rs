@@ -4,7 +4,7 @@
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use maud::html;
+use maud::{html, Markup};
 use serde::Serialize;
 
 use crate::db::DbError;
@@ -43,6 +43,8 @@ pub enum AppError {
     BadRequest(String),
     #[error("{0}")]
     TooManyRequests(String),
+    #[error("该页面不支持这种请求方式")]
+    MethodNotAllowed,
     #[error("系统内部错误，请稍后重试或联系信息中心")]
     Internal(#[from] anyhow::Error),
 }
@@ -73,6 +75,7 @@ impl AppError {
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
+            AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -87,6 +90,7 @@ impl AppError {
             AppError::Conflict(_) => "conflict",
             AppError::BadRequest(_) => "bad_request",
             AppError::TooManyRequests(_) => "too_many_requests",
+            AppError::MethodNotAllowed => "method_not_allowed",
             AppError::Internal(_) => "internal",
         }
     }
@@ -98,7 +102,29 @@ impl AppError {
     }
 }
 
-/// HTML rendering, for pages.
+/// What an error page says; the page layer (`web::error_pages`) frames it
+/// with the layout and navigation of the signed-in user.
+#[derive(Clone, Debug)]
+pub struct ErrorPage {
+    pub message: String,
+    pub fields: Vec<FieldError>,
+}
+
+impl ErrorPage {
+    /// The page's content, without the frame.
+    pub fn body(&self) -> Markup {
+        html! {
+            p.error role="alert" { (self.message) }
+            @if !self.fields.is_empty() {
+                ul { @for f in &self.fields { li { (f.field) "：" (f.message) } } }
+            }
+            p { "请使用浏览器的“后退”返回上一页，或 " a href="/" { "回到首页" } "。" }
+        }
+    }
+}
+
+/// HTML rendering, for pages: a plain frame here; the page layer puts the
+/// same content inside the normal layout when someone is signed in.
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         self.log();
@@ -109,23 +135,14 @@ impl IntoResponse for AppError {
             AppError::Invalid(f) => f.clone(),
             _ => vec![],
         };
-        let body = html! {
-            (maud::DOCTYPE)
-            html lang="zh-CN" {
-                head { meta charset="utf-8"; title { "出错了 - 教育局信息系统" } link rel="stylesheet" href="/static/app.css"; }
-                body.error-page {
-                    main {
-                        h1 { "出错了" }
-                        p.error { (self.to_string()) }
-                        @if !fields.is_empty() {
-                            ul { @for f in &fields { li { (f.field) "：" (f.message) } } }
-                        }
-                        p { "请使用浏览器的“后退”返回上一页，或 " a href="/" { "回到首页" } "。" }
-                    }
-                }
-            }
+        let content = ErrorPage {
+            message: self.to_string(),
+            fields,
         };
-        (self.status(), body).into_response()
+        let body = crate::web::public_page("出错了", content.body());
+        let mut response = (self.status(), body).into_response();
+        response.extensions_mut().insert(content);
+        response
     }
 }
 

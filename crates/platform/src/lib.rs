@@ -1,6 +1,7 @@
 //! Shared machinery of edubureau. Every work area builds on these; none of
 //! these knows any work area.
 
+pub mod area;
 pub mod audit;
 pub mod auth;
 pub mod codes;
@@ -10,12 +11,55 @@ pub mod error;
 pub mod excel;
 mod ids;
 pub mod time;
+pub mod vocab;
 pub mod web;
 
 pub use error::{ApiError, ApiResult, AppError, FieldError, PageResult};
 pub use ids::{InstitutionId, TownshipId, UserId};
 
+use auth::WorkArea;
 use db::migrate::Migration;
+use web::{AppState, NavItem};
+
+/// The platform as an area of its own: the district, accounts, sessions
+/// and the audit log, with the sign-in pages and the audit page.
+pub static AREA: area::Area = area::Area {
+    table_prefixes: &[
+        "district",
+        "townships",
+        "users",
+        "sessions",
+        "audit_log",
+        "schema_migrations",
+    ],
+    migration_range: (1, 99),
+    migrations: MIGRATIONS,
+    routes,
+    nav: &[
+        NavItem {
+            label: "指标",
+            href: "/indicators",
+            area: WorkArea::Statistics,
+        },
+        NavItem {
+            label: "审计日志",
+            href: "/audit",
+            area: WorkArea::Audit,
+        },
+    ],
+    openapi: web::openapi::document,
+    ..area::Area::new("platform", "平台")
+};
+
+fn routes() -> axum::Router<AppState> {
+    axum::Router::new()
+        .merge(auth::routes::routes())
+        .merge(audit::web::routes())
+        .merge(web::reports::routes())
+        .merge(web::home::routes())
+        .merge(web::indicators::routes())
+        .merge(web::asset_routes())
+}
 
 /// The platform's own migrations (district, accounts, audit).
 pub const MIGRATIONS: &[Migration] = &[

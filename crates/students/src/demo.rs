@@ -13,9 +13,9 @@ use rand::seq::SliceRandom;
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
 
-use crate::domain::grade::grades_taught;
 use crate::domain::identity::check_char;
 use crate::domain::student::NewStudent;
+use crate::domain::taught::grades_taught;
 use crate::domain::Grade;
 use crate::service::{school_year_of, today};
 use crate::store::bulk::{self, BulkRow};

@@ -3,11 +3,15 @@
 //! control with home visits and rates by township, the left-behind
 //! children's archive, and fast bulk import in the national template layout.
 
+mod area;
+mod cli;
 pub mod demo;
 pub mod domain;
 pub mod service;
 pub mod store;
 pub mod web;
+
+pub use area::AREA;
 
 use platform::db::migrate::Migration;
 

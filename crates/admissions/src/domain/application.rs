@@ -1,10 +1,10 @@
 //! An application (报名) as a parent submits it, checked field by field.
 
 use chrono::NaiveDate;
+use platform::vocab::identity::NationalId;
 use platform::FieldError;
 use serde::{Deserialize, Serialize};
 use students::domain::dropout::age_at_school_year;
-use students::domain::identity::NationalId;
 
 /// 学段 of a round.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
@@ -209,7 +209,7 @@ mod tests {
         let body = format!("330503{birth}123");
         format!(
             "{body}{}",
-            students::domain::identity::check_char(&body).unwrap()
+            platform::vocab::identity::check_char(&body).unwrap()
         )
     }
 

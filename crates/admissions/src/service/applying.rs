@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::net::IpAddr;
 
-use chrono::{FixedOffset, Utc};
+use chrono::Utc;
 use platform::audit::{self, Entry, Who};
 use platform::db::{Db, DbError, Sql};
 use platform::{AppError, InstitutionId};
@@ -13,12 +13,11 @@ use crate::domain::application::{Application, ApplicationInput, RoundRules, Roun
 use crate::store::applications::{self, ApplicationRow};
 use crate::store::rounds::{self, Round};
 
+/// A time as parents read it: "2026年05月01日 08:00", Beijing time.
 fn cst(t: chrono::DateTime<Utc>) -> String {
-    t.with_timezone(
-        &FixedOffset::east_opt(8 * 3600).unwrap_or(FixedOffset::east_opt(0).expect("zero offset")),
-    )
-    .format("%Y年%m月%d日 %H:%M")
-    .to_string()
+    platform::time::local(t)
+        .format("%Y年%m月%d日 %H:%M")
+        .to_string()
 }
 
 /// The round's rules, and the institution ids of its school codes.

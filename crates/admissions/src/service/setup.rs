@@ -1,6 +1,6 @@
 //! Setting up a round: dates, schools with seats, catchments, the seed.
 
-use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, Utc};
 use platform::audit::{self, Entry};
 use platform::auth::{Caller, WorkArea};
 use platform::db::{Db, Sql};
@@ -11,16 +11,9 @@ use serde::Deserialize;
 use crate::domain::application::RoundStage;
 use crate::store::rounds::{self, NewRound};
 
-/// China Standard Time, in which the bureau writes its dates.
+/// A time the bureau typed, in Beijing time.
 fn cst(s: &str) -> Option<DateTime<Utc>> {
-    let s = s.trim().replace('T', " ");
-    let t = NaiveDateTime::parse_from_str(&s, "%Y-%m-%d %H:%M")
-        .or_else(|_| NaiveDateTime::parse_from_str(&s, "%Y-%m-%d %H:%M:%S"))
-        .ok()?;
-    chrono::FixedOffset::east_opt(8 * 3600)?
-        .from_local_datetime(&t)
-        .single()
-        .map(|d| d.with_timezone(&Utc))
+    platform::time::parse_local(s)
 }
 
 #[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]

@@ -146,3 +146,11 @@ pub async fn all_choices(db: &Db, round: i64) -> Result<Vec<(i64, i64, Instituti
 pub async fn choices_of(db: &Db, id: i64) -> Result<Vec<(String, String)>, DbError> {
     db.fetch_all(Sql::new("SELECT i.code, i.name FROM application_choices c JOIN institutions i ON i.id = c.institution_id WHERE c.application_id = ").bind(id).push(" ORDER BY c.rank")).await
 }
+
+/// Appeals waiting for an answer, counted per round: (round, count).
+pub async fn open_appeals_by_round(db: &Db) -> Result<Vec<(i64, i64)>, DbError> {
+    db.fetch_all(Sql::new(
+        "SELECT a.round_id, COUNT(*) FROM appeals p JOIN applications a ON a.id = p.application_id WHERE p.status = 'open' GROUP BY a.round_id ORDER BY a.round_id",
+    ))
+    .await
+}

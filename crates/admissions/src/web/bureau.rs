@@ -9,6 +9,7 @@ use axum::Router;
 use maud::{html, Markup};
 use platform::auth::{Access, Actor, Caller, WorkArea};
 use platform::excel::{Workbook, XLSX_MIME};
+use platform::time::{date_of, show_date, show_minute};
 use platform::web::forms::{csrf_field, error_summary};
 use platform::web::{file_response, page, AppState};
 use platform::{AppError, FieldError, PageResult};
@@ -64,7 +65,7 @@ async fn list(State(state): State<AppState>, actor: Actor) -> PageResult {
             tbody { @for r in &all { tr {
                 td { a href=(format!("/admissions/{}", r.id)) { (r.name) } }
                 td { (RoundStage::parse(&r.stage).map(|s| s.label()).unwrap_or("")) }
-                td { (r.apply_from.format("%Y-%m-%d")) " 至 " (r.apply_until.format("%Y-%m-%d")) }
+                td { (show_date(date_of(r.apply_from))) " 至 " (show_date(date_of(r.apply_until))) }
                 td { @if r.published_at.is_some() { "已公布" } @else { "进行中" } }
             } } }
         }
@@ -158,11 +159,11 @@ async fn detail(
         @if let Some(m) = n.notice.as_deref() { p.notice role="status" { (m) } }
         dl.facts {
             dt { "学段" } dd { (RoundStage::parse(&r.stage).map(|s| s.label()).unwrap_or("")) }
-            dt { "报名时间" } dd { (r.apply_from) " 至 " (r.apply_until) }
-            dt { "摇号种子" } dd { @match r.published_seed(chrono::Utc::now()) { Some(s) => { code { (s) } }, None => { "公布时间：" (r.seed_publish_at) @if r.seed.is_some() { "（已登记）" } } } }
+            dt { "报名时间" } dd { (show_minute(r.apply_from)) " 至 " (show_minute(r.apply_until)) "（北京时间）" }
+            dt { "摇号种子" } dd { @match r.published_seed(chrono::Utc::now()) { Some(s) => { code { (s) } }, None => { "公布时间：" (show_minute(r.seed_publish_at)) @if r.seed.is_some() { "（已登记）" } } } }
             dt { "报名人数" } dd { (applied) }
             @if let Some(run) = &run {
-                dt { "分配" } dd { (run.run_at) " 由 " (run.run_by) "；引擎 " (run.engine_version) "；输入摘要 " code { (run.input_hash) } }
+                dt { "分配" } dd { (show_minute(run.run_at)) " 由 " (run.run_by) "；引擎 " (run.engine_version) "；输入摘要 " code { (run.input_hash) } }
                 dt { "结果" } dd { "提前招生 " (count("early")) "，志愿录取 " (count("choice")) "，统筹安排 " (count("placed")) "，未安排 " (count("none")) }
             }
         }

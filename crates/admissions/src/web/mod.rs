@@ -6,17 +6,13 @@ mod bureau;
 mod public;
 
 use axum::Router;
-use platform::auth::WorkArea;
-use platform::web::{AppState, NavItem};
+use platform::web::AppState;
 
 pub use api::ApiDoc;
 
-pub fn nav() -> NavItem {
-    NavItem {
-        label: "招生入学",
-        href: "/admissions",
-        area: WorkArea::Admissions,
-    }
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    use utoipa::OpenApi;
+    ApiDoc::openapi()
 }
 
 pub fn routes() -> Router<AppState> {

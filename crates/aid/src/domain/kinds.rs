@@ -4,66 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 pub use institutions::domain::Ownership;
-
-/// 学段.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Stage {
-    Preschool,
-    Primary,
-    Junior,
-    Senior,
-}
-
-impl Stage {
-    pub const ALL: [Stage; 4] = [
-        Stage::Preschool,
-        Stage::Primary,
-        Stage::Junior,
-        Stage::Senior,
-    ];
-
-    /// Grades -2..0 学前, 1–6 小学, 7–9 初中, 10–12 高中.
-    pub fn of_grade(grade: i64) -> Option<Stage> {
-        Some(match grade {
-            -2..=0 => Stage::Preschool,
-            1..=6 => Stage::Primary,
-            7..=9 => Stage::Junior,
-            10..=12 => Stage::Senior,
-            _ => return None,
-        })
-    }
-
-    pub fn index(self) -> usize {
-        self as usize
-    }
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Stage::Preschool => "preschool",
-            Stage::Primary => "primary",
-            Stage::Junior => "junior",
-            Stage::Senior => "senior",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Stage::Preschool => "学前",
-            Stage::Primary => "小学",
-            Stage::Junior => "初中",
-            Stage::Senior => "高中",
-        }
-    }
-
-    /// Accepts the key or the Chinese label.
-    pub fn parse(s: &str) -> Option<Stage> {
-        let s = s.trim();
-        Stage::ALL
-            .into_iter()
-            .find(|x| x.key() == s || x.label() == s)
-    }
-}
+pub use platform::vocab::Stage;
 
 /// A yes/no attribute of a student a condition can test (学生类别).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

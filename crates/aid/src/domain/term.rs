@@ -1,7 +1,7 @@
 //! 学期: the term a run pays for, its census date and how many periods of
 //! each kind it holds.
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Duration, NaiveDate};
 use platform::FieldError;
 use serde::{Deserialize, Serialize};
 
@@ -38,12 +38,8 @@ impl TermInput {
     /// The school year under way on `day` and the half it is in (the
     /// autumn term runs into January).
     pub fn current(day: NaiveDate) -> (i64, i64) {
-        let half = if day.month() >= 8 || day.month() == 1 {
-            1
-        } else {
-            2
-        };
-        (school_year_of(day), half)
+        let t = platform::vocab::Term::of(day);
+        (t.year.0, t.half.number())
     }
 
     pub fn validate(&self) -> Result<Term, Vec<FieldError>> {
@@ -76,13 +72,8 @@ impl TermInput {
                 e.push(FieldError::new(
                     "starts_on",
                     format!(
-                        "{}学年{}的开学日期应在 {from} 至 {to} 之间",
-                        self.school_year,
-                        if self.half == 2 {
-                            "第二学期"
-                        } else {
-                            "第一学期"
-                        }
+                        "{}的开学日期应在 {from} 至 {to} 之间",
+                        label(key(self.school_year, self.half))
                     ),
                 ));
             }
@@ -108,7 +99,7 @@ impl TermInput {
 }
 
 impl Term {
-    /// The key stored in the ledger: 20251 = 2025学年第一学期.
+    /// The key stored in the ledger: 20251 = 2025—2026学年第一学期.
     pub fn key(&self) -> i64 {
         key(self.school_year, self.half)
     }
@@ -141,23 +132,11 @@ pub fn key(school_year: i64, half: i64) -> i64 {
     school_year * 10 + half
 }
 
-/// "2025学年第一学期".
+/// "2025—2026学年第一学期".
 pub fn label(key: i64) -> String {
-    let half = if key % 10 == 1 {
-        "第一学期"
-    } else {
-        "第二学期"
-    };
-    format!("{}学年{half}", key / 10)
-}
-
-/// The school year a date falls in (from 1 August).
-pub fn school_year_of(d: NaiveDate) -> i64 {
-    if d.month() >= 8 {
-        d.year() as i64
-    } else {
-        d.year() as i64 - 1
-    }
+    platform::vocab::Term::from_key(key)
+        .map(|t| t.label())
+        .unwrap_or_else(|| format!("学期 {key}"))
 }
 
 #[cfg(test)]
@@ -187,7 +166,7 @@ mod tests {
             term(1).census_date(),
             NaiveDate::from_ymd_opt(2025, 9, 30).unwrap()
         );
-        assert_eq!(term(1).label(), "2025学年第一学期");
+        assert_eq!(term(1).label(), "2025—2026学年第一学期");
     }
 
     #[test]

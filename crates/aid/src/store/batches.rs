@@ -11,7 +11,7 @@ pub struct BatchRow {
     pub id: i64,
     /// run or correction.
     pub kind: String,
-    /// 20251 = 2025学年第一学期.
+    /// 20251 = 2025—2026学年第一学期.
     pub term: i64,
     pub starts_on: NaiveDate,
     /// 统计基准日 (the 30th day of term).

@@ -6,6 +6,7 @@ pub mod applications;
 pub mod batches;
 pub mod facts;
 pub mod ledger;
+pub mod pending;
 pub mod programs;
 pub mod reports;
 

@@ -64,7 +64,7 @@ impl Dimension {
 pub struct ReportFilter {
     /// program, institution, township, stage or term.
     pub by: Dimension,
-    /// 20251 = 2025学年第一学期.
+    /// 20251 = 2025—2026学年第一学期.
     #[serde(deserialize_with = "platform::web::forms::empty_as_none")]
     pub term: Option<i64>,
     #[serde(deserialize_with = "platform::web::forms::empty_as_none")]

@@ -128,7 +128,7 @@ pub fn apply_forms(actor: &Actor, student: i64, programs: &[Program]) -> Markup 
     if open.is_empty() || !actor.may(WorkArea::Aid, Access::Write) {
         return html! {};
     }
-    let (year, half) = TermInput::current(chrono::Utc::now().date_naive());
+    let (year, half) = TermInput::current(platform::time::today());
     let blank = ApplicationDraft {
         school_year: year.to_string(),
         half: half.to_string(),

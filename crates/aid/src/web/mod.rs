@@ -9,18 +9,14 @@ mod reports;
 
 use axum::routing::{get, post};
 use axum::Router;
-use platform::auth::WorkArea;
-use platform::web::{AppState, NavItem};
+use platform::web::AppState;
 
 pub use api::ApiDoc;
 pub use chart::bar_chart;
 
-pub fn nav() -> NavItem {
-    NavItem {
-        label: "学生资助",
-        href: "/aid",
-        area: WorkArea::Aid,
-    }
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    use utoipa::OpenApi;
+    ApiDoc::openapi()
 }
 
 pub fn routes() -> Router<AppState> {

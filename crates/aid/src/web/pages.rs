@@ -6,6 +6,7 @@ use axum::response::{IntoResponse, Redirect};
 use chrono::NaiveDate;
 use maud::html;
 use platform::auth::{Access, Actor, Caller, WorkArea};
+use platform::time::{date_of, show_date, show_minute};
 use platform::web::forms::csrf_field;
 use platform::web::{page, AppState};
 use platform::{AppError, PageResult};
@@ -28,7 +29,7 @@ pub async fn overview(State(s): State<AppState>, actor: Actor) -> PageResult {
         vec![]
     };
     let writer = bureau && actor.may(WorkArea::Aid, Access::Write);
-    let (year, half) = TermInput::current(chrono::Utc::now().date_naive());
+    let (year, half) = TermInput::current(platform::time::today());
     let starts = if half == 1 {
         format!("{year}-09-01")
     } else {
@@ -152,9 +153,9 @@ pub async fn batch(State(s): State<AppState>, actor: Actor, Path(id): Path<i64>)
             dt { "状态" } dd { (b.status_label()) }
             dt { "扫描学生" } dd { (b.students_scanned) }
             dt { "合计" } dd { (b.row_count) " 人次，" (Fen(b.total)) "（" (Fen(b.total).wan_label()) "）" }
-            dt { "计算" } dd { (b.created_by) " " (b.created_at.format("%Y-%m-%d %H:%M")) }
-            @if let Some(a) = &b.approved_by { dt { "审批" } dd { (a) " " (b.approved_at.map(|t| t.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_default()) } }
-            @if let Some(a) = &b.paid_by { dt { "发放" } dd { (a) " " (b.paid_at.map(|t| t.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_default()) } }
+            dt { "计算" } dd { (b.created_by) " " (show_minute(b.created_at)) }
+            @if let Some(a) = &b.approved_by { dt { "审批" } dd { (a) " " (b.approved_at.map(show_minute).unwrap_or_default()) } }
+            @if let Some(a) = &b.paid_by { dt { "发放" } dd { (a) " " (b.paid_at.map(show_minute).unwrap_or_default()) } }
             @if !b.note.is_empty() { dt { "说明" } dd { (b.note) } }
         }
         @if approver && b.status == "draft" {
@@ -189,7 +190,7 @@ fn lines(rows: &[store::ledger::LedgerLine], actor: Option<&Actor>) -> maud::Mar
                 td.num { (Fen(r.amount).yuan_grouped()) }
                 td { a href=(format!("/aid/runs/{}", r.batch_id)) { "#" (r.batch_id) } }
                 td { (batches::status_label(&r.batch_status)) }
-                td { (r.created_at.format("%Y-%m-%d")) @if let Some(p) = r.paid_at { " / 发放 " (p.format("%Y-%m-%d")) } }
+                td { (show_date(date_of(r.created_at))) @if let Some(p) = r.paid_at { " / 发放 " (show_date(date_of(p))) } }
                 @if let Some(a) = actor { td { (reverse_form(a, r, rows)) } }
             } } }
         }

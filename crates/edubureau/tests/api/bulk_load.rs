@@ -5,8 +5,8 @@
 
 use chrono::NaiveDate;
 use platform::db::{Backend as DbBackend, Sql};
+use platform::vocab::Grade;
 use platform::InstitutionId;
-use students::domain::Grade;
 use students::store::bulk::{self, BulkRow};
 use tokio::sync::mpsc;
 

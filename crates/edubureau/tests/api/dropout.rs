@@ -17,10 +17,10 @@ mod scoping;
 use chrono::{Datelike, Duration, NaiveDate};
 use platform::auth::Scope;
 use platform::db::Sql;
+use platform::vocab::identity::check_char;
+use platform::vocab::Grade;
 use platform::{InstitutionId, TownshipId};
-use students::domain::identity::check_char;
 use students::domain::student::NewStudent;
-use students::domain::Grade;
 use students::store::dropout::NewChild;
 use students::store::students::StudentId;
 

@@ -6,6 +6,7 @@ mod common;
 
 mod admissions;
 mod aid;
+mod areas;
 mod audit;
 mod auth;
 mod bulk_load;
@@ -16,3 +17,4 @@ mod migrations;
 mod scoping;
 mod student_import;
 mod students;
+mod web_kit;

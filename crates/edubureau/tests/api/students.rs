@@ -18,7 +18,7 @@ pub fn id_in(division: &str, birth: &str, seq: u32) -> String {
     let body = format!("{division}{birth}{seq:03}");
     format!(
         "{body}{}",
-        students::domain::identity::check_char(&body).expect("17 digits")
+        platform::vocab::identity::check_char(&body).expect("17 digits")
     )
 }
 
@@ -34,11 +34,11 @@ pub async fn code_of(app: &TestApp, username: &str) -> String {
         .to_string()
 }
 
-fn child(name: &str, id: &str, school: &str, grade: &str) -> Value {
+pub fn child(name: &str, id: &str, school: &str, grade: &str) -> Value {
     json!({"values": {"姓名": name, "身份证件号": id, "学校标识码": school, "年级": grade, "班级": "1班", "现住址": "湖州市南浔区练市镇东村8号", "是否留守儿童": "双亲留守儿童"}})
 }
 
-async fn admit(c: &mut Client, body: &Value) -> (StatusCode, Value) {
+pub async fn admit(c: &mut Client, body: &Value) -> (StatusCode, Value) {
     c.post_json("/api/v1/students", body).await
 }
 

@@ -192,7 +192,7 @@ pub async fn add_tracking(
         .as_deref()
         .and_then(TrackingStatus::parse);
     let e = input
-        .validate(current, Utc::now().date_naive())
+        .validate(current, platform::time::today())
         .map_err(AppError::Invalid)?;
     let mut tx = db.begin().await?;
     let eid = store::add_tracking(&mut tx, id, &e, &caller.who.username).await?;

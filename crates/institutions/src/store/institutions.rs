@@ -214,14 +214,9 @@ pub async fn get_in(tx: &mut Tx, scope: &Scope, id: InstitutionId) -> Result<Ins
     Ok(row.into())
 }
 
+/// The school year under way at `now`, in China.
 fn school_year_of(now: DateTime<Utc>) -> i64 {
-    use chrono::Datelike;
-    let d = now.date_naive();
-    if d.month() >= 9 {
-        d.year() as i64
-    } else {
-        d.year() as i64 - 1
-    }
+    platform::vocab::SchoolYear::of(platform::time::date_of(now)).0
 }
 
 pub async fn create(tx: &mut Tx, n: &NewInstitution) -> Result<InstitutionId, DbError> {

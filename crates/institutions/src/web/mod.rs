@@ -3,21 +3,18 @@
 mod api;
 mod files;
 mod form;
+pub mod home;
 mod pages;
 
 use axum::routing::{get, post};
 use axum::Router;
-use platform::auth::WorkArea;
-use platform::web::{AppState, NavItem};
+use platform::web::AppState;
 
 pub use api::ApiDoc;
 
-pub fn nav() -> NavItem {
-    NavItem {
-        label: "机构",
-        href: "/institutions",
-        area: WorkArea::Institutions,
-    }
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    use utoipa::OpenApi;
+    ApiDoc::openapi()
 }
 
 pub fn routes() -> Router<AppState> {

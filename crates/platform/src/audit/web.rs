@@ -53,7 +53,7 @@ async fn audit_page(
             tbody {
                 @for r in &rows {
                     tr {
-                        td { (r.at.with_timezone(&chrono::FixedOffset::east_opt(8 * 3600).expect("valid offset")).format("%Y-%m-%d %H:%M:%S")) }
+                        td { (crate::time::show_second(r.at)) }
                         td { (r.username) }
                         td { (action_label(&r.action)) }
                         td { (r.entity) @if let Some(id) = r.entity_id { " #" (id) } }

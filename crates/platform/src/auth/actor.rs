@@ -5,6 +5,7 @@ use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 
+use crate::area::Task;
 use crate::error::{ApiError, AppError};
 use crate::web::{AppState, Shell};
 
@@ -22,6 +23,8 @@ pub struct Actor {
     pub csrf_token: String,
     pub ip: Option<String>,
     pub shell: Arc<Shell>,
+    /// What waits for the user (待办事项), gathered for pages.
+    pub tasks: Arc<Vec<Task>>,
 }
 
 impl Actor {

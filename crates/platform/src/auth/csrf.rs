@@ -17,19 +17,18 @@ use chrono::Utc;
 use crate::error::{ApiError, AppError};
 use crate::web::AppState;
 
-use super::{session, users, Actor};
+use super::{session, users, Actor, Caller};
 
 pub const HEADER: &str = "x-csrf-token";
 pub const FIELD: &str = "_csrf";
 const MAX_FORM_BYTES: usize = 2 * 1024 * 1024;
 
-/// Paths that take unauthenticated POSTs and protect themselves (login, setup
-/// and the public application portal use a double-submit cookie; the JSON
-/// APIs take JSON, which no cross-site form can send).
-fn exempt(path: &str) -> bool {
-    matches!(path, "/login" | "/setup" | "/api/v1/session")
-        || path.starts_with("/apply")
-        || path.starts_with("/api/v1/public/")
+/// Paths that take unauthenticated POSTs and protect themselves: sign-in
+/// and first-run setup use a double-submit cookie, the JSON sign-in takes
+/// JSON (which no cross-site form can send), and each area's public paths
+/// (its [`crate::area::Area::public_paths`]) do one or the other.
+fn exempt(state: &AppState, path: &str) -> bool {
+    matches!(path, "/login" | "/setup" | "/api/v1/session") || state.areas.is_public(path)
 }
 
 pub async fn session_layer(State(state): State<AppState>, req: Request, next: Next) -> Response {
@@ -55,7 +54,7 @@ pub async fn session_layer(State(state): State<AppState>, req: Request, next: Ne
     };
     let mut req = req;
     let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    if !safe && !exempt(req.uri().path()) {
+    if !safe && !exempt(&state, req.uri().path()) {
         let Some(actor) = &actor else {
             return reject(AppError::Unauthenticated);
         };
@@ -64,10 +63,25 @@ pub async fn session_layer(State(state): State<AppState>, req: Request, next: Ne
             Err(e) => return reject(e),
         }
     }
-    if let Some(actor) = actor {
+    if let Some(mut actor) = actor {
+        if safe && !is_api {
+            actor.tasks = match state
+                .inbox
+                .tasks(state.areas, &state.db, actor.user.id, &Caller::from(&actor))
+                .await
+            {
+                Ok(t) => t,
+                Err(e) => return e.into_response(),
+            };
+        }
         req.extensions_mut().insert(Arc::new(actor));
     }
-    next.run(req).await
+    let response = next.run(req).await;
+    if !safe {
+        // Any change may settle or create a task: recount on the next page.
+        state.inbox.forget();
+    }
+    response
 }
 
 async fn load_actor(
@@ -93,6 +107,7 @@ async fn load_actor(
         csrf_token: s.csrf_token,
         ip,
         shell: state.shell.clone(),
+        tasks: Default::default(),
     }))
 }
 

@@ -7,7 +7,7 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use axum_extra::extract::cookie::{Cookie, SameSite};
 use axum_extra::extract::CookieJar;
-use chrono::{FixedOffset, Utc};
+use chrono::Utc;
 use maud::{html, Markup};
 use serde::Deserialize;
 
@@ -87,8 +87,7 @@ impl Refusal {
         match self {
             Refusal::Wrong => "用户名或密码错误".into(),
             Refusal::Locked(until) => {
-                let local =
-                    until.with_timezone(&FixedOffset::east_opt(8 * 3600).expect("valid offset"));
+                let local = crate::time::local(*until);
                 format!(
                     "密码连续错误 {} 次，账号已临时锁定，请于 {} 后再试",
                     users::MAX_FAILED_LOGINS,

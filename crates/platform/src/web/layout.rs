@@ -1,5 +1,6 @@
 use maud::{html, Markup, DOCTYPE};
 
+use crate::area::inbox::count_for;
 use crate::auth::{Access, Actor, WorkArea};
 
 /// One entry of the navigation bar, contributed by a work area.
@@ -36,11 +37,12 @@ pub fn page(actor: &Actor, title: &str, body: Markup) -> Markup {
                     nav {
                         @for item in &shell.nav {
                             @if actor.may(item.area, Access::Read) {
-                                a href=(item.href) { (item.label) }
+                                a href=(item.href) {
+                                    (item.label)
+                                    @let waiting = count_for(&actor.tasks, item.href);
+                                    @if waiting > 0 { " " span.badge title="待办事项" { (waiting) } }
+                                }
                             }
-                        }
-                        @if actor.may(WorkArea::Audit, Access::Read) {
-                            a href="/audit" { "审计日志" }
                         }
                     }
                     div.user {

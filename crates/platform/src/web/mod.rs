@@ -3,8 +3,12 @@
 
 mod assets;
 pub mod double_submit;
+pub mod error_pages;
 pub mod forms;
+pub mod home;
+pub mod indicators;
 mod layout;
+pub mod openapi;
 pub mod rate_limit;
 pub mod rejections;
 pub mod reports;

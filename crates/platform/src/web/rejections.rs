@@ -39,7 +39,12 @@ pub async fn chinese_rejections(req: Request, next: Next) -> Response {
         StatusCode::UNSUPPORTED_MEDIA_TYPE => {
             "请求的内容类型不受支持（JSON 接口请使用 application/json）".to_string()
         }
-        _ => format!("请求的参数或内容格式有误，请检查后重试（{detail}）"),
+        _ => {
+            // The extractor's own words are English and name Rust types:
+            // kept for the log, not shown.
+            tracing::debug!(%detail, "request refused by an extractor");
+            "请求的参数或内容格式有误，请检查后重试".to_string()
+        }
     };
     let mut out = if is_api {
         ApiError(AppError::BadRequest(message)).into_response()

@@ -1,5 +1,6 @@
 use std::sync::Arc;
 
+use crate::area::{Areas, Inbox};
 use crate::db::Db;
 
 use super::rate_limit::RateLimiter;
@@ -34,4 +35,8 @@ pub struct AppState {
     pub reports: Arc<Reports>,
     /// For public forms (see [`Config::public_submissions_per_minute`]).
     pub public_limiter: Arc<RateLimiter>,
+    /// The work areas the program was built with.
+    pub areas: Areas,
+    /// What waits for each user (待办事项).
+    pub inbox: Arc<Inbox>,
 }

@@ -1,11 +1,11 @@
-//! Pure rules of student records and dropout control. No I/O here.
+//! Pure rules of student records and dropout control. No I/O here. The
+//! bureau's shared vocabulary (national IDs, masking, dates as people write
+//! them, grades and stages) lives in `platform::vocab`.
 
-pub mod dates;
 pub mod dropout;
-pub mod grade;
-pub mod identity;
-pub mod privacy;
 pub mod student;
+pub mod taught;
 pub mod template;
 
-pub use grade::{Grade, Stage};
+pub use platform::vocab::{dates, grade, identity, privacy};
+pub use platform::vocab::{Grade, Stage};

@@ -10,8 +10,8 @@ use platform::{AppError, FieldError, InstitutionId};
 use serde::Deserialize;
 
 use super::{school_year_of, today};
-use crate::domain::grade::grades_taught;
 use crate::domain::student::{check, FieldProblem, Placement};
+use crate::domain::taught::grades_taught;
 use crate::domain::template::fields;
 use crate::domain::Grade;
 use crate::store::enrolments::{self, PromotionOutcome, TransferRow};

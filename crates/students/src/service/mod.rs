@@ -6,18 +6,13 @@ pub mod import;
 pub mod left_behind;
 pub mod lifecycle;
 
-use chrono::{Datelike, NaiveDate, Utc};
+use chrono::NaiveDate;
 
-/// Today, in China Standard Time.
-pub fn today() -> NaiveDate {
-    (Utc::now() + chrono::Duration::hours(8)).date_naive()
-}
+/// Today, in China (the platform's one clock).
+pub use platform::time::today;
 
-/// The school year (学年) running on `day`: it starts on 1 September.
+/// The school year (学年) running on `day`, by the platform's one
+/// definition ([`platform::vocab::SchoolYear`]), as its starting year.
 pub fn school_year_of(day: NaiveDate) -> i64 {
-    if day.month() >= 9 {
-        day.year() as i64
-    } else {
-        day.year() as i64 - 1
-    }
+    platform::vocab::SchoolYear::of(day).0
 }

@@ -82,6 +82,9 @@ pub struct CaseFilter {
     pub q: Option<String>,
     /// 1-based page.
     pub page: Option<i64>,
+    /// Only open cases whose last home visit (or, without one, whose
+    /// opening) was before this day: visits are due.
+    pub visit_due_before: Option<chrono::NaiveDate>,
 }
 
 pub const PAGE_SIZE: i64 = 50;
@@ -93,6 +96,11 @@ fn filtered(scope: &Scope, f: &CaseFilter) -> Sql {
     }
     if let Some(t) = f.township_id {
         q = q.push(" AND d.township_id = ").bind(t);
+    }
+    if let Some(day) = f.visit_due_before {
+        q = q
+            .push(" AND d.status = 'open' AND COALESCE((SELECT MAX(v.visited_on) FROM home_visits v WHERE v.case_id = d.id), d.opened_on) < ")
+            .bind(day);
     }
     if let Some(text) = f.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         if text.len() >= 15 && text.chars().all(|c| c.is_ascii_alphanumeric()) {
@@ -119,12 +127,16 @@ pub struct CasePage {
     pub per_page: i64,
 }
 
+/// How many cases within `scope` pass the filter.
+pub async fn count(db: &Db, scope: &Scope, f: &CaseFilter) -> Result<i64, DbError> {
+    db.scalar(filtered(scope, f).wrap("SELECT COUNT(*) FROM (", ") AS matching"))
+        .await
+}
+
 /// One page of cases within `scope`: open cases first, newest first.
 pub async fn list(db: &Db, scope: &Scope, f: &CaseFilter) -> Result<CasePage, DbError> {
     let page = f.page.unwrap_or(1).clamp(1, 100_000);
-    let total = db
-        .scalar(filtered(scope, f).wrap("SELECT COUNT(*) FROM (", ") AS matching"))
-        .await?;
+    let total = count(db, scope, f).await?;
     let items = db
         .fetch_all(
             filtered(scope, f)

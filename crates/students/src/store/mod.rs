@@ -6,6 +6,7 @@ pub mod bulk;
 pub mod dropout;
 pub mod enrolments;
 pub mod left_behind;
+pub mod pending;
 pub mod students;
 
 pub use students::{StudentFilter, StudentRecord, StudentRow};

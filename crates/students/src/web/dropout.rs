@@ -5,6 +5,7 @@
 mod api;
 mod case;
 mod cases;
+pub(crate) use cases::{visits_due_before, VISIT_EVERY_DAYS};
 mod rates;
 mod register;
 

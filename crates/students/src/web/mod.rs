@@ -1,32 +1,24 @@
 //! Pages, JSON API and files of student records and dropout control.
 
 mod api;
-mod dropout;
+pub(crate) mod dropout;
 mod files;
 mod left_behind;
 mod pages;
 mod view;
 
 use axum::Router;
-use platform::auth::WorkArea;
-use platform::web::{AppState, NavItem};
+use platform::web::AppState;
 
 pub use api::ApiDoc;
 pub use dropout::DropoutApiDoc;
 
-pub fn nav() -> Vec<NavItem> {
-    vec![
-        NavItem {
-            label: "学籍",
-            href: "/students",
-            area: WorkArea::Students,
-        },
-        NavItem {
-            label: "控辍保学",
-            href: "/dropout",
-            area: WorkArea::Dropout,
-        },
-    ]
+/// The API documentation of student records and dropout control.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    use utoipa::OpenApi;
+    let mut doc = ApiDoc::openapi();
+    doc.merge(DropoutApiDoc::openapi());
+    doc
 }
 
 pub fn routes() -> Router<AppState> {

@@ -7,9 +7,9 @@ use platform::auth::users::{self, NewUser};
 use platform::auth::{password, Role, Section};
 use platform::db::Sql;
 use platform::district::{self, District};
+use platform::vocab::Grade;
 use platform::InstitutionId;
 use students::domain::student::NewStudent;
-use students::domain::Grade;
 use students::store::bulk::{self, BulkRow};
 
 use crate::common::{spawn_app_with, Backend, TestApp};
@@ -31,7 +31,7 @@ fn id_number(seq: u32) -> String {
     let body = format!("330502{}{:03}", day.format("%Y%m%d"), seq % 900 + 1);
     format!(
         "{body}{}",
-        students::domain::identity::check_char(&body).expect("17 digits")
+        platform::vocab::identity::check_char(&body).expect("17 digits")
     )
 }
 

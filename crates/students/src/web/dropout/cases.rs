@@ -26,6 +26,16 @@ pub struct ListQuery {
     page: Option<String>,
     scanned: Option<u64>,
     year: Option<i64>,
+    /// "1": only open cases with no home visit for [`VISIT_EVERY_DAYS`].
+    visit_due: Option<String>,
+}
+
+/// How often an open case is visited at home (the inbox raises a case past it).
+pub const VISIT_EVERY_DAYS: u64 = 30;
+
+/// The first day on which a case visited last on a day before it is not due.
+pub fn visits_due_before() -> chrono::NaiveDate {
+    today() - chrono::Days::new(VISIT_EVERY_DAYS)
 }
 
 impl ListQuery {
@@ -36,6 +46,7 @@ impl ListQuery {
             township_id: num(&self.township_id),
             q: self.q.clone().filter(|s| !s.trim().is_empty()),
             page: num(&self.page),
+            visit_due_before: (self.visit_due.as_deref() == Some("1")).then(visits_due_before),
         }
     }
 }
@@ -50,6 +61,9 @@ fn query_string(f: &CaseFilter, page: i64) -> String {
     }
     if let Some(q) = &f.q {
         s.append_pair("q", q);
+    }
+    if f.visit_due_before.is_some() {
+        s.append_pair("visit_due", "1");
     }
     s.append_pair("page", &page.to_string());
     s.finish()
@@ -116,6 +130,7 @@ pub async fn list(
             label { "姓名或身份证件号" input type="text" name="q" value=(f.q.clone().unwrap_or_default()); }
             label { "状态" (select("status", &statuses, f.status.as_deref().unwrap_or(""), Some("全部"))) }
             label { "乡镇（街道）" (select("township_id", &towns, &f.township_id.map(|t| t.to_string()).unwrap_or_default(), Some("全部"))) }
+            label { input type="checkbox" name="visit_due" value="1" checked[f.visit_due_before.is_some()]; "超过 " (VISIT_EVERY_DAYS) " 天未家访" }
             button type="submit" { "查询" }
         }
         p.muted { "共 " (result.total) " 件" }

@@ -64,7 +64,7 @@ fn body(actor: &Actor, v: &ArchiveView, notice: Option<&str>, t: &Typed) -> Mark
             dt { "留守类型" } dd { (s.left_behind_label) }
             dt { "就读学校" } dd { (s.institution_name.as_deref().unwrap_or("—")) }
             dt { "年级班级" } dd { (s.grade.map(|g| Grade(g).label()).unwrap_or("—")) " " (s.class_name.as_deref().unwrap_or("")) }
-            dt { "档案更新时间" } dd { (v.updated_at.map(|u| (u + chrono::Duration::hours(8)).format("%Y-%m-%d %H:%M").to_string()).unwrap_or_else(|| "尚未建档".into())) }
+            dt { "档案更新时间" } dd { (v.updated_at.map(platform::time::show_minute).unwrap_or_else(|| "尚未建档".into())) }
         }
         h2 { "档案" }
         form.stacked method="post" action=(format!("/students/{}/left-behind", s.id)) {

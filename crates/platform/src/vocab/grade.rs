@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 pub struct Grade(pub i64);
 
 /// 学段: the stage a grade belongs to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {
     Preschool,
@@ -30,6 +30,40 @@ pub enum Stage {
 }
 
 impl Stage {
+    pub const ALL: [Stage; 4] = [
+        Stage::Preschool,
+        Stage::Primary,
+        Stage::Junior,
+        Stage::Senior,
+    ];
+
+    /// Grades -2..0 学前, 1–6 小学, 7–9 初中, 10–12 高中.
+    pub fn of_grade(grade: i64) -> Option<Stage> {
+        Stage::ALL.into_iter().find(|s| s.grades().contains(&grade))
+    }
+
+    /// The position in [`Stage::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Stage::Preschool => "preschool",
+            Stage::Primary => "primary",
+            Stage::Junior => "junior",
+            Stage::Senior => "senior",
+        }
+    }
+
+    /// Accepts the key or the Chinese label.
+    pub fn parse(s: &str) -> Option<Stage> {
+        let s = s.trim();
+        Stage::ALL
+            .into_iter()
+            .find(|x| x.key() == s || x.label() == s)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Stage::Preschool => "学前",
@@ -145,21 +179,6 @@ impl Grade {
     }
 }
 
-/// The grades an institution of this 办学类型 teaches (JY/T 1001 code);
-/// `None` for institutions without grades (community schools, training).
-pub fn grades_taught(school_type: &str) -> Option<std::ops::RangeInclusive<i64>> {
-    use institutions::domain::Category;
-    Some(match Category::of_school_type(school_type) {
-        Category::Kindergarten => -2..=0,
-        Category::Primary => 1..=6,
-        Category::Junior => 7..=9,
-        Category::NineYear => 1..=9,
-        Category::Senior | Category::Vocational => 10..=12,
-        Category::Special => 1..=9,
-        _ => return None,
-    })
-}
-
 /// Whether a child of `age` (on 31 August) plausibly sits in `grade`: the
 /// usual age is grade + 5; a year younger or up to three years older is
 /// accepted (early entry, repeated years, late entry in rural areas).
@@ -187,11 +206,7 @@ mod tests {
     }
 
     #[test]
-    fn what_schools_teach_and_who_fits() {
-        assert_eq!(grades_taught("211"), Some(1..=6));
-        assert_eq!(grades_taught("312"), Some(1..=9));
-        assert_eq!(grades_taught("111"), Some(-2..=0));
-        assert_eq!(grades_taught("932"), None);
+    fn who_fits_a_grade() {
         assert!(age_fits(Grade(1), 6));
         assert!(age_fits(Grade(1), 5));
         assert!(!age_fits(Grade(12), 10), "a ten-year-old is not in 高三");
@@ -199,10 +214,20 @@ mod tests {
     }
 
     #[test]
-    fn stages_and_finals() {
-        assert_eq!(Grade(6).stage(), Stage::Primary);
-        assert_eq!(Grade(7).stage(), Stage::Junior);
-        assert!(Grade(9).is_final());
-        assert!(!Grade(8).is_final());
+    fn stages_and_their_grades_agree() {
+        for g in Grade::ALL {
+            assert_eq!(Stage::of_grade(g.0), Some(g.stage()));
+            assert!(g.stage().grades().contains(&g.0));
+        }
+        assert_eq!(Stage::of_grade(13), None);
+        assert_eq!(Stage::of_grade(-3), None);
+        for (i, s) in Stage::ALL.into_iter().enumerate() {
+            assert_eq!(s.index(), i);
+            assert_eq!(Stage::parse(s.key()), Some(s));
+            assert_eq!(Stage::parse(s.label()), Some(s));
+        }
+        assert_eq!(Stage::parse("大学"), None);
+        assert_eq!(Grade(6).next(), Grade(7));
+        assert!(Grade(9).is_final() && !Grade(8).is_final());
     }
 }

@@ -32,7 +32,7 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 
 /// `YYYYMMDD` or `YYYYMM` (the first of the month) as a calendar date;
 /// `None` unless `s` is a real date written with exactly those digits.
-pub(crate) fn ymd(s: &str) -> Option<NaiveDate> {
+pub fn ymd(s: &str) -> Option<NaiveDate> {
     if !matches!(s.len(), 6 | 8) || !s.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
