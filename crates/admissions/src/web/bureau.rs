@@ -8,7 +8,7 @@ use axum::routing::{get, post};
 use axum::Router;
 use maud::{html, Markup};
 use platform::auth::{Access, Actor, Caller, WorkArea};
-use platform::excel::{Workbook, XLSX_MIME};
+use platform::excel::{Cell, Title, Workbook, XLSX_MIME};
 use platform::time::{date_of, show_date, show_minute};
 use platform::web::forms::{csrf_field, error_summary};
 use platform::web::{file_response, page, AppState};
@@ -312,8 +312,10 @@ async fn export(State(state): State<AppState>, actor: Actor, Path(id): Path<i64>
         .into_iter()
         .map(|s| (s.institution_id.0, s.name))
         .collect();
-    let mut wb = Workbook::new(
-        "录取名单",
+    let round = rounds::get(&state.db, id).await?;
+    let title = Title::list("录取名单").filter("招生批次", round.name);
+    let mut wb = Workbook::export(
+        &title,
         &[
             "报名号",
             "儿童姓名",
@@ -326,16 +328,15 @@ async fn export(State(state): State<AppState>, actor: Actor, Path(id): Path<i64>
     );
     for r in &results {
         let a = apps.get(&r.application_id);
+        let school = r.institution_id.and_then(|i| names.get(&i.0));
         wb.row(&[
-            a.map(|a| a.ref_no.clone()).unwrap_or_default(),
-            a.map(|a| a.child_name.clone()).unwrap_or_default(),
-            r.institution_id
-                .and_then(|i| names.get(&i.0).cloned())
-                .unwrap_or_default(),
-            how_label(&r.how).to_string(),
-            r.choice_rank.map(|x| x.to_string()).unwrap_or_default(),
-            r.tier.map(|x| x.to_string()).unwrap_or_default(),
-            r.lottery.clone(),
+            Cell::id(a.map(|a| a.ref_no.as_str()).unwrap_or_default()),
+            Cell::text(a.map(|a| a.child_name.as_str()).unwrap_or_default()),
+            Cell::text(school.map(String::as_str).unwrap_or_default()),
+            Cell::text(how_label(&r.how)),
+            r.choice_rank.into(),
+            r.tier.into(),
+            Cell::id(&r.lottery),
         ])?;
     }
     Ok(file_response("录取名单.xlsx", XLSX_MIME, wb.finish()?))

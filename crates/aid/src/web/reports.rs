@@ -4,7 +4,7 @@ use axum::extract::{Query, State};
 use axum::response::IntoResponse;
 use maud::html;
 use platform::auth::{Access, Actor, WorkArea};
-use platform::excel::{Workbook, XLSX_MIME};
+use platform::excel::{Cell, Title, Workbook, XLSX_MIME};
 use platform::web::forms::select;
 use platform::web::{file_response, page, AppState};
 use platform::{AppError, PageResult};
@@ -47,7 +47,7 @@ pub async fn page_handler(state: &AppState, actor: &Actor, f: &ReportFilter) -> 
             label { "统计维度" (select("by", &dims, f.by.key(), None)) }
             label { "学期（如 20251）" input type="text" name="term" value=(f.term.map(|t| t.to_string()).unwrap_or_default()); }
             label { "资助项目" (select("program_id", &progs, &f.program_id.map(|p| p.to_string()).unwrap_or_default(), Some("全部"))) }
-            label { "口径" (select("paid_only", &[("false".into(), "已审批及已发放".into()), ("true".into(), "仅已发放".into())], if f.paid_only { "true" } else { "false" }, None)) }
+            label { "口径" (select("paid_only", &[("false".into(), paid_label(false).into()), ("true".into(), paid_label(true).into())], if f.paid_only { "true" } else { "false" }, None)) }
             button type="submit" { "统计" }
         }
         div.actions { a.button.secondary href=(format!("/aid/reports.xlsx?{}", query(f))) { "导出 Excel" } }
@@ -74,6 +74,31 @@ pub async fn show(
     page_handler(&state, &actor, &f).await
 }
 
+/// The page's filter in its own words, for the export's title row.
+async fn title(state: &AppState, f: &ReportFilter) -> Result<Title, AppError> {
+    let program = match f.program_id {
+        Some(id) => crate::store::programs::list(&state.db)
+            .await?
+            .into_iter()
+            .find(|p| p.id == id)
+            .map_or_else(|| id.to_string(), |p| p.def.name),
+        None => String::new(),
+    };
+    Ok(Title::list("资助统计")
+        .filter("统计维度", f.by.label())
+        .filter("学期", f.term.map(|t| t.to_string()).unwrap_or_default())
+        .filter("资助项目", program)
+        .filter("口径", paid_label(f.paid_only)))
+}
+
+fn paid_label(paid_only: bool) -> &'static str {
+    if paid_only {
+        "仅已发放"
+    } else {
+        "已审批及已发放"
+    }
+}
+
 /// The same table as .xlsx (pages and /api/v1/aid/reports/export).
 pub async fn export(
     State(state): State<AppState>,
@@ -82,27 +107,27 @@ pub async fn export(
 ) -> PageResult {
     actor.require(WorkArea::Aid, Access::Read)?;
     let rows = reports::totals(&state.db, &actor.scope, &f).await?;
-    let mut wb = Workbook::new(
-        "资助统计",
+    let mut wb = Workbook::export(
+        &title(&state, &f).await?,
         &[f.by.label(), "人次", "人数", "金额（元）", "金额（万元）"],
     );
     for r in &rows {
         wb.row(&[
-            r.label.clone(),
-            r.person_times.to_string(),
-            r.persons.to_string(),
-            Fen(r.amount).yuan(),
-            Fen(r.amount).wan(),
+            Cell::text(&r.label),
+            Cell::Int(r.person_times),
+            Cell::Int(r.persons),
+            Cell::Yuan(r.amount),
+            Cell::Wan(r.amount),
         ])
         .map_err(AppError::Internal)?;
     }
-    let total = Fen(rows.iter().map(|r| r.amount).sum());
+    let total: i64 = rows.iter().map(|r| r.amount).sum();
     wb.row(&[
-        "合计".to_string(),
-        rows.iter().map(|r| r.person_times).sum::<i64>().to_string(),
-        String::new(),
-        total.yuan(),
-        total.wan(),
+        Cell::text("合计"),
+        Cell::Int(rows.iter().map(|r| r.person_times).sum()),
+        Cell::Blank,
+        Cell::Yuan(total),
+        Cell::Wan(total),
     ])
     .map_err(AppError::Internal)?;
     let bytes = wb.finish().map_err(AppError::Internal)?;

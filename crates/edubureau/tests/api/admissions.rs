@@ -9,7 +9,7 @@ use crate::both_backends;
 use crate::common::{spawn_app, Backend, Client, TestApp};
 
 /// A valid ID for a child born on `birth` (YYYYMMDD) in county 330502.
-fn child_id(birth: &str, seq: u32) -> String {
+pub(super) fn child_id(birth: &str, seq: u32) -> String {
     super::students::id_in("330502", birth, seq)
 }
 
@@ -23,9 +23,23 @@ async fn sql(app: &TestApp, q: platform::db::Sql) {
     app.db.execute(q).await.expect("sql");
 }
 
+/// Ends the application window a minute ago; the seed is due at once.
+pub(super) async fn close_window(app: &TestApp, round: i64) {
+    let past = chrono::Utc::now() - chrono::Duration::minutes(1);
+    sql(
+        app,
+        platform::db::Sql::new(
+            "UPDATE admission_rounds SET apply_until = $1, seed_publish_at = $1 WHERE id = $2",
+        )
+        .arg(past)
+        .arg(round),
+    )
+    .await;
+}
+
 /// A round open now, with three schools: two public (seats 2 and 1) and a
 /// private one admitting by lottery (seats 1).
-async fn open_round(app: &TestApp, bureau: &mut Client) -> (i64, [String; 3]) {
+pub(super) async fn open_round(app: &TestApp, bureau: &mut Client) -> (i64, [String; 3]) {
     let school_year = students::service::school_year_of(students::service::today()) + 1;
     let (s, r) = bureau.post_json("/api/v1/admissions/rounds", &json!({"name": "测试小学招生", "stage": "primary1", "school_year": school_year, "apply_from": cst(-60), "apply_until": cst(60), "seed_publish_at": cst(120), "max_choices": 3})).await;
     assert_eq!(s, StatusCode::CREATED, "{r}");
@@ -74,7 +88,7 @@ async fn open_round(app: &TestApp, bureau: &mut Client) -> (i64, [String; 3]) {
     (id, codes)
 }
 
-fn application(
+pub(super) fn application(
     name: &str,
     id: &str,
     community: &str,
@@ -83,6 +97,20 @@ fn application(
     choices: &[&str],
 ) -> Value {
     json!({"child_name": name, "child_id_number": id, "guardian_name": "家长", "guardian_phone": "13800001111", "community": community, "hukou_local": hukou, "owns_home": home, "residence_permit": !hukou, "choices": choices})
+}
+
+/// An application through the public API, as a parent's browser sends it.
+pub(super) async fn submit(app: &TestApp, round: i64, body: &Value) -> (StatusCode, Value) {
+    let r = app
+        .client()
+        .http
+        .post(app.url(&format!("/api/v1/public/rounds/{round}/applications")))
+        .json(body)
+        .send()
+        .await
+        .expect("send");
+    let s = r.status();
+    (s, r.json::<Value>().await.unwrap_or(Value::Null))
 }
 
 both_backends!(
@@ -94,15 +122,6 @@ both_backends!(
         let public = app.client();
         let year = students::service::school_year_of(students::service::today()) + 1;
         let birth = format!("{}0315", year - 6);
-        let submit = |body: Value| {
-            let http = public.http.clone();
-            let url = app.url(&format!("/api/v1/public/rounds/{round}/applications"));
-            async move {
-                let r = http.post(url).json(&body).send().await.expect("send");
-                let s = r.status();
-                (s, r.json::<Value>().await.unwrap_or(Value::Null))
-            }
-        };
         // Four children want school 0 (2 seats): two with 户籍+房产 in its catchment
         // (tier 1), one with 户籍 only (tier 2), one from outside (tier 4).
         let (a, b1, c, d) = (
@@ -118,14 +137,11 @@ both_backends!(
             ("丙", &c, "东迁社区", true, false),
             ("丁", &d, "其他", false, false),
         ] {
-            let (s, r) = submit(application(
-                name,
-                id,
-                comm,
-                hukou,
-                home,
-                &[&codes[0], &codes[1]],
-            ))
+            let (s, r) = submit(
+                &app,
+                round,
+                &application(name, id, comm, hukou, home, &[&codes[0], &codes[1]]),
+            )
             .await;
             assert_eq!(s, StatusCode::CREATED, "{r}");
             refs.push(r["ref_no"].as_str().expect("ref").to_string());
@@ -168,7 +184,7 @@ both_backends!(
                 "不在本次招生范围",
             ),
         ] {
-            let (s, e) = submit(body).await;
+            let (s, e) = submit(&app, round, &body).await;
             assert_eq!(s, status, "{e}");
             assert!(e.to_string().contains(words), "{words}: {e}");
         }
@@ -192,16 +208,7 @@ both_backends!(
         assert_eq!(s, StatusCode::CONFLICT, "{e}");
         assert!(e["message"].as_str().unwrap_or("").contains("报名尚未截止"));
         // Close the window; the seed is due.
-        let past = chrono::Utc::now() - chrono::Duration::minutes(1);
-        sql(
-            &app,
-            platform::db::Sql::new(
-                "UPDATE admission_rounds SET apply_until = $1, seed_publish_at = $1 WHERE id = $2",
-            )
-            .arg(past)
-            .arg(round),
-        )
-        .await;
+        close_window(&app, round).await;
         let (s, e) = bureau
             .post_json(
                 &format!("/api/v1/admissions/rounds/{round}/run"),
@@ -490,16 +497,7 @@ both_backends!(
         assert!(page.contains("招生学校") && page.contains("运行录取分配"));
         // An empty round is refused.
         let (empty, _) = open_round(&app, &mut bureau).await;
-        let past = chrono::Utc::now() - chrono::Duration::minutes(1);
-        sql(
-            &app,
-            platform::db::Sql::new(
-                "UPDATE admission_rounds SET apply_until = $1, seed_publish_at = $1 WHERE id = $2",
-            )
-            .arg(past)
-            .arg(empty),
-        )
-        .await;
+        close_window(&app, empty).await;
         assert_eq!(
             bureau
                 .post_json(

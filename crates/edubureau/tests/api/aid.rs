@@ -126,7 +126,15 @@ both_backends!(seed_figures_come_out_of_records, |b: Backend| async move {
     );
     let x = c.get("/aid/reports.xlsx?by=township").await;
     assert_eq!(x.status(), StatusCode::OK);
-    assert_eq!(&x.bytes().await.expect("bytes")[..2], b"PK");
+    let sheet = crate::exports::first_sheet(&x.bytes().await.expect("bytes"));
+    // Amounts are numbers Excel can sum: the last row is their total.
+    let yuan = crate::exports::numbers(&sheet, "金额（元）");
+    let (total, rows) = yuan.split_last().expect("a total row");
+    assert!(
+        *total >= 1_846_000.0 && (rows.iter().sum::<f64>() - total).abs() < 0.005,
+        "{yuan:?}"
+    );
+    assert!(crate::exports::title(&sheet).contains("统计维度：乡镇（街道）"));
     let (s, budget) = c
         .get_json("/api/v1/aid/reports/budget?school_year=2025")
         .await;

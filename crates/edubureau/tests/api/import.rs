@@ -17,9 +17,9 @@ const HEADERS: [&str; 8] = [
 ];
 
 fn xlsx(rows: &[[&str; 8]]) -> Vec<u8> {
-    let mut wb = platform::excel::Workbook::new("机构名录", &HEADERS);
+    let mut wb = platform::excel::Workbook::template("机构名录", &HEADERS);
     for r in rows {
-        wb.row(r).expect("row");
+        wb.row(&r.map(platform::excel::Cell::from)).expect("row");
     }
     wb.finish().expect("xlsx")
 }
@@ -234,8 +234,8 @@ both_backends!(
             );
         }
         // Missing a required column: named, with the header row.
-        let mut wb = platform::excel::Workbook::new("Sheet1", &["名称", "类型"]);
-        wb.row(&["某校", "小学"]).expect("row");
+        let mut wb = platform::excel::Workbook::template("Sheet1", &["名称", "类型"]);
+        wb.row(&["某校".into(), "小学".into()]).expect("row");
         let (s, body) = c
             .upload(
                 "/api/v1/institutions/import",

@@ -11,6 +11,7 @@ mod audit;
 mod auth;
 mod bulk_load;
 mod dropout;
+mod exports;
 mod import;
 mod institutions;
 mod migrations;

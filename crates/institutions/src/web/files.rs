@@ -5,44 +5,68 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use maud::html;
 use platform::auth::{Access, Actor, Caller, WorkArea};
-use platform::district;
-use platform::excel::{error_workbook, read_table, Workbook, XLSX_MIME};
+use platform::district::{self, Township};
+use platform::excel::{error_workbook, read_table, Cell, Title, Workbook, XLSX_MIME};
 use platform::web::forms::csrf_field;
 use platform::web::upload::Upload;
 use platform::web::{file_response, page, AppState};
-use platform::{AppError, PageResult};
+use platform::{AppError, PageResult, TownshipId};
 
 use super::township_name;
-use crate::domain::{Institution, FIELDS};
+use crate::domain::{Category, Institution, Licence, Ownership, Status, FIELDS};
 use crate::service::{self, ImportMode, ImportOutcome};
 use crate::store::{self, Filter};
 
+/// The list page's filter in its own words, for the export's title row.
+fn title(f: &Filter, townships: &[Township]) -> Title {
+    let township = f
+        .township_id
+        .map(|t| township_name(townships, TownshipId(t)).to_string());
+    Title::list("机构名录")
+        .filter("名称或标识码", f.q.clone().unwrap_or_default())
+        .filter_code("类别", f.category.as_deref(), |c| {
+            Category::parse(c).map(Category::label)
+        })
+        .filter_code("举办性质", f.ownership.as_deref(), |c| {
+            Ownership::parse(c).map(Ownership::label)
+        })
+        .filter("乡镇（街道）", township.unwrap_or_default())
+        .filter("称号", f.designation.clone().unwrap_or_default())
+        .filter_code("办学许可", f.licence.as_deref(), |c| {
+            Licence::parse(c).map(Licence::label)
+        })
+        .filter_code("状态", f.status.as_deref(), |c| {
+            Status::parse(c).map(Status::label)
+        })
+}
+
 /// The institutions as a workbook in the import layout, so an export can be
-/// edited and imported back.
+/// edited and imported back (the importer skips the title row).
 pub fn export_workbook(
     items: &[Institution],
-    townships: &[platform::district::Township],
+    townships: &[Township],
+    title: &Title,
 ) -> anyhow::Result<Vec<u8>> {
     let headers: Vec<&str> = FIELDS.iter().map(|(_, l)| *l).collect();
-    let mut wb = Workbook::new("机构名录", &headers);
+    let mut wb = Workbook::export(title, &headers);
     for i in items {
         wb.row(&[
-            i.code.clone().unwrap_or_default(),
-            i.name.clone(),
-            format!("{} {}", i.school_type, i.school_type_name()),
-            i.ownership.label().to_string(),
-            i.licence.label().to_string(),
-            i.status.label().to_string(),
-            township_name(townships, i.township_id).to_string(),
-            i.address.clone(),
-            i.principal.clone(),
-            i.phone.clone(),
-            i.founded_year.map(|y| y.to_string()).unwrap_or_default(),
-            i.approved_places.to_string(),
-            i.class_count.to_string(),
-            if i.boarding { "是" } else { "否" }.to_string(),
-            i.group_name.clone().unwrap_or_default(),
-            i.notes.clone(),
+            Cell::id(i.code.as_deref().unwrap_or_default()),
+            Cell::text(&i.name),
+            Cell::text(format!("{} {}", i.school_type, i.school_type_name())),
+            Cell::text(i.ownership.label()),
+            Cell::text(i.licence.label()),
+            Cell::text(i.status.label()),
+            Cell::text(township_name(townships, i.township_id)),
+            Cell::text(&i.address),
+            Cell::text(&i.principal),
+            Cell::id(&i.phone),
+            i.founded_year.into(),
+            Cell::Int(i.approved_places),
+            Cell::Int(i.class_count),
+            Cell::text(if i.boarding { "是" } else { "否" }),
+            Cell::text(i.group_name.as_deref().unwrap_or_default()),
+            Cell::text(&i.notes),
         ])?;
     }
     wb.finish()
@@ -56,7 +80,7 @@ pub async fn export_bytes(
     actor.require(WorkArea::Institutions, Access::Read)?;
     let townships = district::townships(&state.db).await?;
     let items = store::list_all(&state.db, &actor.scope, f).await?;
-    Ok(export_workbook(&items, &townships)?)
+    Ok(export_workbook(&items, &townships, &title(f, &townships))?)
 }
 
 pub async fn export(
@@ -71,7 +95,7 @@ pub async fn export(
 pub async fn template(actor: Actor) -> PageResult {
     actor.require(WorkArea::Institutions, Access::Read)?;
     let headers: Vec<&str> = FIELDS.iter().map(|(_, l)| *l).collect();
-    let bytes = Workbook::new("机构名录", &headers).finish()?;
+    let bytes = Workbook::template("机构名录", &headers).finish()?;
     Ok(file_response("机构导入模板.xlsx", XLSX_MIME, bytes))
 }
 

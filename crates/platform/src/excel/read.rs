@@ -2,6 +2,8 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx};
 
+use super::unneutralise;
+
 /// Uploads larger than this are refused before parsing.
 pub const MAX_UPLOAD_BYTES: usize = 256 * 1024 * 1024;
 /// An .xlsx whose parts would unpack to more than this is refused as a
@@ -71,9 +73,12 @@ pub fn read_table(bytes: &[u8], filename: &str, sheet: Option<&str>) -> Result<T
 }
 
 fn into_table(rows: Vec<(usize, Vec<String>)>) -> Result<Table, ReadError> {
-    let mut rows = rows
+    let mut rows: Vec<(usize, Vec<String>)> = rows
         .into_iter()
-        .filter(|(_, cells)| cells.iter().any(|c| !c.is_empty()));
+        .filter(|(_, cells)| cells.iter().any(|c| !c.is_empty()))
+        .collect();
+    let titles = title_rows(&rows);
+    let mut rows = rows.drain(titles..);
     let (header_row, headers) = rows.next().ok_or(ReadError::NoHeader)?;
     Ok(Table {
         headers,
@@ -82,6 +87,23 @@ fn into_table(rows: Vec<(usize, Vec<String>)>) -> Result<Table, ReadError> {
             .map(|(number, cells)| TableRow { number, cells })
             .collect(),
     })
+}
+
+/// How many of the first (non-blank) rows are titles above the header: rows
+/// with a single filled cell, such as the title row of our exports or a
+/// heading a user typed over the table, followed by a row of several
+/// headers. At most three, so a one-column file keeps its first row.
+fn title_rows(rows: &[(usize, Vec<String>)]) -> usize {
+    let filled = |cells: &[String]| cells.iter().filter(|c| !c.is_empty()).count();
+    let lead = rows
+        .iter()
+        .take(4)
+        .take_while(|(_, cells)| filled(cells) == 1)
+        .count();
+    match rows.get(lead) {
+        Some((_, cells)) if lead <= 3 && filled(cells) > 1 => lead,
+        _ => 0,
+    }
 }
 
 fn check_zip(bytes: &[u8]) -> Result<(), ReadError> {
@@ -202,12 +224,13 @@ pub fn decode_text(bytes: &[u8]) -> Option<String> {
     }
 }
 
-/// Trims (also full-width and non-breaking spaces) and maps full-width
+/// Trims (also full-width and non-breaking spaces), drops the `'` our
+/// exports put before text that would start a formula, and maps full-width
 /// letters, digits and hyphens (ＡＢＣ１２３－) to half-width. Chinese
 /// punctuation such as （） stays as typed.
 pub fn normalize(s: &str) -> String {
     let trimmed = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{feff}');
-    trimmed
+    unneutralise(trimmed)
         .chars()
         .map(|c| match c {
             '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '－' => {
@@ -250,6 +273,28 @@ mod tests {
             read_table(b"PK\x03\x04garbage", "a.xlsx", None),
             Err(ReadError::Corrupt(_))
         ));
+    }
+
+    #[test]
+    fn a_title_above_the_header_is_skipped() {
+        let t = read_table(
+            "机构名录　生成时间：2026-09-01\n名称,代码\n实验小学,001\n".as_bytes(),
+            "x.csv",
+            None,
+        )
+        .unwrap();
+        assert_eq!((t.header_row, t.headers[0].as_str()), (2, "名称"));
+        assert_eq!(t.rows[0].number, 3);
+        // A one-column file keeps its first row as the header.
+        let t = read_table("名称\n实验小学\n".as_bytes(), "x.csv", None).unwrap();
+        assert_eq!((t.header_row, t.rows.len()), (1, 1));
+    }
+
+    #[test]
+    fn the_export_mark_before_a_formula_is_dropped() {
+        assert_eq!(normalize("'=1+1"), "=1+1");
+        assert_eq!(normalize(" '+86 572 "), "+86 572");
+        assert_eq!(normalize("'abc"), "'abc");
     }
 
     #[test]

@@ -1,6 +1,6 @@
 use serde::Serialize;
 
-use super::Workbook;
+use super::{Cell, Title, Workbook};
 
 /// One problem in an imported file: which row (as the user sees it in Excel,
 /// header = row 1), which column, and why, in Chinese.
@@ -23,9 +23,14 @@ impl RowError {
 
 /// The downloadable error report: one line per problem.
 pub fn error_workbook(errors: &[RowError]) -> anyhow::Result<Vec<u8>> {
-    let mut wb = Workbook::new("错误报告", &["行号", "列", "错误原因"]);
+    let title = Title::new("导入错误报告");
+    let mut wb = Workbook::export(&title, &["行号", "列", "错误原因"]);
     for e in errors {
-        wb.row(&[e.row.to_string(), e.column.clone(), e.reason.clone()])?;
+        wb.row(&[
+            Cell::Int(e.row as i64),
+            Cell::text(&e.column),
+            Cell::text(&e.reason),
+        ])?;
     }
     wb.finish()
 }

@@ -12,7 +12,8 @@ use axum::Router;
 use maud::html;
 use platform::audit::{self, Entry};
 use platform::auth::{Access, Actor, Caller, WorkArea};
-use platform::excel::{error_workbook, Workbook, XLSX_MIME};
+use platform::district::Township;
+use platform::excel::{error_workbook, Cell, Title, Workbook, XLSX_MIME};
 use platform::web::forms::csrf_field;
 use platform::web::{file_response, page, AppState};
 use platform::{AppError, PageResult, UserId};
@@ -37,7 +38,7 @@ pub fn routes() -> Router<AppState> {
 /// with the allowed values as drop-down lists.
 pub fn template_workbook() -> anyhow::Result<Vec<u8>> {
     let headers: Vec<&str> = fields().iter().map(|f| f.header.as_str()).collect();
-    let mut wb = Workbook::new("学生信息", &headers);
+    let mut wb = Workbook::template("学生信息", &headers);
     for (col, f) in fields().iter().enumerate() {
         if f.allowed.is_empty() {
             continue;
@@ -73,6 +74,39 @@ async fn template(actor: Actor) -> PageResult {
     ))
 }
 
+/// The list page's filter in its own words, for the export's title row.
+fn title(actor: &Actor, f: &StudentFilter, townships: &[Township]) -> Title {
+    // A document number searched for is masked as in the column below.
+    let q = f.q.as_deref().unwrap_or_default();
+    let q = if q.chars().any(|c| c.is_ascii_digit()) {
+        view::id_number(actor, q)
+    } else {
+        q.to_string()
+    };
+    let township = f
+        .township_id
+        .and_then(|t| townships.iter().find(|x| x.id.0 == t))
+        .map(|t| t.name.clone());
+    Title::list("学生名单")
+        .filter("姓名或证件号", q)
+        .filter("乡镇（街道）", township.unwrap_or_default())
+        .filter(
+            "机构编号",
+            f.institution_id.map(|i| i.to_string()).unwrap_or_default(),
+        )
+        .filter(
+            "年级",
+            f.grade.map(|g| Grade(g).label()).unwrap_or_default(),
+        )
+        .filter("班级", f.class_name.clone().unwrap_or_default())
+        .filter_code("类别", f.category.as_deref(), |c| {
+            view::CATEGORIES
+                .iter()
+                .find(|(k, _)| *k == c)
+                .map(|(_, l)| *l)
+        })
+}
+
 /// The filtered list as a workbook; ID numbers masked unless the role may
 /// see them. Exports of personal data are audited.
 pub async fn export_bytes(
@@ -82,8 +116,9 @@ pub async fn export_bytes(
 ) -> Result<Vec<u8>, AppError> {
     actor.require(WorkArea::Students, Access::Read)?;
     let rows = students::list_all(&state.db, &actor.scope, f).await?;
-    let mut wb = Workbook::new(
-        "学生名单",
+    let townships = platform::district::townships(&state.db).await?;
+    let mut wb = Workbook::export(
+        &title(actor, f, &townships),
         &[
             "姓名",
             "身份证件号",
@@ -107,15 +142,15 @@ pub async fn export_bytes(
         )
         .join("、");
         wb.row(&[
-            r.name.clone(),
-            view::id_number(actor, &r.id_number),
-            view::sex_label(&r.sex).into(),
-            r.birth_date.to_string(),
-            r.institution_name.clone(),
-            Grade(r.grade).label().into(),
-            r.class_name.clone(),
-            status_label(&r.status).into(),
-            tags,
+            Cell::text(&r.name),
+            Cell::id(view::id_number(actor, &r.id_number)),
+            Cell::text(view::sex_label(&r.sex)),
+            Cell::Date(r.birth_date),
+            Cell::text(&r.institution_name),
+            Cell::text(Grade(r.grade).label()),
+            Cell::text(&r.class_name),
+            Cell::text(status_label(&r.status)),
+            Cell::text(tags),
         ])?;
     }
     let mut tx = state.db.begin().await?;

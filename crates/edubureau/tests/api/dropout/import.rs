@@ -19,9 +19,10 @@ const HEADERS: [&str; 8] = [
 ];
 
 fn xlsx(rows: &[[String; 8]]) -> Vec<u8> {
-    let mut wb = platform::excel::Workbook::new("户籍适龄儿童", &HEADERS);
+    let mut wb = platform::excel::Workbook::template("户籍适龄儿童", &HEADERS);
     for r in rows {
-        wb.row(r).expect("row");
+        wb.row(&r.each_ref().map(platform::excel::Cell::text))
+            .expect("row");
     }
     wb.finish().expect("xlsx")
 }

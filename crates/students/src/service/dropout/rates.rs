@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use platform::auth::{Access, Caller, Scope, WorkArea};
 use platform::db::Db;
 use platform::district;
-use platform::excel::Workbook;
+use platform::excel::{Cell, Title, Workbook};
 use platform::{AppError, TownshipId};
 use serde::Serialize;
 
@@ -151,11 +151,21 @@ pub async fn rates(db: &Db, caller: &Caller, school_year: Option<i64>) -> Result
     })
 }
 
+/// A rate as a percentage cell, or its text ("—") when there is nothing to
+/// divide by.
+fn rate_cell(rate: Option<i64>, text: &str) -> Cell<'_> {
+    rate.map_or(Cell::text(text), Cell::Percent)
+}
+
 /// The rate tables as one sheet: a block of rows per stage with its total,
 /// then the definitions.
 pub fn rates_workbook(r: &Rates) -> anyhow::Result<Vec<u8>> {
-    let mut wb = Workbook::new(
-        &format!("{}—{}学年入学率与巩固率", r.school_year, r.school_year + 1),
+    let title = Title::list("入学率与巩固率").filter(
+        "学年",
+        format!("{}—{}学年", r.school_year, r.school_year + 1),
+    );
+    let mut wb = Workbook::export(
+        &title,
         &[
             "学段",
             "乡镇（街道）",
@@ -170,20 +180,20 @@ pub fn rates_workbook(r: &Rates) -> anyhow::Result<Vec<u8>> {
     for s in &r.stages {
         for row in s.rows.iter().chain(std::iter::once(&s.total)) {
             wb.row(&[
-                s.label.clone(),
-                row.township.clone(),
-                row.school_age.to_string(),
-                row.enrolled.to_string(),
-                row.enrolment_rate_text.clone(),
-                row.current.to_string(),
-                row.dropped_out.to_string(),
-                row.retention_rate_text.clone(),
+                Cell::text(&s.label),
+                Cell::text(&row.township),
+                Cell::Int(row.school_age),
+                Cell::Int(row.enrolled),
+                rate_cell(row.enrolment_rate, &row.enrolment_rate_text),
+                Cell::Int(row.current),
+                Cell::Int(row.dropped_out),
+                rate_cell(row.retention_rate, &row.retention_rate_text),
             ])?;
         }
     }
-    wb.row(&[""])?;
+    wb.row(&[])?;
     for d in &r.definitions {
-        wb.row(&["说明", d.as_str()])?;
+        wb.row(&[Cell::text("说明"), Cell::text(d)])?;
     }
     wb.finish()
 }

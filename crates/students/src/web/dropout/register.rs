@@ -41,7 +41,7 @@ pub async fn scan(
 
 pub async fn template(actor: Actor) -> PageResult {
     Caller::from(&actor).require_bureau(WorkArea::Dropout)?;
-    let wb = Workbook::new("户籍适龄儿童", &CHILD_COLUMNS);
+    let wb = Workbook::template("户籍适龄儿童", &CHILD_COLUMNS);
     Ok(file_response(
         "户籍适龄儿童导入模板.xlsx",
         XLSX_MIME,
