@@ -7,6 +7,7 @@
 //! admission by exam (提前招生) and administrative placement (统筹安排) of
 //! children left without a seat. No I/O happens there.
 
+pub mod audit_labels;
 pub mod domain;
 pub mod service;
 pub mod store;

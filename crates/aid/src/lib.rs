@@ -5,6 +5,7 @@
 //! individual applications, and reports by program, institution, township,
 //! stage and term.
 
+pub mod audit_labels;
 pub mod domain;
 pub mod service;
 pub mod store;

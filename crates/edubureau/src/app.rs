@@ -7,6 +7,7 @@ use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue};
 use axum::routing::get;
 use axum::Router;
+use platform::audit::AuditLabels;
 use platform::db::Db;
 use platform::web::{AppState, Config, Reports, Shell};
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -38,6 +39,13 @@ pub async fn state(db: Db, config: Config) -> AppState {
         )),
         config: Arc::new(config),
         reports: Arc::new(Reports::default()),
+        audit_labels: Arc::new(AuditLabels::new(&[
+            platform::audit::labels::PLATFORM,
+            institutions::audit_labels::AUDIT_LABELS,
+            students::audit_labels::AUDIT_LABELS,
+            admissions::audit_labels::AUDIT_LABELS,
+            aid::audit_labels::AUDIT_LABELS,
+        ])),
     }
 }
 

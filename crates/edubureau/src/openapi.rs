@@ -19,7 +19,8 @@ use utoipa::OpenApi;
         platform::auth::routes::LoginRequest,
         platform::auth::routes::SessionInfo,
         platform::error::ErrorBody,
-        platform::audit::AuditRow
+        platform::audit::AuditRow,
+        platform::audit::ReadableRow
     ))
 )]
 struct PlatformDoc;

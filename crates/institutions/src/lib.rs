@@ -3,6 +3,7 @@
 //! with its designations over time and the tracking of unlicensed
 //! kindergartens.
 
+pub mod audit_labels;
 pub mod demo;
 pub mod domain;
 pub mod service;

@@ -3,6 +3,7 @@
 //! control with home visits and rates by township, the left-behind
 //! children's archive, and fast bulk import in the national template layout.
 
+pub mod audit_labels;
 pub mod demo;
 pub mod domain;
 pub mod service;

@@ -1,5 +1,6 @@
 use std::sync::Arc;
 
+use crate::audit::AuditLabels;
 use crate::db::Db;
 
 use super::rate_limit::RateLimiter;
@@ -34,4 +35,7 @@ pub struct AppState {
     pub reports: Arc<Reports>,
     /// For public forms (see [`Config::public_submissions_per_minute`]).
     pub public_limiter: Arc<RateLimiter>,
+    /// The Chinese names of every kind of record and its fields, from every
+    /// work area, for the audit log.
+    pub audit_labels: Arc<AuditLabels>,
 }
