@@ -30,6 +30,7 @@ pub static AREA: Area = Area {
         run: |cli| Box::pin(crate::cli::run(cli)),
     }),
     pending: Some(|db, caller| Box::pin(pending_tasks(db, caller))),
+    audit_labels: crate::audit_labels::AUDIT_LABELS,
     ..Area::new("admissions", "招生入学")
 };
 

@@ -8,6 +8,7 @@
 //! children left without a seat. No I/O happens there.
 
 mod area;
+pub mod audit_labels;
 mod cli;
 pub mod domain;
 pub mod service;

@@ -21,6 +21,7 @@ pub static AREA: Area = Area {
     openapi: crate::web::openapi,
     indicators: INDICATORS,
     pending: Some(|db, caller| Box::pin(pending_tasks(db, caller))),
+    audit_labels: crate::audit_labels::AUDIT_LABELS,
     ..Area::new("aid", "学生资助")
 };
 

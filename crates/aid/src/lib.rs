@@ -6,6 +6,7 @@
 //! stage and term.
 
 mod area;
+pub mod audit_labels;
 pub mod domain;
 pub mod service;
 pub mod store;

@@ -8,6 +8,7 @@ use axum::http::{header, HeaderValue};
 use axum::routing::get;
 use axum::Router;
 use platform::area::Inbox;
+use platform::audit::AuditLabels;
 use platform::db::Db;
 use platform::web::error_pages;
 use platform::web::{AppState, Config, Reports, Shell};
@@ -36,6 +37,7 @@ pub async fn state(db: Db, config: Config) -> AppState {
         reports: Arc::new(Reports::default()),
         areas: crate::AREAS,
         inbox: Arc::new(Inbox::default()),
+        audit_labels: Arc::new(AuditLabels::new(&crate::AREAS.audit_labels())),
     }
 }
 

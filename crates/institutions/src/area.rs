@@ -22,6 +22,7 @@ pub static AREA: Area = Area {
     demo: Some(|run| Box::pin(demo(run))),
     indicators: crate::indicators::INDICATORS,
     home: Some(|state, actor| Box::pin(crate::web::home::panel(&state.db, actor))),
+    audit_labels: crate::audit_labels::AUDIT_LABELS,
     ..Area::new("institutions", "机构管理")
 };
 

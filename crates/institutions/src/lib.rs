@@ -4,6 +4,7 @@
 //! kindergartens.
 
 mod area;
+pub mod audit_labels;
 pub mod demo;
 pub mod domain;
 pub mod indicators;

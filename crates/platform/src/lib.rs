@@ -48,6 +48,7 @@ pub static AREA: area::Area = area::Area {
         },
     ],
     openapi: web::openapi::document,
+    audit_labels: audit::labels::PLATFORM,
     ..area::Area::new("platform", "平台")
 };
 

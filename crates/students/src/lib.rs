@@ -4,6 +4,7 @@
 //! children's archive, and fast bulk import in the national template layout.
 
 mod area;
+pub mod audit_labels;
 mod cli;
 pub mod demo;
 pub mod domain;

@@ -58,6 +58,8 @@ pub struct Area {
     pub pending: Option<PendingFn>,
     /// A few key figures the area shows on the home page.
     pub home: Option<HomePanelFn>,
+    /// The Chinese names of the area's records and fields, for the audit log.
+    pub audit_labels: &'static [crate::audit::labels::EntityLabels],
 }
 
 /// Renders an area's panel of the home page for a user (None: nothing to
@@ -86,6 +88,7 @@ impl Area {
             indicators: &[],
             pending: None,
             home: None,
+            audit_labels: &[],
         }
     }
 
@@ -118,6 +121,11 @@ impl Areas {
         self.iter()
             .flat_map(|a| a.migrations.iter().copied())
             .collect()
+    }
+
+    /// Every area's audit labels, one slice per area.
+    pub fn audit_labels(&self) -> Vec<&'static [crate::audit::labels::EntityLabels]> {
+        self.iter().map(|a| a.audit_labels).collect()
     }
 
     pub fn nav(&self) -> Vec<NavItem> {

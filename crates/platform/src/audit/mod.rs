@@ -1,10 +1,19 @@
 //! The append-only audit log: every change, and every view of personal data,
 //! with who, when, what, and the record before and after.
 
+mod diff;
+mod filter;
+pub mod labels;
+mod page;
+mod read;
 mod store;
 pub mod web;
 
-pub use store::{list, record, AuditFilter, AuditRow};
+pub use diff::{changes, Change, Names};
+pub use filter::{AuditFilter, Kind};
+pub use labels::AuditLabels;
+pub use read::{ReadableRow, Reader};
+pub use store::{list, list_all, record, AuditPage, AuditRow};
 
 use crate::auth::Actor;
 use crate::ids::{InstitutionId, UserId};

@@ -1,8 +1,11 @@
 use chrono::{DateTime, Utc};
 
 use crate::db::{Db, DbError, Sql, Tx};
+use crate::error::AppError;
 use crate::ids::InstitutionId;
+use crate::web::forms::non_empty;
 
+use super::filter::{AuditFilter, Kind};
 use super::{Entry, Who};
 
 /// Appends one entry, inside the caller's transaction so the change and its
@@ -31,6 +34,8 @@ pub struct AuditRow {
     pub id: i64,
     pub at: DateTime<Utc>,
     pub username: String,
+    /// The actor's name (姓名), for entries by an account.
+    pub actor_name: Option<String>,
     pub action: String,
     pub entity: String,
     pub entity_id: Option<i64>,
@@ -42,40 +47,117 @@ pub struct AuditRow {
     pub ip: Option<String>,
 }
 
-#[derive(Clone, Debug, Default, serde::Deserialize, utoipa::IntoParams)]
-pub struct AuditFilter {
-    /// Kind of record, e.g. `institution`.
-    pub entity: Option<String>,
-    #[serde(default, deserialize_with = "crate::web::forms::empty_as_none")]
-    pub entity_id: Option<i64>,
-    pub username: Option<String>,
-    pub action: Option<String>,
-    #[serde(default, deserialize_with = "crate::web::forms::empty_as_none")]
-    pub page: Option<i64>,
+pub const PAGE_SIZE: i64 = 50;
+/// An export stops here; the page says so when a filter matches more.
+pub const EXPORT_LIMIT: i64 = 50_000;
+
+/// The entries the filter matches, newest first, and how many there are.
+pub struct AuditPage {
+    pub rows: Vec<AuditRow>,
+    pub total: i64,
+    pub page: i64,
 }
 
-pub const PAGE_SIZE: i64 = 50;
+impl AuditPage {
+    pub fn pages(&self) -> i64 {
+        ((self.total + PAGE_SIZE - 1) / PAGE_SIZE).max(1)
+    }
+}
 
-/// Newest first.
-pub async fn list(db: &Db, f: &AuditFilter) -> Result<Vec<AuditRow>, DbError> {
-    let mut q = Sql::new("SELECT id, at, username, action, entity, entity_id, institution_id, summary, before_json, after_json, ip FROM audit_log WHERE 1=1");
-    if let Some(v) = f.entity.as_deref().filter(|s| !s.is_empty()) {
-        q = q.push(" AND entity = ").bind(v);
+fn contains(text: &str) -> String {
+    let escaped = text
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+/// The filter as SQL over `audit_log a LEFT JOIN users u`.
+fn filtered(select: &str, f: &AuditFilter) -> Result<Sql, AppError> {
+    let mut q =
+        Sql::new(select).push(" FROM audit_log a LEFT JOIN users u ON u.id = a.user_id WHERE 1=1");
+    if let Some(v) = non_empty(&f.entity) {
+        q = q.push(" AND a.entity = ").bind(v);
     }
     if let Some(v) = f.entity_id {
-        q = q.push(" AND entity_id = ").bind(v);
+        q = q.push(" AND a.entity_id = ").bind(v);
     }
-    if let Some(v) = f.username.as_deref().filter(|s| !s.is_empty()) {
-        q = q.push(" AND username = ").bind(v);
+    if let Some(v) = non_empty(&f.username) {
+        q = q.push(" AND a.username = ").bind(v);
     }
-    if let Some(v) = f.action.as_deref().filter(|s| !s.is_empty()) {
-        q = q.push(" AND action = ").bind(v);
+    if let Some(v) = non_empty(&f.user) {
+        let p = contains(v);
+        q = q
+            .push(" AND (a.username LIKE ")
+            .bind(p.as_str())
+            .push(" ESCAPE '\\' OR u.display_name LIKE ")
+            .bind(p)
+            .push(" ESCAPE '\\')");
     }
-    let page = f.page.unwrap_or(1).max(1);
-    q = q
-        .push(" ORDER BY id DESC LIMIT ")
-        .bind(PAGE_SIZE)
-        .push(" OFFSET ")
-        .bind((page - 1) * PAGE_SIZE);
-    db.fetch_all(q).await
+    if let Some(v) = non_empty(&f.action) {
+        q = q.push(" AND a.action = ").bind(v);
+    }
+    if let Some(v) = f.institution_id {
+        q = q.push(" AND a.institution_id = ").bind(v);
+    }
+    let span = f.range()?;
+    if let Some(t) = span.start {
+        q = q.push(" AND a.at >= ").bind(t);
+    }
+    if let Some(t) = span.end {
+        q = q.push(" AND a.at < ").bind(t);
+    }
+    q = match f.kind() {
+        Kind::Changes => q.push(" AND a.action NOT IN ('view', 'export')"),
+        Kind::Views => q.push(" AND a.action IN ('view', 'export')"),
+        Kind::All => q,
+    };
+    Ok(q)
+}
+
+const COLUMNS: &str = "SELECT a.id, a.at, a.username, u.display_name AS actor_name, a.action, a.entity, a.entity_id, a.institution_id, a.summary, a.before_json, a.after_json, a.ip";
+
+/// One page of the filtered log, newest first.
+pub async fn list(db: &Db, f: &AuditFilter) -> Result<AuditPage, AppError> {
+    let total = db.scalar(filtered("SELECT COUNT(*)", f)?).await?;
+    let page = f.page();
+    let rows = db
+        .fetch_all(
+            filtered(COLUMNS, f)?
+                .push(" ORDER BY a.id DESC LIMIT ")
+                .bind(PAGE_SIZE)
+                .push(" OFFSET ")
+                .bind((page - 1) * PAGE_SIZE),
+        )
+        .await?;
+    Ok(AuditPage { rows, total, page })
+}
+
+/// Every entry the filter matches (up to [`EXPORT_LIMIT`]), newest first.
+pub async fn list_all(db: &Db, f: &AuditFilter) -> Result<Vec<AuditRow>, AppError> {
+    Ok(db
+        .fetch_all(
+            filtered(COLUMNS, f)?
+                .push(" ORDER BY a.id DESC LIMIT ")
+                .bind(EXPORT_LIMIT),
+        )
+        .await?)
+}
+
+#[derive(sqlx::FromRow)]
+struct Named {
+    id: i64,
+    name: String,
+}
+
+/// (id, name) of every institution, by name: for the filter and to name
+/// the institution of each entry. The platform reads only these two
+/// columns of the institutions registry.
+pub async fn institution_names(db: &Db) -> Result<Vec<(i64, String)>, DbError> {
+    let rows: Vec<Named> = db
+        .fetch_all(Sql::new(
+            "SELECT id, name FROM institutions ORDER BY name, id",
+        ))
+        .await?;
+    Ok(rows.into_iter().map(|r| (r.id, r.name)).collect())
 }

@@ -22,6 +22,7 @@ use utoipa::OpenApi;
         crate::auth::routes::SessionInfo,
         crate::error::ErrorBody,
         crate::audit::AuditRow,
+        crate::audit::ReadableRow,
         crate::area::Task,
         crate::area::IndicatorValue,
         crate::area::Breakdown

@@ -1,6 +1,7 @@
 use std::sync::Arc;
 
 use crate::area::{Areas, Inbox};
+use crate::audit::AuditLabels;
 use crate::db::Db;
 
 use super::rate_limit::RateLimiter;
@@ -39,4 +40,7 @@ pub struct AppState {
     pub areas: Areas,
     /// What waits for each user (待办事项).
     pub inbox: Arc<Inbox>,
+    /// The Chinese names of every kind of record and its fields, from every
+    /// work area, for the audit log.
+    pub audit_labels: Arc<AuditLabels>,
 }

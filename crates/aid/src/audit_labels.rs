@@ -1,0 +1,184 @@
+//! How the audit log names this area's records and fields (see
+//! `platform::audit::labels`). Money is stored in fen and shown in 元.
+
+use platform::audit::labels::{EntityLabels, FieldKind, FieldLabel};
+use serde_json::Value;
+
+use crate::domain::{term, Condition, Fen, Period, Stage};
+use crate::store::{applications, batches};
+
+fn money(v: &Value) -> Option<String> {
+    v.as_i64().map(|f| Fen(f).to_string())
+}
+
+fn period(s: &str) -> Option<&'static str> {
+    Period::parse(s).map(Period::label)
+}
+
+fn stage(s: &str) -> Option<&'static str> {
+    Stage::parse(s).map(Stage::label)
+}
+
+fn conditions(v: &Value) -> Option<String> {
+    let cs: Vec<Condition> = serde_json::from_value(v.clone()).ok()?;
+    Some(
+        cs.iter()
+            .map(Condition::describe)
+            .collect::<Vec<_>>()
+            .join("；"),
+    )
+}
+
+fn term_label(v: &Value) -> Option<String> {
+    v.as_i64().map(term::label)
+}
+
+fn application_status(s: &str) -> Option<&'static str> {
+    Some(applications::status_label(s))
+}
+
+/// A batch is recorded as its status when it moves on, and as its totals
+/// per program when it is computed.
+fn batch(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(batches::status_label(s).to_string()),
+        Value::Array(programs) => Some(
+            programs
+                .iter()
+                .map(|p| {
+                    let amount = p["amount"]
+                        .as_i64()
+                        .map_or_else(String::new, |f| Fen(f).to_string());
+                    format!(
+                        "{} {} 人 {amount}",
+                        p["name"].as_str().unwrap_or(""),
+                        p["students"]
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("；"),
+        ),
+        _ => None,
+    }
+}
+
+const fn time(field: &'static str, label: &'static str) -> FieldLabel {
+    FieldLabel::new(field, label, FieldKind::Time)
+}
+
+pub const AUDIT_LABELS: &[EntityLabels] = &[
+    EntityLabels {
+        entity: "aid_program",
+        label: "资助项目",
+        fields: &[
+            FieldLabel::text("name", "项目名称"),
+            FieldLabel::text("funding_source", "资金来源"),
+            FieldLabel::new("period", "发放周期", FieldKind::Code(period)),
+            FieldLabel::new("stages", "学段", FieldKind::Code(stage)),
+            // The amounts per stage read as 补助标准.
+            FieldLabel::hidden("amounts"),
+            FieldLabel::text("standard", "补助标准"),
+            FieldLabel::new("conditions", "资助条件", FieldKind::Show(conditions)),
+            FieldLabel::text("incompatible_with", "不可兼得的项目（编号）"),
+            FieldLabel::new("budget", "预算", FieldKind::Show(money)),
+            FieldLabel::new("needs_application", "需本人申请", FieldKind::Bool),
+            FieldLabel::text("documents", "申请材料"),
+            FieldLabel::new("active", "启用", FieldKind::Bool),
+            FieldLabel::hidden("id"),
+            FieldLabel::hidden("version"),
+            FieldLabel::hidden("updated_at"),
+        ],
+    },
+    EntityLabels {
+        entity: "aid_batch",
+        label: "资助批次",
+        fields: &[
+            FieldLabel::new("", "批次", FieldKind::Show(batch)),
+            FieldLabel::text("reason", "更正原因"),
+            FieldLabel::text("reissue_amount", "补发金额（元）"),
+        ],
+    },
+    EntityLabels {
+        entity: "aid_application",
+        label: "资助申请",
+        fields: &[
+            FieldLabel::new("", "申请状态", FieldKind::Code(application_status)),
+            FieldLabel::text("program_name", "资助项目"),
+            FieldLabel::text("student_name", "学生"),
+            FieldLabel::text("institution_name", "学校"),
+            FieldLabel::new("term", "学期", FieldKind::Show(term_label)),
+            FieldLabel::new("status", "申请状态", FieldKind::Code(application_status)),
+            FieldLabel::text("statement", "申请理由"),
+            FieldLabel::text("documents", "申请材料"),
+            FieldLabel::text("submitted_by", "提交人"),
+            time("submitted_at", "提交时间"),
+            FieldLabel::text("reviewed_by", "学校审核人"),
+            time("reviewed_at", "学校审核时间"),
+            FieldLabel::text("decided_by", "教育局审批人"),
+            time("decided_at", "教育局审批时间"),
+            FieldLabel::text("note", "备注"),
+            FieldLabel::hidden("id"),
+            FieldLabel::hidden("program_id"),
+            FieldLabel::hidden("student_id"),
+            FieldLabel::hidden("institution_id"),
+        ],
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use platform::audit::{changes, AuditLabels, Names};
+    use serde_json::{json, Value};
+
+    fn lines(entity: &str, before: Option<Value>, after: Option<Value>) -> Vec<String> {
+        let labels = AuditLabels::new(&[super::AUDIT_LABELS]);
+        changes(
+            labels.get(entity),
+            before.as_ref(),
+            after.as_ref(),
+            &Names::default(),
+        )
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+    }
+
+    #[test]
+    fn money_reads_in_yuan_and_codes_in_chinese() {
+        let before = json!({"budget": 12_345_050, "period": "term", "stages": ["primary", "junior"],
+            "conditions": [], "version": 1});
+        let after = json!({"budget": 100, "period": "year", "stages": ["junior"],
+            "conditions": [{"kind": "flag", "flag": "boarding", "required": true}], "version": 2});
+        assert_eq!(
+            lines("aid_program", Some(before), Some(after)),
+            [
+                "发放周期：每学期 → 每年",
+                "学段：小学、初中 → 初中",
+                "资助条件：（空） → 须为寄宿生",
+                "预算：123,450.50元 → 1.00元",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_batch_reads_as_its_status_or_its_totals() {
+        assert_eq!(
+            lines("aid_batch", Some(json!("draft")), Some(json!("approved"))),
+            ["批次：待审批 → 已审批"]
+        );
+        let totals =
+            json!([{"program_id": 1, "name": "营养餐补助", "students": 12, "amount": 96_000}]);
+        assert_eq!(
+            lines("aid_batch", None, Some(totals)),
+            ["批次：营养餐补助 12 人 960.00元"]
+        );
+        assert_eq!(
+            lines(
+                "aid_application",
+                Some(json!("submitted")),
+                Some(json!("approved"))
+            ),
+            ["申请状态：待学校审核 → 已批准"]
+        );
+    }
+}
