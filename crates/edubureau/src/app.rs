@@ -7,6 +7,7 @@ use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue};
 use axum::routing::get;
 use axum::Router;
+use platform::auth::throttle::LoginThrottle;
 use platform::db::Db;
 use platform::web::{AppState, Config, Reports, Shell};
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -27,6 +28,7 @@ pub async fn state(db: Db, config: Config) -> AppState {
             students::web::nav(),
             vec![admissions::web::nav()],
             vec![aid::web::nav()],
+            vec![platform::accounts::nav()],
         ]
         .concat(),
     };
@@ -38,6 +40,8 @@ pub async fn state(db: Db, config: Config) -> AppState {
         )),
         config: Arc::new(config),
         reports: Arc::new(Reports::default()),
+        login_throttle: Arc::new(LoginThrottle::default()),
+        institutions: institutions::store::directory,
     }
 }
 
@@ -47,6 +51,7 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::openapi::routes())
         .merge(platform::auth::routes::routes())
         .merge(platform::audit::web::routes())
+        .merge(platform::accounts::routes())
         .merge(platform::web::reports::routes())
         .merge(institutions::web::routes())
         .merge(students::web::routes())
@@ -57,6 +62,7 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn(platform::web::rejections::chinese_rejections))
         .layer(axum::middleware::from_fn_with_state(state.clone(), platform::auth::csrf::session_layer))
         .layer(DefaultBodyLimit::max(platform::excel::MAX_UPLOAD_BYTES))
+        .layer(axum::middleware::from_fn(platform::web::cache::no_store))
         .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
         .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(SetResponseHeaderLayer::if_not_present(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))

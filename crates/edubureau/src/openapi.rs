@@ -10,14 +10,27 @@ use utoipa::OpenApi;
         description = "教育局信息系统 JSON API. Sign in with POST /api/v1/session, then send the session cookie, and the returned csrf_token as X-CSRF-Token on every write."
     ),
     paths(
-        platform::auth::routes::api_login,
-        platform::auth::routes::api_me,
-        platform::auth::routes::api_logout,
-        platform::audit::web::audit_api
+        platform::auth::login::api_login,
+        platform::auth::login::api_me,
+        platform::auth::login::api_logout,
+        platform::audit::web::audit_api,
+        platform::accounts::api::list,
+        platform::accounts::api::get_one,
+        platform::accounts::api::create,
+        platform::accounts::api::update,
+        platform::accounts::api::set_status,
+        platform::accounts::api::reset_password
     ),
     components(schemas(
-        platform::auth::routes::LoginRequest,
-        platform::auth::routes::SessionInfo,
+        platform::auth::login::LoginRequest,
+        platform::auth::login::SessionInfo,
+        platform::accounts::view::AccountView,
+        platform::accounts::api::AccountPage,
+        platform::accounts::api::NewAccountRequest,
+        platform::accounts::api::AccountChange,
+        platform::accounts::api::StatusChange,
+        platform::accounts::api::PasswordReset,
+        platform::accounts::api::IssuedAccount,
         platform::error::ErrorBody,
         platform::audit::AuditRow
     ))

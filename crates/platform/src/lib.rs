@@ -1,6 +1,7 @@
 //! Shared machinery of edubureau. Every work area builds on these; none of
 //! these knows any work area.
 
+pub mod accounts;
 pub mod audit;
 pub mod auth;
 pub mod codes;
@@ -17,7 +18,8 @@ pub use ids::{InstitutionId, TownshipId, UserId};
 
 use db::migrate::Migration;
 
-/// The platform's own migrations (district, accounts, audit).
+/// The platform's own migrations (district, accounts, audit, account
+/// administration).
 pub const MIGRATIONS: &[Migration] = &[
     Migration {
         version: 1,
@@ -33,5 +35,10 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 3,
         name: "audit",
         sql: include_str!("../migrations/0003_audit.sql"),
+    },
+    Migration {
+        version: 4,
+        name: "account_administration",
+        sql: include_str!("../migrations/0004_account_administration.sql"),
     },
 ];

@@ -65,10 +65,15 @@ pub fn input_value(at: DateTime<Utc>) -> String {
 /// "2026-09-01 08:30" or with seconds, as Beijing time.
 pub fn parse_local(text: &str) -> Option<DateTime<Utc>> {
     let t = text.trim();
-    ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S"]
-        .iter()
-        .find_map(|f| NaiveDateTime::parse_from_str(t, f).ok())
-        .map(from_local)
+    [
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H:%M:%S",
+    ]
+    .iter()
+    .find_map(|f| NaiveDateTime::parse_from_str(t, f).ok())
+    .map(from_local)
 }
 
 #[cfg(test)]
@@ -83,7 +88,10 @@ mod tests {
     fn a_typed_time_means_beijing_time() {
         let t = parse_local("2026-07-01T09:00").expect("parses");
         assert_eq!(t, utc("2026-07-01T01:00:00Z"));
-        assert_eq!(parse_local("2026-07-01 09:00:30"), Some(utc("2026-07-01T01:00:30Z")));
+        assert_eq!(
+            parse_local("2026-07-01 09:00:30"),
+            Some(utc("2026-07-01T01:00:30Z"))
+        );
         assert_eq!(input_value(t), "2026-07-01T09:00");
         assert_eq!(show_minute(t), "2026-07-01 09:00");
         assert_eq!(show_second(t), "2026-07-01 09:00:00");
@@ -92,9 +100,18 @@ mod tests {
 
     #[test]
     fn the_date_turns_at_beijing_midnight() {
-        assert_eq!(date_of(utc("2026-08-31T15:59:59Z")).to_string(), "2026-08-31");
-        assert_eq!(date_of(utc("2026-08-31T16:00:00Z")).to_string(), "2026-09-01");
-        assert_eq!(show_date(date_of(utc("2026-08-31T16:00:00Z"))), "2026-09-01");
+        assert_eq!(
+            date_of(utc("2026-08-31T15:59:59Z")).to_string(),
+            "2026-08-31"
+        );
+        assert_eq!(
+            date_of(utc("2026-08-31T16:00:00Z")).to_string(),
+            "2026-09-01"
+        );
+        assert_eq!(
+            show_date(date_of(utc("2026-08-31T16:00:00Z"))),
+            "2026-09-01"
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod accounts;
 mod admissions;
 mod aid;
 mod audit;
@@ -12,6 +13,7 @@ mod bulk_load;
 mod dropout;
 mod import;
 mod institutions;
+mod login_throttle;
 mod migrations;
 mod scoping;
 mod student_import;

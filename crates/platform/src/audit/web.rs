@@ -28,6 +28,10 @@ fn action_label(a: &str) -> &str {
         "export" => "导出",
         "login" => "登录",
         "password" => "修改密码",
+        "disable" => "停用",
+        "enable" => "启用",
+        "reset_password" => "重置密码",
+        "throttle" => "登录限流",
         other => other,
     }
 }
@@ -53,7 +57,7 @@ async fn audit_page(
             tbody {
                 @for r in &rows {
                     tr {
-                        td { (r.at.with_timezone(&chrono::FixedOffset::east_opt(8 * 3600).expect("valid offset")).format("%Y-%m-%d %H:%M:%S")) }
+                        td { (crate::time::show_second(r.at)) }
                         td { (r.username) }
                         td { (action_label(&r.action)) }
                         td { (r.entity) @if let Some(id) = r.entity_id { " #" (id) } }

@@ -1,7 +1,10 @@
+use std::net::IpAddr;
 use std::sync::Arc;
 
+use crate::auth::throttle::LoginThrottle;
 use crate::db::Db;
 
+use super::directory::InstitutionDirectory;
 use super::rate_limit::RateLimiter;
 use super::{Reports, Shell};
 
@@ -14,6 +17,10 @@ pub struct Config {
     /// Submissions one client address may make per minute on public forms
     /// (the application portal).
     pub public_submissions_per_minute: u32,
+    /// Reverse proxies whose `X-Forwarded-For` names the client (for the
+    /// audit log and sign-in throttling); empty: the connection's peer is
+    /// the client.
+    pub trusted_proxies: Vec<IpAddr>,
 }
 
 impl Default for Config {
@@ -21,6 +28,7 @@ impl Default for Config {
         Config {
             cookie_secure: true,
             public_submissions_per_minute: 30,
+            trusted_proxies: Vec::new(),
         }
     }
 }
@@ -34,4 +42,8 @@ pub struct AppState {
     pub reports: Arc<Reports>,
     /// For public forms (see [`Config::public_submissions_per_minute`]).
     pub public_limiter: Arc<RateLimiter>,
+    /// Failed sign-ins (see `auth::throttle`).
+    pub login_throttle: Arc<LoginThrottle>,
+    /// The institutions' names, from the institutions area.
+    pub institutions: InstitutionDirectory,
 }
