@@ -9,6 +9,7 @@ use axum::routing::get;
 use axum::Router;
 use platform::area::Inbox;
 use platform::audit::AuditLabels;
+use platform::auth::throttle::LoginThrottle;
 use platform::db::Db;
 use platform::web::error_pages;
 use platform::web::{AppState, Config, Reports, Shell};
@@ -38,6 +39,8 @@ pub async fn state(db: Db, config: Config) -> AppState {
         areas: crate::AREAS,
         inbox: Arc::new(Inbox::default()),
         audit_labels: Arc::new(AuditLabels::new(&crate::AREAS.audit_labels())),
+        login_throttle: Arc::new(LoginThrottle::default()),
+        institutions: institutions::store::directory,
     }
 }
 
@@ -55,6 +58,7 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn(error_pages::framed))
         .layer(axum::middleware::from_fn_with_state(state.clone(), platform::auth::csrf::session_layer))
         .layer(DefaultBodyLimit::max(platform::excel::MAX_UPLOAD_BYTES))
+        .layer(axum::middleware::from_fn(platform::web::cache::no_store))
         .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
         .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(SetResponseHeaderLayer::if_not_present(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))

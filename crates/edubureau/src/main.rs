@@ -39,6 +39,11 @@ enum Command {
         /// terminates HTTPS on another host name; never on the open network).
         #[arg(long)]
         insecure_cookies: bool,
+        /// A reverse proxy in front of the server whose X-Forwarded-For
+        /// header names the client (for the audit log and sign-in
+        /// throttling). Repeat for several; without it the header is ignored.
+        #[arg(long = "trusted-proxy", value_name = "IP")]
+        trusted_proxies: Vec<std::net::IpAddr>,
     },
     /// Create the demo district in an empty database.
     Demo {
@@ -107,6 +112,7 @@ async fn main() -> anyhow::Result<()> {
             demo: with_demo,
             insecure_cookies,
             submissions_per_minute,
+            trusted_proxies,
         } => {
             let pool = edubureau::open(&db)
                 .await
@@ -123,6 +129,7 @@ async fn main() -> anyhow::Result<()> {
                 Config {
                     cookie_secure: !insecure_cookies,
                     public_submissions_per_minute: submissions_per_minute,
+                    trusted_proxies,
                 },
             )
             .await;

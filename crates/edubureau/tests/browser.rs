@@ -93,15 +93,17 @@ async fn admin_finds_edits_and_audits_an_institution() {
         let entry = rows
             .iter()
             .find(|r| {
-                r.get(4)
+                r.get(5)
                     .is_some_and(|s| s.contains("修改机构") && s.contains(NAME))
             })
             .unwrap_or_else(|| panic!("no audit entry for the change in {rows:#?}"));
-        assert_eq!(entry[1], "admin", "who: {entry:?}");
+        assert_eq!(entry[1], "陈局长（admin）", "who: {entry:?}");
         assert_eq!(entry[2], "修改", "what: {entry:?}");
-        assert!(entry[3].starts_with("institution #"), "on what: {entry:?}");
-        assert!(entry[5].contains(&old_principal), "before: {entry:?}");
-        assert!(entry[6].contains(new_principal), "after: {entry:?}");
+        assert_eq!(entry[3], "机构", "on what: {entry:?}");
+        assert!(
+            entry[6].contains(&format!("负责人：{old_principal} → {new_principal}")),
+            "the change: {entry:?}"
+        );
     })
     .await;
 }
@@ -187,7 +189,10 @@ async fn wrong_password_is_refused_in_chinese() {
         b.submit_login("admin", "not-the-password").await;
         assert_eq!(b.path().await, "/login", "stays on the login page");
         b.expect_status(401, "a wrong password").await;
-        assert_eq!(b.text("p.alert").await, "用户名或密码错误");
+        assert_eq!(
+            b.text("p.alert").await,
+            "用户名或密码错误，或尝试过于频繁，请稍后再试"
+        );
         assert_eq!(b.value("#username").await, "admin", "the username is kept");
         assert_eq!(b.value("#password").await, "", "the password is not echoed");
 
@@ -201,6 +206,54 @@ async fn wrong_password_is_refused_in_chinese() {
         b.press("登录").await;
         assert_eq!(b.path().await, "/");
         assert!(b.text("header.top .user").await.contains("陈局长"));
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn leader_creates_an_account_and_finds_it_in_the_list() {
+    with_browser(|b| async move {
+        b.login("admin").await;
+        b.follow_link("账号管理").await;
+        assert_eq!(b.path().await, "/accounts");
+        b.follow_link("新建账号").await;
+        assert_eq!(b.path().await, "/accounts/new");
+        b.fill("username", "xinxi01").await;
+        b.fill("display_name", "赵老师").await;
+        b.choose("role", "科室人员（信息中心）").await;
+        b.press("创建账号").await;
+        b.expect_status(200, "create the account").await;
+        let temporary = b.text("#temporary-password").await;
+        assert_eq!(temporary.chars().count(), 12, "shown once: {temporary}");
+
+        b.follow_link("返回账号列表").await;
+        assert_eq!(b.path().await, "/accounts");
+        b.fill("q", "xinxi").await;
+        b.press("查询").await;
+        let rows = b.rows("accounts").await;
+        let row = rows
+            .iter()
+            .find(|r| r[0] == "xinxi01")
+            .unwrap_or_else(|| panic!("the new account is listed: {rows:?}"));
+        assert_eq!(row[1], "赵老师");
+        assert_eq!(row[2], "科室人员（信息中心）");
+        assert_eq!(row[4], "启用（待首次改密）");
+        b.fill("q", "").await;
+        b.choose("role", "科室人员（信息中心）").await;
+        b.press("查询").await;
+        let rows = b.rows("accounts").await;
+        assert_eq!(rows.len(), 1, "filtered by role: {rows:?}");
+        assert_eq!(rows[0][0], "xinxi01");
+        assert!(b.text("p.muted").await.contains("共 1 个账号"));
+
+        // The new colleague signs in with the temporary password and must
+        // choose their own first.
+        b.logout().await;
+        b.submit_login("xinxi01", &temporary).await;
+        assert_eq!(b.path().await, "/account/password");
+        assert!(b.text("p.alert").await.contains("首次登录"));
+        b.goto("/accounts").await;
+        assert_eq!(b.path().await, "/account/password", "nothing else first");
     })
     .await;
 }

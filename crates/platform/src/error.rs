@@ -33,6 +33,12 @@ pub enum AppError {
     Forbidden,
     #[error("请先登录")]
     Unauthenticated,
+    /// One answer for every failed sign-in: wrong password, unknown or
+    /// disabled account, or too many attempts, so that none can be told apart.
+    #[error("用户名或密码错误，或尝试过于频繁，请稍后再试")]
+    LoginRefused,
+    #[error("请先修改初始密码，然后再使用系统")]
+    PasswordChangeRequired,
     #[error("页面已过期或来源不明，请刷新页面后重试")]
     Csrf,
     #[error("提交的内容有误，请按提示修改")]
@@ -69,8 +75,10 @@ impl AppError {
     pub fn status(&self) -> StatusCode {
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND,
-            AppError::Forbidden | AppError::Csrf => StatusCode::FORBIDDEN,
-            AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden | AppError::Csrf | AppError::PasswordChangeRequired => {
+                StatusCode::FORBIDDEN
+            }
+            AppError::Unauthenticated | AppError::LoginRefused => StatusCode::UNAUTHORIZED,
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
@@ -84,7 +92,8 @@ impl AppError {
         match self {
             AppError::NotFound => "not_found",
             AppError::Forbidden => "forbidden",
-            AppError::Unauthenticated => "unauthenticated",
+            AppError::Unauthenticated | AppError::LoginRefused => "unauthenticated",
+            AppError::PasswordChangeRequired => "password_change_required",
             AppError::Csrf => "csrf",
             AppError::Invalid(_) => "invalid",
             AppError::Conflict(_) => "conflict",
@@ -128,8 +137,14 @@ impl ErrorPage {
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         self.log();
-        if matches!(self, AppError::Unauthenticated) {
-            return axum::response::Redirect::to("/login").into_response();
+        match self {
+            AppError::Unauthenticated => {
+                return axum::response::Redirect::to("/login").into_response()
+            }
+            AppError::PasswordChangeRequired => {
+                return axum::response::Redirect::to("/account/password").into_response()
+            }
+            _ => {}
         }
         let fields = match &self {
             AppError::Invalid(f) => f.clone(),

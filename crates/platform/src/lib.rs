@@ -1,6 +1,7 @@
 //! Shared machinery of edubureau. Every work area builds on these; none of
 //! these knows any work area.
 
+pub mod accounts;
 pub mod area;
 pub mod audit;
 pub mod auth;
@@ -46,6 +47,7 @@ pub static AREA: area::Area = area::Area {
             href: "/audit",
             area: WorkArea::Audit,
         },
+        accounts::NAV,
     ],
     openapi: web::openapi::document,
     audit_labels: audit::labels::PLATFORM,
@@ -56,13 +58,15 @@ fn routes() -> axum::Router<AppState> {
     axum::Router::new()
         .merge(auth::routes::routes())
         .merge(audit::web::routes())
+        .merge(accounts::routes())
         .merge(web::reports::routes())
         .merge(web::home::routes())
         .merge(web::indicators::routes())
         .merge(web::asset_routes())
 }
 
-/// The platform's own migrations (district, accounts, audit).
+/// The platform's own migrations (district, accounts, audit, account
+/// administration).
 pub const MIGRATIONS: &[Migration] = &[
     Migration {
         version: 1,
@@ -78,5 +82,10 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 3,
         name: "audit",
         sql: include_str!("../migrations/0003_audit.sql"),
+    },
+    Migration {
+        version: 4,
+        name: "account_administration",
+        sql: include_str!("../migrations/0004_account_administration.sql"),
     },
 ];

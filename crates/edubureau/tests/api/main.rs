@@ -4,6 +4,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod accounts;
 mod admissions;
 mod aid;
 mod areas;
@@ -14,6 +15,7 @@ mod dropout;
 mod exports;
 mod import;
 mod institutions;
+mod login_throttle;
 mod migrations;
 mod scoping;
 mod student_import;

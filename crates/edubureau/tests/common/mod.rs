@@ -64,6 +64,20 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
 }
 
 pub async fn spawn_app_with(backend: Backend, demo: bool) -> TestApp {
+    spawn_app_configured(backend, demo, Config::default()).await
+}
+
+/// A server behind a reverse proxy on 127.0.0.1 (the test clients), so that
+/// a client's `forwarded_for` stands for its address.
+pub async fn spawn_app_behind_proxy(backend: Backend) -> TestApp {
+    let config = Config {
+        trusted_proxies: vec![std::net::Ipv4Addr::LOCALHOST.into()],
+        ..Config::default()
+    };
+    spawn_app_configured(backend, true, config).await
+}
+
+pub async fn spawn_app_configured(backend: Backend, demo: bool, config: Config) -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
     let url = fresh_db_url(backend, dir.path()).await;
     let db = edubureau::open(&url).await.expect("open and migrate");
@@ -72,14 +86,7 @@ pub async fn spawn_app_with(backend: Backend, demo: bool) -> TestApp {
             .await
             .expect("seed demo");
     }
-    let state = edubureau::app::state(
-        db.clone(),
-        Config {
-            cookie_secure: true,
-            public_submissions_per_minute: 30,
-        },
-    )
-    .await;
+    let state = edubureau::app::state(db.clone(), config).await;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
@@ -108,6 +115,7 @@ impl TestApp {
                 .expect("client"),
             session: None,
             csrf: None,
+            forwarded_for: None,
         }
     }
 
@@ -136,6 +144,8 @@ pub struct Client {
     pub http: reqwest::Client,
     pub session: Option<String>,
     pub csrf: Option<String>,
+    /// Sent as `X-Forwarded-For` (see [`spawn_app_behind_proxy`]).
+    pub forwarded_for: Option<String>,
 }
 
 fn cookie_value(resp: &Response, name: &str) -> Option<String> {
@@ -168,6 +178,12 @@ impl Client {
                 HeaderValue::from_str(&format!("edb_session={s}")).expect("cookie"),
             );
         }
+        if let Some(a) = &self.forwarded_for {
+            h.insert(
+                "x-forwarded-for",
+                HeaderValue::from_str(a).expect("address"),
+            );
+        }
         h
     }
 
@@ -179,6 +195,7 @@ impl Client {
         let r = self
             .http
             .post(self.url("/api/v1/session"))
+            .headers(self.headers())
             .json(&serde_json::json!({"username": username, "password": password}))
             .send()
             .await

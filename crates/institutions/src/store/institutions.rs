@@ -1,6 +1,7 @@
 use chrono::{DateTime, Utc};
 use platform::auth::Scope;
-use platform::db::{Db, DbError, Sql, Tx};
+use platform::db::{BoxFut, Db, DbError, Sql, Tx};
+use platform::web::InstitutionChoice;
 use platform::{InstitutionId, TownshipId};
 use serde::Deserialize;
 
@@ -97,27 +98,13 @@ fn non_empty(v: &Option<String>) -> Option<&str> {
     v.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
 
-fn like_pattern(q: &str) -> String {
-    let escaped = q
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
-    format!("%{escaped}%")
-}
-
 fn filtered(select: &str, scope: &Scope, f: &Filter) -> Sql {
     let mut q = scope.restrict(
         Sql::new(select).push(" FROM institutions i WHERE 1=1"),
         "i.id",
     );
     if let Some(text) = non_empty(&f.q) {
-        let p = like_pattern(text);
-        q = q
-            .push(" AND (i.name LIKE ")
-            .bind(p.as_str())
-            .push(" ESCAPE '\\' OR i.code LIKE ")
-            .bind(p)
-            .push(" ESCAPE '\\')");
+        q = q.and_any_contains(&["i.name", "i.code"], text);
     }
     if let Some(c) = non_empty(&f.category).and_then(Category::parse) {
         q = q.push(" AND (");
@@ -169,6 +156,14 @@ pub async fn list(db: &Db, scope: &Scope, f: &Filter) -> Result<Page<Institution
         page,
         per_page: PAGE_SIZE,
     })
+}
+
+/// Every institution by name, for the pickers of the platform's own pages
+/// (accounts), whatever the caller's scope: those pages are the bureau's.
+pub fn directory(db: &Db) -> BoxFut<'_, Result<Vec<InstitutionChoice>, DbError>> {
+    Box::pin(db.fetch_all(Sql::new(
+        "SELECT id, name, code FROM institutions ORDER BY name",
+    )))
 }
 
 /// Every institution matching `f` (for exports).

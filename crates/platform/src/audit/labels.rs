@@ -80,6 +80,10 @@ pub const ACTIONS: &[(&str, &str)] = &[
     ("password", "修改密码"),
     ("view", "查看"),
     ("export", "导出"),
+    ("disable", "停用"),
+    ("enable", "启用"),
+    ("reset_password", "重置密码"),
+    ("throttle", "登录限流"),
 ];
 
 /// Reading a record or exporting a list: not a change.

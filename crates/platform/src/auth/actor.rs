@@ -1,7 +1,6 @@
-use std::net::SocketAddr;
 use std::sync::Arc;
 
-use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 
@@ -15,7 +14,8 @@ use super::{Access, Role, Scope, WorkArea};
 /// The signed-in user making this request: who they are, what they may see
 /// and the CSRF token their forms must carry. Extracting it from a request
 /// without a live session rejects the request (a redirect to the login page,
-/// or 401 under `/api/`).
+/// or 401 under `/api/`), and so does any request but the password change
+/// while the account must replace its initial password.
 #[derive(Clone, Debug)]
 pub struct Actor {
     pub user: User,
@@ -50,35 +50,33 @@ impl Actor {
     }
 }
 
-/// The client's address, for the audit log.
-#[derive(Clone, Debug)]
-pub struct ClientIp(pub Option<String>);
-
-impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
-    type Rejection = std::convert::Infallible;
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        Ok(ClientIp(
-            parts
-                .extensions
-                .get::<ConnectInfo<SocketAddr>>()
-                .map(|c| c.0.ip().to_string()),
-        ))
-    }
-}
-
 impl FromRequestParts<AppState> for Actor {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, _: &AppState) -> Result<Self, Self::Rejection> {
-        match parts.extensions.get::<Arc<Actor>>() {
-            Some(actor) => Ok((**actor).clone()),
-            None if parts.uri.path().starts_with("/api/") => {
-                Err(ApiError(AppError::Unauthenticated).into_response())
+        let refuse = |e: AppError| {
+            if parts.uri.path().starts_with("/api/") {
+                ApiError(e).into_response()
+            } else {
+                e.into_response()
             }
-            None => Err(AppError::Unauthenticated.into_response()),
+        };
+        match parts.extensions.get::<Arc<Actor>>() {
+            Some(actor)
+                if actor.user.must_change_password
+                    && !ALLOWED_BEFORE_PASSWORD_CHANGE.contains(&parts.uri.path()) =>
+            {
+                Err(refuse(AppError::PasswordChangeRequired))
+            }
+            Some(actor) => Ok((**actor).clone()),
+            None => Err(refuse(AppError::Unauthenticated)),
         }
     }
 }
+
+/// What an account that must first replace its initial password may reach
+/// (signing out needs no `Actor`).
+const ALLOWED_BEFORE_PASSWORD_CHANGE: [&str; 2] = ["/account/password", "/api/v1/session"];
 
 impl axum::extract::OptionalFromRequestParts<AppState> for Actor {
     type Rejection = std::convert::Infallible;

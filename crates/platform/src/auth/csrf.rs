@@ -17,6 +17,7 @@ use chrono::Utc;
 use crate::error::{ApiError, AppError};
 use crate::web::AppState;
 
+use super::address::{self, ClientAddr};
 use super::{session, users, Actor, Caller};
 
 pub const HEADER: &str = "x-csrf-token";
@@ -33,10 +34,12 @@ fn exempt(state: &AppState, path: &str) -> bool {
 
 pub async fn session_layer(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let jar = CookieJar::from_headers(req.headers());
-    let ip = req
+    let peer = req
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
-        .map(|c| c.0.ip().to_string());
+        .map(|c| c.0.ip());
+    let addr = address::resolve(peer, req.headers(), &state.config.trusted_proxies);
+    let ip = addr.map(|a| a.to_string());
     let actor = match jar.get(session::COOKIE) {
         Some(c) => match load_actor(&state, c.value(), ip).await {
             Ok(a) => a,
@@ -53,6 +56,7 @@ pub async fn session_layer(State(state): State<AppState>, req: Request, next: Ne
         }
     };
     let mut req = req;
+    req.extensions_mut().insert(ClientAddr(addr));
     let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     if !safe && !exempt(&state, req.uri().path()) {
         let Some(actor) = &actor else {

@@ -22,6 +22,8 @@ pub enum WorkArea {
     Plans,
     Statistics,
     Audit,
+    /// 账号管理: the bureau's user accounts.
+    Accounts,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -122,7 +124,7 @@ impl Section {
             Section::Safety => &[Safety, Construction],
             Section::AidCentre => &[Aid, Students],
             Section::PrivateEducation => &[Institutions, PrivateEducation],
-            Section::Information => &[Statistics, Plans],
+            Section::Information => &[Statistics, Plans, Accounts],
             Section::ExamsCentre => &[Admissions, Exams, Fitness],
         }
     }
@@ -182,7 +184,7 @@ impl Role {
                     || (access == Access::Read && matches!(area, Institutions | Statistics))
             }
             Role::Inspector => match access {
-                Access::Read => area != Audit,
+                Access::Read => !matches!(area, Audit | Accounts),
                 Access::Write => area == Supervision,
             },
             // An institution keeps its own records in the areas schools report
@@ -221,6 +223,21 @@ mod tests {
         assert!(!Role::Institution.may(WorkArea::Audit, Access::Read));
         for s in Section::ALL {
             assert!(!Role::Section(s).may(WorkArea::Audit, Access::Read));
+        }
+    }
+
+    #[test]
+    fn only_leadership_and_the_information_centre_manage_accounts() {
+        let who = |r: Role| r.may(WorkArea::Accounts, Access::Read);
+        assert!(who(Role::Leadership));
+        assert!(Role::Section(Section::Information).may(WorkArea::Accounts, Access::Write));
+        assert!(!who(Role::Inspector));
+        assert!(!who(Role::Institution));
+        for s in Section::ALL
+            .into_iter()
+            .filter(|s| *s != Section::Information)
+        {
+            assert!(!who(Role::Section(s)), "{s:?}");
         }
     }
 

@@ -1,16 +1,11 @@
 //! Account storage.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 
 use crate::db::{Db, DbError, Sql, Tx};
 use crate::ids::{InstitutionId, UserId};
 
 use super::{Role, Scope};
-
-/// After this many wrong passwords in a row the account is locked for
-/// [`LOCKOUT`].
-pub const MAX_FAILED_LOGINS: i64 = 5;
-pub const LOCKOUT: Duration = Duration::minutes(15);
 
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct UserRow {
@@ -22,9 +17,10 @@ pub struct UserRow {
     pub section: Option<String>,
     pub institution_id: Option<InstitutionId>,
     pub active: bool,
-    pub failed_logins: i64,
-    pub locked_until: Option<DateTime<Utc>>,
     pub must_change_password: bool,
+    pub created_at: DateTime<Utc>,
+    /// Raised by every change, for optimistic concurrency.
+    pub version: i64,
 }
 
 /// A signed-in user, as the rest of the program sees them.
@@ -63,7 +59,7 @@ impl User {
     }
 }
 
-const COLUMNS: &str = "id, username, display_name, password_hash, role, section, institution_id, active, failed_logins, locked_until, must_change_password";
+pub(crate) const COLUMNS: &str = "id, username, display_name, password_hash, role, section, institution_id, active, must_change_password, created_at, version";
 
 pub async fn find_by_username(db: &Db, username: &str) -> Result<Option<UserRow>, DbError> {
     db.fetch_optional(
@@ -79,11 +75,6 @@ pub async fn get(db: &Db, id: UserId) -> Result<Option<UserRow>, DbError> {
 
 pub async fn count(db: &Db) -> Result<i64, DbError> {
     db.scalar(Sql::new("SELECT COUNT(*) FROM users")).await
-}
-
-pub async fn list(db: &Db) -> Result<Vec<UserRow>, DbError> {
-    db.fetch_all(Sql::new(format!("SELECT {COLUMNS} FROM users ORDER BY id")))
-        .await
 }
 
 /// A new account; the password is hashed already.
@@ -117,38 +108,9 @@ pub async fn create(tx: &mut Tx, u: NewUser<'_>) -> Result<UserId, DbError> {
     Ok(UserId(id))
 }
 
-/// Counts a wrong password; the fifth in a row locks the account.
-pub async fn record_failed_login(
-    db: &Db,
-    user: &UserRow,
-) -> Result<Option<DateTime<Utc>>, DbError> {
-    let failures = user.failed_logins + 1;
-    let (failures, locked) = if failures >= MAX_FAILED_LOGINS {
-        (0, Some(Utc::now() + LOCKOUT))
-    } else {
-        (failures, None)
-    };
-    db.execute(
-        Sql::new("UPDATE users SET failed_logins = $1, locked_until = $2 WHERE id = $3")
-            .arg(failures)
-            .arg(locked)
-            .arg(user.id),
-    )
-    .await?;
-    Ok(locked)
-}
-
-pub async fn record_successful_login(db: &Db, id: UserId) -> Result<(), DbError> {
-    db.execute(
-        Sql::new("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ").bind(id),
-    )
-    .await?;
-    Ok(())
-}
-
 pub async fn set_password(tx: &mut Tx, id: UserId, password_hash: &str) -> Result<(), DbError> {
     tx.execute(
-        Sql::new("UPDATE users SET password_hash = $1, must_change_password = $2 WHERE id = $3")
+        Sql::new("UPDATE users SET password_hash = $1, must_change_password = $2, version = version + 1 WHERE id = $3")
             .arg(password_hash)
             .arg(false)
             .arg(id),

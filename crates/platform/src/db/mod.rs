@@ -10,7 +10,7 @@ pub mod migrate;
 mod sql;
 mod sqlite_bulk;
 
-pub use conn::{copy_field, Conn, Ints, Record, Tx};
+pub use conn::{copy_field, BoxFut, Conn, Ints, Record, Tx};
 pub use connect::{Backend, Db};
 pub use error::DbError;
 pub use sql::{Arg, Sql, TypedId};

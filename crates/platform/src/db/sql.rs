@@ -1,5 +1,15 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
+/// A `LIKE` pattern that finds `text` anywhere, with `\` escaping the
+/// wildcards typed in it (for `LIKE $n ESCAPE '\'`).
+fn contains_pattern(text: &str) -> String {
+    let escaped = text
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
 /// A bound query argument. Each variant carries its own SQL type so that a
 /// NULL is typed too (PostgreSQL refuses an untyped NULL in some positions).
 #[derive(Clone, Debug, PartialEq)]
@@ -105,6 +115,26 @@ impl Sql {
         self
     }
 
+    /// Appends ` AND (c1 LIKE $n ESCAPE '\' OR c2 LIKE …)`: one of `columns`
+    /// (constants, never user input) contains `text` as typed, wildcards
+    /// included.
+    pub fn and_any_contains(mut self, columns: &[&str], text: &str) -> Self {
+        let pattern = contains_pattern(text);
+        for (i, column) in columns.iter().enumerate() {
+            self = self
+                .push(if i == 0 { " AND (" } else { " OR " })
+                .push(column)
+                .push(" LIKE ")
+                .bind(pattern.as_str())
+                .push(" ESCAPE '\\'");
+        }
+        if columns.is_empty() {
+            self
+        } else {
+            self.push(")")
+        }
+    }
+
     /// Puts text around the whole query (e.g. to count a subquery); the
     /// placeholders keep their numbers.
     pub fn wrap(mut self, prefix: &str, suffix: &str) -> Self {
@@ -135,6 +165,21 @@ impl Sql {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typed_wildcards_match_only_themselves() {
+        assert_eq!(contains_pattern("实验"), "%实验%");
+        let q = Sql::new("SELECT 1 WHERE x = ")
+            .bind(1i64)
+            .and_any_contains(&["a", "b"], "5%");
+        assert_eq!(
+            q.text(),
+            r"SELECT 1 WHERE x = $1 AND (a LIKE $2 ESCAPE '\' OR b LIKE $3 ESCAPE '\')"
+        );
+        assert_eq!(q.args()[2], Arg::Text(Some(r"%5\%%".into())));
+        assert_eq!(Sql::new("S").and_any_contains(&[], "x").text(), "S");
+        assert_eq!(contains_pattern(r"50%_a\b"), r"%50\%\_a\\b%");
+    }
 
     #[test]
     fn bind_numbers_placeholders_in_order() {

@@ -2,6 +2,8 @@
 //! into, form helpers and static assets.
 
 mod assets;
+pub mod cache;
+pub mod directory;
 pub mod double_submit;
 pub mod error_pages;
 pub mod forms;
@@ -16,6 +18,7 @@ mod state;
 pub mod upload;
 
 pub use assets::routes as asset_routes;
+pub use directory::{InstitutionChoice, InstitutionDirectory};
 pub use layout::{page, public_page, NavItem, Shell};
 pub use reports::{file_response, Reports};
 pub use state::{AppState, Config};

@@ -1,9 +1,12 @@
+use std::net::IpAddr;
 use std::sync::Arc;
 
 use crate::area::{Areas, Inbox};
 use crate::audit::AuditLabels;
+use crate::auth::throttle::LoginThrottle;
 use crate::db::Db;
 
+use super::directory::InstitutionDirectory;
 use super::rate_limit::RateLimiter;
 use super::{Reports, Shell};
 
@@ -16,6 +19,10 @@ pub struct Config {
     /// Submissions one client address may make per minute on public forms
     /// (the application portal).
     pub public_submissions_per_minute: u32,
+    /// Reverse proxies whose `X-Forwarded-For` names the client (for the
+    /// audit log and sign-in throttling); empty: the connection's peer is
+    /// the client.
+    pub trusted_proxies: Vec<IpAddr>,
 }
 
 impl Default for Config {
@@ -23,6 +30,7 @@ impl Default for Config {
         Config {
             cookie_secure: true,
             public_submissions_per_minute: 30,
+            trusted_proxies: Vec::new(),
         }
     }
 }
@@ -43,4 +51,8 @@ pub struct AppState {
     /// The Chinese names of every kind of record and its fields, from every
     /// work area, for the audit log.
     pub audit_labels: Arc<AuditLabels>,
+    /// Failed sign-ins (see `auth::throttle`).
+    pub login_throttle: Arc<LoginThrottle>,
+    /// The institutions' names, from the institutions area.
+    pub institutions: InstitutionDirectory,
 }

@@ -1,0 +1,102 @@
+//! The names of the district's institutions, for pickers in the platform's
+//! own pages (accounts). The platform keeps no institutions; the program
+//! hands it a function from the institutions area through [`super::AppState`].
+
+use crate::db::{BoxFut, Db, DbError};
+use crate::ids::InstitutionId;
+
+/// One institution as a picker offers it.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct InstitutionChoice {
+    pub id: InstitutionId,
+    pub name: String,
+    /// 学校标识码, where the institution has one.
+    pub code: Option<String>,
+}
+
+/// Every institution of the district, by name.
+pub type InstitutionDirectory = fn(&Db) -> BoxFut<'_, Result<Vec<InstitutionChoice>, DbError>>;
+
+/// A directory with no institutions (a program without the institutions area).
+pub fn no_institutions(_: &Db) -> BoxFut<'_, Result<Vec<InstitutionChoice>, DbError>> {
+    Box::pin(async { Ok(Vec::new()) })
+}
+
+impl InstitutionChoice {
+    /// What the picker shows and a user types: the name with its code.
+    pub fn label(&self) -> String {
+        match &self.code {
+            Some(code) => format!("{}（{code}）", self.name),
+            None => self.name.clone(),
+        }
+    }
+}
+
+/// The institution a user chose by its label, its exact name (when no other
+/// institution has that name) or its code.
+pub fn find(all: &[InstitutionChoice], typed: &str) -> Option<InstitutionId> {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return None;
+    }
+    if let Some(c) = all.iter().find(|c| c.label() == typed) {
+        return Some(c.id);
+    }
+    let mut named = all.iter().filter(|c| c.name == typed);
+    match (named.next(), named.next()) {
+        (Some(c), None) => return Some(c.id),
+        (Some(_), Some(_)) => return None,
+        _ => {}
+    }
+    all.iter()
+        .find(|c| c.code.as_deref() == Some(typed))
+        .map(|c| c.id)
+}
+
+/// The label of institution `id`, or its number if it is not in the list.
+pub fn label_of(all: &[InstitutionChoice], id: InstitutionId) -> String {
+    all.iter()
+        .find(|c| c.id == id)
+        .map(InstitutionChoice::label)
+        .unwrap_or_else(|| format!("机构 {id}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn choice(id: i64, name: &str, code: Option<&str>) -> InstitutionChoice {
+        InstitutionChoice {
+            id: InstitutionId(id),
+            name: name.into(),
+            code: code.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn chosen_by_label_unique_name_or_code() {
+        let all = [
+            choice(1, "南浔区实验小学", Some("3133000001")),
+            choice(2, "练市镇中心幼儿园", None),
+            choice(3, "双林镇中学", Some("3133000003")),
+            choice(4, "双林镇中学", Some("3133000004")),
+        ];
+        assert_eq!(all[0].label(), "南浔区实验小学（3133000001）");
+        assert_eq!(
+            find(&all, " 南浔区实验小学（3133000001） "),
+            Some(InstitutionId(1))
+        );
+        assert_eq!(find(&all, "南浔区实验小学"), Some(InstitutionId(1)));
+        assert_eq!(find(&all, "练市镇中心幼儿园"), Some(InstitutionId(2)));
+        assert_eq!(find(&all, "双林镇中学"), None, "two share the name");
+        assert_eq!(
+            find(&all, "双林镇中学（3133000004）"),
+            Some(InstitutionId(4))
+        );
+        assert_eq!(find(&all, "3133000003"), Some(InstitutionId(3)));
+        assert_eq!(find(&all, "实验"), None);
+        assert_eq!(find(&all, "  "), None);
+        assert_eq!(label_of(&all, InstitutionId(2)), "练市镇中心幼儿园");
+        assert_eq!(label_of(&all, InstitutionId(9)), "机构 9");
+    }
+}
