@@ -85,3 +85,48 @@ both_backends!(
         assert!(!page.contains("UTC"), "{page}");
     }
 );
+
+both_backends!(
+    institutions_are_picked_by_name_or_code,
+    |b: Backend| async move {
+        let app = spawn_app(b).await;
+        let c = app.login("jijiao").await;
+        let id = app.institution_of("school001").await;
+        let (name, code): (String, Option<String>) = app
+            .db
+            .fetch_one(
+                platform::db::Sql::new("SELECT name, code FROM institutions WHERE id = $1").arg(id),
+            )
+            .await
+            .expect("school");
+        let (s, page) = c.get_text("/students").await;
+        assert_eq!(s, StatusCode::OK);
+        assert!(
+            page.contains(r#"list="institution-list""#) && page.contains(&name),
+            "a picker offers the schools"
+        );
+        assert!(!page.contains("机构编号"), "nobody types an internal id");
+        let by_id = app
+        .db
+        .scalar(platform::db::Sql::new("SELECT COUNT(*) FROM enrolments WHERE institution_id = $1 AND status <> 'left'").arg(id))
+        .await
+        .expect("count");
+        assert!(by_id > 0);
+        for typed in [name.clone(), code.clone().expect("a code")] {
+            let q: String = url::form_urlencoded::byte_serialize(typed.as_bytes()).collect();
+            let (s, page) = c.get_text(&format!("/students?institution={q}")).await;
+            assert_eq!(s, StatusCode::OK, "{typed}");
+            assert!(
+                page.contains(&format!("共 {by_id} ")),
+                "{typed}: only that school's pupils"
+            );
+        }
+        let (s, page) = c
+            .get_text(
+                "/students?institution=%E4%B8%8D%E5%AD%98%E5%9C%A8%E7%9A%84%E5%AD%A6%E6%A0%A1",
+            )
+            .await;
+        assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(page.contains("没有找到机构“不存在的学校”"), "{page}");
+    }
+);

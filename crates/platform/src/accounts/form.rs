@@ -13,9 +13,6 @@ use super::rules;
 use super::service::Issued;
 use super::view::AccountView;
 
-/// The id of the institutions' `<datalist>`.
-const INSTITUTION_LIST: &str = "institution-list";
-
 /// What the account form sends.
 #[derive(Clone, Debug, Default, Deserialize)]
 pub struct AccountForm {
@@ -48,15 +45,7 @@ impl AccountForm {
     }
 }
 
-/// A text field that offers every institution by name and code.
-pub fn institution_picker(name: &str, value: &str, all: &[InstitutionChoice]) -> Markup {
-    html! {
-        input type="text" id=(name) name=(name) list=(INSTITUTION_LIST) value=(value) autocomplete="off" placeholder="输入名称或标识码，从列表中选择";
-        datalist id=(INSTITUTION_LIST) {
-            @for c in all { option value=(c.label()) {} }
-        }
-    }
-}
+pub use crate::web::directory::picker as institution_picker;
 
 /// The roles this administrator may give, as (value, label).
 pub fn grantable_roles(actor: &Actor) -> Vec<(String, String)> {

@@ -2,6 +2,8 @@
 //! own pages (accounts). The platform keeps no institutions; the program
 //! hands it a function from the institutions area through [`super::AppState`].
 
+use maud::{html, Markup};
+
 use crate::db::{BoxFut, Db, DbError};
 use crate::ids::InstitutionId;
 
@@ -51,6 +53,21 @@ pub fn find(all: &[InstitutionChoice], typed: &str) -> Option<InstitutionId> {
     all.iter()
         .find(|c| c.code.as_deref() == Some(typed))
         .map(|c| c.id)
+}
+
+/// The id of the institutions' `<datalist>`.
+const LIST: &str = "institution-list";
+
+/// A text field that offers every institution by name and 学校标识码 as the
+/// user types (the browser's own search of a `<datalist>`): nobody types an
+/// internal id. [`find`] reads back what was chosen.
+pub fn picker(name: &str, value: &str, all: &[InstitutionChoice]) -> Markup {
+    html! {
+        input type="text" id=(name) name=(name) list=(LIST) value=(value) autocomplete="off" placeholder="输入名称或标识码，从列表中选择";
+        datalist id=(LIST) {
+            @for c in all { option value=(c.label()) {} }
+        }
+    }
 }
 
 /// The label of institution `id`, or its number if it is not in the list.

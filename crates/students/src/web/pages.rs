@@ -8,7 +8,7 @@ use axum::Router;
 use maud::{html, Markup};
 use platform::auth::{Access, Actor, Caller, Scope, WorkArea};
 use platform::web::forms::{csrf_field, error_summary, select};
-use platform::web::{page, AppState};
+use platform::web::{directory, page, AppState};
 use platform::{AppError, FieldError, PageResult};
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -75,13 +75,38 @@ fn query_string(f: &StudentFilter, page: i64) -> String {
     s.finish()
 }
 
+/// The institution chosen in a picker (its label, name or 学校标识码).
+#[derive(Deserialize, Default)]
+struct Picked {
+    #[serde(default)]
+    institution: String,
+}
+
 async fn list(
     State(state): State<AppState>,
     actor: Actor,
-    Query(f): Query<StudentFilter>,
+    Query(mut f): Query<StudentFilter>,
     Query(n): Query<Notice>,
+    Query(picked): Query<Picked>,
 ) -> PageResult {
     actor.require(WorkArea::Students, Access::Read)?;
+    let all = (state.institutions)(&state.db).await?;
+    if !picked.institution.trim().is_empty() {
+        let id = directory::find(&all, &picked.institution).ok_or_else(|| {
+            AppError::invalid(
+                "institution",
+                format!(
+                    "没有找到机构“{}”，请从列表中选择",
+                    picked.institution.trim()
+                ),
+            )
+        })?;
+        f.institution_id = Some(id.0);
+    }
+    let chosen = f
+        .institution_id
+        .map(|id| directory::label_of(&all, platform::InstitutionId(id)))
+        .unwrap_or_default();
     let result = students::list(&state.db, &actor.scope, &f).await?;
     let grades: Vec<(String, String)> = Grade::ALL
         .iter()
@@ -104,7 +129,7 @@ async fn list(
             label { "姓名或证件号" input type="text" name="q" value=(opt(&f.q)); }
             @if actor.scope == Scope::All {
                 label { "乡镇（街道）" (select("township_id", &towns, &f.township_id.map(|v| v.to_string()).unwrap_or_default(), Some("全部"))) }
-                label { "机构编号" input type="number" name="institution_id" value=[f.institution_id]; }
+                label { "学校" (directory::picker("institution", &chosen, &all)) }
             }
             label { "年级" (select("grade", &grades, &f.grade.map(|g| g.to_string()).unwrap_or_default(), Some("全部"))) }
             label { "班级" input type="text" name="class_name" value=(opt(&f.class_name)) size="6"; }
@@ -154,7 +179,7 @@ async fn list(
             form.filters method="post" action="/students/promote" {
                 (csrf_field(&actor))
                 label { "学年" input type="number" name="school_year" value=(school_year_of(today())); }
-                @if actor.scope == Scope::All { label { "机构编号（留空为全区）" input type="number" name="institution_id"; } }
+                @if actor.scope == Scope::All { label { "学校（留空为全区）" (directory::picker("institution", "", &all)) } }
                 button type="submit" { "全部班级升级（毕业年级办理毕业）" }
             }
         }
@@ -400,8 +425,9 @@ async fn decide(
 #[derive(Deserialize)]
 struct PromoteForm {
     school_year: String,
+    /// The institution's label, name or 学校标识码; empty for the district.
     #[serde(default)]
-    institution_id: String,
+    institution: String,
 }
 
 async fn promote(
@@ -414,11 +440,16 @@ async fn promote(
         .trim()
         .parse()
         .map_err(|_| AppError::invalid("school_year", "学年应为四位年份，如 2025"))?;
-    let institution = match f.institution_id.trim() {
+    let institution = match f.institution.trim() {
         "" => actor.scope.institution(),
-        v => Some(platform::InstitutionId(v.parse().map_err(|_| {
-            AppError::invalid("institution_id", "机构编号应为数字")
-        })?)),
+        typed => Some(
+            directory::find(&(state.institutions)(&state.db).await?, typed).ok_or_else(|| {
+                AppError::invalid(
+                    "institution",
+                    format!("没有找到机构“{typed}”，请从列表中选择"),
+                )
+            })?,
+        ),
     };
     lifecycle::promote_all(&state.db, &Caller::from(&actor), institution, year, None).await?;
     Ok(Redirect::to("/students?notice=promoted").into_response())
