@@ -94,6 +94,7 @@ pub fn owner_of<'a>(areas: &[&'a Area], table: &str) -> Option<&'a Area> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::area::Indicator;
     use crate::db::migrate::Migration;
 
     const M1: &[Migration] = &[Migration {
@@ -148,6 +149,53 @@ mod tests {
             "shared_more"
         )));
         assert_eq!(owner_of(&[&a, &b], "shared_more_x").map(|x| x.key), None);
+    }
+
+    const AT_THE_EDGES: &[Migration] = &[
+        Migration {
+            version: 100,
+            name: "first",
+            sql: "",
+        },
+        Migration {
+            version: 199,
+            name: "last",
+            sql: "",
+        },
+    ];
+
+    #[test]
+    fn a_range_holds_its_first_and_last_versions() {
+        let a = Area {
+            migrations: AT_THE_EDGES,
+            ..area("a", (100, 199), &["a_"])
+        };
+        let single = area("b", (200, 200), &["b_"]);
+        assert_eq!(check_areas(&[&a, &single]), Ok(()));
+    }
+
+    #[test]
+    fn indicator_keys_are_unique_across_areas() {
+        static ONE: [Indicator; 1] = [Indicator {
+            key: "a.count",
+            name: "数",
+            unit: "个",
+            definition: "",
+            compute: |_, _| Box::pin(async { Ok(Vec::new()) }),
+        }];
+        let a = Area {
+            indicators: &ONE,
+            ..area("a", (100, 199), &["a_"])
+        };
+        let b = Area {
+            indicators: &ONE,
+            ..area("b", (200, 299), &["b_"])
+        };
+        assert_eq!(check_areas(&[&a]), Ok(()));
+        assert_eq!(
+            check_areas(&[&a, &b]),
+            Err(vec![ContractError::DuplicateIndicator("a.count")])
+        );
     }
 
     #[test]
