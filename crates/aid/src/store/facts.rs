@@ -21,7 +21,7 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
-use platform::db::{Backend, DbError, Ints, Sql, Tx};
+use platform::db::{DbError, Ints, Sql, Tx};
 
 use super::ledger::insert_ints;
 use crate::domain::decisions::Class;
@@ -102,15 +102,6 @@ impl Census {
     }
 }
 
-fn int_table(backend: Backend, name: &str, columns: &str, key: &str) -> String {
-    match backend {
-        Backend::Sqlite => {
-            format!("CREATE TEMP TABLE {name} ({columns}, PRIMARY KEY ({key})) WITHOUT ROWID")
-        }
-        Backend::Postgres => format!("CREATE TEMP TABLE {name} ({columns}, PRIMARY KEY ({key}))"),
-    }
-}
-
 fn list_table(name: &str, columns: &str) -> String {
     format!("CREATE TEMP TABLE {name} ({columns}); CREATE INDEX {name}_key ON {name} (key)")
 }
@@ -142,19 +133,17 @@ pub async fn prepare(
             rows.extend_from_slice(&[*institution, grade, n]);
         }
     }
-    let backend = tx.backend();
     let ints = |n: &[&str]| {
         n.iter()
             .map(|c| format!("{c} BIGINT NOT NULL"))
             .collect::<Vec<_>>()
             .join(", ")
     };
-    tx.execute_script(&int_table(
-        backend,
+    tx.create_keyed_temp_table(
         "aid_run_class",
         &ints(&["institution_id", "grade", "class"]),
         "institution_id, grade",
-    ))
+    )
     .await?;
     insert_ints(
         tx,
@@ -175,13 +164,8 @@ pub async fn prepare(
         });
         rows.extend_from_slice(&[student, n]);
     }
-    tx.execute_script(&int_table(
-        backend,
-        "aid_run_applied",
-        &ints(&["student_id", "m"]),
-        "student_id",
-    ))
-    .await?;
+    tx.create_keyed_temp_table("aid_run_applied", &ints(&["student_id", "m"]), "student_id")
+        .await?;
     insert_ints(tx, "aid_run_applied", &["student_id", "m"], &rows).await?;
     Ok(Census {
         classes,
@@ -200,7 +184,6 @@ pub async fn store_decisions(
     decisions: &[Decision],
     reason_ids: &[Vec<i64>],
 ) -> Result<(), DbError> {
-    let backend = tx.backend();
     let mut columns = vec!["key".to_string(), "clashes".to_string()];
     for i in 0..rules.len() {
         columns.push(format!("c{i}"));
@@ -210,13 +193,8 @@ pub async fn store_decisions(
         .iter()
         .map(|c| format!("{c} BIGINT NOT NULL"))
         .collect();
-    tx.execute_script(&int_table(
-        backend,
-        "aid_run_decision",
-        &defs.join(", "),
-        "key",
-    ))
-    .await?;
+    tx.create_keyed_temp_table("aid_run_decision", &defs.join(", "), "key")
+        .await?;
     tx.execute_script(&list_table(
         "aid_run_hits",
         "key BIGINT NOT NULL, program_id BIGINT NOT NULL, units BIGINT NOT NULL, amount BIGINT NOT NULL, reason_id BIGINT NOT NULL",
@@ -253,11 +231,7 @@ pub async fn store_decisions(
     )
     .await?;
     insert_ints(tx, "aid_run_clashes", &["key", "kept", "dropped"], &clashes).await?;
-    if backend == Backend::Postgres {
-        tx.execute_script(&format!("ANALYZE {}", TEMP_TABLES.join(", ")))
-            .await?;
-    }
-    Ok(())
+    tx.analyze_temp_tables(&TEMP_TABLES).await
 }
 
 /// What one pass over the students gives: students counted, clashes, and
@@ -327,13 +301,8 @@ pub async fn write(
 
 /// Drops the temporary tables (also done by the end of the transaction).
 pub async fn finish(tx: &mut Tx) -> Result<(), DbError> {
-    let schema = match tx.backend() {
-        Backend::Sqlite => "temp",
-        Backend::Postgres => "pg_temp",
-    };
     for t in TEMP_TABLES {
-        tx.execute_script(&format!("DROP TABLE IF EXISTS {schema}.{t}"))
-            .await?;
+        tx.drop_temp_table(t).await?;
     }
     Ok(())
 }

@@ -5,6 +5,7 @@
 
 mod conn;
 mod connect;
+mod dialect;
 mod error;
 pub mod migrate;
 mod sql;

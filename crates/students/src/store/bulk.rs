@@ -34,49 +34,14 @@ const STUDENT_COLUMNS: &str = "id, id_type, id_number, name, sex, birth_date, et
 const ENROLMENT_COLUMNS: &str =
     "student_id, institution_id, school_year, grade, class_name, status, entered_on, created_at";
 
-/// Reserves `n` student ids in this transaction.
+/// Reserves `n` student ids in this transaction (see
+/// [`Tx::first_free_id`]); returns the first.
 async fn reserve_ids(tx: &mut Tx, n: usize) -> Result<i64, DbError> {
-    match tx.backend() {
-        // The write transaction holds SQLite's only write lock.
-        Backend::Sqlite => Ok(tx
-            .scalar(Sql::new("SELECT COALESCE(MAX(id), 0) FROM students"))
-            .await?
-            + 1),
-        Backend::Postgres => {
-            let first = pg_first_id(tx).await?;
-            pg_set_sequence(tx, first + n as i64).await?;
-            Ok(first)
-        }
+    let first = tx.first_free_id("students").await?;
+    if n > 0 {
+        tx.ids_used_until("students", first + n as i64 - 1).await?;
     }
-}
-
-/// PostgreSQL: locks `students` against other writers for the rest of the
-/// transaction and returns the first id past everything handed out so far.
-/// Plain INSERTs wait for the lock before they draw from the sequence, and
-/// another bulk load takes the same lock first, so the ids from here on are
-/// ours until [`pg_set_sequence`] moves the sequence past them.
-async fn pg_first_id(tx: &mut Tx) -> Result<i64, DbError> {
-    tx.execute_script("LOCK TABLE students IN SHARE ROW EXCLUSIVE MODE")
-        .await?;
-    let first = tx
-        .scalar(Sql::new("SELECT COALESCE(MAX(id), 0) + 1 FROM students"))
-        .await?;
-    let seq_first = tx
-        .scalar(Sql::new(
-            "SELECT nextval(pg_get_serial_sequence('students', 'id'))",
-        ))
-        .await?;
-    Ok(first.max(seq_first))
-}
-
-async fn pg_set_sequence(tx: &mut Tx, to: i64) -> Result<(), DbError> {
-    tx.scalar(
-        Sql::new("SELECT setval(pg_get_serial_sequence('students', 'id'), ")
-            .bind(to)
-            .push(")"),
-    )
-    .await?;
-    Ok(())
+    Ok(first)
 }
 
 /// Loads `rows`, enrolled in `school_year`. Returns the id of the first
@@ -206,24 +171,8 @@ fn is_large(n: u64, existing: i64, threshold: i64) -> bool {
 
 /// Refreshes the planner's statistics of the students' tables, after a
 /// large load has committed (the list pages choose their indexes by them).
-/// SQLite samples each index (`analysis_limit`), which takes milliseconds
-/// where a full ANALYZE reads every index; PostgreSQL samples anyway.
 pub async fn refresh_statistics(db: &Db) -> Result<(), DbError> {
-    let mut tx = db.begin().await?;
-    match tx.backend() {
-        Backend::Sqlite => {
-            tx.execute_script("PRAGMA analysis_limit = 1000").await?;
-            let analyzed = tx
-                .execute_script("ANALYZE students; ANALYZE enrolments")
-                .await;
-            // The limit belongs to the pooled connection: put it back
-            // whether or not ANALYZE went through.
-            tx.execute_script("PRAGMA analysis_limit = 0").await?;
-            analyzed?;
-        }
-        Backend::Postgres => tx.execute_script("ANALYZE students, enrolments").await?,
-    }
-    tx.commit().await
+    db.refresh_statistics(&["students", "enrolments"]).await
 }
 
 /// Secondary indexes whose keys arrive in random order during a load. A
@@ -265,7 +214,7 @@ async fn stream_postgres(
     mut batches: mpsc::Receiver<Vec<BulkRow>>,
     large_after: i64,
 ) -> Result<Loaded, DbError> {
-    let first = pg_first_id(tx).await?;
+    let first = tx.first_free_id("students").await?;
     let now = now_text();
     // Students stream through one COPY; the enrolments (about 60 bytes a
     // row) wait in memory for their own COPY once the students are in.
@@ -302,7 +251,7 @@ async fn stream_postgres(
         )
         .await?;
         tracing::debug!("bulk load: enrolments copied");
-        pg_set_sequence(tx, first + n as i64).await?;
+        tx.ids_used_until("students", first + n as i64 - 1).await?;
     }
     Ok(Loaded {
         rows: n,
