@@ -15,6 +15,7 @@ mod exports;
 mod import;
 mod institutions;
 mod migrations;
+mod personal_data;
 mod scoping;
 mod student_import;
 mod students;

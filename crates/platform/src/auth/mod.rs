@@ -5,6 +5,7 @@ mod actor;
 mod caller;
 pub mod csrf;
 pub mod password;
+mod reader;
 mod role;
 pub mod routes;
 mod scope;
@@ -13,5 +14,6 @@ pub mod users;
 
 pub use actor::{Actor, ClientIp};
 pub use caller::Caller;
+pub use reader::{Bureau, Reader};
 pub use role::{Access, Role, Section, WorkArea};
 pub use scope::Scope;
