@@ -12,7 +12,7 @@ use crate::store::{self, batches, BatchRow};
 
 /// 审批: draft → approved, refused past a program's yearly budget.
 pub async fn approve(db: &Db, caller: &Caller, batch: i64) -> Result<BatchRow, AppError> {
-    super::require_approver(caller)?;
+    super::require_approver(db, caller)?;
     let mut tx = db.begin().await?;
     let b = batches::get_in(&mut tx, batch).await?;
     if b.status != "draft" {
@@ -44,7 +44,7 @@ pub async fn approve(db: &Db, caller: &Caller, batch: i64) -> Result<BatchRow, A
 
 /// 发放: approved → paid.
 pub async fn pay(db: &Db, caller: &Caller, batch: i64) -> Result<BatchRow, AppError> {
-    super::require_approver(caller)?;
+    super::require_approver(db, caller)?;
     let mut tx = db.begin().await?;
     let b = batches::get_in(&mut tx, batch).await?;
     if b.status != "approved" {

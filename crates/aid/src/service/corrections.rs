@@ -3,7 +3,7 @@
 //! correction batch that goes through approval like any other.
 
 use platform::audit::{self, Entry};
-use platform::auth::{Caller, WorkArea};
+use platform::auth::Caller;
 use platform::db::Db;
 use platform::AppError;
 use serde::{Deserialize, Serialize};
@@ -26,7 +26,7 @@ pub async fn reverse(
     ledger_id: i64,
     req: &ReverseRequest,
 ) -> Result<BatchRow, AppError> {
-    caller.require_bureau(WorkArea::Aid)?;
+    super::bureau_writer(db, caller)?;
     let why = req.reason.trim();
     if why.is_empty() {
         return Err(AppError::invalid("reason", "请填写更正原因"));

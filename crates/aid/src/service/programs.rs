@@ -26,7 +26,7 @@ fn duplicate_name(e: DbError) -> AppError {
 }
 
 pub async fn create(db: &Db, caller: &Caller, input: &ProgramInput) -> Result<Program, AppError> {
-    caller.require_bureau(WorkArea::Aid)?;
+    super::bureau_writer(db, caller)?;
     let known: Vec<i64> = store::programs::list(db)
         .await?
         .iter()
@@ -63,7 +63,7 @@ pub async fn update(
     version: i64,
     input: &ProgramInput,
 ) -> Result<Program, AppError> {
-    caller.require_bureau(WorkArea::Aid)?;
+    super::bureau_writer(db, caller)?;
     let known: Vec<i64> = store::programs::list(db)
         .await?
         .iter()

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::time::Instant;
 
 use platform::audit::{self, Entry};
-use platform::auth::{Caller, WorkArea};
+use platform::auth::Caller;
 use platform::db::{Db, Tx};
 use platform::AppError;
 use serde::{Deserialize, Serialize};
@@ -51,7 +51,7 @@ pub struct RunOutcome {
 /// then evaluates every program for every student in one pass and writes
 /// the ledger rows in bulk, all in one transaction.
 pub async fn run(db: &Db, caller: &Caller, req: &RunRequest) -> Result<RunOutcome, AppError> {
-    caller.require_bureau(WorkArea::Aid)?;
+    super::bureau_writer(db, caller)?;
     let term = req.term.validate().map_err(AppError::Invalid)?;
     let all = store::programs::list(db).await?;
     let chosen: Vec<&store::Program> = if req.programs.is_empty() {

@@ -1,6 +1,7 @@
 //! 发放批次: a run's or a correction's batch and its status.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use platform::auth::Bureau;
 use platform::db::{Db, DbError, Sql, Tx};
 use serde::Serialize;
 
@@ -51,8 +52,10 @@ pub fn status_label(s: &str) -> &'static str {
 
 const COLUMNS: &str = "id, kind, term, starts_on, census_date, weeks, school_days, status, students_scanned, row_count, total, conflict_count, note, created_by, created_at, approved_by, approved_at, paid_by, paid_at";
 
-pub async fn get(db: &Db, id: i64) -> Result<BatchRow, DbError> {
-    db.fetch_one(Sql::new(format!("SELECT {COLUMNS} FROM aid_batches WHERE id = ")).bind(id))
+pub async fn get(bureau: &Bureau<'_>, id: i64) -> Result<BatchRow, DbError> {
+    bureau
+        .db()
+        .fetch_one(Sql::new(format!("SELECT {COLUMNS} FROM aid_batches WHERE id = ")).bind(id))
         .await
 }
 
@@ -61,11 +64,13 @@ pub async fn get_in(tx: &mut Tx, id: i64) -> Result<BatchRow, DbError> {
         .await
 }
 
-pub async fn list(db: &Db) -> Result<Vec<BatchRow>, DbError> {
-    db.fetch_all(Sql::new(format!(
+pub async fn list(bureau: &Bureau<'_>) -> Result<Vec<BatchRow>, DbError> {
+    bureau
+        .db()
+        .fetch_all(Sql::new(format!(
         "SELECT {COLUMNS} FROM aid_batches WHERE status <> 'discarded' ORDER BY id DESC LIMIT 200"
     )))
-    .await
+        .await
 }
 
 pub async fn programs_of(db: &Db, batch: i64) -> Result<Vec<i64>, DbError> {

@@ -2,8 +2,10 @@
 //! reads of one student's benefits.
 
 use chrono::{DateTime, Utc};
+use platform::auth::Bureau;
 use platform::db::{Backend, DbError, Sql, Tx};
 use serde::Serialize;
+use students::reader::Found;
 
 /// Columns of a run's payment rows, all integers (kind defaults to payment).
 pub const PAYMENT_COLUMNS: &[&str] = &[
@@ -113,12 +115,16 @@ pub struct LedgerLine {
 
 const LINE: &str = "SELECT l.id, l.batch_id, b.status AS batch_status, l.program_id, p.name AS program_name, l.student_id, l.term, l.kind, l.occurrence, l.reverses_id, l.institution_id, i.name AS institution_name, l.grade, l.units, l.amount, r.text AS reason, b.created_at, b.approved_at, b.paid_at FROM aid_ledger l JOIN aid_batches b ON b.id = l.batch_id JOIN aid_programs p ON p.id = l.program_id JOIN institutions i ON i.id = l.institution_id JOIN aid_reasons r ON r.id = l.reason_id";
 
-/// Every row of one student, newest term first.
-pub async fn of_student(db: &platform::db::Db, student: i64) -> Result<Vec<LedgerLine>, DbError> {
+/// Every row of one student, newest term first; only for a student found
+/// through the caller's scope.
+pub async fn of_student(
+    db: &platform::db::Db,
+    student: &Found,
+) -> Result<Vec<LedgerLine>, DbError> {
     db.fetch_all(
         Sql::new(LINE)
             .push(" WHERE l.student_id = ")
-            .bind(student)
+            .bind(student.id().0)
             .push(" ORDER BY l.term DESC, l.id"),
     )
     .await
@@ -126,18 +132,20 @@ pub async fn of_student(db: &platform::db::Db, student: i64) -> Result<Vec<Ledge
 
 /// A page of one batch's rows.
 pub async fn of_batch(
-    db: &platform::db::Db,
+    bureau: &Bureau<'_>,
     batch: i64,
     limit: i64,
 ) -> Result<Vec<LedgerLine>, DbError> {
-    db.fetch_all(
-        Sql::new(LINE)
-            .push(" WHERE l.batch_id = ")
-            .bind(batch)
-            .push(" ORDER BY l.id LIMIT ")
-            .bind(limit),
-    )
-    .await
+    bureau
+        .db()
+        .fetch_all(
+            Sql::new(LINE)
+                .push(" WHERE l.batch_id = ")
+                .bind(batch)
+                .push(" ORDER BY l.id LIMIT ")
+                .bind(limit),
+        )
+        .await
 }
 
 pub async fn line_in(tx: &mut Tx, id: i64) -> Result<LedgerLine, DbError> {
@@ -200,11 +208,11 @@ pub async fn reverse(
 
 /// Conflicts of a batch: (student id, student name, kept, dropped program names).
 pub async fn conflicts(
-    db: &platform::db::Db,
+    bureau: &Bureau<'_>,
     batch: i64,
     limit: i64,
 ) -> Result<Vec<ConflictLine>, DbError> {
-    db.fetch_all(
+    bureau.db().fetch_all(
         Sql::new("SELECT c.student_id, s.name AS student_name, k.name AS kept, d.name AS dropped FROM aid_conflicts c JOIN students s ON s.id = c.student_id JOIN aid_programs k ON k.id = c.kept_program_id JOIN aid_programs d ON d.id = c.dropped_program_id WHERE c.batch_id = ")
             .bind(batch)
             .push(" ORDER BY c.student_id LIMIT ")

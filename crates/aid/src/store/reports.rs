@@ -1,7 +1,7 @@
 //! 统计: totals of approved and paid batches by program, institution,
 //! township, stage or term, with 人次 and 人数, and budget use.
 
-use platform::auth::Scope;
+use platform::auth::{Bureau, Scope};
 use platform::db::{Db, DbError, Sql};
 use serde::{Deserialize, Serialize};
 
@@ -148,8 +148,8 @@ pub struct ProgramSum {
     pub amount: i64,
 }
 
-pub async fn batch_summary(db: &Db, batch: i64) -> Result<Vec<ProgramSum>, DbError> {
-    db.fetch_all(
+pub async fn batch_summary(bureau: &Bureau<'_>, batch: i64) -> Result<Vec<ProgramSum>, DbError> {
+    bureau.db().fetch_all(
         Sql::new("SELECT p.name, CAST(COUNT(*) AS BIGINT) AS rows, CAST(SUM(l.amount) AS BIGINT) AS amount FROM aid_ledger l JOIN aid_programs p ON p.id = l.program_id WHERE l.batch_id = ")
             .bind(batch)
             .push(" GROUP BY p.id, p.name ORDER BY p.id"),

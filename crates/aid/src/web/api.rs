@@ -8,19 +8,20 @@ use platform::auth::{Access, Actor, Caller, WorkArea};
 use platform::error::ErrorBody;
 use platform::web::AppState;
 use platform::ApiResult;
-use serde::{Deserialize, Serialize};
-use students::store::students::StudentId;
+use serde::Deserialize;
 use utoipa::OpenApi;
 
 use crate::domain::{ProgramInput, TermInput};
 use crate::service::applications::{ApplicationInput, Decision};
+use crate::service::batch_view::{self, BatchDetail};
+use crate::service::benefits::{self, StudentAid};
 use crate::service::corrections::ReverseRequest;
 use crate::service::runs::{ProgramTotal, RunOutcome, RunRequest};
 use crate::service::{applications as apps, corrections, programs as progs, runs as svc};
 use crate::store::applications::ApplicationRow;
-use crate::store::ledger::{self, ConflictLine, LedgerLine};
+use crate::store::ledger::{ConflictLine, LedgerLine};
 use crate::store::reports::{self, BudgetRow, ProgramSum, ReportFilter, ReportRow};
-use crate::store::{batches, BatchRow, Program};
+use crate::store::{BatchRow, Program};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -120,11 +121,7 @@ pub async fn update_program(
 /// Batches, newest first.
 #[utoipa::path(get, path = "/api/v1/aid/runs", tag = "aid", responses((status = 200, body = [BatchRow])))]
 pub async fn runs(State(s): State<AppState>, actor: Actor) -> ApiResult<Json<Vec<BatchRow>>> {
-    actor.require(WorkArea::Aid, Access::Read)?;
-    if actor.scope.institution().is_some() {
-        return Err(platform::AppError::Forbidden.into());
-    }
-    Ok(Json(batches::list(&s.db).await?))
+    Ok(Json(batch_view::list(&s.db, &Caller::from(&actor)).await?))
 }
 
 /// Compute a term's eligibility run into a draft batch (bureau only). 409
@@ -140,31 +137,15 @@ pub async fn run(
     Ok((StatusCode::CREATED, Json(out)).into_response())
 }
 
-/// A batch with its totals per program, first rows and conflicts.
-#[derive(Serialize, utoipa::ToSchema)]
-pub struct BatchDetail {
-    pub batch: BatchRow,
-    pub programs: Vec<ProgramSum>,
-    pub rows: Vec<LedgerLine>,
-    pub conflicts: Vec<ConflictLine>,
-}
-
 #[utoipa::path(get, path = "/api/v1/aid/runs/{id}", tag = "aid", responses((status = 200, body = BatchDetail), (status = 404, body = ErrorBody)))]
 pub async fn batch(
     State(s): State<AppState>,
     actor: Actor,
     Path(id): Path<i64>,
 ) -> ApiResult<Json<BatchDetail>> {
-    actor.require(WorkArea::Aid, Access::Read)?;
-    if actor.scope.institution().is_some() {
-        return Err(platform::AppError::NotFound.into());
-    }
-    Ok(Json(BatchDetail {
-        batch: batches::get(&s.db, id).await?,
-        programs: reports::batch_summary(&s.db, id).await?,
-        rows: ledger::of_batch(&s.db, id, 200).await?,
-        conflicts: ledger::conflicts(&s.db, id, 200).await?,
-    }))
+    Ok(Json(
+        batch_view::detail(&s.db, &Caller::from(&actor), id, 200).await?,
+    ))
 }
 
 /// Approve a draft batch (leadership, 资助中心 or 计财科).
@@ -275,16 +256,6 @@ pub async fn budget(
     ))
 }
 
-/// Every benefit of one student.
-#[derive(Serialize, utoipa::ToSchema)]
-pub struct StudentAid {
-    pub student_id: i64,
-    pub name: String,
-    pub rows: Vec<LedgerLine>,
-    /// Fen, net of reversals, approved and paid batches only.
-    pub total_received: i64,
-}
-
 /// A student's benefits; a school sees only its own students (404 otherwise).
 #[utoipa::path(get, path = "/api/v1/students/{id}/aid", tag = "aid", responses((status = 200, body = StudentAid), (status = 404, body = ErrorBody)))]
 pub async fn student_aid(
@@ -292,26 +263,7 @@ pub async fn student_aid(
     actor: Actor,
     Path(id): Path<i64>,
 ) -> ApiResult<Json<StudentAid>> {
-    Ok(Json(student_aid_of(&s.db, &actor, id).await?))
-}
-
-pub async fn student_aid_of(
-    db: &platform::db::Db,
-    actor: &Actor,
-    id: i64,
-) -> Result<StudentAid, platform::AppError> {
-    let student = students::store::students::get(db, &actor.scope, StudentId(id)).await?;
-    actor.require(WorkArea::Aid, Access::Read)?;
-    let rows = ledger::of_student(db, id).await?;
-    let total_received = rows
-        .iter()
-        .filter(|r| r.batch_status == "approved" || r.batch_status == "paid")
-        .map(|r| r.amount)
-        .sum();
-    Ok(StudentAid {
-        student_id: id,
-        name: student.name,
-        rows,
-        total_received,
-    })
+    Ok(Json(
+        benefits::of_student(&s.db, &Caller::from(&actor), id).await?,
+    ))
 }

@@ -14,6 +14,7 @@ use serde::Deserialize;
 
 use super::applications::{apply_forms, reverse_form};
 use crate::domain::{term, Fen, TermInput};
+use crate::service::batch_view::{self, BatchDetail};
 use crate::service::runs::{self, RunRequest};
 use crate::store::{self, batches};
 
@@ -24,7 +25,7 @@ pub async fn overview(State(s): State<AppState>, actor: Actor) -> PageResult {
     let bureau = actor.scope.institution().is_none();
     let programs = store::programs::list(&s.db).await?;
     let list = if bureau {
-        batches::list(&s.db).await?
+        batch_view::list(&s.db, &Caller::from(&actor)).await?
     } else {
         vec![]
     };
@@ -119,6 +120,8 @@ fn num(field: &str, label: &str, v: &str) -> Result<i64, AppError> {
 }
 
 pub async fn run(State(s): State<AppState>, actor: Actor, Form(f): Form<RunForm>) -> PageResult {
+    // The bureau-only answer comes before any check of the form.
+    crate::service::bureau_writer(&s.db, &Caller::from(&actor))?;
     let starts_on = NaiveDate::parse_from_str(f.starts_on.trim(), "%Y-%m-%d")
         .map_err(|_| AppError::invalid("starts_on", "开学日期格式应为 2025-09-01"))?;
     let req = RunRequest {
@@ -137,15 +140,14 @@ pub async fn run(State(s): State<AppState>, actor: Actor, Form(f): Form<RunForm>
 }
 
 pub async fn batch(State(s): State<AppState>, actor: Actor, Path(id): Path<i64>) -> PageResult {
-    actor.require(WorkArea::Aid, Access::Read)?;
-    if actor.scope.institution().is_some() {
-        return Err(AppError::NotFound);
-    }
-    let b = batches::get(&s.db, id).await?;
-    let sums = store::reports::batch_summary(&s.db, id).await?;
-    let conflicts = store::ledger::conflicts(&s.db, id, 100).await?;
-    let rows = store::ledger::of_batch(&s.db, id, 50).await?;
-    let approver = crate::service::require_approver(&Caller::from(&actor)).is_ok();
+    let caller = Caller::from(&actor);
+    let BatchDetail {
+        batch: b,
+        programs: sums,
+        rows,
+        conflicts,
+    } = batch_view::detail(&s.db, &caller, id, 100).await?;
+    let approver = crate::service::require_approver(&s.db, &caller).is_ok();
     let body = html! {
         dl.facts {
             dt { "学期" } dd { (term::label(b.term)) }
@@ -209,7 +211,7 @@ pub async fn pay(State(s): State<AppState>, actor: Actor, Path(id): Path<i64>) -
 
 /// 学生资助记录: every benefit, with dates and batches.
 pub async fn student(State(s): State<AppState>, actor: Actor, Path(id): Path<i64>) -> PageResult {
-    let aid = super::api::student_aid_of(&s.db, &actor, id).await?;
+    let aid = crate::service::benefits::of_student(&s.db, &Caller::from(&actor), id).await?;
     let programs = store::programs::list(&s.db).await?;
     let bureau_writer =
         actor.scope.institution().is_none() && actor.may(WorkArea::Aid, Access::Write);

@@ -5,6 +5,7 @@
 use reqwest::{Method, StatusCode};
 use serde_json::json;
 
+use super::students::{admit, child, code_of, id_for};
 use crate::both_backends;
 use crate::common::{spawn_app, Backend, Client};
 
@@ -184,5 +185,51 @@ both_backends!(
             page.items.iter().map(|i| i.id).collect::<Vec<_>>(),
             vec![own]
         );
+    }
+);
+
+/// (method, path template, body) of every route taking a student id.
+fn student_routes() -> Vec<(Method, &'static str, Option<serde_json::Value>)> {
+    vec![
+        (Method::GET, "/api/v1/students/{id}", None),
+        (Method::GET, "/api/v1/students/{id}/enrolments", None),
+        (Method::GET, "/api/v1/students/{id}/aid", None),
+        (
+            Method::POST,
+            "/api/v1/students/{id}/suspend",
+            Some(json!({})),
+        ),
+        (Method::GET, "/students/{id}", None),
+        (Method::GET, "/aid/students/{id}", None),
+    ]
+}
+
+both_backends!(
+    every_student_route_hides_other_institutions,
+    |b: Backend| async move {
+        let app = spawn_app(b).await;
+        let code = code_of(&app, "school001").await;
+        let mut owner = app.login("school001").await;
+        let (s, rec) = admit(
+            &mut owner,
+            &child("沈小红", &id_for("20170305", 41), &code, "三年级"),
+        )
+        .await;
+        assert_eq!(s, StatusCode::CREATED, "{rec}");
+        let sid = rec["id"].as_i64().expect("id");
+        let mut c = app.login("school004").await;
+        for (method, template, body) in student_routes() {
+            for id in [sid, 987_654] {
+                let path = template.replace("{id}", &id.to_string());
+                let status = call(&mut c, &method, &path, &body).await;
+                assert_eq!(status, StatusCode::NOT_FOUND, "{method} {path}");
+            }
+        }
+        for (method, template, _) in student_routes() {
+            if method == Method::GET {
+                let path = template.replace("{id}", &sid.to_string());
+                assert_eq!(owner.get(&path).await.status(), StatusCode::OK, "{path}");
+            }
+        }
     }
 );

@@ -72,23 +72,6 @@ pub async fn institution_by_code(
     Ok(id)
 }
 
-/// Reads a student record; a view of personal data, so it is audited.
-pub async fn view(db: &Db, caller: &Caller, id: StudentId) -> Result<StudentRecord, AppError> {
-    caller.require(WorkArea::Students, Access::Read)?;
-    let s = students::get(db, &caller.scope, id).await?;
-    let mut tx = db.begin().await?;
-    audit::record(
-        &mut tx,
-        &caller.who,
-        Entry::new("view", "student", format!("查看学生 {} 的学籍", s.name))
-            .id(id.0)
-            .institution(s.institution_id),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(s)
-}
-
 /// Admits one student (新生入学 or 插班): a new record and its enrolment.
 pub async fn admit(db: &Db, caller: &Caller, values: &[&str]) -> Result<StudentRecord, AppError> {
     caller.require(WorkArea::Students, Access::Write)?;

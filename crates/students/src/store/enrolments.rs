@@ -8,6 +8,7 @@ use platform::InstitutionId;
 use serde::Serialize;
 
 use super::students::StudentId;
+use crate::reader::Found;
 
 #[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct EnrolmentRow {
@@ -24,11 +25,12 @@ pub struct EnrolmentRow {
     pub left_on: Option<NaiveDate>,
 }
 
-/// A student's enrolments, oldest first (the school-year history).
-pub async fn history(db: &Db, student: StudentId) -> Result<Vec<EnrolmentRow>, DbError> {
+/// A student's enrolments, oldest first (the school-year history); only
+/// for a student found through the caller's scope.
+pub async fn history(db: &Db, student: &Found) -> Result<Vec<EnrolmentRow>, DbError> {
     db.fetch_all(
         Sql::new("SELECT e.id, e.institution_id, i.name AS institution_name, e.school_year, e.grade, e.class_name, e.status, e.left_reason, e.entered_on, e.left_on FROM enrolments e JOIN institutions i ON i.id = e.institution_id WHERE e.student_id = ")
-            .bind(student)
+            .bind(student.id())
             .push(" ORDER BY e.school_year, e.id"),
     )
     .await

@@ -21,7 +21,13 @@ pub struct StudentRecord {
     pub id_number: String,
     pub name: String,
     pub sex: String,
-    pub birth_date: NaiveDate,
+    /// Stored; callers read `birth`, which the reader fills as they may see it.
+    #[serde(skip)]
+    pub(crate) birth_date: NaiveDate,
+    /// 出生日期 as this caller may see it: the date, or "2015年" only.
+    #[sqlx(skip)]
+    #[serde(rename = "birth_date")]
+    pub birth: String,
     pub ethnicity: String,
     pub hukou_type: String,
     pub hukou_division: String,
@@ -60,7 +66,13 @@ pub struct StudentRow {
     pub id_number: String,
     pub name: String,
     pub sex: String,
-    pub birth_date: NaiveDate,
+    /// Stored; callers read `birth`, which the reader fills as they may see it.
+    #[serde(skip)]
+    pub(crate) birth_date: NaiveDate,
+    /// 出生日期 as this caller may see it: the date, or "2015年" only.
+    #[sqlx(skip)]
+    #[serde(rename = "birth_date")]
+    pub birth: String,
     #[schema(value_type = i64)]
     pub institution_id: InstitutionId,
     pub institution_name: String,

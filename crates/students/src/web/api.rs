@@ -15,13 +15,12 @@ use platform::{ApiResult, AppError, InstitutionId};
 use serde::Deserialize;
 use utoipa::OpenApi;
 
-use super::{files, view};
+use super::files;
+use crate::reader::StudentsReader;
 use crate::service::import::{import, Mode, Outcome, Progress};
 use crate::service::lifecycle::{self, Step, StepDetails, TransferRequest};
 use crate::store::enrolments::{self, EnrolmentRow, PromotionOutcome, TransferRow};
-use crate::store::students::{
-    self, StudentFilter, StudentId, StudentPage, StudentRecord, StudentRow,
-};
+use crate::store::students::{StudentFilter, StudentId, StudentPage, StudentRecord, StudentRow};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -77,14 +76,10 @@ pub async fn list(
     actor: Actor,
     Query(f): Query<StudentFilter>,
 ) -> ApiResult<Json<StudentPage>> {
-    actor.require(WorkArea::Students, Access::Read)?;
-    let mut page = students::list(&state.db, &actor.scope, &f).await?;
-    page.items = page
-        .items
-        .into_iter()
-        .map(|r| view::row(&actor, r))
-        .collect();
-    Ok(Json(page))
+    let caller = Caller::from(&actor);
+    Ok(Json(
+        StudentsReader::of(&state.db, &caller)?.list(&f).await?,
+    ))
 }
 
 /// One student's record (the view is audited).
@@ -94,8 +89,10 @@ pub async fn get_one(
     actor: Actor,
     Path(id): Path<StudentId>,
 ) -> ApiResult<Json<StudentRecord>> {
-    let s = lifecycle::view(&state.db, &Caller::from(&actor), id).await?;
-    Ok(Json(view::record(&actor, s)))
+    let caller = Caller::from(&actor);
+    Ok(Json(
+        StudentsReader::of(&state.db, &caller)?.record(id).await?,
+    ))
 }
 
 /// A new student: template headers (姓名, 身份证件号, 学校标识码, 年级, …) to values.
@@ -117,8 +114,10 @@ pub async fn admit(
         .map(|(k, v)| (k.as_str(), v.as_str()))
         .collect();
     let values = crate::domain::student::values_from_pairs(&pairs);
-    let s = lifecycle::admit(&state.db, &Caller::from(&actor), &values).await?;
-    Ok((StatusCode::CREATED, Json(view::record(&actor, s))).into_response())
+    let caller = Caller::from(&actor);
+    let s = lifecycle::admit(&state.db, &caller, &values).await?;
+    let s = StudentsReader::of(&state.db, &caller)?.written(s);
+    Ok((StatusCode::CREATED, Json(s)).into_response())
 }
 
 /// The student's enrolments, oldest first.
@@ -128,9 +127,10 @@ pub async fn history(
     actor: Actor,
     Path(id): Path<StudentId>,
 ) -> ApiResult<Json<Vec<EnrolmentRow>>> {
-    actor.require(WorkArea::Students, Access::Read)?;
-    students::get(&state.db, &actor.scope, id).await?;
-    Ok(Json(enrolments::history(&state.db, id).await?))
+    let caller = Caller::from(&actor);
+    Ok(Json(
+        StudentsReader::of(&state.db, &caller)?.history(id).await?,
+    ))
 }
 
 /// suspend, resume, graduate or dropout (with cause and responsible person).
@@ -143,8 +143,9 @@ pub async fn step(
 ) -> ApiResult<Json<StudentRecord>> {
     let step = Step::from_path(&step)?;
     let details = body.map(|b| b.0).unwrap_or_default();
-    let s = lifecycle::apply_step(&state.db, &Caller::from(&actor), id, step, &details).await?;
-    Ok(Json(view::record(&actor, s)))
+    let caller = Caller::from(&actor);
+    let s = lifecycle::apply_step(&state.db, &caller, id, step, &details).await?;
+    Ok(Json(StudentsReader::of(&state.db, &caller)?.written(s)))
 }
 
 /// Ask to transfer the student out to another institution.

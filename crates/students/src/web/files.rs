@@ -22,9 +22,10 @@ use rust_xlsxwriter::DataValidation;
 use super::view;
 use crate::domain::template::fields;
 use crate::domain::Grade;
+use crate::reader::StudentsReader;
 use crate::service::import::{import, Mode, Outcome, Progress};
 use crate::service::lifecycle::status_label;
-use crate::store::students::{self, StudentFilter};
+use crate::store::students::StudentFilter;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -114,8 +115,10 @@ pub async fn export_bytes(
     actor: &Actor,
     f: &StudentFilter,
 ) -> Result<Vec<u8>, AppError> {
-    actor.require(WorkArea::Students, Access::Read)?;
-    let rows = students::list_all(&state.db, &actor.scope, f).await?;
+    let caller = Caller::from(actor);
+    let rows = StudentsReader::of(&state.db, &caller)?
+        .export_rows(f)
+        .await?;
     let townships = platform::district::townships(&state.db).await?;
     let mut wb = Workbook::export(
         &title(actor, f, &townships),
@@ -143,9 +146,9 @@ pub async fn export_bytes(
         .join("、");
         wb.row(&[
             Cell::text(&r.name),
-            Cell::id(view::id_number(actor, &r.id_number)),
+            Cell::id(&r.id_number),
             Cell::text(view::sex_label(&r.sex)),
-            Cell::Date(r.birth_date),
+            Cell::text(&r.birth),
             Cell::text(&r.institution_name),
             Cell::text(Grade(r.grade).label()),
             Cell::text(&r.class_name),
@@ -161,7 +164,7 @@ pub async fn export_bytes(
     };
     audit::record(
         &mut tx,
-        &Caller::from(actor).who,
+        &caller.who,
         Entry::new(
             "export",
             "student",

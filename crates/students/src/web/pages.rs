@@ -16,6 +16,7 @@ use std::collections::HashMap;
 use super::view::{self, CATEGORIES};
 use crate::domain::template::fields;
 use crate::domain::Grade;
+use crate::reader::StudentsReader;
 use crate::service::lifecycle::{self, status_label, Step, StepDetails, TransferRequest};
 use crate::service::{school_year_of, today};
 use crate::store::enrolments;
@@ -107,7 +108,8 @@ async fn list(
         .institution_id
         .map(|id| directory::label_of(&all, platform::InstitutionId(id)))
         .unwrap_or_default();
-    let result = students::list(&state.db, &actor.scope, &f).await?;
+    let caller = Caller::from(&actor);
+    let result = StudentsReader::of(&state.db, &caller)?.list(&f).await?;
     let grades: Vec<(String, String)> = Grade::ALL
         .iter()
         .map(|g| (g.0.to_string(), g.label().to_string()))
@@ -152,12 +154,12 @@ async fn list(
         table id="students" {
             thead { tr { th { "姓名" } th { "身份证件号" } th { "性别" } th { "出生日期" } th { "学校" } th { "年级" } th { "班级" } th { "状态" } th { "类别" } } }
             tbody {
-                @for r in result.items.into_iter().map(|r| view::row(&actor, r)) {
+                @for r in result.items {
                     tr {
                         td { a href=(format!("/students/{}", r.id)) { (r.name) } }
                         td { (r.id_number) }
                         td { (view::sex_label(&r.sex)) }
-                        td { (r.birth_date) }
+                        td { (r.birth) }
                         td { (r.institution_name) }
                         td { (Grade(r.grade).label()) }
                         td { (r.class_name) }
@@ -193,17 +195,18 @@ async fn detail(
     Path(id): Path<StudentId>,
     Query(n): Query<Notice>,
 ) -> PageResult {
-    let s = lifecycle::view(&state.db, &Caller::from(&actor), id).await?;
-    let history = enrolments::history(&state.db, id).await?;
-    let s = view::record(&actor, s);
+    let caller = Caller::from(&actor);
+    let (s, history) = StudentsReader::of(&state.db, &caller)?
+        .record_with_history(id)
+        .await?;
     let writer = actor.may(WorkArea::Students, Access::Write);
-    let archive = s.left_behind > 0 && crate::service::left_behind::may_see(&Caller::from(&actor));
+    let archive = s.left_behind > 0 && crate::service::left_behind::may_see(&caller);
     let body = html! {
         @if let Some(m) = notice(n.notice.as_deref()) { p.notice role="status" { (m) } }
         dl.facts {
             dt { "身份证件号" } dd { (s.id_number) }
             dt { "性别" } dd { (view::sex_label(&s.sex)) }
-            dt { "出生日期" } dd { (s.birth_date) }
+            dt { "出生日期" } dd { (s.birth) }
             dt { "民族" } dd { (platform::codes::ethnic_groups().name(&s.ethnicity).unwrap_or("")) }
             dt { "户口所在地" } dd { (platform::codes::division(&s.hukou_division).map(|d| d.name.as_str()).unwrap_or("")) " " (s.hukou_division) }
             dt { "现住址" } dd { (s.address) }

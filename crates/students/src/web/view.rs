@@ -1,10 +1,10 @@
-//! How a student's personal data is shown to a given user: in full for the
-//! roles that need it, masked for the others.
+//! Labels of student records, and the masking of a searched-for number in
+//! an export's title; records themselves arrive masked from
+//! `crate::reader::StudentsReader`.
 
 use platform::auth::Actor;
 
-use crate::domain::privacy::{mask_address, mask_id_number, mask_phone};
-use crate::store::students::{StudentRecord, StudentRow};
+use crate::domain::privacy::mask_id_number;
 
 pub fn id_number(actor: &Actor, n: &str) -> String {
     if actor.sees_personal_details() {
@@ -12,36 +12,6 @@ pub fn id_number(actor: &Actor, n: &str) -> String {
     } else {
         mask_id_number(n)
     }
-}
-
-pub fn address(actor: &Actor, a: &str) -> String {
-    if actor.sees_personal_details() {
-        a.to_string()
-    } else {
-        mask_address(a)
-    }
-}
-
-pub fn phone(actor: &Actor, p: &str) -> String {
-    if actor.sees_personal_details() {
-        p.to_string()
-    } else {
-        mask_phone(p)
-    }
-}
-
-/// A record with the personal fields masked as this user must see them.
-pub fn record(actor: &Actor, mut s: StudentRecord) -> StudentRecord {
-    s.id_number = id_number(actor, &s.id_number);
-    s.address = address(actor, &s.address);
-    s.phone = phone(actor, &s.phone);
-    s.guardian_phone = phone(actor, &s.guardian_phone);
-    s
-}
-
-pub fn row(actor: &Actor, mut r: StudentRow) -> StudentRow {
-    r.id_number = id_number(actor, &r.id_number);
-    r
 }
 
 pub fn sex_label(code: &str) -> &'static str {

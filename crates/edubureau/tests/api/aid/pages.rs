@@ -61,10 +61,10 @@ both_backends!(
         // The old version is refused: someone else changed it meanwhile.
         let r = c.post_form(&format!("/aid/programs/{id}"), &changed).await;
         assert_eq!(r.status(), StatusCode::CONFLICT);
-        // A school may not define programs.
+        // Defining programs is bureau-only: not found for a school.
         let mut school = county.app.login("school_urban").await;
         let r = school.post_form("/aid/programs", &good).await;
-        assert_eq!(r.status(), StatusCode::FORBIDDEN);
+        assert_eq!(r.status(), StatusCode::NOT_FOUND);
     }
 );
 
