@@ -2,13 +2,16 @@
 //! into, form helpers and static assets.
 
 mod assets;
+mod caller;
 pub mod double_submit;
 pub mod error_pages;
 pub mod forms;
 pub mod home;
 pub mod indicators;
 mod layout;
+pub mod notice;
 pub mod openapi;
+pub mod pager;
 pub mod rate_limit;
 pub mod rejections;
 pub mod reports;
@@ -17,5 +20,7 @@ pub mod upload;
 
 pub use assets::routes as asset_routes;
 pub use layout::{page, public_page, NavItem, Shell};
+pub use notice::{notice_view, with_notice, Notice, Notices};
+pub use pager::{Filters, Pager};
 pub use reports::{file_response, Reports};
 pub use state::{AppState, Config};
