@@ -72,6 +72,14 @@ impl AppError {
         AppError::Invalid(vec![FieldError::new(field, message)])
     }
 
+    /// The one answer to an edit made on a version someone else has since
+    /// saved over (409): `what` names the record, as in "该机构信息".
+    pub fn stale(what: &str, yours: i64, current: i64) -> Self {
+        AppError::Conflict(format!(
+            "保存失败：{what}已被他人修改（您编辑的是第 {yours} 版，当前为第 {current} 版）。您的修改没有保存，请刷新页面查看最新内容后重新修改。"
+        ))
+    }
+
     pub fn status(&self) -> StatusCode {
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND,
@@ -198,3 +206,17 @@ impl IntoResponse for ApiError {
 
 pub type ApiResult<T> = Result<T, ApiError>;
 pub type PageResult = Result<Response, AppError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stale_edit_is_a_conflict_naming_both_versions() {
+        let e = AppError::stale("该机构信息", 3, 4);
+        assert_eq!(e.status(), StatusCode::CONFLICT);
+        let text = e.to_string();
+        assert!(text.starts_with("保存失败：该机构信息已被他人修改"));
+        assert!(text.contains("您编辑的是第 3 版，当前为第 4 版"));
+    }
+}

@@ -5,7 +5,7 @@ use std::net::IpAddr;
 
 use chrono::Utc;
 use platform::audit::{self, Entry, Who};
-use platform::db::{Db, DbError, Sql};
+use platform::db::{Db, DbError, Sql, Updated};
 use platform::{AppError, InstitutionId};
 use rand::Rng;
 
@@ -149,7 +149,7 @@ pub async fn edit(
         .filter_map(|c| ids.get(c).copied())
         .collect();
     let mut tx = db.begin().await?;
-    if !applications::update(&mut tx, row.id, version, &a, &choices).await? {
+    if applications::update(&mut tx, row.id, version, &a, &choices).await? == Updated::Stale {
         return Err(AppError::Conflict(
             "报名信息已在别处修改，请重新查询后再改".into(),
         ));

@@ -1,5 +1,5 @@
 use chrono::{DateTime, NaiveDate, Utc};
-use platform::db::{Db, DbError, Sql, Tx};
+use platform::db::{Db, DbError, Sql, Tx, Updated};
 use platform::InstitutionId;
 use serde::Serialize;
 
@@ -67,14 +67,14 @@ async fn set_choices(tx: &mut Tx, id: i64, choices: &[InstitutionId]) -> Result<
     Ok(())
 }
 
-/// Saves an edit made on top of `version`; false if someone saved since.
+/// Saves an edit made on top of `version`, unless someone saved since.
 pub async fn update(
     tx: &mut Tx,
     id: i64,
     version: i64,
     a: &Application,
     choices: &[InstitutionId],
-) -> Result<bool, DbError> {
+) -> Result<Updated, DbError> {
     let n = tx
         .execute(
             Sql::new("UPDATE applications SET child_name = $1, guardian_name = $2, guardian_phone = $3, community = $4, hukou_local = $5, owns_home = $6, residence_permit = $7, documents = $8, updated_at = $9, version = version + 1 WHERE id = $10 AND version = $11")
@@ -94,7 +94,7 @@ pub async fn update(
     if n == 1 {
         set_choices(tx, id, choices).await?;
     }
-    Ok(n == 1)
+    Ok(Updated::from_rows(n))
 }
 
 /// The application with this reference number, if the child's ID matches

@@ -2,7 +2,7 @@
 
 use platform::audit::{self, Entry};
 use platform::auth::{Access, Caller, WorkArea};
-use platform::db::{Db, DbError};
+use platform::db::{Db, DbError, Updated};
 use platform::{AppError, FieldError};
 
 use crate::domain::ProgramInput;
@@ -74,14 +74,11 @@ pub async fn update(
         .map_err(AppError::Invalid)?;
     let mut tx = db.begin().await?;
     let before = store::programs::get_in(&mut tx, id).await?;
-    if !store::programs::update(&mut tx, id, version, &def)
+    let saved = store::programs::update(&mut tx, id, version, &def)
         .await
-        .map_err(duplicate_name)?
-    {
-        return Err(AppError::Conflict(format!(
-            "保存失败：该项目已被他人修改（您编辑的是第 {version} 版，当前为第 {} 版），请刷新后重新修改。",
-            before.version
-        )));
+        .map_err(duplicate_name)?;
+    if saved == Updated::Stale {
+        return Err(AppError::stale("该项目", version, before.version));
     }
     let after = store::programs::get_in(&mut tx, id).await?;
     audit::record(

@@ -1,7 +1,7 @@
 //! 资助项目 rows.
 
 use chrono::{DateTime, Utc};
-use platform::db::{Db, DbError, Sql, Tx};
+use platform::db::{Db, DbError, Sql, Tx, Updated};
 use serde::Serialize;
 
 use crate::domain::{Period, ProgramDef, Stage};
@@ -140,7 +140,12 @@ pub async fn create(tx: &mut Tx, d: &ProgramDef) -> Result<i64, DbError> {
 }
 
 /// Saves an edit made on top of `version`; false if someone saved since.
-pub async fn update(tx: &mut Tx, id: i64, version: i64, d: &ProgramDef) -> Result<bool, DbError> {
+pub async fn update(
+    tx: &mut Tx,
+    id: i64,
+    version: i64,
+    d: &ProgramDef,
+) -> Result<Updated, DbError> {
     let n = tx
         .execute(
             bind_def(Sql::new("UPDATE aid_programs SET name = $1, funding_source = $2, period = $3, stages = $4, amounts_json = $5, conditions_json = $6, incompatible_json = $7, budget = $8, needs_application = $9, documents = $10, active = $11, version = version + 1, updated_at = $12 WHERE id = $13 AND version = $14"), d)
@@ -149,5 +154,5 @@ pub async fn update(tx: &mut Tx, id: i64, version: i64, d: &ProgramDef) -> Resul
                 .arg(version),
         )
         .await?;
-    Ok(n == 1)
+    Ok(Updated::from_rows(n))
 }

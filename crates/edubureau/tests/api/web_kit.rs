@@ -130,3 +130,126 @@ both_backends!(
         assert!(page.contains("没有找到机构“不存在的学校”"), "{page}");
     }
 );
+
+/// The form fields of an institution as the edit page would post them.
+fn as_form(current: &serde_json::Value) -> Vec<(String, String)> {
+    let keys = [
+        "name",
+        "code",
+        "school_type",
+        "ownership",
+        "licence",
+        "status",
+        "address",
+        "principal",
+        "phone",
+        "founded_year",
+        "approved_places",
+        "class_count",
+        "group_name",
+        "notes",
+    ];
+    let text = |v: &serde_json::Value| match v {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Null => String::new(),
+        other => other.to_string(),
+    };
+    let mut fields: Vec<(String, String)> = keys
+        .iter()
+        .map(|k| (k.to_string(), text(&current[*k])))
+        .collect();
+    fields.push(("township".into(), "330503001".into()));
+    let boarding = if current["boarding"] == json!(true) {
+        "是"
+    } else {
+        "否"
+    };
+    fields.push(("boarding".into(), boarding.into()));
+    fields
+}
+
+both_backends!(
+    a_stale_edit_comes_back_with_what_was_typed,
+    |b: Backend| async move {
+        let app = spawn_app(b).await;
+        let mut alice = app.login("jijiao").await;
+        let mut bob = app.login("admin").await;
+        let id = app.institution_of("school001").await;
+        let (_, current) = alice.get_json(&format!("/api/v1/institutions/{id}")).await;
+        let version = current["version"].as_i64().expect("version");
+        let mut first = current.clone();
+        first["phone"] = json!("0572-1111111");
+        first["township"] = json!("330503001");
+        let (s, saved) = alice
+            .put_json(&format!("/api/v1/institutions/{id}"), &first)
+            .await;
+        assert_eq!(s, StatusCode::OK, "{saved}");
+
+        let mut form = as_form(&current);
+        form.retain(|(k, _)| k != "phone" && k != "principal");
+        form.push(("phone".into(), "0572-2222222".into()));
+        form.push(("principal".into(), "鲍新校长".into()));
+        form.push(("version".into(), version.to_string()));
+        let fields: Vec<(&str, &str)> =
+            form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let r = bob.post_form(&format!("/institutions/{id}"), &fields).await;
+        assert_eq!(r.status(), StatusCode::CONFLICT);
+        let page = r.text().await.expect("body");
+        assert!(page.contains("已被他人修改"), "{page}");
+        assert!(
+            page.contains(&format!("您编辑的是第 {version} 版")),
+            "{page}"
+        );
+        assert!(
+            page.contains(r#"value="0572-2222222""#),
+            "the typed phone stays: {page}"
+        );
+        assert!(
+            page.contains(r#"value="鲍新校长""#),
+            "the typed principal stays"
+        );
+        assert!(
+            page.contains(r#"href="/institutions""#),
+            "inside the layout"
+        );
+        let (_, now) = bob.get_json(&format!("/api/v1/institutions/{id}")).await;
+        assert_eq!(now["phone"], "0572-1111111", "the first save stands");
+    }
+);
+
+both_backends!(
+    a_list_shows_its_total_and_jumps_to_a_page,
+    |b: Backend| async move {
+        let app = spawn_app(b).await;
+        let c = app.login("jijiao").await;
+        let (_, all) = c.get_json("/api/v1/institutions?ownership=public").await;
+        let total = all["total"].as_i64().expect("total");
+        let pages = (total + 49) / 50;
+        assert!(
+            pages > 1,
+            "the demo has more than one page of public schools"
+        );
+        let (s, first) = c.get_text("/institutions?ownership=public").await;
+        assert_eq!(s, StatusCode::OK);
+        assert!(first.contains(&format!("共 {total} 条")), "{first}");
+        assert!(first.contains(&format!("第 1 / {pages} 页")));
+        assert!(
+            first.contains("ownership=public&amp;page=2"),
+            "next keeps the filter"
+        );
+        assert!(
+            first.contains(r#"<input type="hidden" name="ownership" value="public">"#),
+            "the jump keeps the filter: {first}"
+        );
+        // What the jump form submits.
+        let (s, jumped) = c
+            .get_text(&format!("/institutions?ownership=public&page={pages}"))
+            .await;
+        assert_eq!(s, StatusCode::OK);
+        assert!(
+            jumped.contains(&format!("第 {pages} / {pages} 页")),
+            "{jumped}"
+        );
+        assert!(jumped.contains("上一页") && !jumped.contains("下一页"));
+    }
+);

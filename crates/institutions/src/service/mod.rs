@@ -81,13 +81,11 @@ pub async fn update(
         .map_err(AppError::Invalid)?;
     let mut tx = db.begin().await?;
     let before = store::get_in(&mut tx, &caller.scope, id).await?;
-    match store::update(&mut tx, &caller.scope, id, version, &new).await.map_err(duplicate_as_field_error)? {
-        Updated::Stale => {
-            return Err(AppError::Conflict(format!(
-                "保存失败：该机构信息已被他人修改（您编辑的是第 {version} 版，当前为第 {} 版）。您的修改没有保存，请刷新页面查看最新内容后重新修改。",
-                before.version
-            )))
-        }
+    match store::update(&mut tx, &caller.scope, id, version, &new)
+        .await
+        .map_err(duplicate_as_field_error)?
+    {
+        Updated::Stale => return Err(AppError::stale("该机构信息", version, before.version)),
         Updated::Saved => {}
     }
     let after = store::get_in(&mut tx, &caller.scope, id).await?;

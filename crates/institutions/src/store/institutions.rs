@@ -271,13 +271,7 @@ pub async fn record_year(
     Ok(())
 }
 
-/// Outcome of an update that names the version it was based on.
-#[derive(Debug, PartialEq, Eq)]
-pub enum Updated {
-    Saved,
-    /// Someone else saved in between; nothing was written.
-    Stale,
-}
+pub use platform::db::Updated;
 
 /// Saves `n` over the record if it is still at `version`.
 pub async fn update(
@@ -309,7 +303,7 @@ pub async fn update(
         .arg(id)
         .arg(version);
     let changed = tx.execute(scope.restrict(q, "id")).await?;
-    if changed == 0 {
+    if Updated::from_rows(changed) == Updated::Stale {
         return Ok(Updated::Stale);
     }
     record_year(

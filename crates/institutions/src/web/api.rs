@@ -79,11 +79,13 @@ impl From<Page<Institution>> for InstitutionPage {
     responses((status = 200, body = InstitutionPage), (status = 401, body = ErrorBody)))]
 pub async fn list(
     State(state): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Query(f): Query<Filter>,
 ) -> ApiResult<Json<InstitutionPage>> {
-    actor.require(WorkArea::Institutions, Access::Read)?;
-    Ok(Json(store::list(&state.db, &actor.scope, &f).await?.into()))
+    caller.require(WorkArea::Institutions, Access::Read)?;
+    Ok(Json(
+        store::list(&state.db, &caller.scope, &f).await?.into(),
+    ))
 }
 
 /// One institution.
@@ -91,12 +93,10 @@ pub async fn list(
     responses((status = 200, body = Institution), (status = 404, body = ErrorBody)))]
 pub async fn get(
     State(state): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Path(id): Path<InstitutionId>,
 ) -> ApiResult<Json<Institution>> {
-    Ok(Json(
-        service::get(&state.db, &Caller::from(&actor), id).await?,
-    ))
+    Ok(Json(service::get(&state.db, &caller, id).await?))
 }
 
 /// Register a new institution (bureau only).
@@ -104,10 +104,10 @@ pub async fn get(
     responses((status = 201, body = Institution), (status = 422, body = ErrorBody), (status = 403, body = ErrorBody)))]
 pub async fn create(
     State(state): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Json(input): Json<InstitutionInput>,
 ) -> ApiResult<Response> {
-    let i = service::create(&state.db, &Caller::from(&actor), &input).await?;
+    let i = service::create(&state.db, &caller, &input).await?;
     Ok((StatusCode::CREATED, Json(i)).into_response())
 }
 
@@ -124,19 +124,12 @@ pub struct UpdateRequest {
     responses((status = 200, body = Institution), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn update(
     State(state): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Path(id): Path<InstitutionId>,
     Json(req): Json<UpdateRequest>,
 ) -> ApiResult<Json<Institution>> {
     Ok(Json(
-        service::update(
-            &state.db,
-            &Caller::from(&actor),
-            id,
-            req.version,
-            &req.input,
-        )
-        .await?,
+        service::update(&state.db, &caller, id, req.version, &req.input).await?,
     ))
 }
 
@@ -150,12 +143,12 @@ pub struct Created {
     responses((status = 200, body = Vec<DesignationRow>), (status = 404, body = ErrorBody)))]
 pub async fn designations(
     State(state): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Path(id): Path<InstitutionId>,
 ) -> ApiResult<Json<Vec<DesignationRow>>> {
-    service::get(&state.db, &Caller::from(&actor), id).await?;
+    service::get(&state.db, &caller, id).await?;
     Ok(Json(
-        store::designations(&state.db, &actor.scope, id).await?,
+        store::designations(&state.db, &caller.scope, id).await?,
     ))
 }
 
@@ -164,11 +157,11 @@ pub async fn designations(
     responses((status = 201, body = Created), (status = 422, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn add_designation(
     State(state): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Path(id): Path<InstitutionId>,
     Json(input): Json<DesignationInput>,
 ) -> ApiResult<Response> {
-    let did = service::add_designation(&state.db, &Caller::from(&actor), id, &input).await?;
+    let did = service::add_designation(&state.db, &caller, id, &input).await?;
     Ok((StatusCode::CREATED, Json(Created { id: did })).into_response())
 }
 
@@ -177,11 +170,11 @@ pub async fn add_designation(
     responses((status = 200, body = Vec<TrackingRow>), (status = 404, body = ErrorBody)))]
 pub async fn tracking(
     State(state): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Path(id): Path<InstitutionId>,
 ) -> ApiResult<Json<Vec<TrackingRow>>> {
-    service::get(&state.db, &Caller::from(&actor), id).await?;
-    Ok(Json(store::tracking(&state.db, &actor.scope, id).await?))
+    service::get(&state.db, &caller, id).await?;
+    Ok(Json(store::tracking(&state.db, &caller.scope, id).await?))
 }
 
 /// Record a visit or decision on an unlicensed kindergarten.
@@ -189,11 +182,11 @@ pub async fn tracking(
     responses((status = 201, body = Created), (status = 422, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn add_tracking(
     State(state): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Path(id): Path<InstitutionId>,
     Json(input): Json<TrackingInput>,
 ) -> ApiResult<Response> {
-    let eid = service::add_tracking(&state.db, &Caller::from(&actor), id, &input).await?;
+    let eid = service::add_tracking(&state.db, &caller, id, &input).await?;
     Ok((StatusCode::CREATED, Json(Created { id: eid })).into_response())
 }
 
@@ -202,12 +195,12 @@ pub async fn add_tracking(
     responses((status = 200, body = Vec<YearRow>), (status = 404, body = ErrorBody)))]
 pub async fn capacity(
     State(state): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Path(id): Path<InstitutionId>,
 ) -> ApiResult<Json<Vec<YearRow>>> {
-    service::get(&state.db, &Caller::from(&actor), id).await?;
+    service::get(&state.db, &caller, id).await?;
     Ok(Json(
-        store::capacity_history(&state.db, &actor.scope, id).await?,
+        store::capacity_history(&state.db, &caller.scope, id).await?,
     ))
 }
 
@@ -248,10 +241,9 @@ pub async fn school_types(_actor: Actor) -> Json<Vec<SchoolTypeCode>> {
     responses((status = 200, body = ImportOutcome), (status = 422, body = ImportOutcome)))]
 pub async fn import(
     State(state): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     mp: Multipart,
 ) -> ApiResult<Response> {
-    let caller = Caller::from(&actor);
     caller.require_bureau(WorkArea::Institutions)?;
     let up = platform::web::upload::read_upload(mp).await?;
     match files::run_import(&state, &caller, &up).await? {
@@ -272,9 +264,9 @@ pub async fn import(
     responses((status = 200, content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))]
 pub async fn export(
     State(state): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Query(f): Query<Filter>,
 ) -> ApiResult<Response> {
-    let bytes = files::export_bytes(&state, &actor, &f).await?;
+    let bytes = files::export_bytes(&state, &caller, &f).await?;
     Ok(file_response("机构名录.xlsx", XLSX_MIME, bytes))
 }

@@ -74,21 +74,21 @@ pub fn export_workbook(
 
 pub async fn export_bytes(
     state: &AppState,
-    actor: &Actor,
+    caller: &Caller,
     f: &Filter,
 ) -> Result<Vec<u8>, AppError> {
-    actor.require(WorkArea::Institutions, Access::Read)?;
+    caller.require(WorkArea::Institutions, Access::Read)?;
     let townships = district::townships(&state.db).await?;
-    let items = store::list_all(&state.db, &actor.scope, f).await?;
+    let items = store::list_all(&state.db, &caller.scope, f).await?;
     Ok(export_workbook(&items, &townships, &title(f, &townships))?)
 }
 
 pub async fn export(
     State(state): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Query(f): Query<Filter>,
 ) -> PageResult {
-    let bytes = export_bytes(&state, &actor, &f).await?;
+    let bytes = export_bytes(&state, &caller, &f).await?;
     Ok(file_response("机构名录.xlsx", XLSX_MIME, bytes))
 }
 
@@ -137,8 +137,8 @@ fn import_page(
     )
 }
 
-pub async fn import_form(actor: Actor) -> PageResult {
-    Caller::from(&actor).require_bureau(WorkArea::Institutions)?;
+pub async fn import_form(actor: Actor, caller: Caller) -> PageResult {
+    caller.require_bureau(WorkArea::Institutions)?;
     Ok(import_page(&actor, None, None, None).into_response())
 }
 
@@ -161,8 +161,12 @@ pub async fn run_import(
     ))
 }
 
-pub async fn import(State(state): State<AppState>, actor: Actor, mp: Multipart) -> PageResult {
-    let caller = Caller::from(&actor);
+pub async fn import(
+    State(state): State<AppState>,
+    actor: Actor,
+    caller: Caller,
+    mp: Multipart,
+) -> PageResult {
     caller.require_bureau(WorkArea::Institutions)?;
     let up = platform::web::upload::read_upload(mp).await?;
     let response: Response = match run_import(&state, &caller, &up).await? {

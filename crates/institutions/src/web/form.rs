@@ -3,7 +3,7 @@
 use maud::{html, Markup};
 use platform::auth::{Actor, Scope};
 use platform::district::Township;
-use platform::web::forms::{csrf_field, error_summary, field_error, select};
+use platform::web::forms::{csrf_field, field_error, options, refusal_view, select, Refusal};
 use platform::FieldError;
 
 use crate::domain::{field_label, InstitutionInput, Licence, Ownership, Status, CONTACT_FIELDS};
@@ -12,8 +12,6 @@ pub struct FormState<'a> {
     pub action: String,
     pub input: &'a InstitutionInput,
     pub version: Option<i64>,
-    pub errors: &'a [FieldError],
-    pub alert: Option<&'a str>,
 }
 
 fn text_field(name: &str, value: &str, errors: &[FieldError], locked: bool) -> Markup {
@@ -26,7 +24,14 @@ fn text_field(name: &str, value: &str, errors: &[FieldError], locked: bool) -> M
     }
 }
 
-pub fn institution_form(actor: &Actor, townships: &[Township], s: FormState) -> Markup {
+/// The form with what the user typed, and why it was refused if it was.
+pub fn institution_form(
+    actor: &Actor,
+    townships: &[Township],
+    s: FormState,
+    r: &Refusal,
+) -> Markup {
+    let errors = r.errors.as_slice();
     // Institution staff may change only their contact details.
     let locked = |f: &str| actor.scope != Scope::All && !CONTACT_FIELDS.contains(&f);
     let i = s.input;
@@ -35,59 +40,46 @@ pub fn institution_form(actor: &Actor, townships: &[Township], s: FormState) -> 
         .filter(|t| t.level == "细类")
         .map(|t| (t.code.clone(), format!("{} {}", t.code, t.name)))
         .collect();
-    let owns: Vec<(String, String)> = Ownership::ALL
-        .iter()
-        .map(|o| (o.key().into(), o.label().into()))
-        .collect();
-    let licences: Vec<(String, String)> = [Licence::Licensed, Licence::Unlicensed]
-        .iter()
-        .map(|o| (o.key().into(), o.label().into()))
-        .collect();
-    let statuses: Vec<(String, String)> = Status::ALL
-        .iter()
-        .map(|o| (o.key().into(), o.label().into()))
-        .collect();
-    let towns: Vec<(String, String)> = townships
-        .iter()
-        .map(|t| (t.code.clone(), t.name.clone()))
-        .collect();
+    let owns = options(Ownership::ALL.iter().map(|o| (o.key(), o.label())));
+    let licences = options([Licence::Licensed, Licence::Unlicensed].map(|o| (o.key(), o.label())));
+    let statuses = options(Status::ALL.iter().map(|o| (o.key(), o.label())));
+    let towns = options(townships.iter().map(|t| (&t.code, &t.name)));
     let selected_town = crate::domain::find_township(townships, &i.township)
         .map(|t| t.code.clone())
         .unwrap_or_default();
     let norm =
         |v: &str, parse: fn(&str) -> Option<&'static str>| parse(v).unwrap_or("").to_string();
     html! {
-        @if let Some(a) = s.alert { p.alert role="alert" { (a) } }
-        (error_summary(s.errors))
+        (refusal_view(r))
         form.stacked method="post" action=(s.action) {
             (csrf_field(actor))
             @if let Some(v) = s.version { input type="hidden" name="version" value=(v); }
-            (text_field("name", &i.name, s.errors, locked("name")))
-            (text_field("code", &i.code, s.errors, locked("code")))
+            (text_field("name", &i.name, errors, locked("name")))
+            (text_field("code", &i.code, errors, locked("code")))
             @if actor.scope == Scope::All {
-                div.field { label for="school_type" { (field_label("school_type")) } (select("school_type", &types, i.school_type.trim(), Some("请选择"))) (field_error(s.errors, "school_type")) }
-                div.field { label for="ownership" { (field_label("ownership")) } (select("ownership", &owns, &norm(&i.ownership, |v| Ownership::parse(v).map(|o| o.key())), Some("请选择"))) (field_error(s.errors, "ownership")) }
-                div.field { label for="licence" { (field_label("licence")) } (select("licence", &licences, &norm(&i.licence, |v| Licence::parse(v).map(|o| o.key())), None)) (field_error(s.errors, "licence")) }
-                div.field { label for="status" { (field_label("status")) } (select("status", &statuses, &norm(&i.status, |v| Status::parse(v).map(|o| o.key())), None)) (field_error(s.errors, "status")) }
-                div.field { label for="township" { (field_label("township")) } (select("township", &towns, &selected_town, Some("请选择"))) (field_error(s.errors, "township")) }
+                div.field { label for="school_type" { (field_label("school_type")) } (select("school_type", &types, i.school_type.trim(), Some("请选择"))) (field_error(errors, "school_type")) }
+                div.field { label for="ownership" { (field_label("ownership")) } (select("ownership", &owns, &norm(&i.ownership, |v| Ownership::parse(v).map(|o| o.key())), Some("请选择"))) (field_error(errors, "ownership")) }
+                div.field { label for="licence" { (field_label("licence")) } (select("licence", &licences, &norm(&i.licence, |v| Licence::parse(v).map(|o| o.key())), None)) (field_error(errors, "licence")) }
+                div.field { label for="status" { (field_label("status")) } (select("status", &statuses, &norm(&i.status, |v| Status::parse(v).map(|o| o.key())), None)) (field_error(errors, "status")) }
+                div.field { label for="township" { (field_label("township")) } (select("township", &towns, &selected_town, Some("请选择"))) (field_error(errors, "township")) }
             }
-            (text_field("address", &i.address, s.errors, false))
-            (text_field("principal", &i.principal, s.errors, false))
-            (text_field("phone", &i.phone, s.errors, false))
+            (text_field("address", &i.address, errors, false))
+            (text_field("principal", &i.principal, errors, false))
+            (text_field("phone", &i.phone, errors, false))
             @if actor.scope == Scope::All {
-                (text_field("founded_year", &i.founded_year, s.errors, false))
-                (text_field("approved_places", &i.approved_places, s.errors, false))
-                (text_field("class_count", &i.class_count, s.errors, false))
+                (text_field("founded_year", &i.founded_year, errors, false))
+                (text_field("approved_places", &i.approved_places, errors, false))
+                (text_field("class_count", &i.class_count, errors, false))
                 div.field {
                     label for="boarding" { (field_label("boarding")) }
                     (select("boarding", &[("否".into(), "否".into()), ("是".into(), "是".into())], if matches!(i.boarding.trim(), "是" | "true" | "1") { "是" } else { "否" }, None))
-                    (field_error(s.errors, "boarding"))
+                    (field_error(errors, "boarding"))
                 }
-                (text_field("group_name", &i.group_name, s.errors, false))
+                (text_field("group_name", &i.group_name, errors, false))
                 div.field {
                     label for="notes" { (field_label("notes")) }
                     textarea id="notes" name="notes" rows="3" { (i.notes) }
-                    (field_error(s.errors, "notes"))
+                    (field_error(errors, "notes"))
                 }
             }
             p.actions { button type="submit" { "保存" } a.button.secondary href="/institutions" { "取消" } }

@@ -1,10 +1,12 @@
 //! The registry's pages, JSON API and spreadsheet files.
 
 mod api;
+mod detail;
+mod edit;
 mod files;
 mod form;
 pub mod home;
-mod pages;
+mod list;
 
 use axum::routing::{get, post};
 use axum::Router;
@@ -19,21 +21,21 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
 
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/institutions", get(pages::list).post(pages::create))
-        .route("/institutions/new", get(pages::new_form))
+        .route("/institutions", get(list::list).post(edit::create))
+        .route("/institutions/new", get(edit::new_form))
         .route("/institutions/export.xlsx", get(files::export))
         .route("/institutions/template.xlsx", get(files::template))
         .route(
             "/institutions/import",
             get(files::import_form).post(files::import),
         )
-        .route("/institutions/{id}", get(pages::detail).post(pages::update))
-        .route("/institutions/{id}/edit", get(pages::edit_form))
+        .route("/institutions/{id}", get(detail::detail).post(edit::update))
+        .route("/institutions/{id}/edit", get(edit::edit_form))
         .route(
             "/institutions/{id}/designations",
-            post(pages::add_designation),
+            post(detail::add_designation),
         )
-        .route("/institutions/{id}/tracking", post(pages::add_tracking))
+        .route("/institutions/{id}/tracking", post(detail::add_tracking))
         .route("/api/v1/institutions", get(api::list).post(api::create))
         .route("/api/v1/institutions/import", post(api::import))
         .route("/api/v1/institutions/export", get(api::export))

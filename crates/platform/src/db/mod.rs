@@ -16,3 +16,22 @@ pub use connect::{Backend, Db};
 pub use error::DbError;
 pub use sql::{Arg, Sql, TypedId};
 pub use sqlite_bulk::{Inserter, Value};
+
+/// Outcome of an update that names the version it was based on.
+#[derive(Debug, PartialEq, Eq, Clone, Copy)]
+pub enum Updated {
+    Saved,
+    /// Someone else saved in between; nothing was written.
+    Stale,
+}
+
+impl Updated {
+    /// From the number of rows an `UPDATE … WHERE version = $n` changed.
+    pub fn from_rows(changed: u64) -> Updated {
+        if changed == 0 {
+            Updated::Stale
+        } else {
+            Updated::Saved
+        }
+    }
+}

@@ -1,10 +1,13 @@
 //! Small helpers every form uses.
 
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
 use maud::{html, Markup};
 
 use crate::auth::csrf::FIELD;
 use crate::auth::Actor;
-use crate::error::FieldError;
+use crate::error::{AppError, FieldError, PageResult};
+use crate::web::page;
 
 /// The hidden CSRF field each POST form must carry.
 pub fn csrf_field(actor: &Actor) -> Markup {
@@ -66,4 +69,60 @@ pub fn empty_as_none<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<i6
             .map(Some)
             .map_err(|_| serde::de::Error::custom(format!("“{v}”不是有效的数字"))),
     }
+}
+
+/// What a refused form shows beside the values the user typed: the errors
+/// of each field, or the one sentence of a conflict (a duplicate, a record
+/// someone else saved first).
+#[derive(Clone, Debug, Default)]
+pub struct Refusal {
+    pub errors: Vec<FieldError>,
+    pub alert: Option<String>,
+}
+
+/// The one way to answer a refused form: invalid input comes back with 422
+/// and a conflict with 409, each with the page re-rendered by `view` from
+/// what the user typed; any other error goes on to the error page.
+pub fn redisplay(
+    actor: &Actor,
+    title: &str,
+    e: AppError,
+    view: impl FnOnce(&Refusal) -> Markup,
+) -> PageResult {
+    let (status, refusal) = match e {
+        AppError::Invalid(errors) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Refusal {
+                errors,
+                alert: None,
+            },
+        ),
+        AppError::Conflict(msg) => (
+            StatusCode::CONFLICT,
+            Refusal {
+                errors: vec![],
+                alert: Some(msg),
+            },
+        ),
+        other => return Err(other),
+    };
+    Ok((status, page(actor, title, view(&refusal))).into_response())
+}
+
+/// The conflict sentence and the error summary, above a refused form.
+pub fn refusal_view(r: &Refusal) -> Markup {
+    html! {
+        @if let Some(a) = &r.alert { p.alert role="alert" { (a) } }
+        (error_summary(&r.errors))
+    }
+}
+
+/// (value, label) pairs for [`select`], from any list of keys and labels.
+pub fn options<K: ToString, L: ToString>(
+    items: impl IntoIterator<Item = (K, L)>,
+) -> Vec<(String, String)> {
+    items
+        .into_iter()
+        .map(|(k, l)| (k.to_string(), l.to_string()))
+        .collect()
 }

@@ -3,6 +3,7 @@
 
 mod assets;
 pub mod cache;
+mod caller;
 pub mod directory;
 pub mod double_submit;
 pub mod error_pages;
@@ -10,7 +11,9 @@ pub mod forms;
 pub mod home;
 pub mod indicators;
 mod layout;
+pub mod notice;
 pub mod openapi;
+pub mod pager;
 pub mod rate_limit;
 pub mod rejections;
 pub mod reports;
@@ -20,5 +23,7 @@ pub mod upload;
 pub use assets::routes as asset_routes;
 pub use directory::{InstitutionChoice, InstitutionDirectory};
 pub use layout::{page, public_page, NavItem, Shell};
+pub use notice::{notice_view, with_notice, Notice, Notices};
+pub use pager::{Filters, Pager};
 pub use reports::{file_response, Reports};
 pub use state::{AppState, Config};

@@ -125,10 +125,7 @@ pub async fn update(
         return Err(closed_error(&before));
     }
     if !store::update(&mut tx, id, u.version, &cause, &responsible).await? {
-        return Err(AppError::Conflict(format!(
-            "保存失败：该案件已被他人修改（您编辑的是第 {} 版，当前为第 {} 版）。您的修改没有保存，请刷新页面后重新填写。",
-            u.version, before.version
-        )));
+        return Err(AppError::stale("该案件", u.version, before.version));
     }
     let after = store::get_in(&mut tx, &caller.scope, id).await?;
     audit::record(

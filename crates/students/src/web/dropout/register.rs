@@ -89,36 +89,7 @@ pub async fn import_form(actor: Actor) -> PageResult {
     Ok(import_page(&actor, None, None, None).into_response())
 }
 
-/// An uploaded file.
-pub struct Upload {
-    pub filename: String,
-    pub bytes: Vec<u8>,
-}
-
-pub async fn read_upload(mut mp: Multipart) -> Result<Upload, AppError> {
-    let mut up = Upload {
-        filename: String::new(),
-        bytes: Vec::new(),
-    };
-    while let Some(field) = mp
-        .next_field()
-        .await
-        .map_err(|e| AppError::BadRequest(format!("上传内容无法读取：{e}")))?
-    {
-        if field.name() == Some("file") {
-            up.filename = field.file_name().unwrap_or("upload").to_string();
-            up.bytes = field
-                .bytes()
-                .await
-                .map_err(|e| AppError::BadRequest(format!("文件上传不完整：{e}")))?
-                .to_vec();
-        }
-    }
-    if up.bytes.is_empty() {
-        return Err(AppError::BadRequest("请选择要导入的文件".into()));
-    }
-    Ok(up)
-}
+pub use platform::web::upload::{read_upload, Upload};
 
 /// The outcome, or the reason the file could not be read at all.
 pub async fn run_import(
