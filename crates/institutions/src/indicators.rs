@@ -17,13 +17,13 @@ pub async fn grouped(
 ) -> Result<Vec<IndicatorValue>, DbError> {
     let value = format!("CAST(COALESCE({value}, 0) AS DOUBLE PRECISION) AS value");
     let (select, group) = match q.by {
-        Breakdown::District => ("SELECT '' AS key, '全区' AS label, ".to_string(), ""),
+        Breakdown::District => ("SELECT '' AS key, '全区' AS label, ", ""),
         Breakdown::Township => (
-            "SELECT CAST(t.id AS TEXT) AS key, t.name AS label, ".to_string(),
+            "SELECT CAST(t.id AS TEXT) AS key, t.name AS label, ",
             " GROUP BY t.id, t.name, t.code ORDER BY t.code",
         ),
         Breakdown::Institution => (
-            "SELECT CAST(i.id AS TEXT) AS key, i.name AS label, ".to_string(),
+            "SELECT CAST(i.id AS TEXT) AS key, i.name AS label, ",
             " GROUP BY i.id, i.name ORDER BY i.name",
         ),
     };

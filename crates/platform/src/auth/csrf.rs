@@ -67,8 +67,13 @@ pub async fn session_layer(State(state): State<AppState>, req: Request, next: Ne
             Err(e) => return reject(e),
         }
     }
+    // Only a signed-in user's change can settle or create a task; a flood of
+    // public submissions must not keep emptying everyone's cache.
+    let changes_tasks = !safe && actor.is_some();
+    // Pages show the inbox; the API, static files and downloads do not.
+    let shows_inbox = safe && !is_api && !req.uri().path().starts_with("/static/");
     if let Some(mut actor) = actor {
-        if safe && !is_api {
+        if shows_inbox {
             actor.tasks = match state
                 .inbox
                 .tasks(state.areas, &state.db, actor.user.id, &Caller::from(&actor))
@@ -81,7 +86,7 @@ pub async fn session_layer(State(state): State<AppState>, req: Request, next: Ne
         req.extensions_mut().insert(Arc::new(actor));
     }
     let response = next.run(req).await;
-    if !safe {
+    if changes_tasks {
         // Any change may settle or create a task: recount on the next page.
         state.inbox.forget();
     }

@@ -91,7 +91,12 @@ async fn list(
     Query(picked): Query<Picked>,
 ) -> PageResult {
     actor.require(WorkArea::Students, Access::Read)?;
-    let all = (state.institutions)(&state.db).await?;
+    // Only the bureau chooses a school; a school's list is its own.
+    let all = if actor.scope == Scope::All {
+        (state.institutions)(&state.db).await?
+    } else {
+        Vec::new()
+    };
     if !picked.institution.trim().is_empty() {
         let id = directory::find(&all, &picked.institution).ok_or_else(|| {
             AppError::invalid(
