@@ -13,46 +13,17 @@ use rand::seq::SliceRandom;
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
 
+mod data;
+
+pub use data::CSV_HEADERS;
+use data::{DIVISIONS, GIVEN, MIGRANT_HOMES, SURNAMES};
+
 use crate::domain::identity::check_char;
 use crate::domain::student::NewStudent;
 use crate::domain::taught::grades_taught;
 use crate::domain::Grade;
 use crate::service::{school_year_of, today};
 use crate::store::bulk::{self, BulkRow};
-
-const SURNAMES: &[&str] = &[
-    "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭",
-    "何", "林", "罗", "高", "沈", "钱", "费", "邱", "施", "姚", "陆", "潘", "蒋", "顾", "戴", "严",
-    "俞", "汤", "钟", "褚",
-];
-const GIVEN: &[&str] = &[
-    "子", "涵", "浩", "宇", "梓", "轩", "欣", "怡", "一", "诺", "思", "雨", "佳", "琪", "俊", "杰",
-    "晨", "曦", "博", "文", "嘉", "怡", "铭", "泽", "睿", "瑶", "可", "馨", "子", "墨", "天", "佑",
-    "若", "汐", "景", "行", "安", "然", "书", "航",
-];
-/// Home counties of migrant families (GB/T 2260): 安徽阜阳, 四川南充, 河南周口, 贵州毕节, 江西上饶.
-const MIGRANT_HOMES: &[&str] = &["341221", "511321", "411625", "520502", "361123"];
-
-/// For each home division the generator uses: the real county-level codes
-/// (GB/T 2260) of the same city that its ID numbers take, in order, as
-/// (division, birth date, sex) blocks fill up: one list for the demo, a
-/// disjoint one for `sample-csv`.
-#[allow(clippy::type_complexity)]
-#[rustfmt::skip]
-const DIVISIONS: &[(&str, &[&str], &[&str])] = &[
-    // 湖州: 南浔区, 吴兴区, 德清县 | 长兴县, 安吉县
-    ("330503", &["330503", "330502", "330521"], &["330522", "330523"]),
-    // 阜阳: 临泉县, 太和县, 颍州区 | 阜南县, 颍上县, 界首市
-    ("341221", &["341221", "341222", "341202"], &["341225", "341226", "341282"]),
-    // 南充: 南部县, 营山县, 顺庆区 | 蓬安县, 仪陇县, 阆中市
-    ("511321", &["511321", "511322", "511302"], &["511323", "511324", "511381"]),
-    // 周口: 郸城县, 扶沟县, 西华县 | 商水县, 沈丘县, 项城市
-    ("411625", &["411625", "411621", "411622"], &["411623", "411624", "411681"]),
-    // 毕节: 七星关区, 大方县, 金沙县 | 织金县, 纳雍县, 赫章县
-    ("520502", &["520502", "520521", "520523"], &["520524", "520525", "520527"]),
-    // 上饶: 玉山县, 铅山县, 横峰县 | 弋阳县, 余干县, 婺源县
-    ("361123", &["361123", "361124", "361125"], &["361126", "361127", "361130"]),
-];
 
 /// Students per approved place, for each size.
 pub fn fill_ratio(target: u64, places: u64) -> f64 {
@@ -317,37 +288,6 @@ pub async fn seed(
     db.execute_script("ANALYZE").await?;
     Ok(made)
 }
-
-/// The columns written by [`write_template_csv`], as headers of the
-/// national template.
-pub const CSV_HEADERS: &[&str] = &[
-    "姓名",
-    "性别",
-    "出生日期",
-    "民族",
-    "身份证件类型",
-    "身份证件号",
-    "健康状况",
-    "户口所在地",
-    "户口性质",
-    "年级",
-    "班级",
-    "入学年月",
-    "就读方式",
-    "现住址",
-    "联系电话",
-    "是否留守儿童",
-    "是否进城务工人员随迁子女",
-    "是否孤儿",
-    "随班就读",
-    "残疾类型",
-    "监护人一·姓名",
-    "监护人一·关系",
-    "监护人一·联系电话",
-    "学校标识码",
-    "是否低保",
-    "是否建档立卡",
-];
 
 /// Writes `rows` students in the national template layout (UTF-8 CSV) for
 /// the given schools (学校标识码 and the grades each teaches), as a county's

@@ -1,6 +1,12 @@
 //! The one door to student records (学籍) for reading: scoped to the
 //! caller's institution, masked for roles without full view, and each view
 //! of personal data audited here, so no handler can forget any of the three.
+//! Dropout cases and left-behind archives have their doors beside it.
+
+mod dropout;
+mod left_behind;
+
+pub use dropout::DropoutReader;
 
 use platform::audit::Entry;
 use platform::auth::{Caller, Reader, WorkArea};
@@ -34,6 +40,15 @@ impl Found {
 
     pub fn name(&self) -> &str {
         &self.name
+    }
+}
+
+/// A personal value as the caller may see it: in full, or masked.
+fn shown(full_view: bool, value: String, mask: fn(&str) -> String) -> String {
+    if full_view {
+        value
+    } else {
+        mask(&value)
     }
 }
 
@@ -142,11 +157,7 @@ impl<'a> StudentsReader<'a> {
     }
 
     fn shown(&self, full: String, mask: fn(&str) -> String) -> String {
-        if self.full_view() {
-            full
-        } else {
-            mask(&full)
-        }
+        shown(self.full_view(), full, mask)
     }
 
     /// 出生日期 as shown: in full, or the year only beside a masked ID
@@ -172,6 +183,12 @@ impl<'a> StudentsReader<'a> {
         r.id_number = self.shown(r.id_number, mask_id_number);
         r.birth = self.birth(r.birth_date);
         r
+    }
+
+    /// An ID number as this caller may see it (a number searched for, in
+    /// an export's title).
+    pub fn id_number(&self, n: &str) -> String {
+        self.shown(n.to_string(), mask_id_number)
     }
 
     /// A record written by the caller (admission, a life-cycle step),

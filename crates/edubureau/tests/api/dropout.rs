@@ -11,6 +11,7 @@ mod cases;
 mod import;
 mod left_behind;
 mod rates;
+mod reader;
 mod scan;
 mod scoping;
 

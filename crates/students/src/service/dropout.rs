@@ -3,11 +3,13 @@
 //! visits and closure. Every change is one transaction with its audit entry.
 
 mod cases;
+mod export;
 mod import;
 mod rates;
 mod register_row;
 
-pub use cases::{add_visit, close, get, list, update, CaseDetail, CaseUpdate, CloseRequest};
+pub use cases::{add_visit, close, update, CaseDetail, CaseUpdate, CloseRequest};
+pub use export::cases_workbook;
 pub use import::{import_children, RegisterImportOutcome};
 pub use rates::{rates, rates_workbook, RateRow, Rates, StageRates, DEFINITIONS};
 pub use register_row::CHILD_COLUMNS;
@@ -21,7 +23,7 @@ use serde::Serialize;
 
 use super::{school_year_of, today};
 use crate::domain::Stage;
-use crate::store::dropout::{self as store, BirthRange, CaseRow};
+use crate::store::dropout::{self as store, BirthRange};
 
 /// The cause written on cases the scan opens.
 pub const SCAN_CAUSE: &str = "未入学（户籍比对发现）";
@@ -52,13 +54,6 @@ pub fn school_year_or_current(y: Option<i64>) -> Result<i64, AppError> {
             format!("学年 {y} 无效：应为 2000 年至明年之间的起始年份，如 2025 表示 2025—2026 学年"),
         )),
     }
-}
-
-fn masked_for(caller: &Caller, mut c: CaseRow) -> CaseRow {
-    if !caller.role.sees_personal_details() {
-        c.id_number = crate::domain::privacy::mask_id_number(&c.id_number);
-    }
-    c
 }
 
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]

@@ -11,10 +11,11 @@ use serde::{Deserialize, Serialize};
 
 use super::today;
 use crate::domain::dates::parse_date;
+use crate::domain::text::{required, Label};
 use crate::store::left_behind::{self as store, Archive, ArchiveRow, CareRow};
 use crate::store::students::{self, StudentId, StudentRecord};
 
-const ENTITY: &str = "left_behind_archive";
+pub(crate) const ENTITY: &str = "left_behind_archive";
 
 /// Whether the caller's role keeps left-behind archives at all (which
 /// students' archives is then a matter of scope).
@@ -61,7 +62,7 @@ pub struct ArchiveView {
 
 /// The student, if the caller may see their archive: 403 for roles that
 /// never see archives, 404 for a student outside the caller's scope.
-async fn visible_student(
+pub(crate) async fn visible_student(
     db: &Db,
     caller: &Caller,
     id: StudentId,
@@ -79,7 +80,7 @@ async fn visible_student(
     Ok(s)
 }
 
-fn student_of(s: &StudentRecord) -> ArchiveStudent {
+pub(crate) fn student_of(s: &StudentRecord) -> ArchiveStudent {
     ArchiveStudent {
         id: s.id,
         name: s.name.clone(),
@@ -90,36 +91,6 @@ fn student_of(s: &StudentRecord) -> ArchiveStudent {
         grade: s.grade,
         class_name: s.class_name.clone(),
     }
-}
-
-/// Reads the archive and care records (audited as a view).
-pub async fn view(db: &Db, caller: &Caller, id: StudentId) -> Result<ArchiveView, AppError> {
-    let s = visible_student(db, caller, id).await?;
-    let row = store::get(db, id).await?;
-    let care_records = store::care_records(db, id).await?;
-    let mut tx = db.begin().await?;
-    audit::record(
-        &mut tx,
-        &caller.who,
-        Entry::new("view", ENTITY, format!("查看 {} 的留守儿童档案", s.name))
-            .id(id.0)
-            .institution(s.institution_id),
-    )
-    .await?;
-    tx.commit().await?;
-    let (archive, updated_at) = match row {
-        Some(ArchiveRow {
-            archive,
-            updated_at,
-        }) => (archive, Some(updated_at)),
-        None => (Archive::default(), None),
-    };
-    Ok(ArchiveView {
-        student: student_of(&s),
-        archive,
-        updated_at,
-        care_records,
-    })
 }
 
 fn check_archive(a: &Archive) -> Result<Archive, AppError> {
@@ -221,6 +192,19 @@ pub struct CareInput {
     pub content: String,
 }
 
+const CARER: Label = Label {
+    field: "carer",
+    ask: "关爱人",
+    short: "关爱人",
+    max: 50,
+};
+const CONTENT: Label = Label {
+    field: "content",
+    ask: "关爱内容",
+    short: "关爱内容",
+    max: 2000,
+};
+
 fn check_care(c: &CareInput) -> Result<(NaiveDate, String, String), AppError> {
     let mut e = Vec::new();
     let date = parse_date(&c.cared_on);
@@ -229,17 +213,8 @@ fn check_care(c: &CareInput) -> Result<(NaiveDate, String, String), AppError> {
         Some(d) if d > today() => e.push(FieldError::new("cared_on", "关爱日期不能晚于今天")),
         _ => {}
     }
-    let (carer, content) = (c.carer.trim(), c.content.trim());
-    match carer.chars().count() {
-        0 => e.push(FieldError::new("carer", "请填写关爱人")),
-        n if n > 50 => e.push(FieldError::new("carer", "关爱人不能超过 50 字")),
-        _ => {}
-    }
-    match content.chars().count() {
-        0 => e.push(FieldError::new("content", "请填写关爱内容")),
-        n if n > 2000 => e.push(FieldError::new("content", "关爱内容不能超过 2000 字")),
-        _ => {}
-    }
+    let carer = required(&mut e, &CARER, &c.carer);
+    let content = required(&mut e, &CONTENT, &c.content);
     match date {
         Some(d) if e.is_empty() => Ok((d, carer.into(), content.into())),
         _ => Err(AppError::Invalid(e)),

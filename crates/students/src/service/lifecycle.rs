@@ -9,12 +9,16 @@ use platform::db::{Db, DbError, Sql};
 use platform::{AppError, FieldError, InstitutionId};
 use serde::Deserialize;
 
+mod transfer;
+
+pub use transfer::{decide_transfer, request_transfer, transfer_decision, TransferRequest};
+
 use super::{school_year_of, today};
 use crate::domain::student::{check, FieldProblem, Placement};
 use crate::domain::taught::grades_taught;
 use crate::domain::template::fields;
 use crate::domain::Grade;
-use crate::store::enrolments::{self, PromotionOutcome, TransferRow};
+use crate::store::enrolments::{self, PromotionOutcome};
 use crate::store::students::{self, StudentId, StudentRecord};
 
 /// Problems of a checked record as form errors keyed by template header.
@@ -132,138 +136,11 @@ async fn enrol(
     Ok(())
 }
 
-/// Fields of a life-cycle request.
-#[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
-#[serde(default)]
-pub struct TransferRequest {
-    /// 学校标识码 of the receiving institution.
-    pub to_code: String,
-    pub reason: String,
-}
-
 fn current_enrolment(s: &StudentRecord) -> Result<(i64, InstitutionId, String), AppError> {
     match (s.enrolment_id, s.institution_id, s.status.clone()) {
         (Some(e), Some(i), Some(st)) => Ok((e, i, st)),
         _ => Err(AppError::Conflict(format!("{} 目前没有在读学籍", s.name))),
     }
-}
-
-/// The sending side asks to transfer a student out (转出).
-pub async fn request_transfer(
-    db: &Db,
-    caller: &Caller,
-    id: StudentId,
-    req: &TransferRequest,
-) -> Result<i64, AppError> {
-    let s = students::get(db, &caller.scope, id).await?;
-    caller.require(WorkArea::Students, Access::Write)?;
-    let (enrolment, from, status) = current_enrolment(&s)?;
-    if status != "active" {
-        return Err(AppError::Conflict(format!(
-            "{} 的学籍状态为“{}”，不能转出",
-            s.name,
-            status_label(&status)
-        )));
-    }
-    let field = "转入学校的学校标识码";
-    let (to, to_type) = find_by_code(db, &req.to_code, field).await?;
-    if to == from {
-        return Err(AppError::invalid(field, "转入学校不能是本校"));
-    }
-    check_grade_taught(&to_type, Grade(s.grade.unwrap_or(0)), field)?;
-    let mut tx = db.begin().await?;
-    if !enrolments::set_status(&mut tx, enrolment, "active", "transferring").await? {
-        return Err(AppError::Conflict(
-            "学籍状态已被他人修改，请刷新后重试".into(),
-        ));
-    }
-    let tid = enrolments::request_transfer(
-        &mut tx,
-        id,
-        from,
-        to,
-        s.grade.unwrap_or(0),
-        req.reason.trim(),
-        &caller.who.username,
-    )
-    .await?;
-    audit::record(
-        &mut tx,
-        &caller.who,
-        Entry::new("create", "transfer", format!("{} 申请转出", s.name))
-            .id(tid)
-            .institution(Some(from)),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(tid)
-}
-
-/// The receiving side (or the bureau) confirms or refuses a transfer.
-pub async fn decide_transfer(
-    db: &Db,
-    caller: &Caller,
-    transfer: i64,
-    confirm: bool,
-) -> Result<TransferRow, AppError> {
-    caller.require(WorkArea::Students, Access::Write)?;
-    let mut tx = db.begin().await?;
-    let t = enrolments::get_transfer(&mut tx, &caller.scope, transfer).await?;
-    if let Some(own) = caller.scope.institution() {
-        if own != t.to_institution_id {
-            return Err(AppError::Forbidden);
-        }
-    }
-    if t.status != "pending" {
-        return Err(AppError::Conflict("该转学申请已处理".into()));
-    }
-    let rec = students::get_in(&mut tx, &Scope::All, t.student_id).await?;
-    let (enrolment, _, _) = current_enrolment(&rec)?;
-    enrolments::decide_transfer(
-        &mut tx,
-        transfer,
-        if confirm { "confirmed" } else { "refused" },
-        &caller.who.username,
-    )
-    .await?;
-    if confirm {
-        enrolments::leave(&mut tx, enrolment, "transferred", today()).await?;
-        students::enrol(
-            &mut tx,
-            t.student_id,
-            t.to_institution_id,
-            school_year_of(today()),
-            crate::domain::Grade(t.grade),
-            "",
-            today(),
-        )
-        .await?;
-    } else {
-        enrolments::set_status(&mut tx, enrolment, "transferring", "active").await?;
-    }
-    let what = if confirm {
-        "确认转入"
-    } else {
-        "拒绝转入"
-    };
-    audit::record(
-        &mut tx,
-        &caller.who,
-        Entry::new(
-            "update",
-            "transfer",
-            format!(
-                "{what}：{}，{} → {}",
-                t.student_name, t.from_name, t.to_name
-            ),
-        )
-        .id(transfer)
-        .institution(Some(t.to_institution_id)),
-    )
-    .await?;
-    let after = enrolments::get_transfer(&mut tx, &Scope::All, transfer).await?;
-    tx.commit().await?;
-    Ok(after)
 }
 
 pub fn status_label(s: &str) -> &'static str {
@@ -296,15 +173,6 @@ impl Step {
             "dropout" => Step::Dropout,
             _ => return Err(AppError::NotFound),
         })
-    }
-}
-
-/// `confirm` or `refuse` in a transfer URL: whether the transfer is confirmed.
-pub fn transfer_decision(s: &str) -> Result<bool, AppError> {
-    match s {
-        "confirm" => Ok(true),
-        "refuse" => Ok(false),
-        _ => Err(AppError::NotFound),
     }
 }
 

@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use platform::auth::{Access, Actor, Caller, WorkArea};
+use platform::auth::{Access, Caller, WorkArea};
 use platform::error::ErrorBody;
 use platform::excel::XLSX_MIME;
 use platform::web::{file_response, AppState};
@@ -73,10 +73,9 @@ pub fn routes() -> Router<AppState> {
 #[utoipa::path(get, path = "/api/v1/students", tag = "students", params(StudentFilter), responses((status = 200, body = StudentPage)))]
 pub async fn list(
     State(state): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Query(f): Query<StudentFilter>,
 ) -> ApiResult<Json<StudentPage>> {
-    let caller = Caller::from(&actor);
     Ok(Json(
         StudentsReader::of(&state.db, &caller)?.list(&f).await?,
     ))
@@ -86,10 +85,9 @@ pub async fn list(
 #[utoipa::path(get, path = "/api/v1/students/{id}", tag = "students", responses((status = 200, body = StudentRecord), (status = 404, body = ErrorBody)))]
 pub async fn get_one(
     State(state): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Path(id): Path<StudentId>,
 ) -> ApiResult<Json<StudentRecord>> {
-    let caller = Caller::from(&actor);
     Ok(Json(
         StudentsReader::of(&state.db, &caller)?.record(id).await?,
     ))
@@ -105,7 +103,7 @@ pub struct AdmitRequest {
 #[utoipa::path(post, path = "/api/v1/students", tag = "students", request_body = AdmitRequest, responses((status = 201, body = StudentRecord), (status = 422, body = ErrorBody)))]
 pub async fn admit(
     State(state): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Json(req): Json<AdmitRequest>,
 ) -> ApiResult<Response> {
     let pairs: Vec<(&str, &str)> = req
@@ -114,7 +112,6 @@ pub async fn admit(
         .map(|(k, v)| (k.as_str(), v.as_str()))
         .collect();
     let values = crate::domain::student::values_from_pairs(&pairs);
-    let caller = Caller::from(&actor);
     let s = lifecycle::admit(&state.db, &caller, &values).await?;
     let s = StudentsReader::of(&state.db, &caller)?.written(s);
     Ok((StatusCode::CREATED, Json(s)).into_response())
@@ -124,10 +121,9 @@ pub async fn admit(
 #[utoipa::path(get, path = "/api/v1/students/{id}/enrolments", tag = "students", responses((status = 200, body = Vec<EnrolmentRow>), (status = 404, body = ErrorBody)))]
 pub async fn history(
     State(state): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Path(id): Path<StudentId>,
 ) -> ApiResult<Json<Vec<EnrolmentRow>>> {
-    let caller = Caller::from(&actor);
     Ok(Json(
         StudentsReader::of(&state.db, &caller)?.history(id).await?,
     ))
@@ -137,13 +133,12 @@ pub async fn history(
 #[utoipa::path(post, path = "/api/v1/students/{id}/{step}", tag = "students", request_body = StepDetails, responses((status = 200, body = StudentRecord), (status = 409, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn step(
     State(state): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Path((id, step)): Path<(StudentId, String)>,
     body: Option<Json<StepDetails>>,
 ) -> ApiResult<Json<StudentRecord>> {
     let step = Step::from_path(&step)?;
     let details = body.map(|b| b.0).unwrap_or_default();
-    let caller = Caller::from(&actor);
     let s = lifecycle::apply_step(&state.db, &caller, id, step, &details).await?;
     Ok(Json(StudentsReader::of(&state.db, &caller)?.written(s)))
 }
@@ -152,13 +147,12 @@ pub async fn step(
 #[utoipa::path(post, path = "/api/v1/students/{id}/transfer", tag = "students", request_body = TransferRequest, responses((status = 201, body = TransferRow), (status = 404, body = ErrorBody)))]
 pub async fn transfer(
     State(state): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Path(id): Path<StudentId>,
     Json(req): Json<TransferRequest>,
 ) -> ApiResult<Response> {
-    let caller = Caller::from(&actor);
     let tid = lifecycle::request_transfer(&state.db, &caller, id, &req).await?;
-    let rows = enrolments::transfers(&state.db, &actor.scope, None).await?;
+    let rows = enrolments::transfers(&state.db, &caller.scope, None).await?;
     let row = rows
         .into_iter()
         .find(|t| t.id == tid)
@@ -170,11 +164,11 @@ pub async fn transfer(
 #[utoipa::path(get, path = "/api/v1/transfers", tag = "students", responses((status = 200, body = Vec<TransferRow>)))]
 pub async fn transfers(
     State(state): State<AppState>,
-    actor: Actor,
+    caller: Caller,
 ) -> ApiResult<Json<Vec<TransferRow>>> {
-    actor.require(WorkArea::Students, Access::Read)?;
+    caller.require(WorkArea::Students, Access::Read)?;
     Ok(Json(
-        enrolments::transfers(&state.db, &actor.scope, None).await?,
+        enrolments::transfers(&state.db, &caller.scope, None).await?,
     ))
 }
 
@@ -182,12 +176,12 @@ pub async fn transfers(
 #[utoipa::path(post, path = "/api/v1/transfers/{id}/{decision}", tag = "students", responses((status = 200, body = TransferRow), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn decide(
     State(state): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Path((id, decision)): Path<(i64, String)>,
 ) -> ApiResult<Json<TransferRow>> {
     let confirm = lifecycle::transfer_decision(&decision)?;
     Ok(Json(
-        lifecycle::decide_transfer(&state.db, &Caller::from(&actor), id, confirm).await?,
+        lifecycle::decide_transfer(&state.db, &caller, id, confirm).await?,
     ))
 }
 
@@ -201,22 +195,15 @@ pub struct PromoteRequest {
 #[utoipa::path(post, path = "/api/v1/students/promote", tag = "students", request_body = PromoteRequest, responses((status = 200, body = PromotionOutcome)))]
 pub async fn promote(
     State(state): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Json(req): Json<PromoteRequest>,
 ) -> ApiResult<Json<PromotionOutcome>> {
     let institution = req
         .institution_id
         .map(InstitutionId)
-        .or(actor.scope.institution());
+        .or(caller.scope.institution());
     Ok(Json(
-        lifecycle::promote_all(
-            &state.db,
-            &Caller::from(&actor),
-            institution,
-            req.school_year,
-            None,
-        )
-        .await?,
+        lifecycle::promote_all(&state.db, &caller, institution, req.school_year, None).await?,
     ))
 }
 
@@ -225,10 +212,10 @@ pub async fn promote(
 #[utoipa::path(post, path = "/api/v1/students/import", tag = "students", responses((status = 200, body = Outcome), (status = 422, body = Outcome)))]
 pub async fn import_file(
     State(state): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     mp: Multipart,
 ) -> ApiResult<Response> {
-    actor.require(WorkArea::Students, Access::Write)?;
+    caller.require(WorkArea::Students, Access::Write)?;
     let up = platform::web::upload::read_upload(mp).await?;
     let mode = if up.valid_only {
         Mode::ValidRowsOnly
@@ -236,32 +223,20 @@ pub async fn import_file(
         Mode::AllOrNothing
     };
     let source = crate::service::import::source_of_upload(up.filename, up.bytes);
-    let o = import(
-        &state.db,
-        &Caller::from(&actor),
-        source,
-        mode,
-        &Progress::default(),
-    )
-    .await?;
-    let status = if o.applied {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    Ok((status, Json(o)).into_response())
+    let o = import(&state.db, &caller, source, mode, &Progress::default()).await?;
+    Ok(super::view::import_response(o.applied, o))
 }
 
 /// The filtered list as .xlsx (ID numbers masked unless the role may see them).
 #[utoipa::path(get, path = "/api/v1/students/export", tag = "students", params(StudentFilter), responses((status = 200, content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))]
 pub async fn export(
     State(state): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Query(f): Query<StudentFilter>,
 ) -> ApiResult<Response> {
     Ok(file_response(
         "学生名单.xlsx",
         XLSX_MIME,
-        files::export_bytes(&state, &actor, &f).await?,
+        files::export_bytes(&state, &caller, &f).await?,
     ))
 }

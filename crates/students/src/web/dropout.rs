@@ -30,6 +30,7 @@ use crate::store::left_behind::{Archive, ArchiveRow, CareRow};
 #[openapi(
     paths(
         api::list_cases,
+        api::export_cases,
         api::get_case,
         api::update_case,
         api::add_visit,
@@ -78,12 +79,14 @@ pub fn routes() -> Router<AppState> {
             get(register::import_form).post(register::import),
         )
         .route("/dropout/children/template.xlsx", get(register::template))
+        .route("/dropout/cases.xlsx", get(cases::export))
         .route("/dropout/rates", get(rates::show))
         .route("/dropout/rates.xlsx", get(rates::export))
         .route("/dropout/cases/{id}", get(case::detail).post(case::update))
         .route("/dropout/cases/{id}/visits", post(case::add_visit))
         .route("/dropout/cases/{id}/close", post(case::close))
         .route("/api/v1/dropout/cases", get(api::list_cases))
+        .route("/api/v1/dropout/cases/export", get(api::export_cases))
         .route(
             "/api/v1/dropout/cases/{id}",
             get(api::get_case).put(api::update_case),
@@ -115,6 +118,7 @@ mod tests {
         let doc = DropoutApiDoc::openapi();
         for path in [
             "/api/v1/dropout/cases",
+            "/api/v1/dropout/cases/export",
             "/api/v1/dropout/cases/{id}",
             "/api/v1/dropout/cases/{id}/visits",
             "/api/v1/dropout/cases/{id}/close",

@@ -66,8 +66,8 @@ pub fn template_workbook() -> anyhow::Result<Vec<u8>> {
     wb.finish()
 }
 
-async fn template(actor: Actor) -> PageResult {
-    actor.require(WorkArea::Students, Access::Read)?;
+async fn template(caller: Caller) -> PageResult {
+    caller.require(WorkArea::Students, Access::Read)?;
     Ok(file_response(
         "学籍导入模板.xlsx",
         XLSX_MIME,
@@ -76,11 +76,11 @@ async fn template(actor: Actor) -> PageResult {
 }
 
 /// The list page's filter in its own words, for the export's title row.
-fn title(actor: &Actor, f: &StudentFilter, townships: &[Township]) -> Title {
+fn title(reader: &StudentsReader, f: &StudentFilter, townships: &[Township]) -> Title {
     // A document number searched for is masked as in the column below.
     let q = f.q.as_deref().unwrap_or_default();
     let q = if q.chars().any(|c| c.is_ascii_digit()) {
-        view::id_number(actor, q)
+        reader.id_number(q)
     } else {
         q.to_string()
     };
@@ -112,16 +112,14 @@ fn title(actor: &Actor, f: &StudentFilter, townships: &[Township]) -> Title {
 /// see them. Exports of personal data are audited.
 pub async fn export_bytes(
     state: &AppState,
-    actor: &Actor,
+    caller: &Caller,
     f: &StudentFilter,
 ) -> Result<Vec<u8>, AppError> {
-    let caller = Caller::from(actor);
-    let rows = StudentsReader::of(&state.db, &caller)?
-        .export_rows(f)
-        .await?;
+    let reader = StudentsReader::of(&state.db, caller)?;
+    let rows = reader.export_rows(f).await?;
     let townships = platform::district::townships(&state.db).await?;
     let mut wb = Workbook::export(
-        &title(actor, f, &townships),
+        &title(&reader, f, &townships),
         &[
             "姓名",
             "身份证件号",
@@ -157,7 +155,7 @@ pub async fn export_bytes(
         ])?;
     }
     let mut tx = state.db.begin().await?;
-    let masked = if actor.sees_personal_details() {
+    let masked = if reader.full_view() {
         ""
     } else {
         "（证件号已脱敏）"
@@ -170,7 +168,7 @@ pub async fn export_bytes(
             "student",
             format!("导出学生名单 {} 人{masked}", rows.len()),
         )
-        .institution(actor.scope.institution())
+        .institution(caller.scope.institution())
         .after(f),
     )
     .await?;
@@ -180,13 +178,13 @@ pub async fn export_bytes(
 
 async fn export(
     State(state): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Query(f): Query<StudentFilter>,
 ) -> PageResult {
     Ok(file_response(
         "学生名单.xlsx",
         XLSX_MIME,
-        export_bytes(&state, &actor, &f).await?,
+        export_bytes(&state, &caller, &f).await?,
     ))
 }
 
@@ -228,8 +226,13 @@ async fn import_form(actor: Actor) -> PageResult {
     Ok(page(&actor, "批量导入学生", body).into_response())
 }
 
-async fn start_import(State(state): State<AppState>, actor: Actor, mp: Multipart) -> PageResult {
-    actor.require(WorkArea::Students, Access::Write)?;
+async fn start_import(
+    State(state): State<AppState>,
+    actor: Actor,
+    caller: Caller,
+    mp: Multipart,
+) -> PageResult {
+    caller.require(WorkArea::Students, Access::Write)?;
     let up = platform::web::upload::read_upload(mp).await?;
     let token = platform::auth::session::random_token();
     let progress = Arc::new(Progress::default());
@@ -247,7 +250,6 @@ async fn start_import(State(state): State<AppState>, actor: Actor, mp: Multipart
             },
         );
     }
-    let caller = Caller::from(&actor);
     let reports = state.reports.clone();
     let (db, job, owner) = (state.db.clone(), token.clone(), actor.user.id);
     tokio::spawn(async move {
@@ -303,10 +305,7 @@ async fn job_page(actor: Actor, Path(token): Path<String>) -> PageResult {
                 }
                 @if let Some(r) = &report { p { a.button.secondary href=(r) { "下载错误报告（Excel）" } } }
                 @if !o.errors.is_empty() {
-                    table id="import-errors" {
-                        thead { tr { th.num { "行号" } th { "列" } th { "错误原因" } } }
-                        tbody { @for e in o.errors.iter().take(500) { tr { td.num { (e.row) } td { (e.column) } td { (e.reason) } } } }
-                    }
+                    (view::import_errors(o.errors.iter().take(500)))
                 }
                 p { a href="/students" { "返回学生名单" } }
             }

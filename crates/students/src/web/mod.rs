@@ -3,6 +3,7 @@
 mod api;
 pub(crate) mod dropout;
 mod files;
+mod forms;
 mod left_behind;
 mod pages;
 mod view;

@@ -1,17 +1,32 @@
-//! Labels of student records, and the masking of a searched-for number in
-//! an export's title; records themselves arrive masked from
-//! `crate::reader::StudentsReader`.
+//! Labels of student records, and the pieces of import pages; the records
+//! themselves arrive masked from `crate::reader::StudentsReader`.
 
-use platform::auth::Actor;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use maud::{html, Markup};
+use platform::excel::RowError;
+use serde::Serialize;
 
-use crate::domain::privacy::mask_id_number;
-
-pub fn id_number(actor: &Actor, n: &str) -> String {
-    if actor.sees_personal_details() {
-        n.to_string()
-    } else {
-        mask_id_number(n)
+/// The bad rows of an imported file: row, column and reason.
+pub fn import_errors<'a>(errors: impl IntoIterator<Item = &'a RowError>) -> Markup {
+    html! {
+        table id="import-errors" {
+            thead { tr { th.num { "行号" } th { "列" } th { "错误原因" } } }
+            tbody { @for e in errors { tr { td.num { (e.row) } td { (e.column) } td { (e.reason) } } } }
+        }
     }
+}
+
+/// An import's outcome over the API: 200 when applied, 422 (with every bad
+/// row) when nothing was imported.
+pub fn import_response(applied: bool, outcome: impl Serialize) -> Response {
+    let status = if applied {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    (status, Json(outcome)).into_response()
 }
 
 pub fn sex_label(code: &str) -> &'static str {

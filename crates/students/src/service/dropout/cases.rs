@@ -1,40 +1,17 @@
-//! Cases: the list, one case, cause and responsible person, home visits
-//! and closure.
+//! Cases: cause and responsible person, home visits and closure; reading
+//! them is [`DropoutReader`]'s.
 
 use platform::audit::{self, Entry};
 use platform::auth::{Access, Caller, Scope, WorkArea};
 use platform::db::Db;
-use platform::{AppError, FieldError};
+use platform::AppError;
 use serde::{Deserialize, Serialize};
 
-use super::masked_for;
 use crate::domain::dropout::{check_close, CaseStatus, CloseInput, VisitInput};
+use crate::domain::text::{required, Label};
+use crate::reader::DropoutReader;
 use crate::service::today;
-use crate::store::dropout::{self as store, CaseFilter, CasePage, CaseRow, VisitRow};
-
-pub async fn list(db: &Db, caller: &Caller, f: &CaseFilter) -> Result<CasePage, AppError> {
-    caller.require(WorkArea::Dropout, Access::Read)?;
-    if let Some(s) = f.status.as_deref().filter(|s| !s.trim().is_empty()) {
-        if CaseStatus::parse(s).is_none() {
-            return Err(AppError::invalid("status", format!("案件状态“{s}”无效")));
-        }
-    }
-    let f = CaseFilter {
-        status: f
-            .status
-            .as_deref()
-            .and_then(CaseStatus::parse)
-            .map(|s| s.key().to_string()),
-        ..f.clone()
-    };
-    let mut page = store::list(db, &caller.scope, &f).await?;
-    page.items = page
-        .items
-        .into_iter()
-        .map(|c| masked_for(caller, c))
-        .collect();
-    Ok(page)
-}
+use crate::store::dropout::{self as store, CaseRow, VisitRow};
 
 /// A case with its home visits.
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
@@ -42,32 +19,6 @@ pub struct CaseDetail {
     #[serde(flatten)]
     pub case: CaseRow,
     pub visits: Vec<VisitRow>,
-}
-
-/// Reads one case (another institution's is "not found"); a view of a
-/// child's personal data, so it is audited.
-pub async fn get(db: &Db, caller: &Caller, id: i64) -> Result<CaseDetail, AppError> {
-    caller.require(WorkArea::Dropout, Access::Read)?;
-    let case = store::get(db, &caller.scope, id).await?;
-    let visits = store::visits(db, id).await?;
-    let mut tx = db.begin().await?;
-    audit::record(
-        &mut tx,
-        &caller.who,
-        Entry::new(
-            "view",
-            "dropout_case",
-            format!("查看控辍保学案件：{}", case.name),
-        )
-        .id(id)
-        .institution(case.institution_id),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(CaseDetail {
-        case: masked_for(caller, case),
-        visits,
-    })
 }
 
 /// Cause and responsible person of a case, as edited on top of `version`.
@@ -81,19 +32,23 @@ pub struct CaseUpdate {
     pub responsible: String,
 }
 
+const CAUSE: Label = Label {
+    field: "cause",
+    ask: "辍学（未入学）原因",
+    short: "原因",
+    max: 200,
+};
+const RESPONSIBLE: Label = Label {
+    field: "responsible",
+    ask: "劝返责任人",
+    short: "责任人",
+    max: 50,
+};
+
 fn check_update(u: &CaseUpdate) -> Result<(String, String), AppError> {
-    let (cause, responsible) = (u.cause.trim(), u.responsible.trim());
     let mut e = Vec::new();
-    match cause.chars().count() {
-        0 => e.push(FieldError::new("cause", "请填写辍学（未入学）原因")),
-        n if n > 200 => e.push(FieldError::new("cause", "原因不能超过 200 字")),
-        _ => {}
-    }
-    match responsible.chars().count() {
-        0 => e.push(FieldError::new("responsible", "请填写劝返责任人")),
-        n if n > 50 => e.push(FieldError::new("responsible", "责任人不能超过 50 字")),
-        _ => {}
-    }
+    let cause = required(&mut e, &CAUSE, &u.cause);
+    let responsible = required(&mut e, &RESPONSIBLE, &u.responsible);
     if e.is_empty() {
         Ok((cause.to_string(), responsible.to_string()))
     } else {
@@ -143,7 +98,7 @@ pub async fn update(
     )
     .await?;
     tx.commit().await?;
-    Ok(masked_for(caller, after))
+    Ok(DropoutReader::of(db, caller)?.written(after))
 }
 
 /// Records a home visit (家访) on an open case; returns the visit's id.
@@ -219,5 +174,5 @@ pub async fn close(
     )
     .await?;
     tx.commit().await?;
-    Ok(masked_for(caller, after))
+    Ok(DropoutReader::of(db, caller)?.written(after))
 }

@@ -4,7 +4,7 @@ use axum::extract::{Multipart, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use platform::auth::{Actor, Caller};
+use platform::auth::Caller;
 use platform::error::ErrorBody;
 use platform::excel::XLSX_MIME;
 use platform::web::{file_response, AppState};
@@ -13,11 +13,13 @@ use serde::{Deserialize, Serialize};
 
 use super::register::{read_upload, run_import};
 use crate::domain::dropout::VisitInput;
+use crate::reader::DropoutReader;
 use crate::service::dropout::{
     self as service, CaseDetail, CaseUpdate, CloseRequest, Rates, RegisterImportOutcome,
     ScanOutcome,
 };
 use crate::store::dropout::{CaseFilter, CasePage, CaseRow};
+use crate::web::view::import_response;
 
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct Created {
@@ -37,12 +39,23 @@ pub struct YearParam {
     responses((status = 200, body = CasePage), (status = 403, body = ErrorBody)))]
 pub async fn list_cases(
     State(state): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Query(f): Query<CaseFilter>,
 ) -> ApiResult<Json<CasePage>> {
-    Ok(Json(
-        service::list(&state.db, &Caller::from(&actor), &f).await?,
-    ))
+    Ok(Json(DropoutReader::of(&state.db, &caller)?.list(&f).await?))
+}
+
+/// The filtered case list as .xlsx (ID numbers masked unless the role may
+/// see them; the export is audited).
+#[utoipa::path(get, path = "/api/v1/dropout/cases/export", tag = "dropout", params(CaseFilter),
+    responses((status = 200, content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), (status = 403, body = ErrorBody)))]
+pub async fn export_cases(
+    State(state): State<AppState>,
+    caller: Caller,
+    Query(f): Query<CaseFilter>,
+) -> ApiResult<Response> {
+    let bytes = super::cases::export_bytes(&state, &caller, &f).await?;
+    Ok(file_response(super::cases::FILE_NAME, XLSX_MIME, bytes))
 }
 
 /// One case with its home visits (audited as a view).
@@ -50,12 +63,10 @@ pub async fn list_cases(
     responses((status = 200, body = CaseDetail), (status = 404, body = ErrorBody)))]
 pub async fn get_case(
     State(state): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Path(id): Path<i64>,
 ) -> ApiResult<Json<CaseDetail>> {
-    Ok(Json(
-        service::get(&state.db, &Caller::from(&actor), id).await?,
-    ))
+    Ok(Json(DropoutReader::of(&state.db, &caller)?.case(id).await?))
 }
 
 /// Set the cause and the responsible person; 409 if someone saved since `version`.
@@ -63,13 +74,11 @@ pub async fn get_case(
     responses((status = 200, body = CaseRow), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn update_case(
     State(state): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Path(id): Path<i64>,
     Json(u): Json<CaseUpdate>,
 ) -> ApiResult<Json<CaseRow>> {
-    Ok(Json(
-        service::update(&state.db, &Caller::from(&actor), id, &u).await?,
-    ))
+    Ok(Json(service::update(&state.db, &caller, id, &u).await?))
 }
 
 /// Record a home visit (家访) on an open case.
@@ -77,11 +86,11 @@ pub async fn update_case(
     responses((status = 201, body = Created), (status = 422, body = ErrorBody), (status = 409, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn add_visit(
     State(state): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Path(id): Path<i64>,
     Json(v): Json<VisitInput>,
 ) -> ApiResult<Response> {
-    let vid = service::add_visit(&state.db, &Caller::from(&actor), id, &v).await?;
+    let vid = service::add_visit(&state.db, &caller, id, &v).await?;
     Ok((StatusCode::CREATED, Json(Created { id: vid })).into_response())
 }
 
@@ -90,13 +99,11 @@ pub async fn add_visit(
     responses((status = 200, body = CaseRow), (status = 422, body = ErrorBody), (status = 409, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn close_case(
     State(state): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Path(id): Path<i64>,
     Json(req): Json<CloseRequest>,
 ) -> ApiResult<Json<CaseRow>> {
-    Ok(Json(
-        service::close(&state.db, &Caller::from(&actor), id, &req).await?,
-    ))
+    Ok(Json(service::close(&state.db, &caller, id, &req).await?))
 }
 
 /// Compare the household register with the enrolments (bureau only): a
@@ -105,11 +112,11 @@ pub async fn close_case(
     responses((status = 200, body = ScanOutcome), (status = 403, body = ErrorBody)))]
 pub async fn scan(
     State(state): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Query(p): Query<YearParam>,
 ) -> ApiResult<Json<ScanOutcome>> {
     Ok(Json(
-        service::scan(&state.db, &Caller::from(&actor), p.school_year).await?,
+        service::scan(&state.db, &caller, p.school_year).await?,
     ))
 }
 
@@ -119,22 +126,14 @@ pub async fn scan(
     responses((status = 200, body = RegisterImportOutcome), (status = 422, body = RegisterImportOutcome), (status = 403, body = ErrorBody)))]
 pub async fn import_children(
     State(state): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     mp: Multipart,
 ) -> ApiResult<Response> {
-    let caller = Caller::from(&actor);
     caller.require_bureau(platform::auth::WorkArea::Dropout)?;
     let up = read_upload(mp).await?;
     match run_import(&state, &caller, &up).await? {
         Err(file_error) => Err(AppError::BadRequest(file_error).into()),
-        Ok(o) => {
-            let status = if o.applied {
-                StatusCode::OK
-            } else {
-                StatusCode::UNPROCESSABLE_ENTITY
-            };
-            Ok((status, Json(o)).into_response())
-        }
+        Ok(o) => Ok(import_response(o.applied, o)),
     }
 }
 
@@ -143,11 +142,11 @@ pub async fn import_children(
     responses((status = 200, body = Rates), (status = 403, body = ErrorBody)))]
 pub async fn rates(
     State(state): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Query(p): Query<YearParam>,
 ) -> ApiResult<Json<Rates>> {
     Ok(Json(
-        service::rates(&state.db, &Caller::from(&actor), p.school_year).await?,
+        service::rates(&state.db, &caller, p.school_year).await?,
     ))
 }
 
@@ -156,10 +155,10 @@ pub async fn rates(
     responses((status = 200, content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), (status = 403, body = ErrorBody)))]
 pub async fn rates_export(
     State(state): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Query(p): Query<YearParam>,
 ) -> ApiResult<Response> {
-    let r = service::rates(&state.db, &Caller::from(&actor), p.school_year).await?;
+    let r = service::rates(&state.db, &caller, p.school_year).await?;
     let bytes = service::rates_workbook(&r).map_err(AppError::Internal)?;
     Ok(file_response(
         &super::rates::file_name(&r),

@@ -1,28 +1,23 @@
 //! One case: its facts, home visits, and the forms to set cause and
 //! responsible person, record a visit and close it.
 
-use axum::extract::{Form, Path, Query, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect};
+use axum::extract::{Form, Path, State};
+use axum::response::IntoResponse;
 use maud::{html, Markup};
 use platform::auth::{Access, Actor, Caller, WorkArea};
-use platform::web::forms::{csrf_field, error_summary, field_error, select};
-use platform::web::{page, AppState};
-use platform::{AppError, FieldError, PageResult};
+use platform::web::forms::{csrf_field, field_error, refusal_view, select, Refusal};
+use platform::web::{page, AppState, Notice};
+use platform::{AppError, PageResult};
 use serde::Deserialize;
 
 use super::status_label;
 use crate::domain::dropout::{CaseStatus, CloseInput, VisitInput};
+use crate::reader::DropoutReader;
 use crate::service::dropout::{self as service, CaseDetail, CaseUpdate, CloseRequest};
 use crate::service::today;
+use crate::web::forms;
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct Notice {
-    notice: Option<String>,
-}
-
-fn notice_text(code: &str) -> Option<&'static str> {
+fn notices(code: &str) -> Option<&'static str> {
     Some(match code {
         "saved" => "已保存原因和责任人。",
         "visit" => "已登记家访。",
@@ -51,32 +46,39 @@ pub struct CloseForm {
 
 /// What the forms show: the values typed, after a refused submission.
 #[derive(Default)]
-struct Typed {
+pub struct Typed {
     cause: Option<(String, String)>,
     visit: VisitInput,
     close: CloseInput,
-    errors: Vec<FieldError>,
-    alert: Option<String>,
     /// Which form was refused: cause, visit or close.
     form: &'static str,
 }
 
-impl Typed {
+/// A case page's forms: the values typed and what was refused.
+struct Forms<'a> {
+    typed: &'a Typed,
+    refusal: &'a Refusal,
+}
+
+impl Forms<'_> {
     /// The inline error of `field`, under the form that was refused only.
     fn error(&self, form: &str, field: &str) -> Markup {
-        if self.form == form {
-            field_error(&self.errors, field)
+        if self.typed.form == form {
+            field_error(&self.refusal.errors, field)
         } else {
             html! {}
         }
     }
 }
 
-fn body(actor: &Actor, d: &CaseDetail, notice: Option<&str>, t: &Typed) -> Markup {
+/// The case page; `notice` after a save, `typed` and `r` after a refused form.
+pub fn view(actor: &Actor, d: &CaseDetail, notice: &Notice, typed: &Typed, r: &Refusal) -> Markup {
+    let t = Forms { typed, refusal: r };
+    let typed = t.typed;
     let c = &d.case;
     let open = c.status == CaseStatus::Open.key();
     let writer = open && actor.may(WorkArea::Dropout, Access::Write);
-    let (cause, responsible) = t
+    let (cause, responsible) = typed
         .cause
         .clone()
         .unwrap_or_else(|| (c.cause.clone(), c.responsible.clone()));
@@ -84,20 +86,17 @@ fn body(actor: &Actor, d: &CaseDetail, notice: Option<&str>, t: &Typed) -> Marku
         .iter()
         .map(|s| (s.key().into(), s.label().into()))
         .collect();
-    let visit_date = if t.visit.date.is_empty() {
-        today().to_string()
-    } else {
-        t.visit.date.clone()
+    let or_today = |d: &str| {
+        if d.is_empty() {
+            today().to_string()
+        } else {
+            d.to_string()
+        }
     };
-    let close_date = if t.close.date.is_empty() {
-        today().to_string()
-    } else {
-        t.close.date.clone()
-    };
+    let (visit_date, close_date) = (or_today(&typed.visit.date), or_today(&typed.close.date));
     html! {
-        @if let Some(n) = notice { p.notice role="status" { (n) } }
-        @if let Some(a) = &t.alert { p.alert role="alert" { (a) } }
-        (error_summary(&t.errors))
+        (notice.view(notices))
+        (refusal_view(r))
         div.actions {
             a.button.secondary href="/dropout" { "返回案件列表" }
             @if actor.may(WorkArea::Audit, Access::Read) { a.button.secondary href=(format!("/audit?entity=dropout_case&entity_id={}", c.id)) { "修改记录" } }
@@ -145,11 +144,11 @@ fn body(actor: &Actor, d: &CaseDetail, notice: Option<&str>, t: &Typed) -> Marku
                 input type="date" id="visit-date" name="date" value=(visit_date);
                 (t.error("visit", "date"))
                 label for="visitor" { "家访人" }
-                input type="text" id="visitor" name="visitor" value=(t.visit.visitor);
+                input type="text" id="visitor" name="visitor" value=(typed.visit.visitor);
                 (t.error("visit", "visitor"))
 
                 label for="visit-outcome" { "家访情况" }
-                textarea id="visit-outcome" name="outcome" rows="3" { (t.visit.outcome) }
+                textarea id="visit-outcome" name="outcome" rows="3" { (typed.visit.outcome) }
                 (t.error("visit", "outcome"))
                 p { button type="submit" { "登记家访" } }
             }
@@ -158,13 +157,13 @@ fn body(actor: &Actor, d: &CaseDetail, notice: Option<&str>, t: &Typed) -> Marku
                 (csrf_field(actor))
                 input type="hidden" name="version" value=(c.version);
                 label for="status" { "结案方式" }
-                (select("status", &endings, &t.close.status, Some("请选择")))
+                (select("status", &endings, &typed.close.status, Some("请选择")))
                 (t.error("close", "status"))
                 label for="close-date" { "结案日期" }
                 input type="date" id="close-date" name="date" value=(close_date);
                 (t.error("close", "date"))
                 label for="close-outcome" { "结案情况" }
-                textarea id="close-outcome" name="outcome" rows="3" { (t.close.outcome) }
+                textarea id="close-outcome" name="outcome" rows="3" { (typed.close.outcome) }
                 (t.error("close", "outcome"))
                 p { button type="submit" { "结案" } }
             }
@@ -172,41 +171,44 @@ fn body(actor: &Actor, d: &CaseDetail, notice: Option<&str>, t: &Typed) -> Marku
     }
 }
 
+fn title(d: &CaseDetail) -> String {
+    format!("控辍保学案件：{}", d.case.name)
+}
+
 pub async fn detail(
     State(state): State<AppState>,
     actor: Actor,
+    caller: Caller,
     Path(id): Path<i64>,
-    Query(n): Query<Notice>,
+    notice: Notice,
 ) -> PageResult {
-    let d = service::get(&state.db, &Caller::from(&actor), id).await?;
-    let notice = n.notice.as_deref().and_then(notice_text);
-    let title = format!("控辍保学案件：{}", d.case.name);
-    Ok(page(&actor, &title, body(&actor, &d, notice, &Typed::default())).into_response())
+    let d = DropoutReader::of(&state.db, &caller)?.case(id).await?;
+    let body = view(&actor, &d, &notice, &Typed::default(), &Refusal::default());
+    Ok(page(&actor, &title(&d), body).into_response())
 }
 
-/// After a refused submission: the page again, with the errors and the
-/// values typed; other errors go to the error page.
-async fn redisplay(
+/// After a submission: back to the case with `notice`, or the page again
+/// with the errors and the values typed.
+async fn answer<T>(
     state: &AppState,
     actor: &Actor,
+    caller: &Caller,
     id: i64,
-    e: AppError,
-    mut t: Typed,
+    saved: Result<T, AppError>,
+    notice: &str,
+    typed: Typed,
 ) -> PageResult {
-    let status = match e {
-        AppError::Invalid(errors) => {
-            t.errors = errors;
-            StatusCode::UNPROCESSABLE_ENTITY
-        }
-        AppError::Conflict(msg) => {
-            t.alert = Some(msg);
-            StatusCode::CONFLICT
-        }
-        other => return Err(other),
-    };
-    let d = service::get(&state.db, &Caller::from(actor), id).await?;
-    let title = format!("控辍保学案件：{}", d.case.name);
-    Ok((status, page(actor, &title, body(actor, &d, None, &t))).into_response())
+    let reader = DropoutReader::of(&state.db, caller)?;
+    let back = format!("/dropout/cases/{id}");
+    forms::answer(
+        actor,
+        saved,
+        (&back, notice),
+        reader.case(id),
+        title,
+        |d, r| view(actor, d, &Notice::default(), &typed, r),
+    )
+    .await
 }
 
 fn version_of(v: &str) -> Result<i64, AppError> {
@@ -218,6 +220,7 @@ fn version_of(v: &str) -> Result<i64, AppError> {
 pub async fn update(
     State(state): State<AppState>,
     actor: Actor,
+    caller: Caller,
     Path(id): Path<i64>,
     Form(f): Form<UpdateForm>,
 ) -> PageResult {
@@ -226,47 +229,35 @@ pub async fn update(
         cause: f.cause.clone(),
         responsible: f.responsible.clone(),
     };
-    match service::update(&state.db, &Caller::from(&actor), id, &u).await {
-        Ok(_) => Ok(Redirect::to(&format!("/dropout/cases/{id}?notice=saved")).into_response()),
-        Err(e) => {
-            let t = Typed {
-                cause: Some((f.cause, f.responsible)),
-                form: "cause",
-                ..Default::default()
-            };
-            redisplay(&state, &actor, id, e, t).await
-        }
-    }
+    let saved = service::update(&state.db, &caller, id, &u).await;
+    let typed = Typed {
+        cause: Some((f.cause, f.responsible)),
+        form: "cause",
+        ..Default::default()
+    };
+    answer(&state, &actor, &caller, id, saved, "saved", typed).await
 }
 
 pub async fn add_visit(
     State(state): State<AppState>,
     actor: Actor,
+    caller: Caller,
     Path(id): Path<i64>,
     Form(v): Form<VisitInput>,
 ) -> PageResult {
-    match service::add_visit(&state.db, &Caller::from(&actor), id, &v).await {
-        Ok(_) => Ok(Redirect::to(&format!("/dropout/cases/{id}?notice=visit")).into_response()),
-        Err(e) => {
-            redisplay(
-                &state,
-                &actor,
-                id,
-                e,
-                Typed {
-                    visit: v,
-                    form: "visit",
-                    ..Default::default()
-                },
-            )
-            .await
-        }
-    }
+    let saved = service::add_visit(&state.db, &caller, id, &v).await;
+    let typed = Typed {
+        visit: v,
+        form: "visit",
+        ..Default::default()
+    };
+    answer(&state, &actor, &caller, id, saved, "visit", typed).await
 }
 
 pub async fn close(
     State(state): State<AppState>,
     actor: Actor,
+    caller: Caller,
     Path(id): Path<i64>,
     Form(f): Form<CloseForm>,
 ) -> PageResult {
@@ -279,21 +270,11 @@ pub async fn close(
         version: Some(version_of(&f.version)?),
         input: input.clone(),
     };
-    match service::close(&state.db, &Caller::from(&actor), id, &req).await {
-        Ok(_) => Ok(Redirect::to(&format!("/dropout/cases/{id}?notice=closed")).into_response()),
-        Err(e) => {
-            redisplay(
-                &state,
-                &actor,
-                id,
-                e,
-                Typed {
-                    close: input,
-                    form: "close",
-                    ..Default::default()
-                },
-            )
-            .await
-        }
-    }
+    let saved = service::close(&state.db, &caller, id, &req).await;
+    let typed = Typed {
+        close: input,
+        form: "close",
+        ..Default::default()
+    };
+    answer(&state, &actor, &caller, id, saved, "closed", typed).await
 }

@@ -5,14 +5,16 @@ use axum::response::IntoResponse;
 use maud::html;
 use platform::auth::{Access, Actor, Caller, Scope, WorkArea};
 use platform::district;
+use platform::excel::XLSX_MIME;
 use platform::web::forms::{csrf_field, select};
-use platform::web::{page, AppState};
-use platform::PageResult;
+use platform::web::{file_response, page, AppState, Filters, Pager};
+use platform::{AppError, PageResult};
 use serde::Deserialize;
 
 use super::status_label;
 use crate::domain::dropout::CaseStatus;
-use crate::service::dropout as service;
+use crate::reader::DropoutReader;
+use crate::service::dropout::cases_workbook;
 use crate::service::{school_year_of, today};
 use crate::store::dropout::{self as store, CaseFilter};
 
@@ -51,32 +53,23 @@ impl ListQuery {
     }
 }
 
-fn query_string(f: &CaseFilter, page: i64) -> String {
-    let mut s = url::form_urlencoded::Serializer::new(String::new());
-    if let Some(v) = &f.status {
-        s.append_pair("status", v);
-    }
-    if let Some(t) = f.township_id {
-        s.append_pair("township_id", &t.to_string());
-    }
-    if let Some(q) = &f.q {
-        s.append_pair("q", q);
-    }
-    if f.visit_due_before.is_some() {
-        s.append_pair("visit_due", "1");
-    }
-    s.append_pair("page", &page.to_string());
-    s.finish()
+/// The list's filters as query pairs, for paging.
+fn filters(f: &CaseFilter) -> Filters {
+    Filters::new()
+        .with("status", f.status.as_ref())
+        .with("township_id", f.township_id)
+        .with("q", f.q.as_ref())
+        .with("visit_due", f.visit_due_before.map(|_| 1))
 }
 
 pub async fn list(
     State(state): State<AppState>,
     actor: Actor,
+    caller: Caller,
     Query(lq): Query<ListQuery>,
 ) -> PageResult {
-    let caller = Caller::from(&actor);
     let f = lq.filter();
-    let result = service::list(&state.db, &caller, &f).await?;
+    let result = DropoutReader::of(&state.db, &caller)?.list(&f).await?;
     let townships = district::townships(&state.db).await?;
     let counts = store::count_by_status(&state.db, &actor.scope).await?;
     let bureau = actor.scope == Scope::All;
@@ -101,7 +94,6 @@ pub async fn list(
             .map(|(_, n)| *n)
             .unwrap_or(0)
     };
-    let pages = (result.total + result.per_page - 1) / result.per_page;
     let body = html! {
         @if let (Some(n), Some(y)) = (lq.scanned, lq.year) {
             p.notice role="status" { (y) "—" (y + 1) " 学年户籍比对完成：新立案 " (n) " 件。" }
@@ -112,6 +104,7 @@ pub async fn list(
         }
         @if bureau {
             div.actions {
+                a.button.secondary href=(filters(&f).href("/dropout/cases.xlsx", 1)) { "导出 Excel" }
                 a.button.secondary href="/dropout/rates" { "入学率与巩固率" }
                 @if bureau_writer {
                     a.button.secondary href="/dropout/children/import" { "导入户籍名册" }
@@ -156,13 +149,33 @@ pub async fn list(
                 }
             }
         }
-        @if pages > 1 {
-            div.pager {
-                @if result.page > 1 { a href=(format!("/dropout?{}", query_string(&f, result.page - 1))) { "上一页" } }
-                span { "第 " (result.page) " / " (pages) " 页" }
-                @if result.page < pages { a href=(format!("/dropout?{}", query_string(&f, result.page + 1))) { "下一页" } }
-            }
-        }
+        (Pager::new(result.page, result.per_page, result.total).view("/dropout", &filters(&f)))
     };
     Ok(page(&actor, "控辍保学", body).into_response())
+}
+
+/// The filtered case list as a workbook, masked for the caller and audited.
+pub async fn export_bytes(
+    state: &AppState,
+    caller: &Caller,
+    f: &CaseFilter,
+) -> Result<Vec<u8>, AppError> {
+    let rows = DropoutReader::of(&state.db, caller)?.export(f).await?;
+    let townships = district::townships(&state.db).await?;
+    let township = f
+        .township_id
+        .and_then(|t| townships.iter().find(|x| x.id.0 == t))
+        .map(|t| t.name.as_str());
+    cases_workbook(f, township, &rows)
+}
+
+pub const FILE_NAME: &str = "控辍保学案件.xlsx";
+
+pub async fn export(
+    State(state): State<AppState>,
+    caller: Caller,
+    Query(lq): Query<ListQuery>,
+) -> PageResult {
+    let bytes = export_bytes(&state, &caller, &lq.filter()).await?;
+    Ok(file_response(FILE_NAME, XLSX_MIME, bytes))
 }

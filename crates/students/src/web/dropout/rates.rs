@@ -11,6 +11,7 @@ use platform::{AppError, PageResult};
 use serde::Deserialize;
 
 use crate::service::dropout::{self as service, Rates};
+use crate::web::forms::school_year;
 
 pub fn file_name(r: &Rates) -> String {
     format!(
@@ -29,21 +30,17 @@ pub struct YearText {
 
 impl YearText {
     fn year(&self) -> Result<Option<i64>, AppError> {
-        match self.school_year.as_deref().map(str::trim) {
-            None | Some("") => Ok(None),
-            Some(y) => y.parse().map(Some).map_err(|_| {
-                AppError::invalid("school_year", format!("学年“{y}”应为四位年份，如 2025"))
-            }),
-        }
+        school_year(self.school_year.as_deref())
     }
 }
 
 pub async fn show(
     State(state): State<AppState>,
     actor: Actor,
+    caller: Caller,
     Query(p): Query<YearText>,
 ) -> PageResult {
-    let r = service::rates(&state.db, &Caller::from(&actor), p.year()?).await?;
+    let r = service::rates(&state.db, &caller, p.year()?).await?;
     let body = html! {
         form.filters method="get" action="/dropout/rates" {
             label { "学年（起始年份）" input type="number" name="school_year" min="2000" max="2100" value=(r.school_year); }
@@ -84,10 +81,10 @@ pub async fn show(
 
 pub async fn export(
     State(state): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Query(p): Query<YearText>,
 ) -> PageResult {
-    let r = service::rates(&state.db, &Caller::from(&actor), p.year()?).await?;
+    let r = service::rates(&state.db, &caller, p.year()?).await?;
     let bytes = service::rates_workbook(&r)?;
     Ok(file_response(&file_name(&r), XLSX_MIME, bytes))
 }

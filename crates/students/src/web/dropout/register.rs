@@ -13,6 +13,8 @@ use platform::{AppError, PageResult};
 use serde::Deserialize;
 
 use crate::service::dropout::{self as service, RegisterImportOutcome, CHILD_COLUMNS};
+use crate::web::forms::school_year;
+use crate::web::view::import_errors;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -22,16 +24,11 @@ pub struct ScanForm {
 
 pub async fn scan(
     State(state): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Form(f): Form<ScanForm>,
 ) -> PageResult {
-    let year = match f.school_year.trim() {
-        "" => None,
-        y => Some(y.parse::<i64>().map_err(|_| {
-            AppError::invalid("school_year", format!("学年“{y}”应为四位年份，如 2025"))
-        })?),
-    };
-    let o = service::scan(&state.db, &Caller::from(&actor), year).await?;
+    let year = school_year(Some(&f.school_year))?;
+    let o = service::scan(&state.db, &caller, year).await?;
     Ok(Redirect::to(&format!(
         "/dropout?scanned={}&year={}",
         o.opened, o.school_year
@@ -39,8 +36,8 @@ pub async fn scan(
     .into_response())
 }
 
-pub async fn template(actor: Actor) -> PageResult {
-    Caller::from(&actor).require_bureau(WorkArea::Dropout)?;
+pub async fn template(caller: Caller) -> PageResult {
+    caller.require_bureau(WorkArea::Dropout)?;
     let wb = Workbook::template("户籍适龄儿童", &CHILD_COLUMNS);
     Ok(file_response(
         "户籍适龄儿童导入模板.xlsx",
@@ -68,10 +65,7 @@ fn import_page(
                 } @else {
                     p.alert role="alert" { "文件中有 " (o.errors.len()) " 处错误，未导入任何数据。请修改后重新上传。" }
                     @if let Some(r) = report { p { a.button.secondary href=(r) { "下载错误报告（Excel）" } } }
-                    table id="import-errors" {
-                        thead { tr { th.num { "行号" } th { "列" } th { "错误原因" } } }
-                        tbody { @for e in &o.errors { tr { td.num { (e.row) } td { (e.column) } td { (e.reason) } } } }
-                    }
+                    (import_errors(&o.errors))
                 }
             }
             form.stacked method="post" action=(format!("/dropout/children/import?_csrf={}", actor.csrf_token)) enctype="multipart/form-data" {
@@ -84,8 +78,8 @@ fn import_page(
     )
 }
 
-pub async fn import_form(actor: Actor) -> PageResult {
-    Caller::from(&actor).require_bureau(WorkArea::Dropout)?;
+pub async fn import_form(actor: Actor, caller: Caller) -> PageResult {
+    caller.require_bureau(WorkArea::Dropout)?;
     Ok(import_page(&actor, None, None, None).into_response())
 }
 
@@ -106,8 +100,12 @@ pub async fn run_import(
     ))
 }
 
-pub async fn import(State(state): State<AppState>, actor: Actor, mp: Multipart) -> PageResult {
-    let caller = Caller::from(&actor);
+pub async fn import(
+    State(state): State<AppState>,
+    actor: Actor,
+    caller: Caller,
+    mp: Multipart,
+) -> PageResult {
     caller.require_bureau(WorkArea::Dropout)?;
     let up = read_upload(mp).await?;
     let response: Response = match run_import(&state, &caller, &up).await? {

@@ -4,11 +4,12 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use platform::auth::{Actor, Caller};
+use platform::auth::Caller;
 use platform::error::ErrorBody;
 use platform::web::AppState;
 use platform::ApiResult;
 
+use crate::reader::StudentsReader;
 use crate::service::left_behind::{self as service, ArchiveView, CareInput};
 use crate::store::left_behind::{Archive, ArchiveRow};
 use crate::store::students::StudentId;
@@ -21,11 +22,11 @@ use crate::web::dropout::Created;
     responses((status = 200, body = ArchiveView), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn get_archive(
     State(state): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Path(id): Path<StudentId>,
 ) -> ApiResult<Json<ArchiveView>> {
     Ok(Json(
-        service::view(&state.db, &Caller::from(&actor), id).await?,
+        StudentsReader::of(&state.db, &caller)?.archive(id).await?,
     ))
 }
 
@@ -34,13 +35,11 @@ pub async fn get_archive(
     responses((status = 200, body = ArchiveRow), (status = 422, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn put_archive(
     State(state): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Path(id): Path<StudentId>,
     Json(a): Json<Archive>,
 ) -> ApiResult<Json<ArchiveRow>> {
-    Ok(Json(
-        service::save(&state.db, &Caller::from(&actor), id, &a).await?,
-    ))
+    Ok(Json(service::save(&state.db, &caller, id, &a).await?))
 }
 
 /// Add a care record (关爱记录).
@@ -48,10 +47,10 @@ pub async fn put_archive(
     responses((status = 201, body = Created), (status = 422, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn add_care(
     State(state): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Path(id): Path<StudentId>,
     Json(c): Json<CareInput>,
 ) -> ApiResult<Response> {
-    let cid = service::add_care(&state.db, &Caller::from(&actor), id, &c).await?;
+    let cid = service::add_care(&state.db, &caller, id, &c).await?;
     Ok((StatusCode::CREATED, Json(Created { id: cid })).into_response())
 }

@@ -1,33 +1,34 @@
 //! The archive page: the archive form and the care records.
 
-use axum::extract::{Form, Path, Query, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect};
+use axum::extract::{Form, Path, State};
+use axum::response::IntoResponse;
 use maud::{html, Markup};
 use platform::auth::{Actor, Caller};
-use platform::web::forms::{csrf_field, error_summary, field_error};
-use platform::web::{page, AppState};
+use platform::web::forms::{csrf_field, field_error, refusal_view, Refusal};
+use platform::web::{page, AppState, Notice};
 use platform::{AppError, FieldError, PageResult};
-use serde::Deserialize;
 
 use crate::domain::Grade;
+use crate::reader::StudentsReader;
 use crate::service::left_behind::{self as service, ArchiveView, CareInput};
 use crate::service::today;
 use crate::store::left_behind::Archive;
 use crate::store::students::StudentId;
+use crate::web::forms;
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct Notice {
-    notice: Option<String>,
+fn notices(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "saved" => "已保存档案。",
+        "care" => "已登记关爱记录。",
+        _ => return None,
+    })
 }
 
-/// Values typed into a refused form, and its errors.
+/// Values typed into a refused form.
 #[derive(Default)]
-struct Typed {
+pub struct Typed {
     archive: Option<Archive>,
     care: CareInput,
-    errors: Vec<FieldError>,
 }
 
 fn text_field(name: &str, label: &str, value: &str, errors: &[FieldError]) -> Markup {
@@ -46,18 +47,19 @@ fn area_field(name: &str, label: &str, value: &str, errors: &[FieldError]) -> Ma
     }
 }
 
-fn body(actor: &Actor, v: &ArchiveView, notice: Option<&str>, t: &Typed) -> Markup {
+/// The archive page; `notice` after a save, `t` and `r` after a refused form.
+pub fn view(actor: &Actor, v: &ArchiveView, notice: &Notice, t: &Typed, r: &Refusal) -> Markup {
     let s = &v.student;
     let a = t.archive.as_ref().unwrap_or(&v.archive);
-    let e = &t.errors;
+    let e = &r.errors;
     let cared_on = if t.care.cared_on.is_empty() {
         today().to_string()
     } else {
         t.care.cared_on.clone()
     };
     html! {
-        @if let Some(n) = notice { p.notice role="status" { (n) } }
-        (error_summary(e))
+        (notice.view(notices))
+        (refusal_view(r))
         p.muted { "本档案含未成年人家庭和心理信息，仅局领导、基教科和本校可见；每次查看和修改均记入审计日志。" }
         dl.facts {
             dt { "学生" } dd { (s.name) }
@@ -102,90 +104,65 @@ fn title(v: &ArchiveView) -> String {
 pub async fn show(
     State(state): State<AppState>,
     actor: Actor,
+    caller: Caller,
     Path(id): Path<StudentId>,
-    Query(n): Query<Notice>,
+    notice: Notice,
 ) -> PageResult {
-    let v = service::view(&state.db, &Caller::from(&actor), id).await?;
-    let notice = match n.notice.as_deref() {
-        Some("saved") => Some("已保存档案。"),
-        Some("care") => Some("已登记关爱记录。"),
-        _ => None,
-    };
-    Ok(page(
-        &actor,
-        &title(&v),
-        body(&actor, &v, notice, &Typed::default()),
-    )
-    .into_response())
+    let v = StudentsReader::of(&state.db, &caller)?.archive(id).await?;
+    let body = view(&actor, &v, &notice, &Typed::default(), &Refusal::default());
+    Ok(page(&actor, &title(&v), body).into_response())
 }
 
-async fn redisplay(
+/// After a submission: back to the archive with `notice`, or the page
+/// again with the errors and the values typed.
+async fn answer<T>(
     state: &AppState,
     actor: &Actor,
+    caller: &Caller,
     id: StudentId,
-    e: AppError,
-    mut t: Typed,
+    saved: Result<T, AppError>,
+    notice: &str,
+    typed: Typed,
 ) -> PageResult {
-    let AppError::Invalid(errors) = e else {
-        return Err(e);
-    };
-    t.errors = errors;
-    let v = service::view(&state.db, &Caller::from(actor), id).await?;
-    Ok((
-        StatusCode::UNPROCESSABLE_ENTITY,
-        page(actor, &title(&v), body(actor, &v, None, &t)),
+    let reader = StudentsReader::of(&state.db, caller)?;
+    let back = format!("/students/{id}/left-behind");
+    forms::answer(
+        actor,
+        saved,
+        (&back, notice),
+        reader.archive(id),
+        title,
+        |v, r| view(actor, v, &Notice::default(), &typed, r),
     )
-        .into_response())
+    .await
 }
 
 pub async fn save(
     State(state): State<AppState>,
     actor: Actor,
+    caller: Caller,
     Path(id): Path<StudentId>,
     Form(a): Form<Archive>,
 ) -> PageResult {
-    match service::save(&state.db, &Caller::from(&actor), id, &a).await {
-        Ok(_) => {
-            Ok(Redirect::to(&format!("/students/{id}/left-behind?notice=saved")).into_response())
-        }
-        Err(e) => {
-            redisplay(
-                &state,
-                &actor,
-                id,
-                e,
-                Typed {
-                    archive: Some(a),
-                    ..Default::default()
-                },
-            )
-            .await
-        }
-    }
+    let saved = service::save(&state.db, &caller, id, &a).await;
+    let typed = Typed {
+        archive: Some(a),
+        ..Default::default()
+    };
+    answer(&state, &actor, &caller, id, saved, "saved", typed).await
 }
 
 pub async fn add_care(
     State(state): State<AppState>,
     actor: Actor,
+    caller: Caller,
     Path(id): Path<StudentId>,
     Form(c): Form<CareInput>,
 ) -> PageResult {
-    match service::add_care(&state.db, &Caller::from(&actor), id, &c).await {
-        Ok(_) => {
-            Ok(Redirect::to(&format!("/students/{id}/left-behind?notice=care")).into_response())
-        }
-        Err(e) => {
-            redisplay(
-                &state,
-                &actor,
-                id,
-                e,
-                Typed {
-                    care: c,
-                    ..Default::default()
-                },
-            )
-            .await
-        }
-    }
+    let saved = service::add_care(&state.db, &caller, id, &c).await;
+    let typed = Typed {
+        care: c,
+        ..Default::default()
+    };
+    answer(&state, &actor, &caller, id, saved, "care", typed).await
 }

@@ -1,0 +1,160 @@
+//! The template fields the rules read, found once by header, and the
+//! small checks each field goes through.
+
+use std::sync::OnceLock;
+
+use super::FieldProblem;
+use crate::domain::template::fields;
+
+/// Positions of the fields the rules read, found once by header.
+pub(super) struct Idx {
+    pub name: usize,
+    pub sex: usize,
+    pub birth: usize,
+    pub ethnicity: usize,
+    pub id_type: usize,
+    pub id_number: usize,
+    pub health: usize,
+    pub hukou_division: usize,
+    pub hukou_type: usize,
+    pub grade: usize,
+    pub class: usize,
+    pub entered: usize,
+    pub boarding: usize,
+    pub address: usize,
+    pub phone: usize,
+    pub left_behind: usize,
+    pub migrant: usize,
+    pub orphan: usize,
+    pub inclusive: usize,
+    pub disability: usize,
+    pub g_name: usize,
+    pub g_relation: usize,
+    pub g_phone: usize,
+    pub school: usize,
+    pub dibao: usize,
+    pub poor: usize,
+    /// Per template field: whether the rules above read it (the others
+    /// are kept as they are, in `extra_json`).
+    pub read: Vec<bool>,
+}
+
+pub(super) fn idx() -> &'static Idx {
+    static I: OnceLock<Idx> = OnceLock::new();
+    I.get_or_init(|| {
+        // Every field looked up here is one the rules read.
+        let mut read = vec![false; fields().len()];
+        let mut at = |h: &str| {
+            let n = fields()
+                .iter()
+                .position(|f| f.header == h)
+                .unwrap_or_else(|| panic!("template lacks {h}"));
+            read[n] = true;
+            n
+        };
+        Idx {
+            name: at("姓名"),
+            sex: at("性别"),
+            birth: at("出生日期"),
+            ethnicity: at("民族"),
+            id_type: at("身份证件类型"),
+            id_number: at("身份证件号"),
+            health: at("健康状况"),
+            hukou_division: at("户口所在地"),
+            hukou_type: at("户口性质"),
+            grade: at("年级"),
+            class: at("班级"),
+            entered: at("入学年月"),
+            boarding: at("就读方式"),
+            address: at("现住址"),
+            phone: at("联系电话"),
+            left_behind: at("是否留守儿童"),
+            migrant: at("是否进城务工人员随迁子女"),
+            orphan: at("是否孤儿"),
+            inclusive: at("随班就读"),
+            disability: at("残疾类型"),
+            g_name: at("监护人一·姓名"),
+            g_relation: at("监护人一·关系"),
+            g_phone: at("监护人一·联系电话"),
+            school: at("学校标识码"),
+            dibao: at("是否低保"),
+            poor: at("是否建档立卡"),
+            read,
+        }
+    })
+}
+
+/// The template index of the 学校标识码 column (for scope checks).
+pub fn school_field() -> usize {
+    idx().school
+}
+
+/// The template index of the 身份证件号 column.
+pub fn id_number_field() -> usize {
+    idx().id_number
+}
+
+pub(super) struct Check<'a> {
+    pub values: &'a [&'a str],
+    pub problems: Vec<FieldProblem>,
+}
+
+impl<'a> Check<'a> {
+    pub fn get(&self, i: usize) -> &'a str {
+        self.values.get(i).copied().unwrap_or("").trim()
+    }
+
+    pub fn fail(&mut self, i: usize, msg: String) {
+        self.problems.push((i, msg));
+    }
+
+    pub fn required(&mut self, i: usize) -> &'a str {
+        let v = self.get(i);
+        if v.is_empty() {
+            self.fail(i, format!("请填写{}", fields()[i].name));
+        }
+        v
+    }
+
+    pub fn text(&mut self, i: usize, max: usize) -> String {
+        let v = self.get(i);
+        if v.chars().count() > max {
+            self.fail(i, format!("{}不能超过 {max} 个字", fields()[i].name));
+        }
+        v.to_string()
+    }
+
+    /// 是/否 (also 1/0, Y/N); empty is 否.
+    pub fn yes_no(&mut self, i: usize) -> bool {
+        match self.get(i) {
+            "" | "否" | "0" | "N" | "n" | "false" => false,
+            "是" | "1" | "Y" | "y" | "true" => true,
+            other => {
+                self.fail(
+                    i,
+                    format!("{}应填“是”或“否”，而不是“{other}”", fields()[i].name),
+                );
+                false
+            }
+        }
+    }
+
+    /// One of the template's allowed values (or empty when optional).
+    pub fn one_of(&mut self, i: usize, required: bool) -> &'a str {
+        let v = self.get(i);
+        let f = &fields()[i];
+        if v.is_empty() {
+            if required {
+                self.fail(i, format!("请填写{}", f.name));
+            }
+            return v;
+        }
+        if !f.allowed.is_empty() && !f.allowed.iter().any(|a| a == v) {
+            self.fail(
+                i,
+                format!("{}应为 {} 之一，而不是“{v}”", f.name, f.allowed.join("、")),
+            );
+        }
+        v
+    }
+}
