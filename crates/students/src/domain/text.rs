@@ -11,6 +11,22 @@ pub struct Label {
     pub max: usize,
 }
 
+impl Label {
+    pub const fn new(
+        field: &'static str,
+        ask: &'static str,
+        short: &'static str,
+        max: usize,
+    ) -> Label {
+        Label {
+            field,
+            ask,
+            short,
+            max,
+        }
+    }
+}
+
 /// The value trimmed; when empty or longer than `label.max` characters, an
 /// error for the field is added to `errors`.
 pub fn required<'a>(errors: &mut Vec<FieldError>, label: &Label, value: &'a str) -> &'a str {
@@ -30,12 +46,7 @@ pub fn required<'a>(errors: &mut Vec<FieldError>, label: &Label, value: &'a str)
 mod tests {
     use super::*;
 
-    const CARER: Label = Label {
-        field: "carer",
-        ask: "关爱人",
-        short: "关爱人",
-        max: 3,
-    };
+    const CARER: Label = Label::new("carer", "关爱人", "关爱人", 3);
 
     #[test]
     fn empty_and_long_values_are_refused_and_others_trimmed() {

@@ -57,7 +57,8 @@ impl<'a> DropoutReader<'a> {
         for page in 1.. {
             f.page = Some(page);
             let p = store::list(self.0.db(), self.0.scope(), &f).await?;
-            let last = p.items.len() < p.per_page as usize || p.page * p.per_page >= EXPORT_CAP;
+            let full = i64::try_from(p.items.len()).is_ok_and(|n| n >= p.per_page);
+            let last = !full || p.page * p.per_page >= EXPORT_CAP;
             rows.extend(p.items.into_iter().map(|c| self.masked(c)));
             if last {
                 break;

@@ -192,18 +192,8 @@ pub struct CareInput {
     pub content: String,
 }
 
-const CARER: Label = Label {
-    field: "carer",
-    ask: "关爱人",
-    short: "关爱人",
-    max: 50,
-};
-const CONTENT: Label = Label {
-    field: "content",
-    ask: "关爱内容",
-    short: "关爱内容",
-    max: 2000,
-};
+const CARER: Label = Label::new("carer", "关爱人", "关爱人", 50);
+const CONTENT: Label = Label::new("content", "关爱内容", "关爱内容", 2000);
 
 fn check_care(c: &CareInput) -> Result<(NaiveDate, String, String), AppError> {
     let mut e = Vec::new();

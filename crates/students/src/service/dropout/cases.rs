@@ -32,18 +32,8 @@ pub struct CaseUpdate {
     pub responsible: String,
 }
 
-const CAUSE: Label = Label {
-    field: "cause",
-    ask: "辍学（未入学）原因",
-    short: "原因",
-    max: 200,
-};
-const RESPONSIBLE: Label = Label {
-    field: "responsible",
-    ask: "劝返责任人",
-    short: "责任人",
-    max: 50,
-};
+const CAUSE: Label = Label::new("cause", "辍学（未入学）原因", "原因", 200);
+const RESPONSIBLE: Label = Label::new("responsible", "劝返责任人", "责任人", 50);
 
 fn check_update(u: &CaseUpdate) -> Result<(String, String), AppError> {
     let mut e = Vec::new();

@@ -102,14 +102,10 @@ pub async fn list(
             @for s in CaseStatus::ALL { span.tag { (s.label()) " " (count_of(s)) " 件" } " " }
             @if let Some(n) = registered { span.muted { "户籍名册登记适龄儿童 " (n) " 人" } }
         }
-        @if bureau {
-            div.actions {
-                a.button.secondary href=(filters(&f).href("/dropout/cases.xlsx", 1)) { "导出 Excel" }
-                a.button.secondary href="/dropout/rates" { "入学率与巩固率" }
-                @if bureau_writer {
-                    a.button.secondary href="/dropout/children/import" { "导入户籍名册" }
-                }
-            }
+        div.actions {
+            a.button.secondary href=(filters(&f).href("/dropout/cases.xlsx", 1)) { "导出 Excel" }
+            @if bureau { a.button.secondary href="/dropout/rates" { "入学率与巩固率" } }
+            @if bureau_writer { a.button.secondary href="/dropout/children/import" { "导入户籍名册" } }
         }
         @if bureau_writer {
             form.filters method="post" action="/dropout/scan" {
