@@ -14,6 +14,7 @@ mod rates;
 mod reader;
 mod scan;
 mod scoping;
+mod stale;
 
 use chrono::{Datelike, Duration, NaiveDate};
 use platform::auth::Scope;

@@ -148,9 +148,12 @@ pub async fn close(
         check_close(&req.input, current, case.opened_on, today()).map_err(AppError::Invalid)?;
     let mut tx = db.begin().await?;
     if !store::close(&mut tx, id, req.version, status.key(), on, &outcome).await? {
-        return Err(AppError::Conflict(
-            "结案失败：该案件已被他人修改或已结案，请刷新页面后查看".into(),
-        ));
+        let now = store::get_in(&mut tx, &Scope::All, id).await?;
+        return Err(match req.version {
+            _ if now.status != CaseStatus::Open.key() => closed_error(&now),
+            Some(v) => AppError::stale("该案件", v, now.version),
+            None => AppError::Conflict("结案失败：请刷新页面后重试".into()),
+        });
     }
     let after = store::get_in(&mut tx, &Scope::All, id).await?;
     audit::record(
