@@ -10,10 +10,8 @@ use platform::AppError;
 use super::{shown, NO_NUMBER_SEARCH};
 use crate::domain::dropout::CaseStatus;
 use crate::domain::privacy::mask_id_number;
-use crate::service::dropout::CaseDetail;
+use crate::service::dropout::{CaseDetail, ENTITY};
 use crate::store::dropout::{self as store, CaseFilter, CasePage, CaseRow};
-
-const ENTITY: &str = "dropout_case";
 
 /// The most cases one export holds.
 const EXPORT_CAP: i64 = 20_000;

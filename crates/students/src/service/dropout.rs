@@ -25,6 +25,14 @@ use super::{school_year_of, today};
 use crate::domain::Stage;
 use crate::store::dropout::{self as store, BirthRange};
 
+/// The audit log's name for dropout cases.
+pub const ENTITY: &str = "dropout_case";
+
+/// An audit entry on dropout cases.
+fn case_entry(action: &'static str, summary: String) -> Entry {
+    Entry::new(action, ENTITY, summary)
+}
+
 /// The cause written on cases the scan opens.
 pub const SCAN_CAUSE: &str = "未入学（户籍比对发现）";
 /// The stages of compulsory education that the scan and the rates cover.
@@ -95,9 +103,8 @@ pub async fn scan(
     audit::record(
         &mut tx,
         &caller.who,
-        Entry::new(
+        case_entry(
             "create",
-            "dropout_case",
             format!("{year}—{} 学年户籍比对：新立案 {opened} 件", year + 1),
         )
         .after(&outcome),

@@ -1,12 +1,13 @@
 //! Cases: cause and responsible person, home visits and closure; reading
 //! them is [`DropoutReader`]'s.
 
-use platform::audit::{self, Entry};
+use platform::audit;
 use platform::auth::{Access, Caller, Scope, WorkArea};
 use platform::db::Db;
 use platform::AppError;
 use serde::{Deserialize, Serialize};
 
+use super::case_entry;
 use crate::domain::dropout::{check_close, CaseStatus, CloseInput, VisitInput};
 use crate::domain::text::{required, Label};
 use crate::reader::DropoutReader;
@@ -76,9 +77,8 @@ pub async fn update(
     audit::record(
         &mut tx,
         &caller.who,
-        Entry::new(
+        case_entry(
             "update",
-            "dropout_case",
             format!("修改控辍保学案件：{}（原因、责任人）", after.name),
         )
         .id(id)
@@ -111,9 +111,8 @@ pub async fn add_visit(
     audit::record(
         &mut tx,
         &caller.who,
-        Entry::new(
+        case_entry(
             "create",
-            "dropout_case",
             format!("{} 家访（{}，{}）", case.name, v.date, v.visitor),
         )
         .id(id)
@@ -159,7 +158,7 @@ pub async fn close(
     audit::record(
         &mut tx,
         &caller.who,
-        Entry::new("update", "dropout_case", format!("控辍保学案件结案：{}（{}）", case.name, status.label()))
+        case_entry("update", format!("控辍保学案件结案：{}（{}）", case.name, status.label()))
             .id(id)
             .institution(case.institution_id)
             .before(&serde_json::json!({"status": case.status}))
