@@ -4,7 +4,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use platform::auth::{Access, Actor, Caller, WorkArea};
+use platform::auth::{Access, Caller, WorkArea};
 use platform::error::ErrorBody;
 use platform::web::AppState;
 use platform::ApiResult;
@@ -70,18 +70,18 @@ pub struct ApiDoc;
 
 /// Aid programs.
 #[utoipa::path(get, path = "/api/v1/aid/programs", tag = "aid", responses((status = 200, body = [Program])))]
-pub async fn programs(State(s): State<AppState>, actor: Actor) -> ApiResult<Json<Vec<Program>>> {
-    Ok(Json(progs::list(&s.db, &Caller::from(&actor)).await?))
+pub async fn programs(State(s): State<AppState>, caller: Caller) -> ApiResult<Json<Vec<Program>>> {
+    Ok(Json(progs::list(&s.db, &caller).await?))
 }
 
 /// One aid program.
 #[utoipa::path(get, path = "/api/v1/aid/programs/{id}", tag = "aid", responses((status = 200, body = Program), (status = 404, body = ErrorBody)))]
 pub async fn program(
     State(s): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Path(id): Path<i64>,
 ) -> ApiResult<Json<Program>> {
-    Ok(Json(progs::get(&s.db, &Caller::from(&actor), id).await?))
+    Ok(Json(progs::get(&s.db, &caller, id).await?))
 }
 
 /// Define a program (bureau only). Contradictory conditions, a missing or
@@ -90,10 +90,10 @@ pub async fn program(
     responses((status = 201, body = Program), (status = 422, body = ErrorBody), (status = 403, body = ErrorBody)))]
 pub async fn create_program(
     State(s): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Json(input): Json<ProgramInput>,
 ) -> ApiResult<Response> {
-    let p = progs::create(&s.db, &Caller::from(&actor), &input).await?;
+    let p = progs::create(&s.db, &caller, &input).await?;
     Ok((StatusCode::CREATED, Json(p)).into_response())
 }
 
@@ -109,19 +109,19 @@ pub struct ProgramUpdate {
     responses((status = 200, body = Program), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn update_program(
     State(s): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Path(id): Path<i64>,
     Json(req): Json<ProgramUpdate>,
 ) -> ApiResult<Json<Program>> {
     Ok(Json(
-        progs::update(&s.db, &Caller::from(&actor), id, req.version, &req.input).await?,
+        progs::update(&s.db, &caller, id, req.version, &req.input).await?,
     ))
 }
 
 /// Batches, newest first.
 #[utoipa::path(get, path = "/api/v1/aid/runs", tag = "aid", responses((status = 200, body = [BatchRow])))]
-pub async fn runs(State(s): State<AppState>, actor: Actor) -> ApiResult<Json<Vec<BatchRow>>> {
-    Ok(Json(batch_view::list(&s.db, &Caller::from(&actor)).await?))
+pub async fn runs(State(s): State<AppState>, caller: Caller) -> ApiResult<Json<Vec<BatchRow>>> {
+    Ok(Json(batch_view::list(&s.db, &caller).await?))
 }
 
 /// Compute a term's eligibility run into a draft batch (bureau only). 409
@@ -130,42 +130,40 @@ pub async fn runs(State(s): State<AppState>, actor: Actor) -> ApiResult<Json<Vec
     responses((status = 201, body = RunOutcome), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn run(
     State(s): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Json(req): Json<RunRequest>,
 ) -> ApiResult<Response> {
-    let out = svc::run(&s.db, &Caller::from(&actor), &req).await?;
+    let out = svc::run(&s.db, &caller, &req).await?;
     Ok((StatusCode::CREATED, Json(out)).into_response())
 }
 
 #[utoipa::path(get, path = "/api/v1/aid/runs/{id}", tag = "aid", responses((status = 200, body = BatchDetail), (status = 404, body = ErrorBody)))]
 pub async fn batch(
     State(s): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Path(id): Path<i64>,
 ) -> ApiResult<Json<BatchDetail>> {
-    Ok(Json(
-        batch_view::detail(&s.db, &Caller::from(&actor), id, 200).await?,
-    ))
+    Ok(Json(batch_view::detail(&s.db, &caller, id, 200).await?))
 }
 
 /// Approve a draft batch (leadership, 资助中心 or 计财科).
 #[utoipa::path(post, path = "/api/v1/aid/runs/{id}/approve", tag = "aid", responses((status = 200, body = BatchRow), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn approve(
     State(s): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Path(id): Path<i64>,
 ) -> ApiResult<Json<BatchRow>> {
-    Ok(Json(svc::approve(&s.db, &Caller::from(&actor), id).await?))
+    Ok(Json(svc::approve(&s.db, &caller, id).await?))
 }
 
 /// Record an approved batch as paid.
 #[utoipa::path(post, path = "/api/v1/aid/runs/{id}/pay", tag = "aid", responses((status = 200, body = BatchRow), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn pay(
     State(s): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Path(id): Path<i64>,
 ) -> ApiResult<Json<BatchRow>> {
-    Ok(Json(svc::pay(&s.db, &Caller::from(&actor), id).await?))
+    Ok(Json(svc::pay(&s.db, &caller, id).await?))
 }
 
 /// Reverse a paid ledger row (and optionally pay it again at the right
@@ -174,11 +172,11 @@ pub async fn pay(
     responses((status = 201, body = BatchRow), (status = 409, body = ErrorBody)))]
 pub async fn reverse(
     State(s): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Path(id): Path<i64>,
     Json(req): Json<ReverseRequest>,
 ) -> ApiResult<Response> {
-    let b = corrections::reverse(&s.db, &Caller::from(&actor), id, &req).await?;
+    let b = corrections::reverse(&s.db, &caller, id, &req).await?;
     Ok((StatusCode::CREATED, Json(b)).into_response())
 }
 
@@ -191,13 +189,11 @@ pub struct AppFilter {
 #[utoipa::path(get, path = "/api/v1/aid/applications", tag = "aid", params(AppFilter), responses((status = 200, body = [ApplicationRow])))]
 pub async fn applications(
     State(s): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Query(f): Query<AppFilter>,
 ) -> ApiResult<Json<Vec<ApplicationRow>>> {
     let status = f.status.as_deref().filter(|s| !s.is_empty());
-    Ok(Json(
-        apps::list(&s.db, &Caller::from(&actor), status).await?,
-    ))
+    Ok(Json(apps::list(&s.db, &caller, status).await?))
 }
 
 /// Submit an application with its documents.
@@ -205,10 +201,10 @@ pub async fn applications(
     responses((status = 201, body = ApplicationRow), (status = 422, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn apply(
     State(s): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Json(input): Json<ApplicationInput>,
 ) -> ApiResult<Response> {
-    let a = apps::submit(&s.db, &Caller::from(&actor), &input).await?;
+    let a = apps::submit(&s.db, &caller, &input).await?;
     Ok((StatusCode::CREATED, Json(a)).into_response())
 }
 
@@ -218,24 +214,22 @@ pub async fn apply(
     responses((status = 200, body = ApplicationRow), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn decide(
     State(s): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Path(id): Path<i64>,
     Json(d): Json<Decision>,
 ) -> ApiResult<Json<ApplicationRow>> {
-    Ok(Json(
-        apps::decide(&s.db, &Caller::from(&actor), id, &d).await?,
-    ))
+    Ok(Json(apps::decide(&s.db, &caller, id, &d).await?))
 }
 
 /// Totals by program, institution, township, stage or term.
 #[utoipa::path(get, path = "/api/v1/aid/reports", tag = "aid", params(ReportFilter), responses((status = 200, body = [ReportRow])))]
 pub async fn report(
     State(s): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Query(f): Query<ReportFilter>,
 ) -> ApiResult<Json<Vec<ReportRow>>> {
-    actor.require(WorkArea::Aid, Access::Read)?;
-    Ok(Json(reports::totals(&s.db, &actor.scope, &f).await?))
+    caller.require(WorkArea::Aid, Access::Read)?;
+    Ok(Json(reports::totals(&s.db, &caller.scope, &f).await?))
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
@@ -247,12 +241,12 @@ pub struct YearQuery {
 #[utoipa::path(get, path = "/api/v1/aid/reports/budget", tag = "aid", params(YearQuery), responses((status = 200, body = [BudgetRow])))]
 pub async fn budget(
     State(s): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Query(q): Query<YearQuery>,
 ) -> ApiResult<Json<Vec<BudgetRow>>> {
-    actor.require(WorkArea::Aid, Access::Read)?;
+    caller.require(WorkArea::Aid, Access::Read)?;
     Ok(Json(
-        reports::budget(&s.db, &actor.scope, q.school_year).await?,
+        reports::budget(&s.db, &caller.scope, q.school_year).await?,
     ))
 }
 
@@ -260,10 +254,8 @@ pub async fn budget(
 #[utoipa::path(get, path = "/api/v1/students/{id}/aid", tag = "aid", responses((status = 200, body = StudentAid), (status = 404, body = ErrorBody)))]
 pub async fn student_aid(
     State(s): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Path(id): Path<i64>,
 ) -> ApiResult<Json<StudentAid>> {
-    Ok(Json(
-        benefits::of_student(&s.db, &Caller::from(&actor), id).await?,
-    ))
+    Ok(Json(benefits::of_student(&s.db, &caller, id).await?))
 }
