@@ -34,15 +34,6 @@ pub struct Decision {
     pub note: String,
 }
 
-pub async fn list(
-    db: &Db,
-    caller: &Caller,
-    status: Option<&str>,
-) -> Result<Vec<ApplicationRow>, AppError> {
-    caller.require(WorkArea::Aid, Access::Read)?;
-    Ok(store_apps::list(db, &caller.scope, status).await?)
-}
-
 pub async fn submit(
     db: &Db,
     caller: &Caller,

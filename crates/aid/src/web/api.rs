@@ -4,7 +4,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use platform::auth::{Access, Caller, WorkArea};
+use platform::auth::Caller;
 use platform::error::ErrorBody;
 use platform::web::AppState;
 use platform::ApiResult;
@@ -16,11 +16,12 @@ use crate::service::applications::{ApplicationInput, Decision};
 use crate::service::batch_view::{self, BatchDetail};
 use crate::service::benefits::{self, StudentAid};
 use crate::service::corrections::ReverseRequest;
+use crate::service::reader::AidReader;
 use crate::service::runs::{ProgramTotal, RunOutcome, RunRequest};
 use crate::service::{applications as apps, corrections, programs as progs, runs as svc};
 use crate::store::applications::ApplicationRow;
 use crate::store::ledger::{ConflictLine, LedgerLine};
-use crate::store::reports::{self, BudgetRow, ProgramSum, ReportFilter, ReportRow};
+use crate::store::reports::{BudgetRow, ProgramSum, ReportFilter, ReportRow};
 use crate::store::{BatchRow, Program};
 
 #[derive(OpenApi)]
@@ -37,6 +38,7 @@ use crate::store::{BatchRow, Program};
         pay,
         reverse,
         applications,
+        application,
         apply,
         decide,
         report,
@@ -183,6 +185,8 @@ pub async fn reverse(
 #[derive(Deserialize, utoipa::IntoParams)]
 pub struct AppFilter {
     pub status: Option<String>,
+    /// Page of 500, from 1.
+    pub page: Option<i64>,
 }
 
 /// Applications (a school sees its own).
@@ -193,7 +197,20 @@ pub async fn applications(
     Query(f): Query<AppFilter>,
 ) -> ApiResult<Json<Vec<ApplicationRow>>> {
     let status = f.status.as_deref().filter(|s| !s.is_empty());
-    Ok(Json(apps::list(&s.db, &caller, status).await?))
+    let found = AidReader::of(&s.db, &caller)?
+        .applications(status, f.page.unwrap_or(1), 500)
+        .await?;
+    Ok(Json(found.items))
+}
+
+/// One application; another school's is not found (404).
+#[utoipa::path(get, path = "/api/v1/aid/applications/{id}", tag = "aid", responses((status = 200, body = ApplicationRow), (status = 404, body = ErrorBody)))]
+pub async fn application(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+) -> ApiResult<Json<ApplicationRow>> {
+    Ok(Json(AidReader::of(&s.db, &caller)?.application(id).await?))
 }
 
 /// Submit an application with its documents.
@@ -228,8 +245,7 @@ pub async fn report(
     caller: Caller,
     Query(f): Query<ReportFilter>,
 ) -> ApiResult<Json<Vec<ReportRow>>> {
-    caller.require(WorkArea::Aid, Access::Read)?;
-    Ok(Json(reports::totals(&s.db, &caller.scope, &f).await?))
+    Ok(Json(AidReader::of(&s.db, &caller)?.totals(&f).await?))
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
@@ -244,9 +260,8 @@ pub async fn budget(
     caller: Caller,
     Query(q): Query<YearQuery>,
 ) -> ApiResult<Json<Vec<BudgetRow>>> {
-    caller.require(WorkArea::Aid, Access::Read)?;
     Ok(Json(
-        reports::budget(&s.db, &caller.scope, q.school_year).await?,
+        AidReader::of(&s.db, &caller)?.budget(q.school_year).await?,
     ))
 }
 

@@ -6,8 +6,8 @@ use axum::extract::{Form, Path, Query, State};
 use axum::response::{IntoResponse, Redirect};
 use maud::{html, Markup};
 use platform::auth::{Access, Actor, Caller, WorkArea};
-use platform::web::forms::{csrf_field, redisplay, refusal_view, select};
-use platform::web::{page, AppState};
+use platform::web::forms::{csrf_field, empty_as_none, redisplay, refusal_view, select};
+use platform::web::{page, AppState, Filters};
 use platform::{AppError, FieldError, PageResult};
 use serde::Deserialize;
 
@@ -15,6 +15,7 @@ use super::program_form::{all, one, Pairs};
 use crate::domain::{term, TermInput};
 use crate::service::applications::{self as service, ApplicationInput, Decision};
 use crate::service::corrections::{self, ReverseRequest};
+use crate::service::reader::AidReader;
 use crate::store::applications::{status_label, ApplicationRow};
 use crate::store::ledger::LedgerLine;
 use crate::store::Program;
@@ -25,7 +26,11 @@ const STATUSES: [&str; 4] = ["submitted", "school_approved", "approved", "reject
 pub struct ListQuery {
     #[serde(default)]
     status: String,
+    #[serde(default, deserialize_with = "empty_as_none")]
+    page: Option<i64>,
 }
+
+const PER_PAGE: i64 = 50;
 
 /// Who may take the next step of an application.
 fn next_step(actor: &Actor, a: &ApplicationRow) -> Option<(&'static str, &'static str)> {
@@ -68,7 +73,12 @@ pub async fn list(
     Query(q): Query<ListQuery>,
 ) -> PageResult {
     let status = STATUSES.iter().find(|x| **x == q.status).copied();
-    let rows = service::list(&s.db, &caller, status).await?;
+    let page_no = q.page.unwrap_or(1);
+    let found = AidReader::of(&s.db, &caller)?
+        .applications(status, page_no, PER_PAGE)
+        .await?;
+    let rows = &found.items;
+    let filters = Filters::new().with("status", status);
     let options: Vec<(String, String)> = STATUSES
         .iter()
         .map(|s| (s.to_string(), status_label(s).to_string()))
@@ -81,7 +91,7 @@ pub async fn list(
         p.muted { "学校在学生的资助记录页提交申请；学校审核后由教育局审批，批准的申请在该学期的资助计算中发放。" }
         table id="aid-applications" {
             thead { tr { th { "编号" } th { "学生" } th { "学校" } th { "项目" } th { "学期" } th { "材料" } th { "申请理由" } th { "状态" } th { "办理" } } }
-            tbody { @for a in &rows { tr {
+            tbody { @for a in rows { tr {
                 td { "#" (a.id) }
                 td { a href=(format!("/aid/students/{}", a.student_id)) { (a.student_name) } }
                 td { (a.institution_name) }
@@ -94,6 +104,7 @@ pub async fn list(
             } } }
         }
         @if rows.is_empty() { p.muted { "没有申请。" } }
+        (found.pager.view("/aid/applications", &filters))
     };
     Ok(page(&actor, "资助申请", body).into_response())
 }

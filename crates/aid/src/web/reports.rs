@@ -3,7 +3,7 @@
 use axum::extract::{Query, State};
 use axum::response::IntoResponse;
 use maud::html;
-use platform::auth::{Access, Actor, Caller, WorkArea};
+use platform::auth::{Actor, Caller};
 use platform::excel::{Cell, Title, Workbook, XLSX_MIME};
 use platform::web::forms::select;
 use platform::web::{file_response, page, AppState, Filters};
@@ -11,7 +11,8 @@ use platform::{AppError, PageResult};
 
 use super::chart::bar_chart;
 use crate::domain::Fen;
-use crate::store::reports::{self, Dimension, ReportFilter};
+use crate::service::reader::AidReader;
+use crate::store::reports::{Dimension, ReportFilter};
 
 /// The report's filters, for the export link.
 fn filters(f: &ReportFilter) -> Filters {
@@ -28,9 +29,8 @@ pub async fn show(
     caller: Caller,
     Query(f): Query<ReportFilter>,
 ) -> PageResult {
-    caller.require(WorkArea::Aid, Access::Read)?;
     let f = &f;
-    let rows = reports::totals(&state.db, &caller.scope, f).await?;
+    let rows = AidReader::of(&state.db, &caller)?.totals(f).await?;
     let programs = crate::store::programs::list(&state.db).await?;
     let dims: Vec<(String, String)> = Dimension::ALL
         .iter()
@@ -97,8 +97,7 @@ pub async fn export(
     caller: Caller,
     Query(f): Query<ReportFilter>,
 ) -> PageResult {
-    caller.require(WorkArea::Aid, Access::Read)?;
-    let rows = reports::totals(&state.db, &caller.scope, &f).await?;
+    let rows = AidReader::of(&state.db, &caller)?.totals(&f).await?;
     let mut wb = Workbook::export(
         &title(&state, &f).await?,
         &[f.by.label(), "人次", "人数", "金额（元）", "金额（万元）"],
