@@ -1,7 +1,7 @@
 //! Setting up a round: dates, schools with seats, catchments, the seed.
 
 use chrono::{DateTime, Utc};
-use platform::audit::{self, Entry};
+use platform::audit::Entry;
 use platform::auth::{Caller, WorkArea};
 use platform::db::{Db, Sql};
 use platform::excel::RowError;
@@ -94,8 +94,8 @@ pub async fn create_round(db: &Db, caller: &Caller, r: &RoundInput) -> Result<i6
         },
     )
     .await?;
-    audit::record(
-        &mut tx,
+    crate::service::commit(
+        tx,
         &caller.who,
         Entry::new(
             "create",
@@ -105,7 +105,6 @@ pub async fn create_round(db: &Db, caller: &Caller, r: &RoundInput) -> Result<i6
         .id(id),
     )
     .await?;
-    tx.commit().await?;
     Ok(id)
 }
 
@@ -198,8 +197,8 @@ pub async fn set_schools(
     }
     let mut tx = db.begin().await?;
     rounds::replace_schools(&mut tx, round, &rows).await?;
-    audit::record(
-        &mut tx,
+    crate::service::commit(
+        tx,
         &caller.who,
         Entry::new(
             "update",
@@ -209,7 +208,6 @@ pub async fn set_schools(
         .id(round),
     )
     .await?;
-    tx.commit().await?;
     Ok(rows.len())
 }
 
@@ -260,8 +258,8 @@ pub async fn set_catchments(
     for (id, c) in &pairs {
         rounds::add_catchment(&mut tx, round, *id, c).await?;
     }
-    audit::record(
-        &mut tx,
+    crate::service::commit(
+        tx,
         &caller.who,
         Entry::new(
             "update",
@@ -271,7 +269,6 @@ pub async fn set_catchments(
         .id(round),
     )
     .await?;
-    tx.commit().await?;
     Ok(pairs.len())
 }
 
@@ -294,12 +291,11 @@ pub async fn set_seed(db: &Db, caller: &Caller, round: i64, seed: &str) -> Resul
     }
     let mut tx = db.begin().await?;
     rounds::set_seed(&mut tx, round, seed).await?;
-    audit::record(
-        &mut tx,
+    crate::service::commit(
+        tx,
         &caller.who,
         Entry::new("update", "admission_round", "登记摇号种子").id(round),
     )
     .await?;
-    tx.commit().await?;
     Ok(())
 }

@@ -2,13 +2,13 @@
 //! the bureau's round operations.
 
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use platform::auth::ClientIp;
 use platform::auth::{Access, Caller, WorkArea};
 use platform::error::ErrorBody;
+use platform::web::json::created;
 use platform::web::AppState;
 use platform::{ApiResult, AppError};
 use serde::{Deserialize, Serialize};
@@ -85,7 +85,7 @@ pub async fn submit(
     let ip = client.as_deref().and_then(|s| s.parse().ok());
     state.public_limiter.check(ip)?;
     let ref_no = applying::submit(&state.db, id, &input, ip).await?;
-    Ok((StatusCode::CREATED, Json(Submitted { ref_no })).into_response())
+    created(Submitted { ref_no })
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -141,7 +141,7 @@ pub async fn appeal(
     let ip = client.as_deref().and_then(|s| s.parse().ok());
     state.public_limiter.check(ip)?;
     let id = applying::appeal(&state.db, &a.ref_no, &a.child_id_number, &a.reason, ip).await?;
-    Ok((StatusCode::CREATED, Json(serde_json::json!({ "id": id }))).into_response())
+    created(serde_json::json!({ "id": id }))
 }
 
 /// Admission rounds.
@@ -167,7 +167,7 @@ pub async fn round_create(
     Json(r): Json<RoundInput>,
 ) -> ApiResult<Response> {
     let id = setup::create_round(&state.db, &caller, &r).await?;
-    Ok((StatusCode::CREATED, Json(serde_json::json!({ "id": id }))).into_response())
+    created(serde_json::json!({ "id": id }))
 }
 
 #[derive(Serialize, utoipa::ToSchema)]

@@ -2,7 +2,7 @@
 //! student, the school reviews it (学校审核), the bureau approves it (教育局
 //! 审批); a program that needs an application pays only approved ones.
 
-use platform::audit::{self, Entry};
+use platform::audit::Entry;
 use platform::auth::{Access, Caller, Scope, WorkArea};
 use platform::db::{Db, DbError};
 use platform::AppError;
@@ -98,8 +98,8 @@ pub async fn submit(
         other => other.into(),
     })?;
     let row = store_apps::get_in(&mut tx, &Scope::All, id).await?;
-    audit::record(
-        &mut tx,
+    crate::service::commit(
+        tx,
         &caller.who,
         Entry::new(
             "create",
@@ -111,7 +111,6 @@ pub async fn submit(
         .after(&row),
     )
     .await?;
-    tx.commit().await?;
     Ok(row)
 }
 
@@ -164,8 +163,8 @@ pub async fn decide(
         ));
     }
     let after = store_apps::get_in(&mut tx, &Scope::All, id).await?;
-    audit::record(
-        &mut tx,
+    crate::service::commit(
+        tx,
         &caller.who,
         Entry::new(
             "update",
@@ -182,6 +181,5 @@ pub async fn decide(
         .after(&after.status),
     )
     .await?;
-    tx.commit().await?;
     Ok(after)
 }

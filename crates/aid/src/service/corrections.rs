@@ -2,7 +2,7 @@
 //! opposite amount (and, if needed, paid again at the right amount), in a
 //! correction batch that goes through approval like any other.
 
-use platform::audit::{self, Entry};
+use platform::audit::Entry;
 use platform::auth::Caller;
 use platform::db::Db;
 use platform::AppError;
@@ -71,8 +71,9 @@ pub async fn reverse(
     let total = -orig.amount + reissue.map(|f| f.0).unwrap_or(0);
     let rows = 1 + i64::from(reissue.is_some());
     batches::set_totals(&mut tx, batch, 0, rows, total, 0).await?;
-    audit::record(
-        &mut tx,
+    let row = batches::get_in(&mut tx, batch).await?;
+    crate::service::commit(
+        tx,
         &caller.who,
         Entry::new(
             "create",
@@ -88,7 +89,5 @@ pub async fn reverse(
         .after(&req),
     )
     .await?;
-    let row = batches::get_in(&mut tx, batch).await?;
-    tx.commit().await?;
     Ok(row)
 }

@@ -1,11 +1,11 @@
 //! JSON API under /api/v1/aid (documented in /api/openapi.json).
 
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::Json;
 use platform::auth::Caller;
 use platform::error::ErrorBody;
+use platform::web::json::created;
 use platform::web::AppState;
 use platform::ApiResult;
 use serde::Deserialize;
@@ -96,7 +96,7 @@ pub async fn create_program(
     Json(input): Json<ProgramInput>,
 ) -> ApiResult<Response> {
     let p = progs::create(&s.db, &caller, &input).await?;
-    Ok((StatusCode::CREATED, Json(p)).into_response())
+    created(p)
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -136,7 +136,7 @@ pub async fn run(
     Json(req): Json<RunRequest>,
 ) -> ApiResult<Response> {
     let out = svc::run(&s.db, &caller, &req).await?;
-    Ok((StatusCode::CREATED, Json(out)).into_response())
+    created(out)
 }
 
 #[utoipa::path(get, path = "/api/v1/aid/runs/{id}", tag = "aid", responses((status = 200, body = BatchDetail), (status = 404, body = ErrorBody)))]
@@ -179,7 +179,7 @@ pub async fn reverse(
     Json(req): Json<ReverseRequest>,
 ) -> ApiResult<Response> {
     let b = corrections::reverse(&s.db, &caller, id, &req).await?;
-    Ok((StatusCode::CREATED, Json(b)).into_response())
+    created(b)
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
@@ -222,7 +222,7 @@ pub async fn apply(
     Json(input): Json<ApplicationInput>,
 ) -> ApiResult<Response> {
     let a = apps::submit(&s.db, &caller, &input).await?;
-    Ok((StatusCode::CREATED, Json(a)).into_response())
+    created(a)
 }
 
 /// School review (submitted → school_approved) or bureau approval

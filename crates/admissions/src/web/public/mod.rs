@@ -71,8 +71,18 @@ async fn form_page(
     Ok((jar, public_page(&format!("{} · 网上报名", r.name), body)).into_response())
 }
 
-fn ip(client: &Option<String>) -> Option<std::net::IpAddr> {
-    client.as_deref().and_then(|s| s.parse().ok())
+/// Lets a parent's change through: the form's own token, and not too many
+/// from the same address. The address, for the audit entry.
+fn admit(
+    state: &AppState,
+    jar: &CookieJar,
+    f: &FormFields,
+    client: &Option<String>,
+) -> Result<Option<std::net::IpAddr>, AppError> {
+    double_submit::verify(jar, &f._csrf)?;
+    let ip = client.as_deref().and_then(|s| s.parse().ok());
+    state.public_limiter.check(ip)?;
+    Ok(ip)
 }
 
 async fn submit(
@@ -82,9 +92,8 @@ async fn submit(
     Path(round): Path<i64>,
     Form(f): Form<FormFields>,
 ) -> PageResult {
-    double_submit::verify(&jar, &f._csrf)?;
-    state.public_limiter.check(ip(&client))?;
-    match applying::submit(&state.db, round, &f.input(), ip(&client)).await {
+    let ip = admit(&state, &jar, &f, &client)?;
+    match applying::submit(&state.db, round, &f.input(), ip).await {
         Ok(ref_no) => Ok(public_page(
             "报名成功",
             html! {
@@ -234,8 +243,7 @@ async fn edit(
     ClientIp(client): ClientIp,
     Form(f): Form<FormFields>,
 ) -> PageResult {
-    double_submit::verify(&jar, &f._csrf)?;
-    state.public_limiter.check(ip(&client))?;
+    let ip = admit(&state, &jar, &f, &client)?;
     let version = f.version.trim().parse().unwrap_or(0);
     match applying::edit(
         &state.db,
@@ -243,7 +251,7 @@ async fn edit(
         &f.child_id_number,
         version,
         &f.input(),
-        ip(&client),
+        ip,
     )
     .await
     {
@@ -275,16 +283,8 @@ async fn appeal(
     ClientIp(client): ClientIp,
     Form(f): Form<FormFields>,
 ) -> PageResult {
-    double_submit::verify(&jar, &f._csrf)?;
-    state.public_limiter.check(ip(&client))?;
-    applying::appeal(
-        &state.db,
-        &f.ref_no,
-        &f.child_id_number,
-        &f.reason,
-        ip(&client),
-    )
-    .await?;
+    let ip = admit(&state, &jar, &f, &client)?;
+    applying::appeal(&state.db, &f.ref_no, &f.child_id_number, &f.reason, ip).await?;
     show_status(
         &state,
         &f._csrf,
