@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::net::IpAddr;
 
 use chrono::Utc;
-use platform::audit::{Entry, Who};
+use platform::audit::{self, Entry, Who};
 use platform::db::{Db, DbError, Sql, Updated};
 use platform::{AppError, InstitutionId};
 use rand::Rng;
@@ -114,7 +114,7 @@ pub async fn submit(
         }
         Err(e) => return Err(e.into()),
     };
-    crate::service::commit(
+    audit::commit(
         tx,
         &public(ip),
         Entry::new("create", "application", format!("网上报名 {ref_no}")).id(id),
@@ -153,7 +153,7 @@ pub async fn edit(
             "报名信息已在别处修改，请重新查询后再改".into(),
         ));
     }
-    crate::service::commit(
+    audit::commit(
         tx,
         &public(ip),
         Entry::new("update", "application", format!("修改报名 {ref_no}")).id(row.id),
@@ -241,7 +241,7 @@ pub async fn appeal(
     let id = tx
         .scalar(Sql::new("INSERT INTO appeals (application_id, filed_at, reason, status) VALUES ($1, $2, $3, 'open') RETURNING id").arg(s.application.id).arg(Utc::now()).arg(reason))
         .await?;
-    crate::service::commit(
+    audit::commit(
         tx,
         &public(ip),
         Entry::new("create", "appeal", format!("{ref_no} 提出申诉")).id(id),

@@ -1,7 +1,7 @@
 //! Setting up a round: dates, schools with seats, catchments, the seed.
 
 use chrono::{DateTime, Utc};
-use platform::audit::Entry;
+use platform::audit::{self, Entry};
 use platform::auth::{Caller, WorkArea};
 use platform::db::{Db, Sql};
 use platform::excel::RowError;
@@ -94,7 +94,7 @@ pub async fn create_round(db: &Db, caller: &Caller, r: &RoundInput) -> Result<i6
         },
     )
     .await?;
-    crate::service::commit(
+    audit::commit(
         tx,
         &caller.who,
         Entry::new(
@@ -197,7 +197,7 @@ pub async fn set_schools(
     }
     let mut tx = db.begin().await?;
     rounds::replace_schools(&mut tx, round, &rows).await?;
-    crate::service::commit(
+    audit::commit(
         tx,
         &caller.who,
         Entry::new(
@@ -258,7 +258,7 @@ pub async fn set_catchments(
     for (id, c) in &pairs {
         rounds::add_catchment(&mut tx, round, *id, c).await?;
     }
-    crate::service::commit(
+    audit::commit(
         tx,
         &caller.who,
         Entry::new(
@@ -291,7 +291,7 @@ pub async fn set_seed(db: &Db, caller: &Caller, round: i64, seed: &str) -> Resul
     }
     let mut tx = db.begin().await?;
     rounds::set_seed(&mut tx, round, seed).await?;
-    crate::service::commit(
+    audit::commit(
         tx,
         &caller.who,
         Entry::new("update", "admission_round", "登记摇号种子").id(round),

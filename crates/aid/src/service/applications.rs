@@ -2,7 +2,7 @@
 //! student, the school reviews it (学校审核), the bureau approves it (教育局
 //! 审批); a program that needs an application pays only approved ones.
 
-use platform::audit::Entry;
+use platform::audit::{self, Entry};
 use platform::auth::{Access, Caller, Scope, WorkArea};
 use platform::db::{Db, DbError};
 use platform::AppError;
@@ -98,7 +98,7 @@ pub async fn submit(
         other => other.into(),
     })?;
     let row = store_apps::get_in(&mut tx, &Scope::All, id).await?;
-    crate::service::commit(
+    audit::commit(
         tx,
         &caller.who,
         Entry::new(
@@ -163,7 +163,7 @@ pub async fn decide(
         ));
     }
     let after = store_apps::get_in(&mut tx, &Scope::All, id).await?;
-    crate::service::commit(
+    audit::commit(
         tx,
         &caller.who,
         Entry::new(

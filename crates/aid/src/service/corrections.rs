@@ -2,7 +2,7 @@
 //! opposite amount (and, if needed, paid again at the right amount), in a
 //! correction batch that goes through approval like any other.
 
-use platform::audit::Entry;
+use platform::audit::{self, Entry};
 use platform::auth::Caller;
 use platform::db::Db;
 use platform::AppError;
@@ -72,7 +72,7 @@ pub async fn reverse(
     let rows = 1 + i64::from(reissue.is_some());
     batches::set_totals(&mut tx, batch, 0, rows, total, 0).await?;
     let row = batches::get_in(&mut tx, batch).await?;
-    crate::service::commit(
+    audit::commit(
         tx,
         &caller.who,
         Entry::new(

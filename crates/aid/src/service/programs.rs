@@ -1,6 +1,6 @@
 //! Defining aid programs.
 
-use platform::audit::Entry;
+use platform::audit::{self, Entry};
 use platform::auth::{Access, Caller, WorkArea};
 use platform::db::{Db, DbError, Updated};
 use platform::{AppError, FieldError};
@@ -49,7 +49,7 @@ pub async fn create(db: &Db, caller: &Caller, input: &ProgramInput) -> Result<Pr
         .await
         .map_err(duplicate_name)?;
     let created = store::programs::get_in(&mut tx, id).await?;
-    crate::service::commit(
+    audit::commit(
         tx,
         &caller.who,
         Entry::new(
@@ -83,7 +83,7 @@ pub async fn update(
         return Err(AppError::stale("该项目", version, before.version));
     }
     let after = store::programs::get_in(&mut tx, id).await?;
-    crate::service::commit(
+    audit::commit(
         tx,
         &caller.who,
         Entry::new(

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::time::Instant;
 
-use platform::audit::Entry;
+use platform::audit::{self, Entry};
 use platform::auth::Caller;
 use platform::db::{Db, Tx};
 use platform::AppError;
@@ -127,7 +127,7 @@ pub async fn run(db: &Db, caller: &Caller, req: &RunRequest) -> Result<RunOutcom
     let rows: i64 = programs.iter().map(|p| p.students).sum();
     batches::set_totals(&mut tx, batch, totals.scanned, rows, sum, totals.conflicts).await?;
     let row = batches::get_in(&mut tx, batch).await?;
-    crate::service::commit(
+    audit::commit(
         tx,
         &caller.who,
         Entry::new(

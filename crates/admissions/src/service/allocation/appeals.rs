@@ -1,7 +1,7 @@
 //! Appeals (申诉) against a published result, as the bureau answers them.
 
 use chrono::Utc;
-use platform::audit::Entry;
+use platform::audit::{self, Entry};
 use platform::auth::{Access, Caller, WorkArea};
 use platform::db::Db;
 use platform::AppError;
@@ -58,7 +58,7 @@ pub async fn decide_appeal(
     if n == 0 {
         return Err(AppError::Conflict("该申诉不存在或已答复".into()));
     }
-    crate::service::commit(
+    audit::commit(
         tx,
         &caller.who,
         Entry::new(

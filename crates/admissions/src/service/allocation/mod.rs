@@ -7,7 +7,7 @@ mod appeals;
 mod plan;
 
 use chrono::Utc;
-use platform::audit::Entry;
+use platform::audit::{self, Entry};
 use platform::auth::{Access, Caller, WorkArea};
 use platform::db::Db;
 use platform::AppError;
@@ -81,7 +81,7 @@ pub async fn run(db: &Db, caller: &Caller, round: i64) -> Result<RunReport, AppE
     };
     runs::insert_results(&mut tx, run_id, &plan.rows).await?;
     let rep = report(run_id, &plan);
-    crate::service::commit(
+    audit::commit(
         tx,
         &caller.who,
         Entry::new(
@@ -157,7 +157,7 @@ pub async fn publish(db: &Db, caller: &Caller, round: i64) -> Result<(), AppErro
         .ok_or_else(|| AppError::Conflict("本轮尚未分配，不能公布".into()))?;
     let mut tx = db.begin().await?;
     rounds::set_published(&mut tx, round, Utc::now()).await?;
-    crate::service::commit(
+    audit::commit(
         tx,
         &caller.who,
         Entry::new("update", "admission_round", "公布录取结果").id(round),
