@@ -197,17 +197,7 @@ pub async fn set_schools(
     }
     let mut tx = db.begin().await?;
     rounds::replace_schools(&mut tx, round, &rows).await?;
-    audit::commit(
-        tx,
-        &caller.who,
-        Entry::new(
-            "update",
-            "admission_round",
-            format!("设置招生学校 {} 所", rows.len()),
-        )
-        .id(round),
-    )
-    .await?;
+    super::round_changed(tx, caller, round, format!("设置招生学校 {} 所", rows.len())).await?;
     Ok(rows.len())
 }
 
@@ -258,17 +248,7 @@ pub async fn set_catchments(
     for (id, c) in &pairs {
         rounds::add_catchment(&mut tx, round, *id, c).await?;
     }
-    audit::commit(
-        tx,
-        &caller.who,
-        Entry::new(
-            "update",
-            "admission_round",
-            format!("设置学区 {} 条", pairs.len()),
-        )
-        .id(round),
-    )
-    .await?;
+    super::round_changed(tx, caller, round, format!("设置学区 {} 条", pairs.len())).await?;
     Ok(pairs.len())
 }
 
@@ -291,11 +271,6 @@ pub async fn set_seed(db: &Db, caller: &Caller, round: i64, seed: &str) -> Resul
     }
     let mut tx = db.begin().await?;
     rounds::set_seed(&mut tx, round, seed).await?;
-    audit::commit(
-        tx,
-        &caller.who,
-        Entry::new("update", "admission_round", "登记摇号种子").id(round),
-    )
-    .await?;
+    super::round_changed(tx, caller, round, "登记摇号种子").await?;
     Ok(())
 }

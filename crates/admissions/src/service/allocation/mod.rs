@@ -157,11 +157,6 @@ pub async fn publish(db: &Db, caller: &Caller, round: i64) -> Result<(), AppErro
         .ok_or_else(|| AppError::Conflict("本轮尚未分配，不能公布".into()))?;
     let mut tx = db.begin().await?;
     rounds::set_published(&mut tx, round, Utc::now()).await?;
-    audit::commit(
-        tx,
-        &caller.who,
-        Entry::new("update", "admission_round", "公布录取结果").id(round),
-    )
-    .await?;
+    crate::service::round_changed(tx, caller, round, "公布录取结果").await?;
     Ok(())
 }
