@@ -114,13 +114,12 @@ pub async fn submit(
         }
         Err(e) => return Err(e.into()),
     };
-    audit::record(
-        &mut tx,
+    audit::commit(
+        tx,
         &public(ip),
         Entry::new("create", "application", format!("网上报名 {ref_no}")).id(id),
     )
     .await?;
-    tx.commit().await?;
     Ok(ref_no)
 }
 
@@ -154,13 +153,12 @@ pub async fn edit(
             "报名信息已在别处修改，请重新查询后再改".into(),
         ));
     }
-    audit::record(
-        &mut tx,
+    audit::commit(
+        tx,
         &public(ip),
         Entry::new("update", "application", format!("修改报名 {ref_no}")).id(row.id),
     )
     .await?;
-    tx.commit().await?;
     Ok(())
 }
 
@@ -243,12 +241,11 @@ pub async fn appeal(
     let id = tx
         .scalar(Sql::new("INSERT INTO appeals (application_id, filed_at, reason, status) VALUES ($1, $2, $3, 'open') RETURNING id").arg(s.application.id).arg(Utc::now()).arg(reason))
         .await?;
-    audit::record(
-        &mut tx,
+    audit::commit(
+        tx,
         &public(ip),
         Entry::new("create", "appeal", format!("{ref_no} 提出申诉")).id(id),
     )
     .await?;
-    tx.commit().await?;
     Ok(id)
 }

@@ -4,3 +4,14 @@
 pub mod allocation;
 pub mod applying;
 pub mod setup;
+
+/// Saves a change to a round's set-up or results with its audit entry.
+async fn round_changed(
+    tx: platform::db::Tx,
+    caller: &platform::auth::Caller,
+    round: i64,
+    summary: impl Into<String>,
+) -> Result<(), platform::AppError> {
+    let entry = platform::audit::Entry::new("update", "admission_round", summary).id(round);
+    platform::audit::commit(tx, &caller.who, entry).await
+}

@@ -94,8 +94,8 @@ pub async fn create_round(db: &Db, caller: &Caller, r: &RoundInput) -> Result<i6
         },
     )
     .await?;
-    audit::record(
-        &mut tx,
+    audit::commit(
+        tx,
         &caller.who,
         Entry::new(
             "create",
@@ -105,7 +105,6 @@ pub async fn create_round(db: &Db, caller: &Caller, r: &RoundInput) -> Result<i6
         .id(id),
     )
     .await?;
-    tx.commit().await?;
     Ok(id)
 }
 
@@ -198,18 +197,7 @@ pub async fn set_schools(
     }
     let mut tx = db.begin().await?;
     rounds::replace_schools(&mut tx, round, &rows).await?;
-    audit::record(
-        &mut tx,
-        &caller.who,
-        Entry::new(
-            "update",
-            "admission_round",
-            format!("设置招生学校 {} 所", rows.len()),
-        )
-        .id(round),
-    )
-    .await?;
-    tx.commit().await?;
+    super::round_changed(tx, caller, round, format!("设置招生学校 {} 所", rows.len())).await?;
     Ok(rows.len())
 }
 
@@ -260,18 +248,7 @@ pub async fn set_catchments(
     for (id, c) in &pairs {
         rounds::add_catchment(&mut tx, round, *id, c).await?;
     }
-    audit::record(
-        &mut tx,
-        &caller.who,
-        Entry::new(
-            "update",
-            "admission_round",
-            format!("设置学区 {} 条", pairs.len()),
-        )
-        .id(round),
-    )
-    .await?;
-    tx.commit().await?;
+    super::round_changed(tx, caller, round, format!("设置学区 {} 条", pairs.len())).await?;
     Ok(pairs.len())
 }
 
@@ -294,12 +271,6 @@ pub async fn set_seed(db: &Db, caller: &Caller, round: i64, seed: &str) -> Resul
     }
     let mut tx = db.begin().await?;
     rounds::set_seed(&mut tx, round, seed).await?;
-    audit::record(
-        &mut tx,
-        &caller.who,
-        Entry::new("update", "admission_round", "登记摇号种子").id(round),
-    )
-    .await?;
-    tx.commit().await?;
+    super::round_changed(tx, caller, round, "登记摇号种子").await?;
     Ok(())
 }

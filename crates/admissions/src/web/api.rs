@@ -2,13 +2,13 @@
 //! the bureau's round operations.
 
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use platform::auth::ClientIp;
-use platform::auth::{Access, Actor, Caller, WorkArea};
+use platform::auth::{Access, Caller, WorkArea};
 use platform::error::ErrorBody;
+use platform::web::json::created;
 use platform::web::AppState;
 use platform::{ApiResult, AppError};
 use serde::{Deserialize, Serialize};
@@ -85,7 +85,7 @@ pub async fn submit(
     let ip = client.as_deref().and_then(|s| s.parse().ok());
     state.public_limiter.check(ip)?;
     let ref_no = applying::submit(&state.db, id, &input, ip).await?;
-    Ok((StatusCode::CREATED, Json(Submitted { ref_no })).into_response())
+    created(Submitted { ref_no })
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -141,16 +141,16 @@ pub async fn appeal(
     let ip = client.as_deref().and_then(|s| s.parse().ok());
     state.public_limiter.check(ip)?;
     let id = applying::appeal(&state.db, &a.ref_no, &a.child_id_number, &a.reason, ip).await?;
-    Ok((StatusCode::CREATED, Json(serde_json::json!({ "id": id }))).into_response())
+    created(serde_json::json!({ "id": id }))
 }
 
 /// Admission rounds.
 #[utoipa::path(get, path = "/api/v1/admissions/rounds", tag = "admissions", responses((status = 200, body = Vec<Round>)))]
 pub async fn rounds_list(
     State(state): State<AppState>,
-    actor: Actor,
+    caller: Caller,
 ) -> ApiResult<Json<Vec<Round>>> {
-    actor.require(WorkArea::Admissions, Access::Read)?;
+    caller.require(WorkArea::Admissions, Access::Read)?;
     Ok(Json(rounds::list(&state.db).await?))
 }
 
@@ -163,11 +163,11 @@ pub struct Created {
 #[utoipa::path(post, path = "/api/v1/admissions/rounds", tag = "admissions", request_body = RoundInput, responses((status = 201, body = Created), (status = 422, body = ErrorBody)))]
 pub async fn round_create(
     State(state): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Json(r): Json<RoundInput>,
 ) -> ApiResult<Response> {
-    let id = setup::create_round(&state.db, &Caller::from(&actor), &r).await?;
-    Ok((StatusCode::CREATED, Json(serde_json::json!({ "id": id }))).into_response())
+    let id = setup::create_round(&state.db, &caller, &r).await?;
+    created(serde_json::json!({ "id": id }))
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -180,10 +180,10 @@ pub struct RoundDetail {
 #[utoipa::path(get, path = "/api/v1/admissions/rounds/{id}", tag = "admissions", responses((status = 200, body = Round), (status = 404, body = ErrorBody)))]
 pub async fn round_get(
     State(state): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Path(id): Path<i64>,
 ) -> ApiResult<Json<RoundDetail>> {
-    actor.require(WorkArea::Admissions, Access::Read)?;
+    caller.require(WorkArea::Admissions, Access::Read)?;
     Ok(Json(RoundDetail {
         round: rounds::get(&state.db, id).await?,
         schools: rounds::schools(&state.db, id).await?,
@@ -201,11 +201,10 @@ pub struct TextBody {
 #[utoipa::path(post, path = "/api/v1/admissions/rounds/{id}/{what}", tag = "admissions", request_body = TextBody, responses((status = 200), (status = 422, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn round_text(
     State(state): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Path((id, what)): Path<(i64, String)>,
     Json(b): Json<TextBody>,
 ) -> ApiResult<Json<serde_json::Value>> {
-    let caller = Caller::from(&actor);
     let n = match what.as_str() {
         "schools" => setup::set_schools(&state.db, &caller, id, &b.text).await?,
         "catchments" => setup::set_catchments(&state.db, &caller, id, &b.text).await?,
@@ -222,33 +221,29 @@ pub async fn round_text(
 #[utoipa::path(post, path = "/api/v1/admissions/rounds/{id}/run", tag = "admissions", responses((status = 200, body = RunReport), (status = 409, body = ErrorBody)))]
 pub async fn round_run(
     State(state): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Path(id): Path<i64>,
 ) -> ApiResult<Json<RunReport>> {
-    Ok(Json(
-        allocation::run(&state.db, &Caller::from(&actor), id).await?,
-    ))
+    Ok(Json(allocation::run(&state.db, &caller, id).await?))
 }
 
 /// Recompute and check the stored allocation.
 #[utoipa::path(post, path = "/api/v1/admissions/rounds/{id}/verify", tag = "admissions", responses((status = 200, body = VerifyReport)))]
 pub async fn round_verify(
     State(state): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Path(id): Path<i64>,
 ) -> ApiResult<Json<VerifyReport>> {
-    Ok(Json(
-        allocation::verify(&state.db, &Caller::from(&actor), id).await?,
-    ))
+    Ok(Json(allocation::verify(&state.db, &caller, id).await?))
 }
 
 /// Publish the results to parents.
 #[utoipa::path(post, path = "/api/v1/admissions/rounds/{id}/publish", tag = "admissions", responses((status = 200), (status = 409, body = ErrorBody)))]
 pub async fn round_publish(
     State(state): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Path(id): Path<i64>,
 ) -> ApiResult<Json<serde_json::Value>> {
-    allocation::publish(&state.db, &Caller::from(&actor), id).await?;
+    allocation::publish(&state.db, &caller, id).await?;
     Ok(Json(serde_json::json!({ "published": true })))
 }

@@ -34,15 +34,6 @@ pub struct Decision {
     pub note: String,
 }
 
-pub async fn list(
-    db: &Db,
-    caller: &Caller,
-    status: Option<&str>,
-) -> Result<Vec<ApplicationRow>, AppError> {
-    caller.require(WorkArea::Aid, Access::Read)?;
-    Ok(store_apps::list(db, &caller.scope, status).await?)
-}
-
 pub async fn submit(
     db: &Db,
     caller: &Caller,
@@ -107,8 +98,8 @@ pub async fn submit(
         other => other.into(),
     })?;
     let row = store_apps::get_in(&mut tx, &Scope::All, id).await?;
-    audit::record(
-        &mut tx,
+    audit::commit(
+        tx,
         &caller.who,
         Entry::new(
             "create",
@@ -120,7 +111,6 @@ pub async fn submit(
         .after(&row),
     )
     .await?;
-    tx.commit().await?;
     Ok(row)
 }
 
@@ -173,8 +163,8 @@ pub async fn decide(
         ));
     }
     let after = store_apps::get_in(&mut tx, &Scope::All, id).await?;
-    audit::record(
-        &mut tx,
+    audit::commit(
+        tx,
         &caller.who,
         Entry::new(
             "update",
@@ -191,6 +181,5 @@ pub async fn decide(
         .after(&after.status),
     )
     .await?;
-    tx.commit().await?;
     Ok(after)
 }

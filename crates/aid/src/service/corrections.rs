@@ -71,8 +71,9 @@ pub async fn reverse(
     let total = -orig.amount + reissue.map(|f| f.0).unwrap_or(0);
     let rows = 1 + i64::from(reissue.is_some());
     batches::set_totals(&mut tx, batch, 0, rows, total, 0).await?;
-    audit::record(
-        &mut tx,
+    let row = batches::get_in(&mut tx, batch).await?;
+    audit::commit(
+        tx,
         &caller.who,
         Entry::new(
             "create",
@@ -88,7 +89,5 @@ pub async fn reverse(
         .after(&req),
     )
     .await?;
-    let row = batches::get_in(&mut tx, batch).await?;
-    tx.commit().await?;
     Ok(row)
 }

@@ -7,6 +7,7 @@ pub mod batch_view;
 pub mod benefits;
 pub mod corrections;
 pub mod programs;
+pub mod reader;
 pub mod runs;
 
 use platform::auth::{Bureau, Caller, Role, Section, WorkArea};

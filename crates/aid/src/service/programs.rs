@@ -5,7 +5,7 @@ use platform::auth::{Access, Caller, WorkArea};
 use platform::db::{Db, DbError, Updated};
 use platform::{AppError, FieldError};
 
-use crate::domain::ProgramInput;
+use crate::domain::{ProgramDef, ProgramInput};
 use crate::store::{self, Program};
 
 pub async fn list(db: &Db, caller: &Caller) -> Result<Vec<Program>, AppError> {
@@ -25,21 +25,32 @@ fn duplicate_name(e: DbError) -> AppError {
     }
 }
 
-pub async fn create(db: &Db, caller: &Caller, input: &ProgramInput) -> Result<Program, AppError> {
+/// A program as the bureau defined it, checked against the programs there
+/// are (`current` is the one being changed).
+async fn checked(
+    db: &Db,
+    caller: &Caller,
+    current: Option<i64>,
+    input: &ProgramInput,
+) -> Result<ProgramDef, AppError> {
     super::bureau_writer(db, caller)?;
     let known: Vec<i64> = store::programs::list(db)
         .await?
         .iter()
         .map(|p| p.id)
         .collect();
-    let def = input.validate(None, &known).map_err(AppError::Invalid)?;
+    input.validate(current, &known).map_err(AppError::Invalid)
+}
+
+pub async fn create(db: &Db, caller: &Caller, input: &ProgramInput) -> Result<Program, AppError> {
+    let def = checked(db, caller, None, input).await?;
     let mut tx = db.begin().await?;
     let id = store::programs::create(&mut tx, &def)
         .await
         .map_err(duplicate_name)?;
     let created = store::programs::get_in(&mut tx, id).await?;
-    audit::record(
-        &mut tx,
+    audit::commit(
+        tx,
         &caller.who,
         Entry::new(
             "create",
@@ -50,7 +61,6 @@ pub async fn create(db: &Db, caller: &Caller, input: &ProgramInput) -> Result<Pr
         .after(&created),
     )
     .await?;
-    tx.commit().await?;
     Ok(created)
 }
 
@@ -63,15 +73,7 @@ pub async fn update(
     version: i64,
     input: &ProgramInput,
 ) -> Result<Program, AppError> {
-    super::bureau_writer(db, caller)?;
-    let known: Vec<i64> = store::programs::list(db)
-        .await?
-        .iter()
-        .map(|p| p.id)
-        .collect();
-    let def = input
-        .validate(Some(id), &known)
-        .map_err(AppError::Invalid)?;
+    let def = checked(db, caller, Some(id), input).await?;
     let mut tx = db.begin().await?;
     let before = store::programs::get_in(&mut tx, id).await?;
     let saved = store::programs::update(&mut tx, id, version, &def)
@@ -81,8 +83,8 @@ pub async fn update(
         return Err(AppError::stale("该项目", version, before.version));
     }
     let after = store::programs::get_in(&mut tx, id).await?;
-    audit::record(
-        &mut tx,
+    audit::commit(
+        tx,
         &caller.who,
         Entry::new(
             "update",
@@ -94,6 +96,5 @@ pub async fn update(
         .after(&after),
     )
     .await?;
-    tx.commit().await?;
     Ok(after)
 }

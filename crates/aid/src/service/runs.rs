@@ -127,8 +127,8 @@ pub async fn run(db: &Db, caller: &Caller, req: &RunRequest) -> Result<RunOutcom
     let rows: i64 = programs.iter().map(|p| p.students).sum();
     batches::set_totals(&mut tx, batch, totals.scanned, rows, sum, totals.conflicts).await?;
     let row = batches::get_in(&mut tx, batch).await?;
-    audit::record(
-        &mut tx,
+    audit::commit(
+        tx,
         &caller.who,
         Entry::new(
             "create",
@@ -143,7 +143,6 @@ pub async fn run(db: &Db, caller: &Caller, req: &RunRequest) -> Result<RunOutcom
         .after(&programs),
     )
     .await?;
-    tx.commit().await?;
     Ok(RunOutcome {
         batch: row,
         programs,

@@ -39,7 +39,7 @@ pub fn status_label(s: &str) -> &'static str {
     }
 }
 
-const SELECT: &str = "SELECT a.id, a.program_id, p.name AS program_name, a.student_id, s.name AS student_name, a.institution_id, i.name AS institution_name, a.term, a.status, a.statement, a.documents, a.submitted_by, a.submitted_at, a.reviewed_by, a.reviewed_at, a.decided_by, a.decided_at, a.note FROM aid_applications a JOIN aid_programs p ON p.id = a.program_id JOIN students s ON s.id = a.student_id JOIN institutions i ON i.id = a.institution_id WHERE 1=1";
+pub(super) const SELECT: &str = "SELECT a.id, a.program_id, p.name AS program_name, a.student_id, s.name AS student_name, a.institution_id, i.name AS institution_name, a.term, a.status, a.statement, a.documents, a.submitted_by, a.submitted_at, a.reviewed_by, a.reviewed_at, a.decided_by, a.decided_at, a.note FROM aid_applications a JOIN aid_programs p ON p.id = a.program_id JOIN students s ON s.id = a.student_id JOIN institutions i ON i.id = a.institution_id WHERE 1=1";
 
 pub async fn list(
     db: &Db,

@@ -1,11 +1,11 @@
 //! JSON API under /api/v1/aid (documented in /api/openapi.json).
 
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::Json;
-use platform::auth::{Access, Actor, Caller, WorkArea};
+use platform::auth::Caller;
 use platform::error::ErrorBody;
+use platform::web::json::created;
 use platform::web::AppState;
 use platform::ApiResult;
 use serde::Deserialize;
@@ -16,11 +16,12 @@ use crate::service::applications::{ApplicationInput, Decision};
 use crate::service::batch_view::{self, BatchDetail};
 use crate::service::benefits::{self, StudentAid};
 use crate::service::corrections::ReverseRequest;
+use crate::service::reader::AidReader;
 use crate::service::runs::{ProgramTotal, RunOutcome, RunRequest};
 use crate::service::{applications as apps, corrections, programs as progs, runs as svc};
 use crate::store::applications::ApplicationRow;
 use crate::store::ledger::{ConflictLine, LedgerLine};
-use crate::store::reports::{self, BudgetRow, ProgramSum, ReportFilter, ReportRow};
+use crate::store::reports::{BudgetRow, ProgramSum, ReportFilter, ReportRow};
 use crate::store::{BatchRow, Program};
 
 #[derive(OpenApi)]
@@ -37,6 +38,7 @@ use crate::store::{BatchRow, Program};
         pay,
         reverse,
         applications,
+        application,
         apply,
         decide,
         report,
@@ -70,18 +72,18 @@ pub struct ApiDoc;
 
 /// Aid programs.
 #[utoipa::path(get, path = "/api/v1/aid/programs", tag = "aid", responses((status = 200, body = [Program])))]
-pub async fn programs(State(s): State<AppState>, actor: Actor) -> ApiResult<Json<Vec<Program>>> {
-    Ok(Json(progs::list(&s.db, &Caller::from(&actor)).await?))
+pub async fn programs(State(s): State<AppState>, caller: Caller) -> ApiResult<Json<Vec<Program>>> {
+    Ok(Json(progs::list(&s.db, &caller).await?))
 }
 
 /// One aid program.
 #[utoipa::path(get, path = "/api/v1/aid/programs/{id}", tag = "aid", responses((status = 200, body = Program), (status = 404, body = ErrorBody)))]
 pub async fn program(
     State(s): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Path(id): Path<i64>,
 ) -> ApiResult<Json<Program>> {
-    Ok(Json(progs::get(&s.db, &Caller::from(&actor), id).await?))
+    Ok(Json(progs::get(&s.db, &caller, id).await?))
 }
 
 /// Define a program (bureau only). Contradictory conditions, a missing or
@@ -90,11 +92,11 @@ pub async fn program(
     responses((status = 201, body = Program), (status = 422, body = ErrorBody), (status = 403, body = ErrorBody)))]
 pub async fn create_program(
     State(s): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Json(input): Json<ProgramInput>,
 ) -> ApiResult<Response> {
-    let p = progs::create(&s.db, &Caller::from(&actor), &input).await?;
-    Ok((StatusCode::CREATED, Json(p)).into_response())
+    let p = progs::create(&s.db, &caller, &input).await?;
+    created(p)
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -109,19 +111,19 @@ pub struct ProgramUpdate {
     responses((status = 200, body = Program), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn update_program(
     State(s): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Path(id): Path<i64>,
     Json(req): Json<ProgramUpdate>,
 ) -> ApiResult<Json<Program>> {
     Ok(Json(
-        progs::update(&s.db, &Caller::from(&actor), id, req.version, &req.input).await?,
+        progs::update(&s.db, &caller, id, req.version, &req.input).await?,
     ))
 }
 
 /// Batches, newest first.
 #[utoipa::path(get, path = "/api/v1/aid/runs", tag = "aid", responses((status = 200, body = [BatchRow])))]
-pub async fn runs(State(s): State<AppState>, actor: Actor) -> ApiResult<Json<Vec<BatchRow>>> {
-    Ok(Json(batch_view::list(&s.db, &Caller::from(&actor)).await?))
+pub async fn runs(State(s): State<AppState>, caller: Caller) -> ApiResult<Json<Vec<BatchRow>>> {
+    Ok(Json(batch_view::list(&s.db, &caller).await?))
 }
 
 /// Compute a term's eligibility run into a draft batch (bureau only). 409
@@ -130,42 +132,40 @@ pub async fn runs(State(s): State<AppState>, actor: Actor) -> ApiResult<Json<Vec
     responses((status = 201, body = RunOutcome), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn run(
     State(s): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Json(req): Json<RunRequest>,
 ) -> ApiResult<Response> {
-    let out = svc::run(&s.db, &Caller::from(&actor), &req).await?;
-    Ok((StatusCode::CREATED, Json(out)).into_response())
+    let out = svc::run(&s.db, &caller, &req).await?;
+    created(out)
 }
 
 #[utoipa::path(get, path = "/api/v1/aid/runs/{id}", tag = "aid", responses((status = 200, body = BatchDetail), (status = 404, body = ErrorBody)))]
 pub async fn batch(
     State(s): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Path(id): Path<i64>,
 ) -> ApiResult<Json<BatchDetail>> {
-    Ok(Json(
-        batch_view::detail(&s.db, &Caller::from(&actor), id, 200).await?,
-    ))
+    Ok(Json(batch_view::detail(&s.db, &caller, id, 200).await?))
 }
 
 /// Approve a draft batch (leadership, 资助中心 or 计财科).
 #[utoipa::path(post, path = "/api/v1/aid/runs/{id}/approve", tag = "aid", responses((status = 200, body = BatchRow), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn approve(
     State(s): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Path(id): Path<i64>,
 ) -> ApiResult<Json<BatchRow>> {
-    Ok(Json(svc::approve(&s.db, &Caller::from(&actor), id).await?))
+    Ok(Json(svc::approve(&s.db, &caller, id).await?))
 }
 
 /// Record an approved batch as paid.
 #[utoipa::path(post, path = "/api/v1/aid/runs/{id}/pay", tag = "aid", responses((status = 200, body = BatchRow), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn pay(
     State(s): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Path(id): Path<i64>,
 ) -> ApiResult<Json<BatchRow>> {
-    Ok(Json(svc::pay(&s.db, &Caller::from(&actor), id).await?))
+    Ok(Json(svc::pay(&s.db, &caller, id).await?))
 }
 
 /// Reverse a paid ledger row (and optionally pay it again at the right
@@ -174,30 +174,43 @@ pub async fn pay(
     responses((status = 201, body = BatchRow), (status = 409, body = ErrorBody)))]
 pub async fn reverse(
     State(s): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Path(id): Path<i64>,
     Json(req): Json<ReverseRequest>,
 ) -> ApiResult<Response> {
-    let b = corrections::reverse(&s.db, &Caller::from(&actor), id, &req).await?;
-    Ok((StatusCode::CREATED, Json(b)).into_response())
+    let b = corrections::reverse(&s.db, &caller, id, &req).await?;
+    created(b)
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
 pub struct AppFilter {
     pub status: Option<String>,
+    /// Page of 500, from 1.
+    pub page: Option<i64>,
 }
 
 /// Applications (a school sees its own).
 #[utoipa::path(get, path = "/api/v1/aid/applications", tag = "aid", params(AppFilter), responses((status = 200, body = [ApplicationRow])))]
 pub async fn applications(
     State(s): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Query(f): Query<AppFilter>,
 ) -> ApiResult<Json<Vec<ApplicationRow>>> {
     let status = f.status.as_deref().filter(|s| !s.is_empty());
-    Ok(Json(
-        apps::list(&s.db, &Caller::from(&actor), status).await?,
-    ))
+    let found = AidReader::of(&s.db, &caller)?
+        .applications(status, f.page.unwrap_or(1), 500)
+        .await?;
+    Ok(Json(found.items))
+}
+
+/// One application; another school's is not found (404).
+#[utoipa::path(get, path = "/api/v1/aid/applications/{id}", tag = "aid", responses((status = 200, body = ApplicationRow), (status = 404, body = ErrorBody)))]
+pub async fn application(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+) -> ApiResult<Json<ApplicationRow>> {
+    Ok(Json(AidReader::of(&s.db, &caller)?.application(id).await?))
 }
 
 /// Submit an application with its documents.
@@ -205,11 +218,11 @@ pub async fn applications(
     responses((status = 201, body = ApplicationRow), (status = 422, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn apply(
     State(s): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Json(input): Json<ApplicationInput>,
 ) -> ApiResult<Response> {
-    let a = apps::submit(&s.db, &Caller::from(&actor), &input).await?;
-    Ok((StatusCode::CREATED, Json(a)).into_response())
+    let a = apps::submit(&s.db, &caller, &input).await?;
+    created(a)
 }
 
 /// School review (submitted → school_approved) or bureau approval
@@ -218,24 +231,21 @@ pub async fn apply(
     responses((status = 200, body = ApplicationRow), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn decide(
     State(s): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Path(id): Path<i64>,
     Json(d): Json<Decision>,
 ) -> ApiResult<Json<ApplicationRow>> {
-    Ok(Json(
-        apps::decide(&s.db, &Caller::from(&actor), id, &d).await?,
-    ))
+    Ok(Json(apps::decide(&s.db, &caller, id, &d).await?))
 }
 
 /// Totals by program, institution, township, stage or term.
 #[utoipa::path(get, path = "/api/v1/aid/reports", tag = "aid", params(ReportFilter), responses((status = 200, body = [ReportRow])))]
 pub async fn report(
     State(s): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Query(f): Query<ReportFilter>,
 ) -> ApiResult<Json<Vec<ReportRow>>> {
-    actor.require(WorkArea::Aid, Access::Read)?;
-    Ok(Json(reports::totals(&s.db, &actor.scope, &f).await?))
+    Ok(Json(AidReader::of(&s.db, &caller)?.totals(&f).await?))
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
@@ -247,12 +257,11 @@ pub struct YearQuery {
 #[utoipa::path(get, path = "/api/v1/aid/reports/budget", tag = "aid", params(YearQuery), responses((status = 200, body = [BudgetRow])))]
 pub async fn budget(
     State(s): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Query(q): Query<YearQuery>,
 ) -> ApiResult<Json<Vec<BudgetRow>>> {
-    actor.require(WorkArea::Aid, Access::Read)?;
     Ok(Json(
-        reports::budget(&s.db, &actor.scope, q.school_year).await?,
+        AidReader::of(&s.db, &caller)?.budget(q.school_year).await?,
     ))
 }
 
@@ -260,10 +269,8 @@ pub async fn budget(
 #[utoipa::path(get, path = "/api/v1/students/{id}/aid", tag = "aid", responses((status = 200, body = StudentAid), (status = 404, body = ErrorBody)))]
 pub async fn student_aid(
     State(s): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Path(id): Path<i64>,
 ) -> ApiResult<Json<StudentAid>> {
-    Ok(Json(
-        benefits::of_student(&s.db, &Caller::from(&actor), id).await?,
-    ))
+    Ok(Json(benefits::of_student(&s.db, &caller, id).await?))
 }

@@ -6,15 +6,16 @@ use axum::extract::{Form, Path, Query, State};
 use axum::response::{IntoResponse, Redirect};
 use maud::{html, Markup};
 use platform::auth::{Access, Actor, Caller, WorkArea};
-use platform::web::forms::{csrf_field, error_summary, select};
-use platform::web::{page, AppState};
+use platform::web::forms::{csrf_field, empty_as_none, redisplay, refusal_view, select};
+use platform::web::{page, AppState, Filters};
 use platform::{AppError, FieldError, PageResult};
 use serde::Deserialize;
 
-use super::program_form::{all, one, refused, Pairs};
+use super::program_form::{all, one, Pairs};
 use crate::domain::{term, TermInput};
 use crate::service::applications::{self as service, ApplicationInput, Decision};
 use crate::service::corrections::{self, ReverseRequest};
+use crate::service::reader::AidReader;
 use crate::store::applications::{status_label, ApplicationRow};
 use crate::store::ledger::LedgerLine;
 use crate::store::Program;
@@ -25,7 +26,11 @@ const STATUSES: [&str; 4] = ["submitted", "school_approved", "approved", "reject
 pub struct ListQuery {
     #[serde(default)]
     status: String,
+    #[serde(default, deserialize_with = "empty_as_none")]
+    page: Option<i64>,
 }
+
+const PER_PAGE: i64 = 50;
 
 /// Who may take the next step of an application.
 fn next_step(actor: &Actor, a: &ApplicationRow) -> Option<(&'static str, &'static str)> {
@@ -64,10 +69,16 @@ fn decision_forms(actor: &Actor, a: &ApplicationRow) -> Markup {
 pub async fn list(
     State(s): State<AppState>,
     actor: Actor,
+    caller: Caller,
     Query(q): Query<ListQuery>,
 ) -> PageResult {
     let status = STATUSES.iter().find(|x| **x == q.status).copied();
-    let rows = service::list(&s.db, &Caller::from(&actor), status).await?;
+    let page_no = q.page.unwrap_or(1);
+    let found = AidReader::of(&s.db, &caller)?
+        .applications(status, page_no, PER_PAGE)
+        .await?;
+    let rows = &found.items;
+    let filters = Filters::new().with("status", status);
     let options: Vec<(String, String)> = STATUSES
         .iter()
         .map(|s| (s.to_string(), status_label(s).to_string()))
@@ -80,7 +91,7 @@ pub async fn list(
         p.muted { "学校在学生的资助记录页提交申请；学校审核后由教育局审批，批准的申请在该学期的资助计算中发放。" }
         table id="aid-applications" {
             thead { tr { th { "编号" } th { "学生" } th { "学校" } th { "项目" } th { "学期" } th { "材料" } th { "申请理由" } th { "状态" } th { "办理" } } }
-            tbody { @for a in &rows { tr {
+            tbody { @for a in rows { tr {
                 td { "#" (a.id) }
                 td { a href=(format!("/aid/students/{}", a.student_id)) { (a.student_name) } }
                 td { (a.institution_name) }
@@ -93,6 +104,7 @@ pub async fn list(
             } } }
         }
         @if rows.is_empty() { p.muted { "没有申请。" } }
+        (found.pager.view("/aid/applications", &filters))
     };
     Ok(page(&actor, "资助申请", body).into_response())
 }
@@ -106,7 +118,7 @@ pub struct DecisionForm {
 
 pub async fn decide(
     State(s): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Path(id): Path<i64>,
     Form(f): Form<DecisionForm>,
 ) -> PageResult {
@@ -114,7 +126,7 @@ pub async fn decide(
         approve: f.approve == "true",
         note: f.note,
     };
-    service::decide(&s.db, &Caller::from(&actor), id, &d).await?;
+    service::decide(&s.db, &caller, id, &d).await?;
     Ok(Redirect::to("/aid/applications").into_response())
 }
 
@@ -175,10 +187,11 @@ fn application_form(actor: &Actor, student: i64, p: &Program, d: &ApplicationDra
 pub async fn submit(
     State(s): State<AppState>,
     actor: Actor,
+    caller: Caller,
     Form(pairs): Form<Pairs>,
 ) -> PageResult {
     // Before anything is read back into a form, which shows the program.
-    Caller::from(&actor).require(WorkArea::Aid, Access::Write)?;
+    caller.require(WorkArea::Aid, Access::Write)?;
     let number = |k: &str, text: &str, label: &str| {
         text.trim()
             .parse::<i64>()
@@ -208,7 +221,7 @@ pub async fn submit(
                 statement: draft.statement.clone(),
                 documents: draft.documents.clone(),
             };
-            service::submit(&s.db, &Caller::from(&actor), &input).await
+            service::submit(&s.db, &caller, &input).await
         }
         (year, half) => Err(AppError::Invalid(
             [year.err(), half.err()].into_iter().flatten().collect(),
@@ -217,14 +230,14 @@ pub async fn submit(
     let Err(e) = submitted else {
         return Ok(Redirect::to("/aid/applications").into_response());
     };
-    let (status, errors) = refused(e)?;
     let program = crate::store::programs::get(&s.db, program_id).await?;
-    let body = html! {
-        (error_summary(&errors))
-        (application_form(&actor, student_id, &program, &draft))
-        p { a href=(format!("/aid/students/{student_id}")) { "返回学生资助页" } }
-    };
-    Ok((status, page(&actor, "提交资助申请", body)).into_response())
+    redisplay(&actor, "提交资助申请", e, |r| {
+        html! {
+            (refusal_view(r))
+            (application_form(&actor, student_id, &program, &draft))
+            p { a href=(format!("/aid/students/{student_id}")) { "返回学生资助页" } }
+        }
+    })
 }
 
 /// The 冲销 form beside a paid or approved payment that was not reversed yet.
@@ -261,6 +274,7 @@ pub struct ReverseForm {
 pub async fn reverse(
     State(s): State<AppState>,
     actor: Actor,
+    caller: Caller,
     Path(id): Path<i64>,
     Form(f): Form<ReverseForm>,
 ) -> PageResult {
@@ -268,16 +282,14 @@ pub async fn reverse(
         reason: f.reason.clone(),
         reissue_amount: Some(f.reissue_amount.clone()),
     };
-    match corrections::reverse(&s.db, &Caller::from(&actor), id, &req).await {
+    match corrections::reverse(&s.db, &caller, id, &req).await {
         Ok(batch) => Ok(Redirect::to(&format!("/aid/runs/{}", batch.id)).into_response()),
-        Err(e) => {
-            let (status, errors) = refused(e)?;
-            let body = html! {
-                (error_summary(&errors))
+        Err(e) => redisplay(&actor, "冲销", e, |r| {
+            html! {
+                (refusal_view(r))
                 p { "冲销第 " (id) " 条发放记录：" }
                 (reversal_fields(&actor, id, &f.reason, &f.reissue_amount))
-            };
-            Ok((status, page(&actor, "冲销", body)).into_response())
-        }
+            }
+        }),
     }
 }

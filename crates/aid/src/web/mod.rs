@@ -62,6 +62,7 @@ pub fn routes() -> Router<AppState> {
             "/api/v1/aid/applications",
             get(api::applications).post(api::apply),
         )
+        .route("/api/v1/aid/applications/{id}", get(api::application))
         .route("/api/v1/aid/applications/{id}/decision", post(api::decide))
         .route("/api/v1/aid/reports", get(api::report))
         .route("/api/v1/aid/reports/budget", get(api::budget))

@@ -20,12 +20,12 @@ use crate::store::{self, batches};
 
 const CENSUS_RULE: &str = "学生按学期第 30 天（统计基准日）当天有效的学籍归属学校：当天已入学且未离校的学籍计入；学期中途转学的学生只由基准日所在学校发放一次。休学学生不发放。按年标准的项目在第一学期（秋季）一次发放全年金额。";
 
-pub async fn overview(State(s): State<AppState>, actor: Actor) -> PageResult {
+pub async fn overview(State(s): State<AppState>, actor: Actor, caller: Caller) -> PageResult {
     actor.require(WorkArea::Aid, Access::Read)?;
     let bureau = actor.scope.institution().is_none();
     let programs = store::programs::list(&s.db).await?;
     let list = if bureau {
-        batch_view::list(&s.db, &Caller::from(&actor)).await?
+        batch_view::list(&s.db, &caller).await?
     } else {
         vec![]
     };
@@ -86,8 +86,13 @@ pub async fn overview(State(s): State<AppState>, actor: Actor) -> PageResult {
     Ok(page(&actor, "学生资助", body).into_response())
 }
 
-pub async fn program(State(s): State<AppState>, actor: Actor, Path(id): Path<i64>) -> PageResult {
-    let p = crate::service::programs::get(&s.db, &Caller::from(&actor), id).await?;
+pub async fn program(
+    State(s): State<AppState>,
+    actor: Actor,
+    caller: Caller,
+    Path(id): Path<i64>,
+) -> PageResult {
+    let p = crate::service::programs::get(&s.db, &caller, id).await?;
     let writer = actor.scope.institution().is_none() && actor.may(WorkArea::Aid, Access::Write);
     let body = html! {
         @if writer { div.actions { a.button href=(format!("/aid/programs/{id}/edit")) { "修改" } } }
@@ -119,9 +124,9 @@ fn num(field: &str, label: &str, v: &str) -> Result<i64, AppError> {
         .map_err(|_| AppError::invalid(field, format!("{label}“{v}”不是有效的数字")))
 }
 
-pub async fn run(State(s): State<AppState>, actor: Actor, Form(f): Form<RunForm>) -> PageResult {
+pub async fn run(State(s): State<AppState>, caller: Caller, Form(f): Form<RunForm>) -> PageResult {
     // The bureau-only answer comes before any check of the form.
-    crate::service::bureau_writer(&s.db, &Caller::from(&actor))?;
+    crate::service::bureau_writer(&s.db, &caller)?;
     let starts_on = NaiveDate::parse_from_str(f.starts_on.trim(), "%Y-%m-%d")
         .map_err(|_| AppError::invalid("starts_on", "开学日期格式应为 2025-09-01"))?;
     let req = RunRequest {
@@ -135,12 +140,16 @@ pub async fn run(State(s): State<AppState>, actor: Actor, Form(f): Form<RunForm>
         programs: vec![],
         note: String::new(),
     };
-    let out = runs::run(&s.db, &Caller::from(&actor), &req).await?;
+    let out = runs::run(&s.db, &caller, &req).await?;
     Ok(Redirect::to(&format!("/aid/runs/{}", out.batch.id)).into_response())
 }
 
-pub async fn batch(State(s): State<AppState>, actor: Actor, Path(id): Path<i64>) -> PageResult {
-    let caller = Caller::from(&actor);
+pub async fn batch(
+    State(s): State<AppState>,
+    actor: Actor,
+    caller: Caller,
+    Path(id): Path<i64>,
+) -> PageResult {
     let BatchDetail {
         batch: b,
         programs: sums,
@@ -199,19 +208,24 @@ fn lines(rows: &[store::ledger::LedgerLine], actor: Option<&Actor>) -> maud::Mar
     }
 }
 
-pub async fn approve(State(s): State<AppState>, actor: Actor, Path(id): Path<i64>) -> PageResult {
-    runs::approve(&s.db, &Caller::from(&actor), id).await?;
+pub async fn approve(State(s): State<AppState>, caller: Caller, Path(id): Path<i64>) -> PageResult {
+    runs::approve(&s.db, &caller, id).await?;
     Ok(Redirect::to(&format!("/aid/runs/{id}")).into_response())
 }
 
-pub async fn pay(State(s): State<AppState>, actor: Actor, Path(id): Path<i64>) -> PageResult {
-    runs::pay(&s.db, &Caller::from(&actor), id).await?;
+pub async fn pay(State(s): State<AppState>, caller: Caller, Path(id): Path<i64>) -> PageResult {
+    runs::pay(&s.db, &caller, id).await?;
     Ok(Redirect::to(&format!("/aid/runs/{id}")).into_response())
 }
 
 /// 学生资助记录: every benefit, with dates and batches.
-pub async fn student(State(s): State<AppState>, actor: Actor, Path(id): Path<i64>) -> PageResult {
-    let aid = crate::service::benefits::of_student(&s.db, &Caller::from(&actor), id).await?;
+pub async fn student(
+    State(s): State<AppState>,
+    actor: Actor,
+    caller: Caller,
+    Path(id): Path<i64>,
+) -> PageResult {
+    let aid = crate::service::benefits::of_student(&s.db, &caller, id).await?;
     let programs = store::programs::list(&s.db).await?;
     let bureau_writer =
         actor.scope.institution().is_none() && actor.may(WorkArea::Aid, Access::Write);

@@ -3,34 +3,34 @@
 use axum::extract::{Query, State};
 use axum::response::IntoResponse;
 use maud::html;
-use platform::auth::{Access, Actor, WorkArea};
+use platform::auth::{Actor, Caller};
 use platform::excel::{Cell, Title, Workbook, XLSX_MIME};
 use platform::web::forms::select;
-use platform::web::{file_response, page, AppState};
+use platform::web::{file_response, page, AppState, Filters};
 use platform::{AppError, PageResult};
 
 use super::chart::bar_chart;
 use crate::domain::Fen;
-use crate::store::reports::{self, Dimension, ReportFilter};
+use crate::service::reader::AidReader;
+use crate::store::reports::{Dimension, ReportFilter};
 
-fn query(f: &ReportFilter) -> String {
-    let mut s = url::form_urlencoded::Serializer::new(String::new());
-    s.append_pair("by", f.by.key());
-    if let Some(t) = f.term {
-        s.append_pair("term", &t.to_string());
-    }
-    if let Some(p) = f.program_id {
-        s.append_pair("program_id", &p.to_string());
-    }
-    if f.paid_only {
-        s.append_pair("paid_only", "true");
-    }
-    s.finish()
+/// The report's filters, for the export link.
+fn filters(f: &ReportFilter) -> Filters {
+    Filters::new()
+        .with("by", Some(f.by.key()))
+        .with("term", f.term)
+        .with("program_id", f.program_id)
+        .with("paid_only", f.paid_only.then_some("true"))
 }
 
-pub async fn page_handler(state: &AppState, actor: &Actor, f: &ReportFilter) -> PageResult {
-    actor.require(WorkArea::Aid, Access::Read)?;
-    let rows = reports::totals(&state.db, &actor.scope, f).await?;
+pub async fn show(
+    State(state): State<AppState>,
+    actor: Actor,
+    caller: Caller,
+    Query(f): Query<ReportFilter>,
+) -> PageResult {
+    let f = &f;
+    let rows = AidReader::of(&state.db, &caller)?.totals(f).await?;
     let programs = crate::store::programs::list(&state.db).await?;
     let dims: Vec<(String, String)> = Dimension::ALL
         .iter()
@@ -50,7 +50,7 @@ pub async fn page_handler(state: &AppState, actor: &Actor, f: &ReportFilter) -> 
             label { "口径" (select("paid_only", &[("false".into(), paid_label(false).into()), ("true".into(), paid_label(true).into())], if f.paid_only { "true" } else { "false" }, None)) }
             button type="submit" { "统计" }
         }
-        div.actions { a.button.secondary href=(format!("/aid/reports.xlsx?{}", query(f))) { "导出 Excel" } }
+        div.actions { a.button.secondary href=(filters(f).href("/aid/reports.xlsx", 1)) { "导出 Excel" } }
         (bar_chart(&format!("资助金额（按{}，万元）", f.by.label()), &bars, |v| Fen(v).wan_label()))
         table id="aid-report" {
             thead { tr { th { (f.by.label()) } th.num { "人次" } th.num { "人数" } th.num { "金额（元）" } th.num { "金额（万元）" } } }
@@ -63,15 +63,7 @@ pub async fn page_handler(state: &AppState, actor: &Actor, f: &ReportFilter) -> 
         }
         p.muted { "人次：发放记录数（冲销相抵）；人数：享受资助且未被冲销的学生数（按该维度分组内去重）。统计口径为已审批及已发放批次。" }
     };
-    Ok(page(actor, "资助统计", body).into_response())
-}
-
-pub async fn show(
-    State(state): State<AppState>,
-    actor: Actor,
-    Query(f): Query<ReportFilter>,
-) -> PageResult {
-    page_handler(&state, &actor, &f).await
+    Ok(page(&actor, "资助统计", body).into_response())
 }
 
 /// The page's filter in its own words, for the export's title row.
@@ -102,11 +94,10 @@ fn paid_label(paid_only: bool) -> &'static str {
 /// The same table as .xlsx (pages and /api/v1/aid/reports/export).
 pub async fn export(
     State(state): State<AppState>,
-    actor: Actor,
+    caller: Caller,
     Query(f): Query<ReportFilter>,
 ) -> PageResult {
-    actor.require(WorkArea::Aid, Access::Read)?;
-    let rows = reports::totals(&state.db, &actor.scope, &f).await?;
+    let rows = AidReader::of(&state.db, &caller)?.totals(&f).await?;
     let mut wb = Workbook::export(
         &title(&state, &f).await?,
         &[f.by.label(), "人次", "人数", "金额（元）", "金额（万元）"],

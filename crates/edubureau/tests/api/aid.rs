@@ -5,6 +5,7 @@
 
 pub mod county;
 mod pages;
+mod reader;
 
 use reqwest::StatusCode;
 use serde_json::{json, Value};

@@ -1,6 +1,7 @@
 //! The append-only audit log: every change, and every view of personal data,
 //! with who, when, what, and the record before and after.
 
+mod commit;
 mod diff;
 mod filter;
 pub mod labels;
@@ -9,6 +10,7 @@ mod read;
 mod store;
 pub mod web;
 
+pub use commit::commit;
 pub use diff::{changes, Change, Names};
 pub use filter::{AuditFilter, Kind};
 pub use labels::AuditLabels;

@@ -10,6 +10,7 @@ pub mod error_pages;
 pub mod forms;
 pub mod home;
 pub mod indicators;
+pub mod json;
 mod layout;
 pub mod notice;
 pub mod openapi;

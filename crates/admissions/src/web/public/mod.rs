@@ -11,15 +11,16 @@ use axum_extra::extract::CookieJar;
 use chrono::Utc;
 use maud::{html, Markup};
 use platform::auth::ClientIp;
-use platform::web::forms::{error_summary, select};
+use platform::web::forms::error_summary;
 use platform::web::{double_submit, public_page, AppState};
-use platform::{AppError, FieldError, PageResult};
-use serde::Deserialize;
+use platform::{AppError, PageResult};
+
+mod form;
 
 use super::how_label;
-use crate::domain::application::{ApplicationInput, DOCUMENTS};
 use crate::service::applying;
 use crate::store::rounds;
+use form::{application_form, round_options, FormFields, Offer};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -48,132 +49,6 @@ async fn index(State(state): State<AppState>) -> PageResult {
     .into_response())
 }
 
-/// The form's fields as submitted.
-#[derive(Deserialize, Default)]
-pub struct FormFields {
-    #[serde(default)]
-    _csrf: String,
-    #[serde(default)]
-    child_name: String,
-    #[serde(default)]
-    child_id_number: String,
-    #[serde(default)]
-    guardian_name: String,
-    #[serde(default)]
-    guardian_phone: String,
-    #[serde(default)]
-    community: String,
-    #[serde(default)]
-    hukou_local: Option<String>,
-    #[serde(default)]
-    owns_home: Option<String>,
-    #[serde(default)]
-    residence_permit: Option<String>,
-    #[serde(default)]
-    choice1: String,
-    #[serde(default)]
-    choice2: String,
-    #[serde(default)]
-    choice3: String,
-    #[serde(default)]
-    choice4: String,
-    #[serde(default)]
-    choice5: String,
-    #[serde(default)]
-    ref_no: String,
-    #[serde(default)]
-    version: String,
-    #[serde(default)]
-    reason: String,
-}
-
-impl FormFields {
-    fn input(&self) -> ApplicationInput {
-        ApplicationInput {
-            child_name: self.child_name.clone(),
-            child_id_number: self.child_id_number.clone(),
-            guardian_name: self.guardian_name.clone(),
-            guardian_phone: self.guardian_phone.clone(),
-            community: self.community.clone(),
-            hukou_local: self.hukou_local.is_some(),
-            owns_home: self.owns_home.is_some(),
-            residence_permit: self.residence_permit.is_some(),
-            documents: vec![],
-            choices: [
-                &self.choice1,
-                &self.choice2,
-                &self.choice3,
-                &self.choice4,
-                &self.choice5,
-            ]
-            .into_iter()
-            .cloned()
-            .collect(),
-        }
-    }
-}
-
-/// What the application form offers: the round's schools and communities.
-struct Offer<'a> {
-    max: i64,
-    schools: &'a [(String, String)],
-    communities: &'a [String],
-}
-
-fn application_form(
-    action: &str,
-    token: &str,
-    offer: &Offer,
-    f: &FormFields,
-    errors: &[FieldError],
-    editing: bool,
-) -> Markup {
-    let (max, schools, communities) = (offer.max, offer.schools, offer.communities);
-    let comm: Vec<(String, String)> = communities
-        .iter()
-        .map(|c| (c.clone(), c.clone()))
-        .chain([("其他".to_string(), "其他（不在列表中）".to_string())])
-        .collect();
-    let choices = [&f.choice1, &f.choice2, &f.choice3, &f.choice4, &f.choice5];
-    html! {
-        (error_summary(errors))
-        form.stacked method="post" action=(action) {
-            input type="hidden" name="_csrf" value=(token);
-            @if editing { input type="hidden" name="ref_no" value=(f.ref_no); input type="hidden" name="version" value=(f.version); }
-            label for="child_name" { "儿童姓名" } input type="text" id="child_name" name="child_name" value=(f.child_name) required;
-            label for="child_id_number" { "儿童身份证号" } input type="text" id="child_id_number" name="child_id_number" value=(f.child_id_number) required readonly[editing];
-            label for="guardian_name" { "监护人姓名" } input type="text" id="guardian_name" name="guardian_name" value=(f.guardian_name) required;
-            label for="guardian_phone" { "监护人手机号" } input type="text" id="guardian_phone" name="guardian_phone" value=(f.guardian_phone) required;
-            label for="community" { "居住社区（小区）" } (select("community", &comm, &f.community, Some("请选择")))
-            p {
-                label { input type="checkbox" name="hukou_local" value="1" checked[f.hukou_local.is_some()]; " 户籍在本区" }
-                label { input type="checkbox" name="owns_home" value="1" checked[f.owns_home.is_some()]; " 在所填社区有房产" }
-                label { input type="checkbox" name="residence_permit" value="1" checked[f.residence_permit.is_some()]; " 持本区居住证（随迁子女）" }
-            }
-            p.muted { "报名后请于现场审核时带齐：" (DOCUMENTS.join("、")) "（按实际情况）。" }
-            @for n in 0..(max.clamp(1, 5) as usize) {
-                label for=(format!("choice{}", n + 1)) { "第 " (n + 1) " 志愿" }
-                (select(&format!("choice{}", n + 1), schools, choices[n], Some("（不填）")))
-            }
-            p { button type="submit" { @if editing { "保存修改" } @else { "提交报名" } } }
-        }
-    }
-}
-
-async fn round_options(
-    state: &AppState,
-    round: i64,
-) -> Result<(rounds::Round, Vec<(String, String)>, Vec<String>), AppError> {
-    let r = rounds::get(&state.db, round).await?;
-    let schools = rounds::schools(&state.db, round)
-        .await?
-        .into_iter()
-        .map(|s| (s.code, s.name))
-        .collect();
-    let (_, communities, _) = applying::rules_of(&state.db, &r).await?;
-    Ok((r, schools, communities))
-}
-
 async fn form_page(
     State(state): State<AppState>,
     jar: CookieJar,
@@ -196,8 +71,18 @@ async fn form_page(
     Ok((jar, public_page(&format!("{} · 网上报名", r.name), body)).into_response())
 }
 
-fn ip(client: &Option<String>) -> Option<std::net::IpAddr> {
-    client.as_deref().and_then(|s| s.parse().ok())
+/// Lets a parent's change through: the form's own token, and not too many
+/// from the same address. The address, for the audit entry.
+fn admit(
+    state: &AppState,
+    jar: &CookieJar,
+    f: &FormFields,
+    client: &Option<String>,
+) -> Result<Option<std::net::IpAddr>, AppError> {
+    double_submit::verify(jar, &f._csrf)?;
+    let ip = client.as_deref().and_then(|s| s.parse().ok());
+    state.public_limiter.check(ip)?;
+    Ok(ip)
 }
 
 async fn submit(
@@ -207,9 +92,8 @@ async fn submit(
     Path(round): Path<i64>,
     Form(f): Form<FormFields>,
 ) -> PageResult {
-    double_submit::verify(&jar, &f._csrf)?;
-    state.public_limiter.check(ip(&client))?;
-    match applying::submit(&state.db, round, &f.input(), ip(&client)).await {
+    let ip = admit(&state, &jar, &f, &client)?;
+    match applying::submit(&state.db, round, &f.input(), ip).await {
         Ok(ref_no) => Ok(public_page(
             "报名成功",
             html! {
@@ -359,8 +243,7 @@ async fn edit(
     ClientIp(client): ClientIp,
     Form(f): Form<FormFields>,
 ) -> PageResult {
-    double_submit::verify(&jar, &f._csrf)?;
-    state.public_limiter.check(ip(&client))?;
+    let ip = admit(&state, &jar, &f, &client)?;
     let version = f.version.trim().parse().unwrap_or(0);
     match applying::edit(
         &state.db,
@@ -368,7 +251,7 @@ async fn edit(
         &f.child_id_number,
         version,
         &f.input(),
-        ip(&client),
+        ip,
     )
     .await
     {
@@ -400,16 +283,8 @@ async fn appeal(
     ClientIp(client): ClientIp,
     Form(f): Form<FormFields>,
 ) -> PageResult {
-    double_submit::verify(&jar, &f._csrf)?;
-    state.public_limiter.check(ip(&client))?;
-    applying::appeal(
-        &state.db,
-        &f.ref_no,
-        &f.child_id_number,
-        &f.reason,
-        ip(&client),
-    )
-    .await?;
+    let ip = admit(&state, &jar, &f, &client)?;
+    applying::appeal(&state.db, &f.ref_no, &f.child_id_number, &f.reason, ip).await?;
     show_status(
         &state,
         &f._csrf,
