@@ -1,5 +1,5 @@
 use chrono::{DateTime, Utc};
-use platform::db::{Db, DbError, Sql, Tx};
+use platform::db::{Db, DbError, Ex, Sql, Tx};
 use platform::InstitutionId;
 use serde::Serialize;
 
@@ -35,24 +35,15 @@ impl Round {
 
 const COLUMNS: &str = "id, name, stage, school_year, apply_from, apply_until, max_choices, seed_publish_at, seed, published_at, version";
 
-pub async fn get(db: &Db, id: i64) -> Result<Round, DbError> {
-    db.fetch_one(
-        Sql::new(format!(
-            "SELECT {COLUMNS} FROM admission_rounds WHERE id = "
-        ))
-        .bind(id),
-    )
-    .await
-}
-
-pub async fn get_in(tx: &mut Tx, id: i64) -> Result<Round, DbError> {
-    tx.fetch_one(
-        Sql::new(format!(
-            "SELECT {COLUMNS} FROM admission_rounds WHERE id = "
-        ))
-        .bind(id),
-    )
-    .await
+pub async fn get(ex: impl Into<Ex<'_>>, id: i64) -> Result<Round, DbError> {
+    ex.into()
+        .fetch_one(
+            Sql::new(format!(
+                "SELECT {COLUMNS} FROM admission_rounds WHERE id = "
+            ))
+            .bind(id),
+        )
+        .await
 }
 
 pub async fn list(db: &Db) -> Result<Vec<Round>, DbError> {

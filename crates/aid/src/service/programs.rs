@@ -37,7 +37,7 @@ pub async fn create(db: &Db, caller: &Caller, input: &ProgramInput) -> Result<Pr
     let id = store::programs::create(&mut tx, &def)
         .await
         .map_err(duplicate_name)?;
-    let created = store::programs::get_in(&mut tx, id).await?;
+    let created = store::programs::get(&mut tx, id).await?;
     audit::record(
         &mut tx,
         &caller.who,
@@ -73,14 +73,14 @@ pub async fn update(
         .validate(Some(id), &known)
         .map_err(AppError::Invalid)?;
     let mut tx = db.begin().await?;
-    let before = store::programs::get_in(&mut tx, id).await?;
+    let before = store::programs::get(&mut tx, id).await?;
     let saved = store::programs::update(&mut tx, id, version, &def)
         .await
         .map_err(duplicate_name)?;
     if saved == Updated::Stale {
         return Err(AppError::stale("该项目", version, before.version));
     }
-    let after = store::programs::get_in(&mut tx, id).await?;
+    let after = store::programs::get(&mut tx, id).await?;
     audit::record(
         &mut tx,
         &caller.who,

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use platform::auth::Bureau;
-use platform::db::{Backend, DbError, Sql, Tx};
+use platform::db::{Backend, DbError, Ex, Sql, Tx};
 use serde::Serialize;
 use students::reader::Found;
 
@@ -148,8 +148,9 @@ pub async fn of_batch(
         .await
 }
 
-pub async fn line_in(tx: &mut Tx, id: i64) -> Result<LedgerLine, DbError> {
-    tx.fetch_one(Sql::new(LINE).push(" WHERE l.id = ").bind(id))
+pub async fn line(ex: impl Into<Ex<'_>>, id: i64) -> Result<LedgerLine, DbError> {
+    ex.into()
+        .fetch_one(Sql::new(LINE).push(" WHERE l.id = ").bind(id))
         .await
 }
 

@@ -1,6 +1,6 @@
 use chrono::{DateTime, Utc};
 use platform::auth::Scope;
-use platform::db::{BoxFut, Db, DbError, Sql, Tx};
+use platform::db::{BoxFut, Db, DbError, Ex, Sql, Tx};
 use platform::web::InstitutionChoice;
 use platform::{InstitutionId, TownshipId};
 use serde::Deserialize;
@@ -178,24 +178,13 @@ pub async fn list_all(db: &Db, scope: &Scope, f: &Filter) -> Result<Vec<Institut
 }
 
 /// The institution, if it exists and `scope` may see it.
-pub async fn get(db: &Db, scope: &Scope, id: InstitutionId) -> Result<Institution, DbError> {
-    let row: Row = db
-        .fetch_one(
-            scope.restrict(
-                Sql::new(format!(
-                    "SELECT {COLUMNS} FROM institutions i WHERE i.id = "
-                ))
-                .bind(id),
-                "i.id",
-            ),
-        )
-        .await?;
-    Ok(row.into())
-}
-
-/// The same, inside a write transaction (reads the row being changed).
-pub async fn get_in(tx: &mut Tx, scope: &Scope, id: InstitutionId) -> Result<Institution, DbError> {
-    let row: Row = tx
+pub async fn get(
+    ex: impl Into<Ex<'_>>,
+    scope: &Scope,
+    id: InstitutionId,
+) -> Result<Institution, DbError> {
+    let row: Row = ex
+        .into()
         .fetch_one(
             scope.restrict(
                 Sql::new(format!(

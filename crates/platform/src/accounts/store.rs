@@ -3,7 +3,7 @@
 
 use crate::auth::users::{UserRow, COLUMNS};
 use crate::auth::Role;
-use crate::db::{Backend, Db, DbError, Sql, Tx};
+use crate::db::{Backend, Db, DbError, Ex, Sql, Tx};
 use crate::ids::{InstitutionId, UserId};
 
 use super::rules::AccountInput;
@@ -68,8 +68,9 @@ pub async fn lock(tx: &mut Tx) -> Result<(), DbError> {
     Ok(())
 }
 
-pub async fn get_in(tx: &mut Tx, id: UserId) -> Result<UserRow, DbError> {
-    tx.fetch_one(Sql::new(format!("SELECT {COLUMNS} FROM users WHERE id = ")).bind(id))
+pub async fn get(ex: impl Into<Ex<'_>>, id: UserId) -> Result<UserRow, DbError> {
+    ex.into()
+        .fetch_one(Sql::new(format!("SELECT {COLUMNS} FROM users WHERE id = ")).bind(id))
         .await
 }
 

@@ -7,6 +7,7 @@ mod conn;
 mod connect;
 mod dialect;
 mod error;
+mod ex;
 pub mod migrate;
 mod sql;
 mod sqlite_bulk;
@@ -14,6 +15,7 @@ mod sqlite_bulk;
 pub use conn::{copy_field, BoxFut, Conn, Ints, Record, Tx};
 pub use connect::{Backend, Db};
 pub use error::DbError;
+pub use ex::Ex;
 pub use sql::{Arg, Sql, TypedId};
 pub use sqlite_bulk::{Inserter, Value};
 

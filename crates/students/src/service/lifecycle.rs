@@ -90,7 +90,7 @@ pub async fn admit(db: &Db, caller: &Caller, values: &[&str]) -> Result<StudentR
         Err(e) => return Err(e.into()),
     };
     enrol(&mut tx, id, institution, &placement).await?;
-    let rec = students::get_in(&mut tx, &Scope::All, id).await?;
+    let rec = students::get(&mut tx, &Scope::All, id).await?;
     audit::record(
         &mut tx,
         &caller.who,
@@ -217,7 +217,7 @@ pub async fn decide_transfer(
     if t.status != "pending" {
         return Err(AppError::Conflict("该转学申请已处理".into()));
     }
-    let rec = students::get_in(&mut tx, &Scope::All, t.student_id).await?;
+    let rec = students::get(&mut tx, &Scope::All, t.student_id).await?;
     let (enrolment, _, _) = current_enrolment(&rec)?;
     enrolments::decide_transfer(
         &mut tx,
@@ -389,7 +389,7 @@ pub async fn apply_step(
             .institution(Some(institution)),
     )
     .await?;
-    let after = students::get_in(&mut tx, &Scope::All, id).await?;
+    let after = students::get(&mut tx, &Scope::All, id).await?;
     tx.commit().await?;
     Ok(after)
 }

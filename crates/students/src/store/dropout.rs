@@ -9,7 +9,7 @@ pub use rates::{enrolment_counts, retention_counts, TownshipCount};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use platform::auth::Scope;
-use platform::db::{Db, DbError, Sql, Tx};
+use platform::db::{Db, DbError, Ex, Sql, Tx};
 use platform::{InstitutionId, TownshipId};
 use serde::{Deserialize, Serialize};
 
@@ -168,20 +168,13 @@ pub async fn count_by_status(db: &Db, scope: &Scope) -> Result<Vec<(String, i64)
 }
 
 /// One case, if `scope` may see it.
-pub async fn get(db: &Db, scope: &Scope, id: i64) -> Result<CaseRow, DbError> {
-    db.fetch_one(scope.restrict(
-        Sql::new(CASE).push(" WHERE d.id = ").bind(id),
-        "d.institution_id",
-    ))
-    .await
-}
-
-pub async fn get_in(tx: &mut Tx, scope: &Scope, id: i64) -> Result<CaseRow, DbError> {
-    tx.fetch_one(scope.restrict(
-        Sql::new(CASE).push(" WHERE d.id = ").bind(id),
-        "d.institution_id",
-    ))
-    .await
+pub async fn get(ex: impl Into<Ex<'_>>, scope: &Scope, id: i64) -> Result<CaseRow, DbError> {
+    ex.into()
+        .fetch_one(scope.restrict(
+            Sql::new(CASE).push(" WHERE d.id = ").bind(id),
+            "d.institution_id",
+        ))
+        .await
 }
 
 /// Sets cause and responsible person of an open case, if nobody saved it

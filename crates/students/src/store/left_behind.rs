@@ -3,7 +3,7 @@
 //! of the student first; these functions take a student id already seen.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use platform::db::{Db, DbError, Sql, Tx};
+use platform::db::{Db, DbError, Ex, Sql, Tx};
 use serde::{Deserialize, Serialize};
 
 use super::students::StudentId;
@@ -37,12 +37,10 @@ pub struct ArchiveRow {
 
 const ARCHIVE: &str = "SELECT guardian, guardian_relation, guardian_phone, parents_whereabouts, family_situation, psychological_notes, updated_at FROM left_behind_archive WHERE student_id = ";
 
-pub async fn get(db: &Db, student: StudentId) -> Result<Option<ArchiveRow>, DbError> {
-    db.fetch_optional(Sql::new(ARCHIVE).bind(student)).await
-}
-
-pub async fn get_in(tx: &mut Tx, student: StudentId) -> Result<Option<ArchiveRow>, DbError> {
-    tx.fetch_optional(Sql::new(ARCHIVE).bind(student)).await
+pub async fn get(ex: impl Into<Ex<'_>>, student: StudentId) -> Result<Option<ArchiveRow>, DbError> {
+    ex.into()
+        .fetch_optional(Sql::new(ARCHIVE).bind(student))
+        .await
 }
 
 /// Creates or replaces the archive of `student`.

@@ -1,6 +1,6 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use platform::auth::Scope;
-use platform::db::{Db, DbError, Sql, Tx};
+use platform::db::{Db, DbError, Ex, Sql, Tx};
 use platform::InstitutionId;
 use serde::{Deserialize, Serialize};
 
@@ -90,20 +90,17 @@ pub struct StudentRow {
 const RECORD: &str = "SELECT s.id, s.id_type, s.id_number, s.name, s.sex, s.birth_date, s.ethnicity, s.hukou_type, s.hukou_division, s.health, s.left_behind, s.migrant_child, s.orphan, s.disability, s.inclusive_class, s.boarding, s.dibao, s.registered_poor, s.address, s.phone, s.guardian_name, s.guardian_relation, s.guardian_phone, s.extra_json, s.version, s.updated_at, e.id AS enrolment_id, e.institution_id, i.name AS institution_name, e.school_year, e.grade, e.class_name, e.status FROM students s LEFT JOIN enrolments e ON e.student_id = s.id AND e.status <> 'left' LEFT JOIN institutions i ON i.id = e.institution_id";
 
 /// One student, if `scope` may see them (a school: only while enrolled there).
-pub async fn get(db: &Db, scope: &Scope, id: StudentId) -> Result<StudentRecord, DbError> {
-    db.fetch_one(scope.restrict(
-        Sql::new(RECORD).push(" WHERE s.id = ").bind(id),
-        "e.institution_id",
-    ))
-    .await
-}
-
-pub async fn get_in(tx: &mut Tx, scope: &Scope, id: StudentId) -> Result<StudentRecord, DbError> {
-    tx.fetch_one(scope.restrict(
-        Sql::new(RECORD).push(" WHERE s.id = ").bind(id),
-        "e.institution_id",
-    ))
-    .await
+pub async fn get(
+    ex: impl Into<Ex<'_>>,
+    scope: &Scope,
+    id: StudentId,
+) -> Result<StudentRecord, DbError> {
+    ex.into()
+        .fetch_one(scope.restrict(
+            Sql::new(RECORD).push(" WHERE s.id = ").bind(id),
+            "e.institution_id",
+        ))
+        .await
 }
 
 pub async fn find_by_id_number(

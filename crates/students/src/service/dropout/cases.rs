@@ -120,14 +120,14 @@ pub async fn update(
     caller.require(WorkArea::Dropout, Access::Write)?;
     let (cause, responsible) = check_update(u)?;
     let mut tx = db.begin().await?;
-    let before = store::get_in(&mut tx, &caller.scope, id).await?;
+    let before = store::get(&mut tx, &caller.scope, id).await?;
     if before.status != CaseStatus::Open.key() {
         return Err(closed_error(&before));
     }
     if !store::update(&mut tx, id, u.version, &cause, &responsible).await? {
         return Err(AppError::stale("该案件", u.version, before.version));
     }
-    let after = store::get_in(&mut tx, &caller.scope, id).await?;
+    let after = store::get(&mut tx, &caller.scope, id).await?;
     audit::record(
         &mut tx,
         &caller.who,
@@ -207,7 +207,7 @@ pub async fn close(
             "结案失败：该案件已被他人修改或已结案，请刷新页面后查看".into(),
         ));
     }
-    let after = store::get_in(&mut tx, &Scope::All, id).await?;
+    let after = store::get(&mut tx, &Scope::All, id).await?;
     audit::record(
         &mut tx,
         &caller.who,
