@@ -130,7 +130,7 @@ fn filtered(select: &str, scope: &Scope, f: &Filter) -> Sql {
     }
     if let Some(d) = non_empty(&f.designation) {
         q = q
-            .push(" AND (SELECT d.event FROM designations d WHERE d.institution_id = i.id AND d.title = ")
+            .push(" AND (SELECT d.event FROM institution_designations d WHERE d.institution_id = i.id AND d.title = ")
             .bind(d)
             .push(" ORDER BY d.year DESC, d.id DESC LIMIT 1) IN ('awarded', 'reverified')");
     }
