@@ -86,7 +86,7 @@ impl BulkWriter<'_, '_> {
             .widths
             .get(table)
             .ok_or_else(|| super::sqlite_bulk::other("no such table"))?;
-        if width == 0 || values.len() % width != 0 {
+        if width == 0 || !values.len().is_multiple_of(width) {
             return Err(super::sqlite_bulk::other("values do not fill whole rows"));
         }
         match &mut self.sink {
