@@ -28,6 +28,19 @@ pub struct ApplicationRow {
 
 const COLUMNS: &str = "id, round_id, ref_no, child_id_number, child_name, birth_date, guardian_name, guardian_phone, community, hukou_local, owns_home, residence_permit, documents, exam_score, submitted_at, updated_at, version";
 
+/// Binds `$1`…`$8`: the fields a family may still edit, in the order of
+/// `insert` and `update`.
+fn bind_editable(q: Sql, a: &Application) -> Sql {
+    q.arg(a.child_name.as_str())
+        .arg(a.guardian_name.as_str())
+        .arg(a.guardian_phone.as_str())
+        .arg(a.community.as_str())
+        .arg(a.hukou_local)
+        .arg(a.owns_home)
+        .arg(a.residence_permit)
+        .arg(a.documents.join("、"))
+}
+
 pub async fn insert(
     tx: &mut Tx,
     round: i64,
@@ -38,20 +51,15 @@ pub async fn insert(
     let now = Utc::now();
     let id = tx
         .scalar(
-            Sql::new("INSERT INTO admissions_applications (round_id, ref_no, child_id_number, child_name, birth_date, guardian_name, guardian_phone, community, hukou_local, owns_home, residence_permit, documents, submitted_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING id")
-                .arg(round)
-                .arg(ref_no)
-                .arg(a.child_id_number.as_str())
-                .arg(a.child_name.as_str())
-                .arg(a.birth_date)
-                .arg(a.guardian_name.as_str())
-                .arg(a.guardian_phone.as_str())
-                .arg(a.community.as_str())
-                .arg(a.hukou_local)
-                .arg(a.owns_home)
-                .arg(a.residence_permit)
-                .arg(a.documents.join("、"))
-                .arg(now),
+            bind_editable(
+                Sql::new("INSERT INTO admissions_applications (child_name, guardian_name, guardian_phone, community, hukou_local, owns_home, residence_permit, documents, round_id, ref_no, child_id_number, birth_date, submitted_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING id"),
+                a,
+            )
+            .arg(round)
+            .arg(ref_no)
+            .arg(a.child_id_number.as_str())
+            .arg(a.birth_date)
+            .arg(now),
         )
         .await?;
     set_choices(tx, id, choices).await?;
@@ -79,15 +87,7 @@ pub async fn update(
 ) -> Result<Updated, DbError> {
     let n = tx
         .execute(
-            Sql::new("UPDATE admissions_applications SET child_name = $1, guardian_name = $2, guardian_phone = $3, community = $4, hukou_local = $5, owns_home = $6, residence_permit = $7, documents = $8, updated_at = $9, version = version + 1 WHERE id = $10 AND version = $11")
-                .arg(a.child_name.as_str())
-                .arg(a.guardian_name.as_str())
-                .arg(a.guardian_phone.as_str())
-                .arg(a.community.as_str())
-                .arg(a.hukou_local)
-                .arg(a.owns_home)
-                .arg(a.residence_permit)
-                .arg(a.documents.join("、"))
+            bind_editable(Sql::new("UPDATE admissions_applications SET child_name = $1, guardian_name = $2, guardian_phone = $3, community = $4, hukou_local = $5, owns_home = $6, residence_permit = $7, documents = $8, updated_at = $9, version = version + 1 WHERE id = $10 AND version = $11"), a)
                 .arg(Utc::now())
                 .arg(id)
                 .arg(version),

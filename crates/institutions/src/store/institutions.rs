@@ -203,28 +203,33 @@ fn school_year_of(now: DateTime<Utc>) -> i64 {
     platform::vocab::SchoolYear::of(platform::time::date_of(now)).0
 }
 
+/// Binds `$1`…`$16`: the record's fields in the order of `create` and
+/// `update`.
+fn bind_fields(q: Sql, n: &NewInstitution) -> Sql {
+    q.arg(n.code.clone())
+        .arg(n.name.as_str())
+        .arg(n.school_type.as_str())
+        .arg(n.ownership.key())
+        .arg(n.licence.key())
+        .arg(n.status.key())
+        .arg(n.township_id)
+        .arg(n.address.as_str())
+        .arg(n.principal.as_str())
+        .arg(n.phone.as_str())
+        .arg(n.founded_year)
+        .arg(n.approved_places)
+        .arg(n.class_count)
+        .arg(n.boarding)
+        .arg(n.group_name.clone())
+        .arg(n.notes.as_str())
+}
+
 pub async fn create(tx: &mut Tx, n: &NewInstitution) -> Result<InstitutionId, DbError> {
     let now = Utc::now();
     let id = tx
         .scalar(
-            Sql::new("INSERT INTO institutions (code, name, school_type, ownership, licence, status, township_id, address, principal, phone, founded_year, approved_places, class_count, boarding, group_name, tracking_status, notes, version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, 1, $18, $18) RETURNING id")
-                .arg(n.code.clone())
-                .arg(n.name.as_str())
-                .arg(n.school_type.as_str())
-                .arg(n.ownership.key())
-                .arg(n.licence.key())
-                .arg(n.status.key())
-                .arg(n.township_id)
-                .arg(n.address.as_str())
-                .arg(n.principal.as_str())
-                .arg(n.phone.as_str())
-                .arg(n.founded_year)
-                .arg(n.approved_places)
-                .arg(n.class_count)
-                .arg(n.boarding)
-                .arg(n.group_name.clone())
+            bind_fields(Sql::new("INSERT INTO institutions (code, name, school_type, ownership, licence, status, township_id, address, principal, phone, founded_year, approved_places, class_count, boarding, group_name, notes, tracking_status, version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, 1, $18, $18) RETURNING id"), n)
                 .arg((n.licence == Licence::Unlicensed).then_some("found"))
-                .arg(n.notes.as_str())
                 .arg(now),
         )
         .await?;
@@ -271,23 +276,7 @@ pub async fn update(
     n: &NewInstitution,
 ) -> Result<Updated, DbError> {
     let now = Utc::now();
-    let q = Sql::new("UPDATE institutions SET code = $1, name = $2, school_type = $3, ownership = $4, licence = $5, status = $6, township_id = $7, address = $8, principal = $9, phone = $10, founded_year = $11, approved_places = $12, class_count = $13, boarding = $14, group_name = $15, notes = $16, version = version + 1, updated_at = $17 WHERE id = $18 AND version = $19")
-        .arg(n.code.clone())
-        .arg(n.name.as_str())
-        .arg(n.school_type.as_str())
-        .arg(n.ownership.key())
-        .arg(n.licence.key())
-        .arg(n.status.key())
-        .arg(n.township_id)
-        .arg(n.address.as_str())
-        .arg(n.principal.as_str())
-        .arg(n.phone.as_str())
-        .arg(n.founded_year)
-        .arg(n.approved_places)
-        .arg(n.class_count)
-        .arg(n.boarding)
-        .arg(n.group_name.clone())
-        .arg(n.notes.as_str())
+    let q = bind_fields(Sql::new("UPDATE institutions SET code = $1, name = $2, school_type = $3, ownership = $4, licence = $5, status = $6, township_id = $7, address = $8, principal = $9, phone = $10, founded_year = $11, approved_places = $12, class_count = $13, boarding = $14, group_name = $15, notes = $16, version = version + 1, updated_at = $17 WHERE id = $18 AND version = $19"), n)
         .arg(now)
         .arg(id)
         .arg(version);

@@ -89,20 +89,17 @@ pub async fn promote(
             None => q,
         }
     };
-    let graduated = tx
-        .execute(narrow(
-            Sql::new("UPDATE students_enrolments SET status = 'left', left_reason = 'graduated', left_on = $1 WHERE status = 'active' AND school_year = $2 AND grade IN (0, 6, 9, 12)")
+    // Ends this year's enrolments of the grades `which` selects (constant
+    // SQL) with `reason`.
+    let leave = |reason: &str, which: &str| {
+        narrow(
+            Sql::new(format!("UPDATE students_enrolments SET status = 'left', left_reason = '{reason}', left_on = $1 WHERE status = 'active' AND school_year = $2 AND grade {which} (0, 6, 9, 12)"))
                 .arg(on)
                 .arg(school_year),
-        ))
-        .await?;
-    let promoted = tx
-        .execute(narrow(
-            Sql::new("UPDATE students_enrolments SET status = 'left', left_reason = 'promoted', left_on = $1 WHERE status = 'active' AND school_year = $2 AND grade NOT IN (0, 6, 9, 12)")
-                .arg(on)
-                .arg(school_year),
-        ))
-        .await?;
+        )
+    };
+    let graduated = tx.execute(leave("graduated", "IN")).await?;
+    let promoted = tx.execute(leave("promoted", "NOT IN")).await?;
     tx.execute(narrow(
         Sql::new("INSERT INTO students_enrolments (student_id, institution_id, school_year, grade, class_name, status, entered_on, created_at) SELECT student_id, institution_id, school_year + 1, grade + 1, class_name, 'active', $1, $2 FROM students_enrolments WHERE left_reason = 'promoted' AND left_on = $1 AND school_year = $3")
             .arg(on)
@@ -160,18 +157,26 @@ pub async fn request_transfer(
     .await
 }
 
-/// A transfer that either side of it (or the bureau) may see.
-pub async fn get_transfer(tx: &mut Tx, scope: &Scope, id: i64) -> Result<TransferRow, DbError> {
-    let mut q = Sql::new(TRANSFER).push(" WHERE t.id = ").bind(id);
-    if let Some(own) = scope.institution() {
-        q = q
+/// Restricts `q` to transfers from or to the scope's institution.
+fn either_side(scope: &Scope, q: Sql) -> Sql {
+    match scope.institution() {
+        Some(own) => q
             .push(" AND (t.from_institution_id = ")
             .bind(own)
             .push(" OR t.to_institution_id = ")
             .bind(own)
-            .push(")");
+            .push(")"),
+        None => q,
     }
-    tx.fetch_one(q).await
+}
+
+/// A transfer that either side of it (or the bureau) may see.
+pub async fn get_transfer(tx: &mut Tx, scope: &Scope, id: i64) -> Result<TransferRow, DbError> {
+    tx.fetch_one(either_side(
+        scope,
+        Sql::new(TRANSFER).push(" WHERE t.id = ").bind(id),
+    ))
+    .await
 }
 
 /// Transfers involving the scope's institution (all, for the bureau), newest first.
@@ -180,15 +185,7 @@ pub async fn transfers(
     scope: &Scope,
     status: Option<&str>,
 ) -> Result<Vec<TransferRow>, DbError> {
-    let mut q = Sql::new(TRANSFER).push(" WHERE 1=1");
-    if let Some(own) = scope.institution() {
-        q = q
-            .push(" AND (t.from_institution_id = ")
-            .bind(own)
-            .push(" OR t.to_institution_id = ")
-            .bind(own)
-            .push(")");
-    }
+    let mut q = either_side(scope, Sql::new(TRANSFER).push(" WHERE 1=1"));
     if let Some(s) = status {
         q = q.push(" AND t.status = ").bind(s);
     }
