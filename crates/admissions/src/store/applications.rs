@@ -127,10 +127,8 @@ pub async fn list(
             "SELECT {COLUMNS} FROM admissions_applications WHERE round_id = "
         ))
         .bind(round)
-        .push(" ORDER BY id LIMIT ")
-        .bind(limit)
-        .push(" OFFSET ")
-        .bind(offset),
+        .push(" ORDER BY id")
+        .limit(limit, offset),
     )
     .await
 }

@@ -144,10 +144,8 @@ pub async fn list(db: &Db, scope: &Scope, f: &Filter) -> Result<Page<Institution
     let rows: Vec<Row> = db
         .fetch_all(
             filtered(&format!("SELECT {COLUMNS}"), scope, f)
-                .push(" ORDER BY i.school_type, i.name LIMIT ")
-                .bind(PAGE_SIZE)
-                .push(" OFFSET ")
-                .bind((page - 1) * PAGE_SIZE),
+                .push(" ORDER BY i.school_type, i.name")
+                .limit(PAGE_SIZE, (page - 1) * PAGE_SIZE),
         )
         .await?;
     Ok(Page {

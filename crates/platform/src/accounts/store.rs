@@ -48,10 +48,8 @@ pub async fn list(db: &Db, c: &Criteria) -> Result<(Vec<UserRow>, i64), DbError>
     let rows = db
         .fetch_all(
             filtered(&format!("SELECT {COLUMNS}"), c)
-                .push(" ORDER BY username LIMIT ")
-                .bind(PAGE_SIZE)
-                .push(" OFFSET ")
-                .bind((c.page.max(1) - 1) * PAGE_SIZE),
+                .push(" ORDER BY username")
+                .limit(PAGE_SIZE, (c.page.max(1) - 1) * PAGE_SIZE),
         )
         .await?;
     Ok((rows, total))

@@ -106,14 +106,7 @@ fn filtered(scope: &Scope, f: &CaseFilter) -> Sql {
         if text.len() >= 15 && text.chars().all(|c| c.is_ascii_alphanumeric()) {
             q = q.push(" AND d.id_number = ").bind(text.to_uppercase());
         } else {
-            let escaped = text
-                .replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_");
-            q = q
-                .push(" AND d.name LIKE ")
-                .bind(format!("{escaped}%"))
-                .push(" ESCAPE '\\'");
+            q = q.and_starts_with("d.name", text);
         }
     }
     q
@@ -140,10 +133,8 @@ pub async fn list(db: &Db, scope: &Scope, f: &CaseFilter) -> Result<CasePage, Db
     let items = db
         .fetch_all(
             filtered(scope, f)
-                .push(" ORDER BY CASE WHEN d.status = 'open' THEN 0 ELSE 1 END, d.opened_on DESC, d.id DESC LIMIT ")
-                .bind(PAGE_SIZE)
-                .push(" OFFSET ")
-                .bind((page - 1) * PAGE_SIZE),
+                .push(" ORDER BY CASE WHEN d.status = 'open' THEN 0 ELSE 1 END, d.opened_on DESC, d.id DESC")
+                .limit(PAGE_SIZE, (page - 1) * PAGE_SIZE),
         )
         .await?;
     Ok(CasePage {

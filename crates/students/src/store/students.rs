@@ -261,10 +261,7 @@ pub async fn list(db: &Db, scope: &Scope, f: &StudentFilter) -> Result<StudentPa
         .fetch_all(
             filtered(ROW, scope, f)
                 .push(order(f))
-                .push(" LIMIT ")
-                .bind(PAGE_SIZE + 1)
-                .push(" OFFSET ")
-                .bind((page - 1) * PAGE_SIZE),
+                .limit(PAGE_SIZE + 1, (page - 1) * PAGE_SIZE),
         )
         .await?;
     let has_next = items.len() as i64 > PAGE_SIZE;
