@@ -31,8 +31,8 @@ TEMPLATE=$DATA/import-template.db
 # school codes, accounts) with its 3,002 demo students removed, so that the
 # load starts from empty tables like the baseline's. The audit_log is
 # append-only and is left alone.
-EMPTY_STUDENTS="DELETE FROM home_visits; DELETE FROM care_records; DELETE FROM left_behind_archive;
-  DELETE FROM transfers; DELETE FROM dropout_cases; DELETE FROM children; DELETE FROM enrolments;
+EMPTY_STUDENTS="DELETE FROM students_home_visits; DELETE FROM students_care_records; DELETE FROM students_left_behind_archive;
+  DELETE FROM students_transfers; DELETE FROM students_dropout_cases; DELETE FROM students_children; DELETE FROM students_enrolments;
   DELETE FROM students;"
 if [ "$BENCH_FRESH" = 1 ] || [ ! -s "$TEMPLATE" ]; then
   rm -f "$TEMPLATE"*
@@ -91,7 +91,7 @@ sqlite_floor_sql() {
   echo "BEGIN IMMEDIATE;"
   sqlite3 "$TEMPLATE" "SELECT 'DROP INDEX ' || name || ';' FROM sqlite_master WHERE name IN ($DEFERRED)"
   echo "INSERT INTO main.students SELECT * FROM src.students WHERE 1;"
-  echo "INSERT INTO main.enrolments SELECT * FROM src.enrolments WHERE 1;"
+  echo "INSERT INTO main.students_enrolments SELECT * FROM src.students_enrolments WHERE 1;"
   sqlite3 "$TEMPLATE" "SELECT sql || ';' FROM sqlite_master WHERE name IN ($DEFERRED)"
   echo "COMMIT;"
 }
@@ -157,14 +157,14 @@ if [ "$BENCH_PG" = 1 ]; then
     p_rss+=("$rss")
     log "postgres ours run $r: ${secs}s, max RSS ${rss} kB"
     pg_psql "run$r" -c "\\copy students TO '$DATA/floor-students.copy'" \
-      -c "\\copy enrolments ($ENROLMENT_COLUMNS) TO '$DATA/floor-enrolments.copy'"
+      -c "\\copy students_enrolments ($ENROLMENT_COLUMNS) TO '$DATA/floor-enrolments.copy'"
     pg_dropdb "run$r"
 
     pg_createdb "floor$r" imptpl
     pg_psql postgres -c CHECKPOINT
     res=$(time_cmd "pg-floor-$r" psql -X -1 -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PGPORT" -U edubureau "floor$r" \
       -c "\\copy students FROM '$DATA/floor-students.copy'" \
-      -c "\\copy enrolments ($ENROLMENT_COLUMNS) FROM '$DATA/floor-enrolments.copy'")
+      -c "\\copy students_enrolments ($ENROLMENT_COLUMNS) FROM '$DATA/floor-enrolments.copy'")
     read -r secs _ <<<"$res"
     expect_rows "postgres floor" "$(pg_psql -tA "floor$r" -c "SELECT count(*) FROM students")"
     load "pg-floor"

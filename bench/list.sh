@@ -82,7 +82,7 @@ bench_db() {
   COOKIE=$(login admin district)
   [ -n "$COOKIE" ] || die "login failed"
   # The primary school with the most third-graders.
-  n=$("$@" "SELECT institution_id FROM enrolments WHERE grade = 3 AND status <> 'left' GROUP BY institution_id ORDER BY count(*) DESC, institution_id LIMIT 1")
+  n=$("$@" "SELECT institution_id FROM students_enrolments WHERE grade = 3 AND status <> 'left' GROUP BY institution_id ORDER BY count(*) DESC, institution_id LIMIT 1")
   local paths=()
   for p in /students /api/v1/students; do
     paths+=("$p" "$p?grade=5" "$p?institution_id=$n&grade=3" "$p?category=left_behind&page=3" "$p?q=%E7%8E%8B")

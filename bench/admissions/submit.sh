@@ -68,13 +68,13 @@ run_one() {
   created=$(python3 -c "import json;print(json.load(open('$out/summary.json'))['created'])")
   # the verification: one row of 7 numbers
   "$@" >"$out/verify.txt" <<SQL
-SELECT (SELECT COUNT(*) FROM applications WHERE round_id = $round),
-       (SELECT COUNT(DISTINCT child_id_number) FROM applications WHERE round_id = $round),
-       (SELECT COUNT(DISTINCT ref_no) FROM applications WHERE round_id = $round),
+SELECT (SELECT COUNT(*) FROM admissions_applications WHERE round_id = $round),
+       (SELECT COUNT(DISTINCT child_id_number) FROM admissions_applications WHERE round_id = $round),
+       (SELECT COUNT(DISTINCT ref_no) FROM admissions_applications WHERE round_id = $round),
        (SELECT COUNT(*) FROM returned),
        (SELECT COUNT(DISTINCT ref) FROM returned),
-       (SELECT COUNT(*) FROM returned WHERE ref NOT IN (SELECT ref_no FROM applications WHERE round_id = $round)),
-       (SELECT COUNT(*) FROM application_choices c JOIN applications a ON a.id = c.application_id WHERE a.round_id = $round);
+       (SELECT COUNT(*) FROM returned WHERE ref NOT IN (SELECT ref_no FROM admissions_applications WHERE round_id = $round)),
+       (SELECT COUNT(*) FROM admissions_application_choices c JOIN admissions_applications a ON a.id = c.application_id WHERE a.round_id = $round);
 SQL
   local v; v=$(tr -d ' ' <"$out/verify.txt" | tr '|' ' ' | grep -E '^[0-9]' | tail -n 1)
   read -r rows dids drefs ret dret missing choices <<<"$v"

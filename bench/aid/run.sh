@@ -29,7 +29,7 @@ STUDENTS=$(sqlite3 "$DB" "SELECT COUNT(*) FROM students")
 scan() {
   sqlite3 "$DB" <<'SQL' | awk '/^Run Time/ {print $4}'
 .timer on
-SELECT COUNT(*), SUM(e.institution_id), SUM(e.grade), SUM(length(e.entered_on)), SUM(length(e.left_on)), SUM(length(e.status)), SUM(s.boarding), SUM(s.dibao), SUM(s.registered_poor), SUM(length(s.disability)), SUM(s.orphan), SUM(s.left_behind), SUM(s.migrant_child), SUM(length(s.hukou_division)) FROM enrolments e JOIN students s ON s.id = e.student_id;
+SELECT COUNT(*), SUM(e.institution_id), SUM(e.grade), SUM(length(e.entered_on)), SUM(length(e.left_on)), SUM(length(e.status)), SUM(s.boarding), SUM(s.dibao), SUM(s.registered_poor), SUM(length(s.disability)), SUM(s.orphan), SUM(s.left_behind), SUM(s.migrant_child), SUM(length(s.hukou_division)) FROM students_enrolments e JOIN students s ON s.id = e.student_id;
 SQL
 }
 # The narrower scan earlier versions of this benchmark used: one column of
@@ -37,7 +37,7 @@ SQL
 narrow_scan() {
   sqlite3 "$DB" <<'SQL' | awk '/^Run Time/ {print $4}'
 .timer on
-SELECT COUNT(*), SUM(length(name)) FROM students s JOIN enrolments e ON e.student_id = s.id AND e.status <> 'left';
+SELECT COUNT(*), SUM(length(name)) FROM students s JOIN students_enrolments e ON e.student_id = s.id AND e.status <> 'left';
 SQL
 }
 SCANS=() NARROWS=() EVALS=() WRITES=() TOTALS=()

@@ -7,14 +7,7 @@ use platform::web::NavItem;
 use platform::AppError;
 
 pub static AREA: Area = Area {
-    table_prefixes: &[
-        "admission_rounds",
-        "allocation_",
-        "appeals",
-        "application",
-        "catchments",
-        "round_schools",
-    ],
+    table_prefixes: &["admissions_"],
     migration_range: (300, 399),
     migrations: crate::MIGRATIONS,
     routes: crate::web::routes,

@@ -19,8 +19,15 @@ pub use area::AREA;
 
 use platform::db::migrate::Migration;
 
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    version: 300,
-    name: "admissions",
-    sql: include_str!("../migrations/0300_admissions.sql"),
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 300,
+        name: "admissions",
+        sql: include_str!("../migrations/0300_admissions.sql"),
+    },
+    Migration {
+        version: 301,
+        name: "admissions table prefix",
+        sql: include_str!("../migrations/0301_admissions_table_prefix.sql"),
+    },
+];

@@ -59,7 +59,7 @@ async fn main() -> anyhow::Result<()> {
     }
     let year = db
         .scalar(Sql::new(
-            "SELECT COALESCE(MAX(school_year), 2025) FROM enrolments",
+            "SELECT COALESCE(MAX(school_year), 2025) FROM students_enrolments",
         ))
         .await?;
     let starts_on =

@@ -107,7 +107,7 @@ async fn a_section_visits_an_overdue_case_from_its_inbox() {
         b.app
             .db
             .execute(
-                Sql::new("INSERT INTO dropout_cases (id_number, name, township_id, status, opened_on) VALUES ('330503201001011234', '久未家访', $1, 'open', $2)")
+                Sql::new("INSERT INTO students_dropout_cases (id_number, name, township_id, status, opened_on) VALUES ('330503201001011234', '久未家访', $1, 'open', $2)")
                     .arg(town)
                     .arg(long_ago),
             )

@@ -45,7 +45,7 @@ async fn unused_id(app: &TestApp, body15: &str, from: u32) -> String {
         let check = platform::vocab::identity::check_char(&body).expect("17 digits");
         let id = format!("{body}{check}");
         let mut used = 0;
-        for table in ["students", "children"] {
+        for table in ["students", "students_children"] {
             used += app
                 .db
                 .scalar(

@@ -82,7 +82,7 @@ fn killing_an_import_midway_leaves_nothing_behind() {
         before,
         "no student of the killed import remains"
     );
-    assert_eq!(sqlite(&db, "SELECT COUNT(*) FROM enrolments e LEFT JOIN students s ON s.id = e.student_id WHERE s.id IS NULL"), "0");
+    assert_eq!(sqlite(&db, "SELECT COUNT(*) FROM students_enrolments e LEFT JOIN students s ON s.id = e.student_id WHERE s.id IS NULL"), "0");
     assert_eq!(sqlite(&db, "PRAGMA foreign_key_check"), "");
     // And the same file imports completely afterwards.
     let out = run(&[

@@ -9,7 +9,7 @@ use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
 pub static AREA: Area = Area {
-    table_prefixes: &["institution", "designations", "unlicensed_tracking"],
+    table_prefixes: &["institution"],
     migration_range: (100, 199),
     migrations: crate::MIGRATIONS,
     routes: crate::web::routes,

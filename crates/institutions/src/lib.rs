@@ -16,8 +16,15 @@ pub use area::{institution_username, AREA};
 
 use platform::db::migrate::Migration;
 
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    version: 100,
-    name: "institutions",
-    sql: include_str!("../migrations/0100_institutions.sql"),
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 100,
+        name: "institutions",
+        sql: include_str!("../migrations/0100_institutions.sql"),
+    },
+    Migration {
+        version: 101,
+        name: "institution table prefix",
+        sql: include_str!("../migrations/0101_institution_table_prefix.sql"),
+    },
+];

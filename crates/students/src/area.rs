@@ -10,16 +10,7 @@ use crate::store::pending;
 use crate::web::dropout::{visits_due_before, VISIT_EVERY_DAYS};
 
 pub static AREA: Area = Area {
-    table_prefixes: &[
-        "students",
-        "enrolments",
-        "transfers",
-        "children",
-        "dropout_",
-        "home_visits",
-        "left_behind_",
-        "care_records",
-    ],
+    table_prefixes: &["students"],
     migration_range: (200, 299),
     migrations: crate::MIGRATIONS,
     routes: crate::web::routes,

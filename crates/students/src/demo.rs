@@ -262,7 +262,7 @@ pub async fn seed(
     // The household register: every enrolled child of compulsory age, plus
     // a few who are not in any school (for dropout control to find).
     tx.execute(
-        Sql::new("INSERT INTO children (id_number, name, sex, birth_date, township_id, address, guardian_name, guardian_phone) SELECT s.id_number, s.name, s.sex, s.birth_date, i.township_id, s.address, s.guardian_name, s.guardian_phone FROM students s JOIN enrolments e ON e.student_id = s.id AND e.status = 'active' JOIN institutions i ON i.id = e.institution_id WHERE e.grade BETWEEN 1 AND 9 AND s.hukou_division = '330503'"),
+        Sql::new("INSERT INTO students_children (id_number, name, sex, birth_date, township_id, address, guardian_name, guardian_phone) SELECT s.id_number, s.name, s.sex, s.birth_date, i.township_id, s.address, s.guardian_name, s.guardian_phone FROM students s JOIN students_enrolments e ON e.student_id = s.id AND e.status = 'active' JOIN institutions i ON i.id = e.institution_id WHERE e.grade BETWEEN 1 AND 9 AND s.hukou_division = '330503'"),
     )
     .await?;
     let missing = (made / 2000).max(3);
@@ -271,7 +271,7 @@ pub async fn seed(
         let grade = gen.rng.gen_range(1..=9);
         let s = gen.student(town, true, grade);
         tx.execute(
-            Sql::new("INSERT INTO children (id_number, name, sex, birth_date, township_id, address, guardian_name, guardian_phone) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+            Sql::new("INSERT INTO students_children (id_number, name, sex, birth_date, township_id, address, guardian_name, guardian_phone) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
                 .arg(s.id_number)
                 .arg(s.name)
                 .arg(s.sex)

@@ -33,4 +33,9 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "students id_number as a named unique index",
         sql: include_str!("../migrations/0202_students_id_number_index.sql"),
     },
+    Migration {
+        version: 203,
+        name: "students table prefix",
+        sql: include_str!("../migrations/0203_students_table_prefix.sql"),
+    },
 ];

@@ -204,7 +204,7 @@ pub async fn status(db: &Db, ref_no: &str, id_number: &str) -> Result<Status, Ap
     };
     let appeals = db
         .fetch_all(
-            Sql::new("SELECT status, response FROM appeals WHERE application_id = ")
+            Sql::new("SELECT status, response FROM admissions_appeals WHERE application_id = ")
                 .bind(application.id)
                 .push(" ORDER BY id"),
         )
@@ -239,7 +239,7 @@ pub async fn appeal(
     }
     let mut tx = db.begin().await?;
     let id = tx
-        .scalar(Sql::new("INSERT INTO appeals (application_id, filed_at, reason, status) VALUES ($1, $2, $3, 'open') RETURNING id").arg(s.application.id).arg(Utc::now()).arg(reason))
+        .scalar(Sql::new("INSERT INTO admissions_appeals (application_id, filed_at, reason, status) VALUES ($1, $2, $3, 'open') RETURNING id").arg(s.application.id).arg(Utc::now()).arg(reason))
         .await?;
     audit::commit(
         tx,

@@ -243,7 +243,7 @@ pub async fn set_catchments(
         return Err(AppError::Invalid(errors));
     }
     let mut tx = db.begin().await?;
-    tx.execute(Sql::new("DELETE FROM catchments WHERE round_id = ").bind(round))
+    tx.execute(Sql::new("DELETE FROM admissions_catchments WHERE round_id = ").bind(round))
         .await?;
     for (id, c) in &pairs {
         rounds::add_catchment(&mut tx, round, *id, c).await?;

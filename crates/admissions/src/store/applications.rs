@@ -28,6 +28,19 @@ pub struct ApplicationRow {
 
 const COLUMNS: &str = "id, round_id, ref_no, child_id_number, child_name, birth_date, guardian_name, guardian_phone, community, hukou_local, owns_home, residence_permit, documents, exam_score, submitted_at, updated_at, version";
 
+/// Binds `$1`…`$8`: the fields a family may still edit, in the order of
+/// `insert` and `update`.
+fn bind_editable(q: Sql, a: &Application) -> Sql {
+    q.arg(a.child_name.as_str())
+        .arg(a.guardian_name.as_str())
+        .arg(a.guardian_phone.as_str())
+        .arg(a.community.as_str())
+        .arg(a.hukou_local)
+        .arg(a.owns_home)
+        .arg(a.residence_permit)
+        .arg(a.documents.join("、"))
+}
+
 pub async fn insert(
     tx: &mut Tx,
     round: i64,
@@ -38,20 +51,15 @@ pub async fn insert(
     let now = Utc::now();
     let id = tx
         .scalar(
-            Sql::new("INSERT INTO applications (round_id, ref_no, child_id_number, child_name, birth_date, guardian_name, guardian_phone, community, hukou_local, owns_home, residence_permit, documents, submitted_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING id")
-                .arg(round)
-                .arg(ref_no)
-                .arg(a.child_id_number.as_str())
-                .arg(a.child_name.as_str())
-                .arg(a.birth_date)
-                .arg(a.guardian_name.as_str())
-                .arg(a.guardian_phone.as_str())
-                .arg(a.community.as_str())
-                .arg(a.hukou_local)
-                .arg(a.owns_home)
-                .arg(a.residence_permit)
-                .arg(a.documents.join("、"))
-                .arg(now),
+            bind_editable(
+                Sql::new("INSERT INTO admissions_applications (child_name, guardian_name, guardian_phone, community, hukou_local, owns_home, residence_permit, documents, round_id, ref_no, child_id_number, birth_date, submitted_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING id"),
+                a,
+            )
+            .arg(round)
+            .arg(ref_no)
+            .arg(a.child_id_number.as_str())
+            .arg(a.birth_date)
+            .arg(now),
         )
         .await?;
     set_choices(tx, id, choices).await?;
@@ -59,10 +67,12 @@ pub async fn insert(
 }
 
 async fn set_choices(tx: &mut Tx, id: i64, choices: &[InstitutionId]) -> Result<(), DbError> {
-    tx.execute(Sql::new("DELETE FROM application_choices WHERE application_id = ").bind(id))
-        .await?;
+    tx.execute(
+        Sql::new("DELETE FROM admissions_application_choices WHERE application_id = ").bind(id),
+    )
+    .await?;
     for (rank, school) in choices.iter().enumerate() {
-        tx.execute(Sql::new("INSERT INTO application_choices (application_id, rank, institution_id) VALUES ($1, $2, $3)").arg(id).arg(rank as i64 + 1).arg(*school)).await?;
+        tx.execute(Sql::new("INSERT INTO admissions_application_choices (application_id, rank, institution_id) VALUES ($1, $2, $3)").arg(id).arg(rank as i64 + 1).arg(*school)).await?;
     }
     Ok(())
 }
@@ -77,15 +87,7 @@ pub async fn update(
 ) -> Result<Updated, DbError> {
     let n = tx
         .execute(
-            Sql::new("UPDATE applications SET child_name = $1, guardian_name = $2, guardian_phone = $3, community = $4, hukou_local = $5, owns_home = $6, residence_permit = $7, documents = $8, updated_at = $9, version = version + 1 WHERE id = $10 AND version = $11")
-                .arg(a.child_name.as_str())
-                .arg(a.guardian_name.as_str())
-                .arg(a.guardian_phone.as_str())
-                .arg(a.community.as_str())
-                .arg(a.hukou_local)
-                .arg(a.owns_home)
-                .arg(a.residence_permit)
-                .arg(a.documents.join("、"))
+            bind_editable(Sql::new("UPDATE admissions_applications SET child_name = $1, guardian_name = $2, guardian_phone = $3, community = $4, hukou_local = $5, owns_home = $6, residence_permit = $7, documents = $8, updated_at = $9, version = version + 1 WHERE id = $10 AND version = $11"), a)
                 .arg(Utc::now())
                 .arg(id)
                 .arg(version),
@@ -106,7 +108,7 @@ pub async fn find(
 ) -> Result<Option<ApplicationRow>, DbError> {
     db.fetch_optional(
         Sql::new(format!(
-            "SELECT {COLUMNS} FROM applications WHERE ref_no = $1 AND child_id_number = $2"
+            "SELECT {COLUMNS} FROM admissions_applications WHERE ref_no = $1 AND child_id_number = $2"
         ))
         .arg(ref_no.trim())
         .arg(child_id_number.trim().to_uppercase()),
@@ -122,35 +124,35 @@ pub async fn list(
 ) -> Result<Vec<ApplicationRow>, DbError> {
     db.fetch_all(
         Sql::new(format!(
-            "SELECT {COLUMNS} FROM applications WHERE round_id = "
+            "SELECT {COLUMNS} FROM admissions_applications WHERE round_id = "
         ))
         .bind(round)
-        .push(" ORDER BY id LIMIT ")
-        .bind(limit)
-        .push(" OFFSET ")
-        .bind(offset),
+        .push(" ORDER BY id")
+        .limit(limit, offset),
     )
     .await
 }
 
 pub async fn count(db: &Db, round: i64) -> Result<i64, DbError> {
-    db.scalar(Sql::new("SELECT COUNT(*) FROM applications WHERE round_id = ").bind(round))
-        .await
+    db.scalar(
+        Sql::new("SELECT COUNT(*) FROM admissions_applications WHERE round_id = ").bind(round),
+    )
+    .await
 }
 
 /// (application id, rank, institution) of every choice in the round.
 pub async fn all_choices(db: &Db, round: i64) -> Result<Vec<(i64, i64, InstitutionId)>, DbError> {
-    db.fetch_all(Sql::new("SELECT c.application_id, c.rank, c.institution_id FROM application_choices c JOIN applications a ON a.id = c.application_id WHERE a.round_id = ").bind(round).push(" ORDER BY c.application_id, c.rank")).await
+    db.fetch_all(Sql::new("SELECT c.application_id, c.rank, c.institution_id FROM admissions_application_choices c JOIN admissions_applications a ON a.id = c.application_id WHERE a.round_id = ").bind(round).push(" ORDER BY c.application_id, c.rank")).await
 }
 
 pub async fn choices_of(db: &Db, id: i64) -> Result<Vec<(String, String)>, DbError> {
-    db.fetch_all(Sql::new("SELECT i.code, i.name FROM application_choices c JOIN institutions i ON i.id = c.institution_id WHERE c.application_id = ").bind(id).push(" ORDER BY c.rank")).await
+    db.fetch_all(Sql::new("SELECT i.code, i.name FROM admissions_application_choices c JOIN institutions i ON i.id = c.institution_id WHERE c.application_id = ").bind(id).push(" ORDER BY c.rank")).await
 }
 
 /// Appeals waiting for an answer, counted per round: (round, count).
 pub async fn open_appeals_by_round(db: &Db) -> Result<Vec<(i64, i64)>, DbError> {
     db.fetch_all(Sql::new(
-        "SELECT a.round_id, COUNT(*) FROM appeals p JOIN applications a ON a.id = p.application_id WHERE p.status = 'open' GROUP BY a.round_id ORDER BY a.round_id",
+        "SELECT a.round_id, COUNT(*) FROM admissions_appeals p JOIN admissions_applications a ON a.id = p.application_id WHERE p.status = 'open' GROUP BY a.round_id ORDER BY a.round_id",
     ))
     .await
 }

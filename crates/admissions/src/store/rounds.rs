@@ -1,5 +1,5 @@
 use chrono::{DateTime, Utc};
-use platform::db::{Db, DbError, Sql, Tx};
+use platform::db::{Db, DbError, Ex, Sql, Tx};
 use platform::InstitutionId;
 use serde::Serialize;
 
@@ -35,29 +35,20 @@ impl Round {
 
 const COLUMNS: &str = "id, name, stage, school_year, apply_from, apply_until, max_choices, seed_publish_at, seed, published_at, version";
 
-pub async fn get(db: &Db, id: i64) -> Result<Round, DbError> {
-    db.fetch_one(
-        Sql::new(format!(
-            "SELECT {COLUMNS} FROM admission_rounds WHERE id = "
-        ))
-        .bind(id),
-    )
-    .await
-}
-
-pub async fn get_in(tx: &mut Tx, id: i64) -> Result<Round, DbError> {
-    tx.fetch_one(
-        Sql::new(format!(
-            "SELECT {COLUMNS} FROM admission_rounds WHERE id = "
-        ))
-        .bind(id),
-    )
-    .await
+pub async fn get(ex: impl Into<Ex<'_>>, id: i64) -> Result<Round, DbError> {
+    ex.into()
+        .fetch_one(
+            Sql::new(format!(
+                "SELECT {COLUMNS} FROM admissions_rounds WHERE id = "
+            ))
+            .bind(id),
+        )
+        .await
 }
 
 pub async fn list(db: &Db) -> Result<Vec<Round>, DbError> {
     db.fetch_all(Sql::new(format!(
-        "SELECT {COLUMNS} FROM admission_rounds ORDER BY id DESC"
+        "SELECT {COLUMNS} FROM admissions_rounds ORDER BY id DESC"
     )))
     .await
 }
@@ -74,7 +65,7 @@ pub struct NewRound<'a> {
 
 pub async fn create(tx: &mut Tx, r: &NewRound<'_>) -> Result<i64, DbError> {
     tx.scalar(
-        Sql::new("INSERT INTO admission_rounds (name, stage, school_year, apply_from, apply_until, max_choices, seed_publish_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id")
+        Sql::new("INSERT INTO admissions_rounds (name, stage, school_year, apply_from, apply_until, max_choices, seed_publish_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id")
             .arg(r.name)
             .arg(r.stage)
             .arg(r.school_year)
@@ -89,7 +80,7 @@ pub async fn create(tx: &mut Tx, r: &NewRound<'_>) -> Result<i64, DbError> {
 
 pub async fn set_seed(tx: &mut Tx, id: i64, seed: &str) -> Result<(), DbError> {
     tx.execute(
-        Sql::new("UPDATE admission_rounds SET seed = $1, version = version + 1 WHERE id = $2")
+        Sql::new("UPDATE admissions_rounds SET seed = $1, version = version + 1 WHERE id = $2")
             .arg(seed)
             .arg(id),
     )
@@ -98,7 +89,7 @@ pub async fn set_seed(tx: &mut Tx, id: i64, seed: &str) -> Result<(), DbError> {
 }
 
 pub async fn set_published(tx: &mut Tx, id: i64, at: DateTime<Utc>) -> Result<(), DbError> {
-    tx.execute(Sql::new("UPDATE admission_rounds SET published_at = $1, version = version + 1 WHERE id = $2 AND published_at IS NULL").arg(at).arg(id)).await?;
+    tx.execute(Sql::new("UPDATE admissions_rounds SET published_at = $1, version = version + 1 WHERE id = $2 AND published_at IS NULL").arg(at).arg(id)).await?;
     Ok(())
 }
 
@@ -117,7 +108,7 @@ pub struct RoundSchool {
 
 pub async fn schools(db: &Db, round: i64) -> Result<Vec<RoundSchool>, DbError> {
     db.fetch_all(
-        Sql::new("SELECT s.institution_id, i.code, i.name, i.township_id, s.seats, s.early_seats, s.private_lottery FROM round_schools s JOIN institutions i ON i.id = s.institution_id WHERE s.round_id = ")
+        Sql::new("SELECT s.institution_id, i.code, i.name, i.township_id, s.seats, s.early_seats, s.private_lottery FROM admissions_round_schools s JOIN institutions i ON i.id = s.institution_id WHERE s.round_id = ")
             .bind(round)
             .push(" ORDER BY i.code"),
     )
@@ -129,13 +120,13 @@ pub async fn replace_schools(
     round: i64,
     rows: &[(InstitutionId, i64, i64, bool)],
 ) -> Result<(), DbError> {
-    tx.execute(Sql::new("DELETE FROM catchments WHERE round_id = ").bind(round))
+    tx.execute(Sql::new("DELETE FROM admissions_catchments WHERE round_id = ").bind(round))
         .await?;
-    tx.execute(Sql::new("DELETE FROM round_schools WHERE round_id = ").bind(round))
+    tx.execute(Sql::new("DELETE FROM admissions_round_schools WHERE round_id = ").bind(round))
         .await?;
     for (id, seats, early, private) in rows {
         tx.execute(
-            Sql::new("INSERT INTO round_schools (round_id, institution_id, seats, early_seats, private_lottery) VALUES ($1, $2, $3, $4, $5)")
+            Sql::new("INSERT INTO admissions_round_schools (round_id, institution_id, seats, early_seats, private_lottery) VALUES ($1, $2, $3, $4, $5)")
                 .arg(round)
                 .arg(*id)
                 .arg(*seats)
@@ -150,7 +141,7 @@ pub async fn replace_schools(
 /// (institution, community) pairs of the round's catchments.
 pub async fn catchments(db: &Db, round: i64) -> Result<Vec<(InstitutionId, String)>, DbError> {
     db.fetch_all(
-        Sql::new("SELECT institution_id, community FROM catchments WHERE round_id = ")
+        Sql::new("SELECT institution_id, community FROM admissions_catchments WHERE round_id = ")
             .bind(round)
             .push(" ORDER BY community"),
     )
@@ -164,7 +155,7 @@ pub async fn add_catchment(
     community: &str,
 ) -> Result<(), DbError> {
     tx.execute(
-        Sql::new("INSERT INTO catchments (round_id, institution_id, community) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
+        Sql::new("INSERT INTO admissions_catchments (round_id, institution_id, community) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
             .arg(round)
             .arg(institution)
             .arg(community),

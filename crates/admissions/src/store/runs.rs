@@ -17,7 +17,7 @@ pub struct Run {
 }
 
 pub async fn of_round(db: &Db, round: i64) -> Result<Option<Run>, DbError> {
-    db.fetch_optional(Sql::new("SELECT id, round_id, run_at, run_by, engine_version, input_hash, seed, assigned, unassigned FROM allocation_runs WHERE round_id = ").bind(round)).await
+    db.fetch_optional(Sql::new("SELECT id, round_id, run_at, run_by, engine_version, input_hash, seed, assigned, unassigned FROM admissions_allocation_runs WHERE round_id = ").bind(round)).await
 }
 
 pub struct NewRun<'a> {
@@ -32,7 +32,7 @@ pub struct NewRun<'a> {
 
 pub async fn insert(tx: &mut Tx, r: &NewRun<'_>) -> Result<i64, DbError> {
     tx.scalar(
-        Sql::new("INSERT INTO allocation_runs (round_id, run_at, run_by, engine_version, input_hash, seed, assigned, unassigned) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id")
+        Sql::new("INSERT INTO admissions_allocation_runs (round_id, run_at, run_by, engine_version, input_hash, seed, assigned, unassigned) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id")
             .arg(r.round)
             .arg(Utc::now())
             .arg(r.by)
@@ -61,7 +61,7 @@ pub struct ResultRow {
 
 pub async fn insert_results(tx: &mut Tx, run: i64, rows: &[ResultRow]) -> Result<(), DbError> {
     for chunk in rows.chunks(100) {
-        let mut q = Sql::new("INSERT INTO allocation_results (run_id, application_id, institution_id, how, choice_rank, tier, lottery) VALUES ");
+        let mut q = Sql::new("INSERT INTO admissions_allocation_results (run_id, application_id, institution_id, how, choice_rank, tier, lottery) VALUES ");
         for (n, r) in chunk.iter().enumerate() {
             if n > 0 {
                 q = q.push(", ");
@@ -89,9 +89,9 @@ pub async fn insert_results(tx: &mut Tx, run: i64, rows: &[ResultRow]) -> Result
 }
 
 pub async fn results(db: &Db, run: i64) -> Result<Vec<ResultRow>, DbError> {
-    db.fetch_all(Sql::new("SELECT application_id, institution_id, how, choice_rank, tier, lottery FROM allocation_results WHERE run_id = ").bind(run).push(" ORDER BY application_id")).await
+    db.fetch_all(Sql::new("SELECT application_id, institution_id, how, choice_rank, tier, lottery FROM admissions_allocation_results WHERE run_id = ").bind(run).push(" ORDER BY application_id")).await
 }
 
 pub async fn result_of(db: &Db, run: i64, application: i64) -> Result<Option<ResultRow>, DbError> {
-    db.fetch_optional(Sql::new("SELECT application_id, institution_id, how, choice_rank, tier, lottery FROM allocation_results WHERE run_id = $1 AND application_id = $2").arg(run).arg(application)).await
+    db.fetch_optional(Sql::new("SELECT application_id, institution_id, how, choice_rank, tier, lottery FROM admissions_allocation_results WHERE run_id = $1 AND application_id = $2").arg(run).arg(application)).await
 }

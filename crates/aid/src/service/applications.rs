@@ -97,7 +97,7 @@ pub async fn submit(
         )),
         other => other.into(),
     })?;
-    let row = store_apps::get_in(&mut tx, &Scope::All, id).await?;
+    let row = store_apps::get(&mut tx, &Scope::All, id).await?;
     audit::commit(
         tx,
         &caller.who,
@@ -123,7 +123,7 @@ pub async fn decide(
 ) -> Result<ApplicationRow, AppError> {
     caller.require(WorkArea::Aid, Access::Write)?;
     let mut tx = db.begin().await?;
-    let before = store_apps::get_in(&mut tx, &caller.scope, id).await?;
+    let before = store_apps::get(&mut tx, &caller.scope, id).await?;
     let (school, to) = match before.status.as_str() {
         "submitted" => (
             true,
@@ -162,7 +162,7 @@ pub async fn decide(
             "该申请的状态已被他人改变，请刷新".into(),
         ));
     }
-    let after = store_apps::get_in(&mut tx, &Scope::All, id).await?;
+    let after = store_apps::get(&mut tx, &Scope::All, id).await?;
     audit::commit(
         tx,
         &caller.who,

@@ -14,7 +14,7 @@ use crate::store::{self, batches, BatchRow};
 pub async fn approve(db: &Db, caller: &Caller, batch: i64) -> Result<BatchRow, AppError> {
     super::require_approver(db, caller)?;
     let mut tx = db.begin().await?;
-    let b = batches::get_in(&mut tx, batch).await?;
+    let b = batches::get(&mut tx, batch).await?;
     if b.status != "draft" {
         return Err(AppError::Conflict(format!(
             "批次 #{batch} 当前为“{}”，只有待审批的批次可以审批",
@@ -22,7 +22,7 @@ pub async fn approve(db: &Db, caller: &Caller, batch: i64) -> Result<BatchRow, A
         )));
     }
     for (program, amount) in batches::totals_by_program(&mut tx, batch).await? {
-        let p = store::programs::get_in(&mut tx, program).await?;
+        let p = store::programs::get(&mut tx, program).await?;
         if p.def.budget.0 > 0 {
             let used = batches::used_in_year(&mut tx, program, b.term / 10).await?;
             if used + amount > p.def.budget.0 {
@@ -37,7 +37,7 @@ pub async fn approve(db: &Db, caller: &Caller, batch: i64) -> Result<BatchRow, A
         }
     }
     advance(&mut tx, caller, &b, "draft", "approved", "审批").await?;
-    let after = batches::get_in(&mut tx, batch).await?;
+    let after = batches::get(&mut tx, batch).await?;
     tx.commit().await?;
     Ok(after)
 }
@@ -46,7 +46,7 @@ pub async fn approve(db: &Db, caller: &Caller, batch: i64) -> Result<BatchRow, A
 pub async fn pay(db: &Db, caller: &Caller, batch: i64) -> Result<BatchRow, AppError> {
     super::require_approver(db, caller)?;
     let mut tx = db.begin().await?;
-    let b = batches::get_in(&mut tx, batch).await?;
+    let b = batches::get(&mut tx, batch).await?;
     if b.status != "approved" {
         return Err(AppError::Conflict(format!(
             "批次 #{batch} 当前为“{}”，只有已审批的批次可以登记发放",
@@ -54,7 +54,7 @@ pub async fn pay(db: &Db, caller: &Caller, batch: i64) -> Result<BatchRow, AppEr
         )));
     }
     advance(&mut tx, caller, &b, "approved", "paid", "登记发放").await?;
-    let after = batches::get_in(&mut tx, batch).await?;
+    let after = batches::get(&mut tx, batch).await?;
     tx.commit().await?;
     Ok(after)
 }

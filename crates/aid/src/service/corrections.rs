@@ -41,7 +41,7 @@ pub async fn reverse(
         Some(t) => Some(Fen::parse_yuan(t).map_err(|m| AppError::invalid("reissue_amount", m))?),
     };
     let mut tx = db.begin().await?;
-    let orig = ledger::line_in(&mut tx, ledger_id).await?;
+    let orig = ledger::line(&mut tx, ledger_id).await?;
     if orig.kind != "payment" {
         return Err(AppError::Conflict("冲销记录本身不能再冲销".into()));
     }
@@ -55,7 +55,7 @@ pub async fn reverse(
             "台账记录 #{ledger_id} 已冲销过，不能重复冲销"
         )));
     }
-    let src = batches::get_in(&mut tx, orig.batch_id).await?;
+    let src = batches::get(&mut tx, orig.batch_id).await?;
     let term = Term {
         school_year: src.term / 10,
         half: src.term % 10,
@@ -71,7 +71,7 @@ pub async fn reverse(
     let total = -orig.amount + reissue.map(|f| f.0).unwrap_or(0);
     let rows = 1 + i64::from(reissue.is_some());
     batches::set_totals(&mut tx, batch, 0, rows, total, 0).await?;
-    let row = batches::get_in(&mut tx, batch).await?;
+    let row = batches::get(&mut tx, batch).await?;
     audit::commit(
         tx,
         &caller.who,

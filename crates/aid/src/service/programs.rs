@@ -48,7 +48,7 @@ pub async fn create(db: &Db, caller: &Caller, input: &ProgramInput) -> Result<Pr
     let id = store::programs::create(&mut tx, &def)
         .await
         .map_err(duplicate_name)?;
-    let created = store::programs::get_in(&mut tx, id).await?;
+    let created = store::programs::get(&mut tx, id).await?;
     audit::commit(
         tx,
         &caller.who,
@@ -75,14 +75,14 @@ pub async fn update(
 ) -> Result<Program, AppError> {
     let def = checked(db, caller, Some(id), input).await?;
     let mut tx = db.begin().await?;
-    let before = store::programs::get_in(&mut tx, id).await?;
+    let before = store::programs::get(&mut tx, id).await?;
     let saved = store::programs::update(&mut tx, id, version, &def)
         .await
         .map_err(duplicate_name)?;
     if saved == Updated::Stale {
         return Err(AppError::stale("该项目", version, before.version));
     }
-    let after = store::programs::get_in(&mut tx, id).await?;
+    let after = store::programs::get(&mut tx, id).await?;
     audit::commit(
         tx,
         &caller.who,

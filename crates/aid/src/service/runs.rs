@@ -126,7 +126,7 @@ pub async fn run(db: &Db, caller: &Caller, req: &RunRequest) -> Result<RunOutcom
     let sum: i64 = programs.iter().map(|p| p.amount).sum();
     let rows: i64 = programs.iter().map(|p| p.students).sum();
     batches::set_totals(&mut tx, batch, totals.scanned, rows, sum, totals.conflicts).await?;
-    let row = batches::get_in(&mut tx, batch).await?;
+    let row = batches::get(&mut tx, batch).await?;
     audit::commit(
         tx,
         &caller.who,

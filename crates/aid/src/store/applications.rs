@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use platform::auth::Scope;
-use platform::db::{Db, DbError, Sql, Tx};
+use platform::db::{Db, DbError, Ex, Sql, Tx};
 use platform::InstitutionId;
 use serde::Serialize;
 
@@ -53,12 +53,13 @@ pub async fn list(
     db.fetch_all(q.push(" ORDER BY a.id DESC LIMIT 500")).await
 }
 
-pub async fn get_in(tx: &mut Tx, scope: &Scope, id: i64) -> Result<ApplicationRow, DbError> {
-    tx.fetch_one(scope.restrict(
-        Sql::new(SELECT).push(" AND a.id = ").bind(id),
-        "a.institution_id",
-    ))
-    .await
+pub async fn get(ex: impl Into<Ex<'_>>, scope: &Scope, id: i64) -> Result<ApplicationRow, DbError> {
+    ex.into()
+        .fetch_one(scope.restrict(
+            Sql::new(SELECT).push(" AND a.id = ").bind(id),
+            "a.institution_id",
+        ))
+        .await
 }
 
 pub struct NewApplication<'a> {

@@ -1,7 +1,7 @@
 //! 发放批次: a run's or a correction's batch and its status.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use platform::auth::Bureau;
+use platform::auth::{Bureau, BureauEx};
 use platform::db::{Db, DbError, Sql, Tx};
 use serde::Serialize;
 
@@ -52,15 +52,9 @@ pub fn status_label(s: &str) -> &'static str {
 
 const COLUMNS: &str = "id, kind, term, starts_on, census_date, weeks, school_days, status, students_scanned, row_count, total, conflict_count, note, created_by, created_at, approved_by, approved_at, paid_by, paid_at";
 
-pub async fn get(bureau: &Bureau<'_>, id: i64) -> Result<BatchRow, DbError> {
-    bureau
-        .db()
+pub async fn get(ex: impl BureauEx<'_>, id: i64) -> Result<BatchRow, DbError> {
+    ex.into()
         .fetch_one(Sql::new(format!("SELECT {COLUMNS} FROM aid_batches WHERE id = ")).bind(id))
-        .await
-}
-
-pub async fn get_in(tx: &mut Tx, id: i64) -> Result<BatchRow, DbError> {
-    tx.fetch_one(Sql::new(format!("SELECT {COLUMNS} FROM aid_batches WHERE id = ")).bind(id))
         .await
 }
 

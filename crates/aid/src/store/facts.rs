@@ -91,7 +91,7 @@ impl Census {
             format!("{t}.entered_on <= $2 AND {t}.status <> 'suspended' AND ({t}.left_on IS NULL OR {t}.left_on > $2)")
         };
         format!(
-            " FROM enrolments e JOIN students s ON s.id = e.student_id JOIN aid_run_class c ON c.institution_id = e.institution_id AND c.grade = e.grade{applied}{join} WHERE {} AND (e.left_on IS NULL OR NOT EXISTS (SELECT 1 FROM enrolments x WHERE x.student_id = e.student_id AND x.id > e.id AND {}))",
+            " FROM students_enrolments e JOIN students s ON s.id = e.student_id JOIN aid_run_class c ON c.institution_id = e.institution_id AND c.grade = e.grade{applied}{join} WHERE {} AND (e.left_on IS NULL OR NOT EXISTS (SELECT 1 FROM students_enrolments x WHERE x.student_id = e.student_id AND x.id > e.id AND {}))",
             active("e"),
             active("x")
         )

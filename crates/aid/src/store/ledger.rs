@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use platform::auth::Bureau;
-use platform::db::{Backend, DbError, Sql, Tx};
+use platform::db::{BulkTable, DbError, Ex, Sql, Tx, Value};
 use serde::Serialize;
 use students::reader::Found;
 
@@ -27,9 +27,8 @@ pub const CONFLICT_COLUMNS: &[&str] = &[
     "dropped_program_id",
 ];
 
-/// Inserts rows of integers, `values` holding `columns.len()` per row: as
-/// multi-row INSERTs with anonymous `?` placeholders on SQLite (named ones
-/// bind in quadratic time there) and as COPY on PostgreSQL.
+/// Inserts rows of integers, `values` holding `columns.len()` per row,
+/// through the platform's bulk writer.
 pub async fn insert_ints(
     tx: &mut Tx,
     table: &str,
@@ -40,40 +39,26 @@ pub async fn insert_ints(
     if values.is_empty() || width == 0 {
         return Ok(());
     }
-    let cols = columns.join(", ");
-    match tx.backend() {
-        Backend::Sqlite => {
-            let per_statement = 30_000 / width;
-            let one = format!("({})", vec!["?"; width].join(", "));
-            for chunk in values.chunks(per_statement * width) {
-                let rows = chunk.len() / width;
-                let mut q = Sql::new(format!(
-                    "INSERT INTO {table} ({cols}) VALUES {}",
-                    vec![one.as_str(); rows].join(", ")
-                ));
-                for v in chunk {
-                    q = q.arg(*v);
-                }
-                tx.execute(q).await?;
-            }
+    let table = BulkTable {
+        name: table,
+        columns,
+    };
+    tx.bulk_insert(&[table], |w| {
+        let per_write = (INTS_PER_WRITE / width).max(1) * width;
+        let mut rows = Vec::with_capacity(per_write);
+        for chunk in values.chunks(per_write) {
+            rows.clear();
+            rows.extend(chunk.iter().map(|v| Value::Int(*v)));
+            w.rows(0, &rows)?;
         }
-        Backend::Postgres => {
-            let mut buf = Vec::with_capacity(values.len() * 8);
-            for row in values.chunks(width) {
-                for (k, v) in row.iter().enumerate() {
-                    if k > 0 {
-                        buf.push(b'\t');
-                    }
-                    buf.extend_from_slice(v.to_string().as_bytes());
-                }
-                buf.push(b'\n');
-            }
-            tx.copy_in(&format!("COPY {table} ({cols}) FROM STDIN"), buf)
-                .await?;
-        }
-    }
+        Ok(())
+    })
+    .await?;
     Ok(())
 }
+
+/// Values handed to the bulk writer at a time.
+const INTS_PER_WRITE: usize = 4096;
 
 /// The id of a reason text, adding it if new.
 pub async fn reason_id(tx: &mut Tx, text: &str) -> Result<i64, DbError> {
@@ -148,8 +133,9 @@ pub async fn of_batch(
         .await
 }
 
-pub async fn line_in(tx: &mut Tx, id: i64) -> Result<LedgerLine, DbError> {
-    tx.fetch_one(Sql::new(LINE).push(" WHERE l.id = ").bind(id))
+pub async fn line(ex: impl Into<Ex<'_>>, id: i64) -> Result<LedgerLine, DbError> {
+    ex.into()
+        .fetch_one(Sql::new(LINE).push(" WHERE l.id = ").bind(id))
         .await
 }
 

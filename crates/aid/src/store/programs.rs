@@ -1,7 +1,7 @@
 //! 资助项目 rows.
 
 use chrono::{DateTime, Utc};
-use platform::db::{Db, DbError, Sql, Tx, Updated};
+use platform::db::{DbError, Ex, Sql, Tx, Updated};
 use serde::Serialize;
 
 use crate::domain::{Period, ProgramDef, Stage};
@@ -83,8 +83,9 @@ fn json(v: &impl Serialize) -> String {
     serde_json::to_string(v).unwrap_or_else(|_| "[]".into())
 }
 
-pub async fn list(db: &Db) -> Result<Vec<Program>, DbError> {
-    let rows: Vec<Row> = db
+pub async fn list(ex: impl Into<Ex<'_>>) -> Result<Vec<Program>, DbError> {
+    let rows: Vec<Row> = ex
+        .into()
         .fetch_all(Sql::new(format!(
             "SELECT {COLUMNS} FROM aid_programs ORDER BY id"
         )))
@@ -92,25 +93,10 @@ pub async fn list(db: &Db) -> Result<Vec<Program>, DbError> {
     rows.into_iter().map(decode).collect()
 }
 
-pub async fn list_in(tx: &mut Tx) -> Result<Vec<Program>, DbError> {
-    let rows: Vec<Row> = tx
-        .fetch_all(Sql::new(format!(
-            "SELECT {COLUMNS} FROM aid_programs ORDER BY id"
-        )))
-        .await?;
-    rows.into_iter().map(decode).collect()
-}
-
-pub async fn get(db: &Db, id: i64) -> Result<Program, DbError> {
+pub async fn get(ex: impl Into<Ex<'_>>, id: i64) -> Result<Program, DbError> {
     decode(
-        db.fetch_one(Sql::new(format!("SELECT {COLUMNS} FROM aid_programs WHERE id = ")).bind(id))
-            .await?,
-    )
-}
-
-pub async fn get_in(tx: &mut Tx, id: i64) -> Result<Program, DbError> {
-    decode(
-        tx.fetch_one(Sql::new(format!("SELECT {COLUMNS} FROM aid_programs WHERE id = ")).bind(id))
+        ex.into()
+            .fetch_one(Sql::new(format!("SELECT {COLUMNS} FROM aid_programs WHERE id = ")).bind(id))
             .await?,
     )
 }

@@ -29,7 +29,7 @@ pub(super) async fn close_window(app: &TestApp, round: i64) {
     sql(
         app,
         platform::db::Sql::new(
-            "UPDATE admission_rounds SET apply_until = $1, seed_publish_at = $1 WHERE id = $2",
+            "UPDATE admissions_rounds SET apply_until = $1, seed_publish_at = $1 WHERE id = $2",
         )
         .arg(past)
         .arg(round),
@@ -191,8 +191,10 @@ both_backends!(
         assert_eq!(
             app.db
                 .scalar(
-                    platform::db::Sql::new("SELECT COUNT(*) FROM applications WHERE round_id = ")
-                        .bind(round)
+                    platform::db::Sql::new(
+                        "SELECT COUNT(*) FROM admissions_applications WHERE round_id = "
+                    )
+                    .bind(round)
                 )
                 .await
                 .expect("n"),
@@ -374,7 +376,7 @@ both_backends!(
             "{answered}"
         );
         // Tampering with the inputs after the run is caught by verify.
-        sql(&app, platform::db::Sql::new("UPDATE applications SET community = '旧馆社区', hukou_local = TRUE, owns_home = TRUE WHERE ref_no = ").bind(refs[3].as_str())).await;
+        sql(&app, platform::db::Sql::new("UPDATE admissions_applications SET community = '旧馆社区', hukou_local = TRUE, owns_home = TRUE WHERE ref_no = ").bind(refs[3].as_str())).await;
         let (_, v) = bureau
             .post_json(
                 &format!("/api/v1/admissions/rounds/{round}/verify"),

@@ -425,11 +425,11 @@ both_backends!(
         // (two enrolments active on the census date, 2025-09-30): the later
         // record counts. The late pupil entered after the census date; the
         // third left before it.
-        db.execute(Sql::new("UPDATE enrolments SET status = 'left', left_reason = 'transferred', left_on = '2025-10-15' WHERE student_id = ").bind(mover))
+        db.execute(Sql::new("UPDATE students_enrolments SET status = 'left', left_reason = 'transferred', left_on = '2025-10-15' WHERE student_id = ").bind(mover))
             .await
             .expect("leave");
         db.execute(
-            Sql::new("INSERT INTO enrolments (student_id, institution_id, school_year, grade, class_name, status, entered_on, created_at) VALUES ($1, $2, 2025, 8, '2班', 'active', '2025-09-20', $3)")
+            Sql::new("INSERT INTO students_enrolments (student_id, institution_id, school_year, grade, class_name, status, entered_on, created_at) VALUES ($1, $2, 2025, 8, '2班', 'active', '2025-09-20', $3)")
                 .arg(mover)
                 .arg(county.rural)
                 .arg(chrono::Utc::now()),
@@ -437,12 +437,14 @@ both_backends!(
         .await
         .expect("admit");
         db.execute(
-            Sql::new("UPDATE enrolments SET entered_on = '2025-10-05' WHERE student_id = ")
-                .bind(late),
+            Sql::new(
+                "UPDATE students_enrolments SET entered_on = '2025-10-05' WHERE student_id = ",
+            )
+            .bind(late),
         )
         .await
         .expect("late");
-        db.execute(Sql::new("UPDATE enrolments SET status = 'left', left_reason = 'dropped_out', left_on = '2025-09-15' WHERE student_id = ").bind(gone))
+        db.execute(Sql::new("UPDATE students_enrolments SET status = 'left', left_reason = 'dropped_out', left_on = '2025-09-15' WHERE student_id = ").bind(gone))
             .await
             .expect("gone");
         let mut c = county.app.login("zizhu").await;

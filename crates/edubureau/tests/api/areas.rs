@@ -123,7 +123,7 @@ both_backends!(
             .expect("township");
         app.db
         .execute(
-            Sql::new("INSERT INTO dropout_cases (id_number, name, township_id, status, opened_on) VALUES ('330503201001011234', '久未家访', $1, 'open', $2)")
+            Sql::new("INSERT INTO students_dropout_cases (id_number, name, township_id, status, opened_on) VALUES ('330503201001011234', '久未家访', $1, 'open', $2)")
                 .arg(town)
                 .arg(long_ago),
         )
@@ -140,8 +140,10 @@ both_backends!(
         assert!(page.contains("久未家访"), "the inbox link lists the case");
         app.db
             .execute(
-                Sql::new("UPDATE dropout_cases SET opened_on = $1 WHERE name = '久未家访'")
-                    .arg(platform::time::today()),
+                Sql::new(
+                    "UPDATE students_dropout_cases SET opened_on = $1 WHERE name = '久未家访'",
+                )
+                .arg(platform::time::today()),
             )
             .await
             .expect("update");

@@ -82,7 +82,7 @@ both_backends!(a_large_load_rebuilds_its_indexes, |b: Backend| async move {
     );
     let after = app
         .db
-        .scalar(Sql::new("SELECT COUNT(*) FROM enrolments e JOIN students s ON s.id = e.student_id WHERE e.status <> 'left'"))
+        .scalar(Sql::new("SELECT COUNT(*) FROM students_enrolments e JOIN students s ON s.id = e.student_id WHERE e.status <> 'left'"))
         .await
         .expect("count");
     assert!(after >= before + 4800);

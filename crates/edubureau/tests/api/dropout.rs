@@ -146,7 +146,7 @@ pub async fn leave(app: &TestApp, enrolment: i64, reason: &str) {
 /// cycle does when a student drops out; opened `days_ago`.
 pub async fn case_for(app: &TestApp, student: StudentId, institution: i64, days_ago: i64) -> i64 {
     let mut tx = app.db.begin().await.expect("begin");
-    let rec = students::store::students::get_in(&mut tx, &Scope::All, student)
+    let rec = students::store::students::get(&mut tx, &Scope::All, student)
         .await
         .expect("student");
     let id = students::store::dropout::open_case_for_student(

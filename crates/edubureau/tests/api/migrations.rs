@@ -67,22 +67,22 @@ both_backends!(
             .await
             .expect("seed demo");
         db.execute(Sql::new(
-            "INSERT INTO left_behind_archive (student_id, guardian, updated_at) \
+            "INSERT INTO students_left_behind_archive (student_id, guardian, updated_at) \
              SELECT id, '祖母', created_at FROM students WHERE id % 100 = 0",
         ))
         .await
         .expect("archive");
         db.execute(Sql::new(
-            "INSERT INTO care_records (student_id, cared_on, carer, content, created_at) \
+            "INSERT INTO students_care_records (student_id, cared_on, carer, content, created_at) \
              SELECT id, birth_date, '班主任', '家访', created_at FROM students WHERE id % 50 = 0",
         ))
         .await
         .expect("care records");
         let tables = [
             "students",
-            "enrolments",
-            "left_behind_archive",
-            "care_records",
+            "students_enrolments",
+            "students_left_behind_archive",
+            "students_care_records",
         ];
         let mut counts = Vec::new();
         for t in tables {
@@ -129,8 +129,8 @@ both_backends!(
         for _ in 0..3 {
             let orphan = db
                 .execute(Sql::new(
-                    "INSERT INTO enrolments (student_id, institution_id, school_year, grade, status, entered_on, created_at) \
-                     SELECT 999999999, institution_id, school_year, grade, status, entered_on, created_at FROM enrolments LIMIT 1",
+                    "INSERT INTO students_enrolments (student_id, institution_id, school_year, grade, status, entered_on, created_at) \
+                     SELECT 999999999, institution_id, school_year, grade, status, entered_on, created_at FROM students_enrolments LIMIT 1",
                 ))
                 .await;
             assert!(matches!(orphan, Err(DbError::ForeignKey(_))), "{orphan:?}");

@@ -139,7 +139,7 @@ both_backends!(
         // Straight to the database, past every check in the code.
         let second = app
         .db
-        .execute(platform::db::Sql::new("INSERT INTO enrolments (student_id, institution_id, school_year, grade, class_name, status, entered_on, created_at) VALUES ($1, $2, 2026, 4, '', 'active', $3, $4)").arg(sid).arg(other).arg(chrono::NaiveDate::from_ymd_opt(2026, 9, 1).expect("date")).arg(chrono::Utc::now()))
+        .execute(platform::db::Sql::new("INSERT INTO students_enrolments (student_id, institution_id, school_year, grade, class_name, status, entered_on, created_at) VALUES ($1, $2, 2026, 4, '', 'active', $3, $4)").arg(sid).arg(other).arg(chrono::NaiveDate::from_ymd_opt(2026, 9, 1).expect("date")).arg(chrono::Utc::now()))
         .await;
         assert!(
             matches!(second, Err(platform::db::DbError::Unique(_))),
@@ -287,9 +287,11 @@ both_backends!(
         let cases = app
             .db
             .scalar(
-                platform::db::Sql::new("SELECT COUNT(*) FROM dropout_cases WHERE student_id = ")
-                    .bind(d)
-                    .push(" AND status = 'open'"),
+                platform::db::Sql::new(
+                    "SELECT COUNT(*) FROM students_dropout_cases WHERE student_id = ",
+                )
+                .bind(d)
+                .push(" AND status = 'open'"),
             )
             .await
             .expect("count");
@@ -299,7 +301,7 @@ both_backends!(
         let count = |grades: &'static str| {
             let db = app.db.clone();
             async move {
-                db.scalar(platform::db::Sql::new(format!("SELECT COUNT(*) FROM enrolments WHERE status = 'active' AND grade {grades} AND institution_id = ")).bind(own)).await.expect("count")
+                db.scalar(platform::db::Sql::new(format!("SELECT COUNT(*) FROM students_enrolments WHERE status = 'active' AND grade {grades} AND institution_id = ")).bind(own)).await.expect("count")
             }
         };
         let (finals, others, fifth) = (

@@ -108,7 +108,7 @@ both_backends!(
         assert!(!page.contains("机构编号"), "nobody types an internal id");
         let by_id = app
         .db
-        .scalar(platform::db::Sql::new("SELECT COUNT(*) FROM enrolments WHERE institution_id = $1 AND status <> 'left'").arg(id))
+        .scalar(platform::db::Sql::new("SELECT COUNT(*) FROM students_enrolments WHERE institution_id = $1 AND status <> 'left'").arg(id))
         .await
         .expect("count");
         assert!(by_id > 0);

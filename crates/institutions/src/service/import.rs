@@ -206,7 +206,7 @@ pub async fn import_table(
         match plan {
             Plan::Create(n) => {
                 let id = store::create(&mut tx, n).await?;
-                let after = store::get_in(&mut tx, &Scope::All, id).await?;
+                let after = store::get(&mut tx, &Scope::All, id).await?;
                 audit::record(
                     &mut tx,
                     &caller.who,
@@ -227,7 +227,7 @@ pub async fn import_table(
                         before.name
                     )));
                 }
-                let after = store::get_in(&mut tx, &Scope::All, before.id).await?;
+                let after = store::get(&mut tx, &Scope::All, before.id).await?;
                 audit::record(
                     &mut tx,
                     &caller.who,

@@ -41,7 +41,7 @@ pub async fn create(
     let id = store::create(&mut tx, &new)
         .await
         .map_err(duplicate_as_field_error)?;
-    let created = store::get_in(&mut tx, &Scope::All, id).await?;
+    let created = store::get(&mut tx, &Scope::All, id).await?;
     audit::record(
         &mut tx,
         &caller.who,
@@ -80,7 +80,7 @@ pub async fn update(
         .validate(&townships, this_year())
         .map_err(AppError::Invalid)?;
     let mut tx = db.begin().await?;
-    let before = store::get_in(&mut tx, &caller.scope, id).await?;
+    let before = store::get(&mut tx, &caller.scope, id).await?;
     match store::update(&mut tx, &caller.scope, id, version, &new)
         .await
         .map_err(duplicate_as_field_error)?
@@ -88,7 +88,7 @@ pub async fn update(
         Updated::Stale => return Err(AppError::stale("该机构信息", version, before.version)),
         Updated::Saved => {}
     }
-    let after = store::get_in(&mut tx, &caller.scope, id).await?;
+    let after = store::get(&mut tx, &caller.scope, id).await?;
     audit::record(
         &mut tx,
         &caller.who,

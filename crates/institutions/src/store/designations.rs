@@ -31,7 +31,7 @@ pub async fn designations(
 ) -> Result<Vec<DesignationRow>, DbError> {
     db.fetch_all(
         scope
-            .restrict(Sql::new("SELECT d.id, d.title, d.event, d.year, d.document, d.note, d.created_at FROM designations d WHERE d.institution_id = ").bind(id), "d.institution_id")
+            .restrict(Sql::new("SELECT d.id, d.title, d.event, d.year, d.document, d.note, d.created_at FROM institution_designations d WHERE d.institution_id = ").bind(id), "d.institution_id")
             .push(" ORDER BY d.year, d.id"),
     )
     .await
@@ -43,7 +43,7 @@ pub async fn add_designation(
     d: &NewDesignation,
 ) -> Result<i64, DbError> {
     tx.scalar(
-        Sql::new("INSERT INTO designations (institution_id, title, event, year, document, note, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id")
+        Sql::new("INSERT INTO institution_designations (institution_id, title, event, year, document, note, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id")
             .arg(id)
             .arg(d.title.as_str())
             .arg(d.event.key())

@@ -1,6 +1,6 @@
 use chrono::{DateTime, Utc};
 use platform::auth::Scope;
-use platform::db::{BoxFut, Db, DbError, Sql, Tx};
+use platform::db::{BoxFut, Db, DbError, Ex, Sql, Tx};
 use platform::web::InstitutionChoice;
 use platform::{InstitutionId, TownshipId};
 use serde::Deserialize;
@@ -130,7 +130,7 @@ fn filtered(select: &str, scope: &Scope, f: &Filter) -> Sql {
     }
     if let Some(d) = non_empty(&f.designation) {
         q = q
-            .push(" AND (SELECT d.event FROM designations d WHERE d.institution_id = i.id AND d.title = ")
+            .push(" AND (SELECT d.event FROM institution_designations d WHERE d.institution_id = i.id AND d.title = ")
             .bind(d)
             .push(" ORDER BY d.year DESC, d.id DESC LIMIT 1) IN ('awarded', 'reverified')");
     }
@@ -144,10 +144,8 @@ pub async fn list(db: &Db, scope: &Scope, f: &Filter) -> Result<Page<Institution
     let rows: Vec<Row> = db
         .fetch_all(
             filtered(&format!("SELECT {COLUMNS}"), scope, f)
-                .push(" ORDER BY i.school_type, i.name LIMIT ")
-                .bind(PAGE_SIZE)
-                .push(" OFFSET ")
-                .bind((page - 1) * PAGE_SIZE),
+                .push(" ORDER BY i.school_type, i.name")
+                .limit(PAGE_SIZE, (page - 1) * PAGE_SIZE),
         )
         .await?;
     Ok(Page {
@@ -178,24 +176,13 @@ pub async fn list_all(db: &Db, scope: &Scope, f: &Filter) -> Result<Vec<Institut
 }
 
 /// The institution, if it exists and `scope` may see it.
-pub async fn get(db: &Db, scope: &Scope, id: InstitutionId) -> Result<Institution, DbError> {
-    let row: Row = db
-        .fetch_one(
-            scope.restrict(
-                Sql::new(format!(
-                    "SELECT {COLUMNS} FROM institutions i WHERE i.id = "
-                ))
-                .bind(id),
-                "i.id",
-            ),
-        )
-        .await?;
-    Ok(row.into())
-}
-
-/// The same, inside a write transaction (reads the row being changed).
-pub async fn get_in(tx: &mut Tx, scope: &Scope, id: InstitutionId) -> Result<Institution, DbError> {
-    let row: Row = tx
+pub async fn get(
+    ex: impl Into<Ex<'_>>,
+    scope: &Scope,
+    id: InstitutionId,
+) -> Result<Institution, DbError> {
+    let row: Row = ex
+        .into()
         .fetch_one(
             scope.restrict(
                 Sql::new(format!(
@@ -214,28 +201,33 @@ fn school_year_of(now: DateTime<Utc>) -> i64 {
     platform::vocab::SchoolYear::of(platform::time::date_of(now)).0
 }
 
+/// Binds `$1`…`$16`: the record's fields in the order of `create` and
+/// `update`.
+fn bind_fields(q: Sql, n: &NewInstitution) -> Sql {
+    q.arg(n.code.clone())
+        .arg(n.name.as_str())
+        .arg(n.school_type.as_str())
+        .arg(n.ownership.key())
+        .arg(n.licence.key())
+        .arg(n.status.key())
+        .arg(n.township_id)
+        .arg(n.address.as_str())
+        .arg(n.principal.as_str())
+        .arg(n.phone.as_str())
+        .arg(n.founded_year)
+        .arg(n.approved_places)
+        .arg(n.class_count)
+        .arg(n.boarding)
+        .arg(n.group_name.clone())
+        .arg(n.notes.as_str())
+}
+
 pub async fn create(tx: &mut Tx, n: &NewInstitution) -> Result<InstitutionId, DbError> {
     let now = Utc::now();
     let id = tx
         .scalar(
-            Sql::new("INSERT INTO institutions (code, name, school_type, ownership, licence, status, township_id, address, principal, phone, founded_year, approved_places, class_count, boarding, group_name, tracking_status, notes, version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, 1, $18, $18) RETURNING id")
-                .arg(n.code.clone())
-                .arg(n.name.as_str())
-                .arg(n.school_type.as_str())
-                .arg(n.ownership.key())
-                .arg(n.licence.key())
-                .arg(n.status.key())
-                .arg(n.township_id)
-                .arg(n.address.as_str())
-                .arg(n.principal.as_str())
-                .arg(n.phone.as_str())
-                .arg(n.founded_year)
-                .arg(n.approved_places)
-                .arg(n.class_count)
-                .arg(n.boarding)
-                .arg(n.group_name.clone())
+            bind_fields(Sql::new("INSERT INTO institutions (code, name, school_type, ownership, licence, status, township_id, address, principal, phone, founded_year, approved_places, class_count, boarding, group_name, notes, tracking_status, version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, 1, $18, $18) RETURNING id"), n)
                 .arg((n.licence == Licence::Unlicensed).then_some("found"))
-                .arg(n.notes.as_str())
                 .arg(now),
         )
         .await?;
@@ -282,23 +274,7 @@ pub async fn update(
     n: &NewInstitution,
 ) -> Result<Updated, DbError> {
     let now = Utc::now();
-    let q = Sql::new("UPDATE institutions SET code = $1, name = $2, school_type = $3, ownership = $4, licence = $5, status = $6, township_id = $7, address = $8, principal = $9, phone = $10, founded_year = $11, approved_places = $12, class_count = $13, boarding = $14, group_name = $15, notes = $16, version = version + 1, updated_at = $17 WHERE id = $18 AND version = $19")
-        .arg(n.code.clone())
-        .arg(n.name.as_str())
-        .arg(n.school_type.as_str())
-        .arg(n.ownership.key())
-        .arg(n.licence.key())
-        .arg(n.status.key())
-        .arg(n.township_id)
-        .arg(n.address.as_str())
-        .arg(n.principal.as_str())
-        .arg(n.phone.as_str())
-        .arg(n.founded_year)
-        .arg(n.approved_places)
-        .arg(n.class_count)
-        .arg(n.boarding)
-        .arg(n.group_name.clone())
-        .arg(n.notes.as_str())
+    let q = bind_fields(Sql::new("UPDATE institutions SET code = $1, name = $2, school_type = $3, ownership = $4, licence = $5, status = $6, township_id = $7, address = $8, principal = $9, phone = $10, founded_year = $11, approved_places = $12, class_count = $13, boarding = $14, group_name = $15, notes = $16, version = version + 1, updated_at = $17 WHERE id = $18 AND version = $19"), n)
         .arg(now)
         .arg(id)
         .arg(version);

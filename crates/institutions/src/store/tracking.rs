@@ -23,7 +23,7 @@ pub async fn tracking(
 ) -> Result<Vec<TrackingRow>, DbError> {
     db.fetch_all(
         scope
-            .restrict(Sql::new("SELECT id, event_date, status, deadline, note, recorded_by FROM unlicensed_tracking WHERE institution_id = ").bind(id), "institution_id")
+            .restrict(Sql::new("SELECT id, event_date, status, deadline, note, recorded_by FROM institution_unlicensed_tracking WHERE institution_id = ").bind(id), "institution_id")
             .push(" ORDER BY event_date, id"),
     )
     .await
@@ -38,7 +38,7 @@ pub async fn add_tracking(
 ) -> Result<i64, DbError> {
     let event_id = tx
         .scalar(
-            Sql::new("INSERT INTO unlicensed_tracking (institution_id, event_date, status, deadline, note, recorded_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id")
+            Sql::new("INSERT INTO institution_unlicensed_tracking (institution_id, event_date, status, deadline, note, recorded_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id")
                 .arg(id)
                 .arg(e.date)
                 .arg(e.status.key())

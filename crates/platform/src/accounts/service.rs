@@ -108,7 +108,7 @@ pub async fn create(db: &Db, caller: &Caller, new: NewAccount) -> Result<Issued,
         )]),
         other => other.into(),
     })?;
-    let row = store::get_in(&mut tx, id).await?;
+    let row = store::get(&mut tx, id).await?;
     let summary = format!("新建账号 {}（{}）", new.username, new.input.role.label());
     let entry = Entry::new("create", "user", summary)
         .id(id.0)
@@ -135,7 +135,7 @@ async fn begin_change(
     caller.require(WorkArea::Accounts, Access::Write)?;
     let mut tx = db.begin().await?;
     store::lock(&mut tx).await?;
-    let row = store::get_in(&mut tx, id).await?;
+    let row = store::get(&mut tx, id).await?;
     if row.version != version {
         return Err(AppError::Conflict(STALE.into()));
     }
@@ -164,7 +164,7 @@ async fn finish_change(
     if !written {
         return Err(AppError::Conflict(STALE.into()));
     }
-    let after = store::get_in(&mut tx, before.id).await?;
+    let after = store::get(&mut tx, before.id).await?;
     let entry = Entry::new(action, "user", summary)
         .id(before.id.0)
         .institution(after.institution_id.or(before.institution_id))

@@ -3,7 +3,7 @@
 
 use crate::auth::users::{UserRow, COLUMNS};
 use crate::auth::Role;
-use crate::db::{Backend, Db, DbError, Sql, Tx};
+use crate::db::{Backend, Db, DbError, Ex, Sql, Tx};
 use crate::ids::{InstitutionId, UserId};
 
 use super::rules::AccountInput;
@@ -48,10 +48,8 @@ pub async fn list(db: &Db, c: &Criteria) -> Result<(Vec<UserRow>, i64), DbError>
     let rows = db
         .fetch_all(
             filtered(&format!("SELECT {COLUMNS}"), c)
-                .push(" ORDER BY username LIMIT ")
-                .bind(PAGE_SIZE)
-                .push(" OFFSET ")
-                .bind((c.page.max(1) - 1) * PAGE_SIZE),
+                .push(" ORDER BY username")
+                .limit(PAGE_SIZE, (c.page.max(1) - 1) * PAGE_SIZE),
         )
         .await?;
     Ok((rows, total))
@@ -68,8 +66,9 @@ pub async fn lock(tx: &mut Tx) -> Result<(), DbError> {
     Ok(())
 }
 
-pub async fn get_in(tx: &mut Tx, id: UserId) -> Result<UserRow, DbError> {
-    tx.fetch_one(Sql::new(format!("SELECT {COLUMNS} FROM users WHERE id = ")).bind(id))
+pub async fn get(ex: impl Into<Ex<'_>>, id: UserId) -> Result<UserRow, DbError> {
+    ex.into()
+        .fetch_one(Sql::new(format!("SELECT {COLUMNS} FROM users WHERE id = ")).bind(id))
         .await
 }
 

@@ -19,6 +19,6 @@ pub mod users;
 pub use actor::Actor;
 pub use address::{ClientAddr, ClientIp};
 pub use caller::Caller;
-pub use reader::{Bureau, Reader};
+pub use reader::{Bureau, BureauEx, Reader};
 pub use role::{Access, Role, Section, WorkArea};
 pub use scope::Scope;

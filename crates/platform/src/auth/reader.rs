@@ -5,7 +5,7 @@
 //! scope; the wrapper masks what it hands out and audits each view.
 
 use crate::audit::{self, Entry};
-use crate::db::Db;
+use crate::db::{Db, Ex, Tx};
 use crate::AppError;
 
 use super::{Access, Caller, Scope, WorkArea};
@@ -91,3 +91,17 @@ impl<'a> std::ops::Deref for Bureau<'a> {
         &self.0
     }
 }
+
+impl<'a> From<&'a Bureau<'_>> for Ex<'a> {
+    fn from(bureau: &'a Bureau<'_>) -> Self {
+        Ex::Pool(bureau.db())
+    }
+}
+
+/// Where a store function over bureau-only records runs: through a
+/// [`Bureau`] reader, or inside a write transaction (which a service opens
+/// only after its own access check). A plain `&Db` is not one.
+pub trait BureauEx<'a>: Into<Ex<'a>> {}
+
+impl<'a> BureauEx<'a> for &'a Bureau<'_> {}
+impl<'a> BureauEx<'a> for &'a mut Tx {}

@@ -153,7 +153,7 @@ impl Tx {
 
     /// PostgreSQL's `COPY … FROM STDIN` with `data` in COPY text format;
     /// the fast path for bulk loads. `None` on SQLite, which has no COPY.
-    pub async fn copy_in(
+    pub(super) async fn copy_in(
         &mut self,
         statement: &str,
         data: Vec<u8>,
@@ -174,10 +174,10 @@ impl Tx {
 
     /// SQLite only: prepares `statements` (INSERTs with `?` placeholders) on
     /// this transaction's connection and runs `f` with them, for bulk loads
-    /// (see [`super::Inserter`]). On a multi-threaded runtime `f` runs under
+    /// (see [`super::Inserter`] and [`Tx::bulk_insert`]). On a multi-threaded runtime `f` runs under
     /// `block_in_place`, so the worker's other tasks move elsewhere. `None` on
     /// PostgreSQL.
-    pub async fn sqlite_insert<R>(
+    pub(super) async fn sqlite_insert<R>(
         &mut self,
         statements: &[&str],
         f: impl FnOnce(&mut super::Inserter<'_>) -> Result<R, DbError>,
@@ -209,7 +209,7 @@ impl Tx {
     /// from `chunks` (COPY text format) until its senders are gone; returns
     /// the rows copied. `chunks` is dropped when the COPY fails, which the
     /// sender sees as a closed channel. `None` on SQLite.
-    pub async fn copy_in_stream(
+    pub(super) async fn copy_in_stream(
         &mut self,
         statement: &str,
         mut chunks: tokio::sync::mpsc::Receiver<Vec<u8>>,
@@ -240,7 +240,7 @@ impl Tx {
 
 /// Appends one field in PostgreSQL COPY text format (tab-separated, `\N` for
 /// NULL, backslash escapes).
-pub fn copy_field(buf: &mut Vec<u8>, value: Option<&str>) {
+pub(super) fn copy_field(buf: &mut Vec<u8>, value: Option<&str>) {
     match value {
         None => buf.extend_from_slice(b"\\N"),
         Some(v) => {

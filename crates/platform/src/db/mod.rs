@@ -3,19 +3,25 @@
 //! placeholders, as an [`Sql`] value; the backend is an implementation detail
 //! of this module.
 
+mod bulk;
 mod conn;
 mod connect;
 mod dialect;
 mod error;
+mod ex;
 pub mod migrate;
 mod sql;
 mod sqlite_bulk;
 
-pub use conn::{copy_field, BoxFut, Conn, Ints, Record, Tx};
+pub use bulk::{BulkTable, BulkWriter, Deferrable};
+use conn::copy_field;
+pub use conn::{BoxFut, Conn, Ints, Record, Tx};
 pub use connect::{Backend, Db};
 pub use error::DbError;
+pub use ex::Ex;
 pub use sql::{Arg, Sql, TypedId};
-pub use sqlite_bulk::{Inserter, Value};
+use sqlite_bulk::Inserter;
+pub use sqlite_bulk::Value;
 
 /// Outcome of an update that names the version it was based on.
 #[derive(Debug, PartialEq, Eq, Clone, Copy)]

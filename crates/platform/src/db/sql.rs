@@ -1,13 +1,16 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
-/// A `LIKE` pattern that finds `text` anywhere, with `\` escaping the
-/// wildcards typed in it (for `LIKE $n ESCAPE '\'`).
-fn contains_pattern(text: &str) -> String {
-    let escaped = text
-        .replace('\\', "\\\\")
+/// `text` with `\` escaping the wildcards typed in it (for
+/// `LIKE $n ESCAPE '\'`).
+fn escape_like(text: &str) -> String {
+    text.replace('\\', "\\\\")
         .replace('%', "\\%")
-        .replace('_', "\\_");
-    format!("%{escaped}%")
+        .replace('_', "\\_")
+}
+
+/// A `LIKE` pattern that finds `text` anywhere.
+fn contains_pattern(text: &str) -> String {
+    format!("%{}%", escape_like(text))
 }
 
 /// A bound query argument. Each variant carries its own SQL type so that a
@@ -135,6 +138,24 @@ impl Sql {
         }
     }
 
+    /// Appends ` AND column LIKE $n ESCAPE '\'`: `column` (a constant, never
+    /// user input) starts with `text` as typed, wildcards included.
+    pub fn and_starts_with(self, column: &str, text: &str) -> Self {
+        self.push(" AND ")
+            .push(column)
+            .push(" LIKE ")
+            .bind(format!("{}%", escape_like(text)))
+            .push(" ESCAPE '\\'")
+    }
+
+    /// Appends ` LIMIT $n OFFSET $m` (a page of a list).
+    pub fn limit(self, limit: i64, offset: i64) -> Self {
+        self.push(" LIMIT ")
+            .bind(limit)
+            .push(" OFFSET ")
+            .bind(offset)
+    }
+
     /// Puts text around the whole query (e.g. to count a subquery); the
     /// placeholders keep their numbers.
     pub fn wrap(mut self, prefix: &str, suffix: &str) -> Self {
@@ -179,6 +200,14 @@ mod tests {
         assert_eq!(q.args()[2], Arg::Text(Some(r"%5\%%".into())));
         assert_eq!(Sql::new("S").and_any_contains(&[], "x").text(), "S");
         assert_eq!(contains_pattern(r"50%_a\b"), r"%50\%\_a\\b%");
+        let q = Sql::new("S WHERE 1=1")
+            .and_starts_with("name", "王_")
+            .limit(50, 100);
+        assert_eq!(
+            q.text(),
+            r"S WHERE 1=1 AND name LIKE $1 ESCAPE '\' LIMIT $2 OFFSET $3"
+        );
+        assert_eq!(q.args()[0], Arg::Text(Some(r"王\_%".into())));
     }
 
     #[test]

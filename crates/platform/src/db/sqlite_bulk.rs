@@ -4,7 +4,7 @@
 //! (`SQLITE_STATIC`) without copying them into sqlx's argument buffers.
 //!
 //! All `unsafe` of the crate is in this module. The invariants:
-//! * [`Inserter`] is only made by [`crate::db::Tx::sqlite_insert`] from the
+//! * [`Inserter`] is only made by `Tx::sqlite_insert` from the
 //!   handle of a connection locked with sqlx's `lock_handle`, and borrows
 //!   that lock for its whole life, so no other code uses the connection
 //!   meanwhile;
@@ -26,6 +26,8 @@ use super::DbError;
 pub enum Value<'a> {
     Null,
     Int(i64),
+    /// An integer 0 or 1 on SQLite, `t` or `f` on PostgreSQL.
+    Bool(bool),
     Text(&'a str),
 }
 
@@ -90,6 +92,7 @@ impl<'h> Inserter<'h> {
                 match *v {
                     Value::Null => ffi::sqlite3_bind_null(s, i),
                     Value::Int(n) => ffi::sqlite3_bind_int64(s, i, n),
+                    Value::Bool(b) => ffi::sqlite3_bind_int64(s, i, i64::from(b)),
                     Value::Text(t) => ffi::sqlite3_bind_text(
                         s,
                         i,
@@ -178,6 +181,6 @@ impl Drop for Inserter<'_> {
     }
 }
 
-fn other(msg: &str) -> DbError {
+pub(super) fn other(msg: &str) -> DbError {
     DbError::Other(sqlx::Error::Protocol(msg.to_string()))
 }

@@ -163,9 +163,9 @@ pub async fn save(
     let s = visible_student(db, caller, id).await?;
     let archive = check_archive(input)?;
     let mut tx = db.begin().await?;
-    let before = store::get_in(&mut tx, id).await?;
+    let before = store::get(&mut tx, id).await?;
     store::upsert(&mut tx, id, &archive).await?;
-    let after = store::get_in(&mut tx, id)
+    let after = store::get(&mut tx, id)
         .await?
         .ok_or_else(|| AppError::Internal(anyhow::anyhow!("archive vanished after upsert")))?;
     let mut entry = Entry::new("update", ENTITY, format!("修改 {} 的留守儿童档案", s.name))

@@ -94,7 +94,7 @@ pub async fn admit(db: &Db, caller: &Caller, values: &[&str]) -> Result<StudentR
         Err(e) => return Err(e.into()),
     };
     enrol(&mut tx, id, institution, &placement).await?;
-    let rec = students::get_in(&mut tx, &Scope::All, id).await?;
+    let rec = students::get(&mut tx, &Scope::All, id).await?;
     audit::record(
         &mut tx,
         &caller.who,
@@ -257,7 +257,7 @@ pub async fn apply_step(
             .institution(Some(institution)),
     )
     .await?;
-    let after = students::get_in(&mut tx, &Scope::All, id).await?;
+    let after = students::get(&mut tx, &Scope::All, id).await?;
     tx.commit().await?;
     Ok(after)
 }

@@ -9,7 +9,7 @@ pub use rates::{enrolment_counts, retention_counts, TownshipCount};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use platform::auth::Scope;
-use platform::db::{Db, DbError, Sql, Tx};
+use platform::db::{Db, DbError, Ex, Sql, Tx};
 use platform::{InstitutionId, TownshipId};
 use serde::{Deserialize, Serialize};
 
@@ -26,7 +26,7 @@ pub async fn open_case_for_student(
     on: NaiveDate,
 ) -> Result<i64, DbError> {
     tx.scalar(
-        Sql::new("INSERT INTO dropout_cases (id_number, name, township_id, institution_id, student_id, cause, responsible, status, opened_on) SELECT $1, $2, i.township_id, i.id, $3, $4, $5, 'open', $6 FROM institutions i WHERE i.id = $7 RETURNING id")
+        Sql::new("INSERT INTO students_dropout_cases (id_number, name, township_id, institution_id, student_id, cause, responsible, status, opened_on) SELECT $1, $2, i.township_id, i.id, $3, $4, $5, 'open', $6 FROM institutions i WHERE i.id = $7 RETURNING id")
             .arg(s.id_number.as_str())
             .arg(s.name.as_str())
             .arg(s.id)
@@ -69,7 +69,7 @@ pub struct CaseRow {
     pub enrolled_now: bool,
 }
 
-const CASE: &str = "SELECT d.id, d.id_number, d.name, d.township_id, t.name AS township_name, d.institution_id, i.name AS institution_name, d.student_id, d.cause, d.responsible, d.status, d.opened_on, d.closed_on, d.outcome, d.version, (SELECT COUNT(*) FROM home_visits v WHERE v.case_id = d.id) AS visits, (SELECT MAX(v.visited_on) FROM home_visits v WHERE v.case_id = d.id) AS last_visit, EXISTS (SELECT 1 FROM students s JOIN enrolments e ON e.student_id = s.id AND e.status <> 'left' WHERE s.id_number = d.id_number) AS enrolled_now FROM dropout_cases d JOIN townships t ON t.id = d.township_id LEFT JOIN institutions i ON i.id = d.institution_id";
+const CASE: &str = "SELECT d.id, d.id_number, d.name, d.township_id, t.name AS township_name, d.institution_id, i.name AS institution_name, d.student_id, d.cause, d.responsible, d.status, d.opened_on, d.closed_on, d.outcome, d.version, (SELECT COUNT(*) FROM students_home_visits v WHERE v.case_id = d.id) AS visits, (SELECT MAX(v.visited_on) FROM students_home_visits v WHERE v.case_id = d.id) AS last_visit, EXISTS (SELECT 1 FROM students s JOIN students_enrolments e ON e.student_id = s.id AND e.status <> 'left' WHERE s.id_number = d.id_number) AS enrolled_now FROM students_dropout_cases d JOIN townships t ON t.id = d.township_id LEFT JOIN institutions i ON i.id = d.institution_id";
 
 /// Filters of the case list; all optional.
 #[derive(Clone, Debug, Default, Deserialize, Serialize, utoipa::IntoParams)]
@@ -99,21 +99,14 @@ fn filtered(scope: &Scope, f: &CaseFilter) -> Sql {
     }
     if let Some(day) = f.visit_due_before {
         q = q
-            .push(" AND d.status = 'open' AND COALESCE((SELECT MAX(v.visited_on) FROM home_visits v WHERE v.case_id = d.id), d.opened_on) < ")
+            .push(" AND d.status = 'open' AND COALESCE((SELECT MAX(v.visited_on) FROM students_home_visits v WHERE v.case_id = d.id), d.opened_on) < ")
             .bind(day);
     }
     if let Some(text) = f.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         if text.len() >= 15 && text.chars().all(|c| c.is_ascii_alphanumeric()) {
             q = q.push(" AND d.id_number = ").bind(text.to_uppercase());
         } else {
-            let escaped = text
-                .replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_");
-            q = q
-                .push(" AND d.name LIKE ")
-                .bind(format!("{escaped}%"))
-                .push(" ESCAPE '\\'");
+            q = q.and_starts_with("d.name", text);
         }
     }
     q
@@ -140,10 +133,8 @@ pub async fn list(db: &Db, scope: &Scope, f: &CaseFilter) -> Result<CasePage, Db
     let items = db
         .fetch_all(
             filtered(scope, f)
-                .push(" ORDER BY CASE WHEN d.status = 'open' THEN 0 ELSE 1 END, d.opened_on DESC, d.id DESC LIMIT ")
-                .bind(PAGE_SIZE)
-                .push(" OFFSET ")
-                .bind((page - 1) * PAGE_SIZE),
+                .push(" ORDER BY CASE WHEN d.status = 'open' THEN 0 ELSE 1 END, d.opened_on DESC, d.id DESC")
+                .limit(PAGE_SIZE, (page - 1) * PAGE_SIZE),
         )
         .await?;
     Ok(CasePage {
@@ -159,7 +150,7 @@ pub async fn count_by_status(db: &Db, scope: &Scope) -> Result<Vec<(String, i64)
     db.fetch_all(
         scope
             .restrict(
-                Sql::new("SELECT d.status, COUNT(*) FROM dropout_cases d WHERE 1=1"),
+                Sql::new("SELECT d.status, COUNT(*) FROM students_dropout_cases d WHERE 1=1"),
                 "d.institution_id",
             )
             .push(" GROUP BY d.status"),
@@ -168,20 +159,13 @@ pub async fn count_by_status(db: &Db, scope: &Scope) -> Result<Vec<(String, i64)
 }
 
 /// One case, if `scope` may see it.
-pub async fn get(db: &Db, scope: &Scope, id: i64) -> Result<CaseRow, DbError> {
-    db.fetch_one(scope.restrict(
-        Sql::new(CASE).push(" WHERE d.id = ").bind(id),
-        "d.institution_id",
-    ))
-    .await
-}
-
-pub async fn get_in(tx: &mut Tx, scope: &Scope, id: i64) -> Result<CaseRow, DbError> {
-    tx.fetch_one(scope.restrict(
-        Sql::new(CASE).push(" WHERE d.id = ").bind(id),
-        "d.institution_id",
-    ))
-    .await
+pub async fn get(ex: impl Into<Ex<'_>>, scope: &Scope, id: i64) -> Result<CaseRow, DbError> {
+    ex.into()
+        .fetch_one(scope.restrict(
+            Sql::new(CASE).push(" WHERE d.id = ").bind(id),
+            "d.institution_id",
+        ))
+        .await
 }
 
 /// Sets cause and responsible person of an open case, if nobody saved it
@@ -195,7 +179,7 @@ pub async fn update(
 ) -> Result<bool, DbError> {
     let n = tx
         .execute(
-            Sql::new("UPDATE dropout_cases SET cause = $1, responsible = $2, version = version + 1 WHERE id = $3 AND version = $4 AND status = 'open'")
+            Sql::new("UPDATE students_dropout_cases SET cause = $1, responsible = $2, version = version + 1 WHERE id = $3 AND version = $4 AND status = 'open'")
                 .arg(cause)
                 .arg(responsible)
                 .arg(id)
@@ -215,7 +199,7 @@ pub async fn close(
     on: NaiveDate,
     outcome: &str,
 ) -> Result<bool, DbError> {
-    let mut q = Sql::new("UPDATE dropout_cases SET status = ")
+    let mut q = Sql::new("UPDATE students_dropout_cases SET status = ")
         .bind(status)
         .push(", closed_on = ")
         .bind(on)
@@ -249,7 +233,7 @@ pub async fn add_visit(
     outcome: &str,
 ) -> Result<i64, DbError> {
     tx.scalar(
-        Sql::new("INSERT INTO home_visits (case_id, visited_on, visitor, outcome, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id")
+        Sql::new("INSERT INTO students_home_visits (case_id, visited_on, visitor, outcome, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id")
             .arg(case_id)
             .arg(on)
             .arg(visitor)
@@ -262,7 +246,7 @@ pub async fn add_visit(
 /// The visits of a case, oldest first.
 pub async fn visits(db: &Db, case_id: i64) -> Result<Vec<VisitRow>, DbError> {
     db.fetch_all(
-        Sql::new("SELECT id, case_id, visited_on, visitor, outcome, created_at FROM home_visits WHERE case_id = ")
+        Sql::new("SELECT id, case_id, visited_on, visitor, outcome, created_at FROM students_home_visits WHERE case_id = ")
             .bind(case_id)
             .push(" ORDER BY visited_on, id"),
     )
@@ -291,11 +275,11 @@ pub async fn open_cases_from_register(
     if ranges.is_empty() {
         return Ok(0);
     }
-    let mut q = Sql::new("INSERT INTO dropout_cases (id_number, name, township_id, student_id, cause, responsible, status, opened_on) SELECT c.id_number, c.name, c.township_id, s.id, ")
+    let mut q = Sql::new("INSERT INTO students_dropout_cases (id_number, name, township_id, student_id, cause, responsible, status, opened_on) SELECT c.id_number, c.name, c.township_id, s.id, ")
         .bind(cause)
         .push(", '', 'open', ")
         .bind(on)
-        .push(" FROM children c LEFT JOIN students s ON s.id_number = c.id_number WHERE (");
+        .push(" FROM students_children c LEFT JOIN students s ON s.id_number = c.id_number WHERE (");
     for (n, r) in ranges.iter().enumerate() {
         if n > 0 {
             q = q.push(" OR ");
@@ -306,8 +290,8 @@ pub async fn open_cases_from_register(
             .push(" AND ")
             .bind(r.to);
     }
-    q = q.push(") AND NOT EXISTS (SELECT 1 FROM enrolments e WHERE e.student_id = s.id AND e.status <> 'left') AND NOT EXISTS (SELECT 1 FROM dropout_cases d WHERE d.id_number = c.id_number AND d.status = 'open')")
-        .push(" AND NOT EXISTS (SELECT 1 FROM dropout_cases d WHERE d.id_number = c.id_number AND d.status IN ('vocational', 'closed') AND d.closed_on >= ")
+    q = q.push(") AND NOT EXISTS (SELECT 1 FROM students_enrolments e WHERE e.student_id = s.id AND e.status <> 'left') AND NOT EXISTS (SELECT 1 FROM students_dropout_cases d WHERE d.id_number = c.id_number AND d.status = 'open')")
+        .push(" AND NOT EXISTS (SELECT 1 FROM students_dropout_cases d WHERE d.id_number = c.id_number AND d.status IN ('vocational', 'closed') AND d.closed_on >= ")
         .bind(year_start)
         .push(")");
     tx.execute(q).await

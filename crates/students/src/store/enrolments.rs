@@ -29,7 +29,7 @@ pub struct EnrolmentRow {
 /// for a student found through the caller's scope.
 pub async fn history(db: &Db, student: &Found) -> Result<Vec<EnrolmentRow>, DbError> {
     db.fetch_all(
-        Sql::new("SELECT e.id, e.institution_id, i.name AS institution_name, e.school_year, e.grade, e.class_name, e.status, e.left_reason, e.entered_on, e.left_on FROM enrolments e JOIN institutions i ON i.id = e.institution_id WHERE e.student_id = ")
+        Sql::new("SELECT e.id, e.institution_id, i.name AS institution_name, e.school_year, e.grade, e.class_name, e.status, e.left_reason, e.entered_on, e.left_on FROM students_enrolments e JOIN institutions i ON i.id = e.institution_id WHERE e.student_id = ")
             .bind(student.id())
             .push(" ORDER BY e.school_year, e.id"),
     )
@@ -44,7 +44,7 @@ pub async fn set_status(
 ) -> Result<bool, DbError> {
     let n = tx
         .execute(
-            Sql::new("UPDATE enrolments SET status = $1 WHERE id = $2 AND status = $3")
+            Sql::new("UPDATE students_enrolments SET status = $1 WHERE id = $2 AND status = $3")
                 .arg(to)
                 .arg(enrolment)
                 .arg(from),
@@ -61,7 +61,7 @@ pub async fn leave(
     on: NaiveDate,
 ) -> Result<bool, DbError> {
     let n = tx
-        .execute(Sql::new("UPDATE enrolments SET status = 'left', left_reason = $1, left_on = $2 WHERE id = $3 AND status <> 'left'").arg(reason).arg(on).arg(enrolment))
+        .execute(Sql::new("UPDATE students_enrolments SET status = 'left', left_reason = $1, left_on = $2 WHERE id = $3 AND status <> 'left'").arg(reason).arg(on).arg(enrolment))
         .await?;
     Ok(n == 1)
 }
@@ -89,22 +89,19 @@ pub async fn promote(
             None => q,
         }
     };
-    let graduated = tx
-        .execute(narrow(
-            Sql::new("UPDATE enrolments SET status = 'left', left_reason = 'graduated', left_on = $1 WHERE status = 'active' AND school_year = $2 AND grade IN (0, 6, 9, 12)")
+    // Ends this year's enrolments of the grades `which` selects (constant
+    // SQL) with `reason`.
+    let leave = |reason: &str, which: &str| {
+        narrow(
+            Sql::new(format!("UPDATE students_enrolments SET status = 'left', left_reason = '{reason}', left_on = $1 WHERE status = 'active' AND school_year = $2 AND grade {which} (0, 6, 9, 12)"))
                 .arg(on)
                 .arg(school_year),
-        ))
-        .await?;
-    let promoted = tx
-        .execute(narrow(
-            Sql::new("UPDATE enrolments SET status = 'left', left_reason = 'promoted', left_on = $1 WHERE status = 'active' AND school_year = $2 AND grade NOT IN (0, 6, 9, 12)")
-                .arg(on)
-                .arg(school_year),
-        ))
-        .await?;
+        )
+    };
+    let graduated = tx.execute(leave("graduated", "IN")).await?;
+    let promoted = tx.execute(leave("promoted", "NOT IN")).await?;
     tx.execute(narrow(
-        Sql::new("INSERT INTO enrolments (student_id, institution_id, school_year, grade, class_name, status, entered_on, created_at) SELECT student_id, institution_id, school_year + 1, grade + 1, class_name, 'active', $1, $2 FROM enrolments WHERE left_reason = 'promoted' AND left_on = $1 AND school_year = $3")
+        Sql::new("INSERT INTO students_enrolments (student_id, institution_id, school_year, grade, class_name, status, entered_on, created_at) SELECT student_id, institution_id, school_year + 1, grade + 1, class_name, 'active', $1, $2 FROM students_enrolments WHERE left_reason = 'promoted' AND left_on = $1 AND school_year = $3")
             .arg(on)
             .arg(Utc::now())
             .arg(school_year),
@@ -136,7 +133,7 @@ pub struct TransferRow {
     pub decided_by: Option<String>,
 }
 
-const TRANSFER: &str = "SELECT t.id, t.student_id, s.name AS student_name, t.from_institution_id, f.name AS from_name, t.to_institution_id, d.name AS to_name, t.grade, t.reason, t.status, t.requested_by, t.requested_at, t.decided_by FROM transfers t JOIN students s ON s.id = t.student_id JOIN institutions f ON f.id = t.from_institution_id JOIN institutions d ON d.id = t.to_institution_id";
+const TRANSFER: &str = "SELECT t.id, t.student_id, s.name AS student_name, t.from_institution_id, f.name AS from_name, t.to_institution_id, d.name AS to_name, t.grade, t.reason, t.status, t.requested_by, t.requested_at, t.decided_by FROM students_transfers t JOIN students s ON s.id = t.student_id JOIN institutions f ON f.id = t.from_institution_id JOIN institutions d ON d.id = t.to_institution_id";
 
 pub async fn request_transfer(
     tx: &mut Tx,
@@ -148,7 +145,7 @@ pub async fn request_transfer(
     by: &str,
 ) -> Result<i64, DbError> {
     tx.scalar(
-        Sql::new("INSERT INTO transfers (student_id, from_institution_id, to_institution_id, grade, reason, status, requested_by, requested_at) VALUES ($1, $2, $3, $4, $5, 'pending', $6, $7) RETURNING id")
+        Sql::new("INSERT INTO students_transfers (student_id, from_institution_id, to_institution_id, grade, reason, status, requested_by, requested_at) VALUES ($1, $2, $3, $4, $5, 'pending', $6, $7) RETURNING id")
             .arg(student)
             .arg(from)
             .arg(to)
@@ -160,18 +157,26 @@ pub async fn request_transfer(
     .await
 }
 
-/// A transfer that either side of it (or the bureau) may see.
-pub async fn get_transfer(tx: &mut Tx, scope: &Scope, id: i64) -> Result<TransferRow, DbError> {
-    let mut q = Sql::new(TRANSFER).push(" WHERE t.id = ").bind(id);
-    if let Some(own) = scope.institution() {
-        q = q
+/// Restricts `q` to transfers from or to the scope's institution.
+fn either_side(scope: &Scope, q: Sql) -> Sql {
+    match scope.institution() {
+        Some(own) => q
             .push(" AND (t.from_institution_id = ")
             .bind(own)
             .push(" OR t.to_institution_id = ")
             .bind(own)
-            .push(")");
+            .push(")"),
+        None => q,
     }
-    tx.fetch_one(q).await
+}
+
+/// A transfer that either side of it (or the bureau) may see.
+pub async fn get_transfer(tx: &mut Tx, scope: &Scope, id: i64) -> Result<TransferRow, DbError> {
+    tx.fetch_one(either_side(
+        scope,
+        Sql::new(TRANSFER).push(" WHERE t.id = ").bind(id),
+    ))
+    .await
 }
 
 /// Transfers involving the scope's institution (all, for the bureau), newest first.
@@ -180,15 +185,7 @@ pub async fn transfers(
     scope: &Scope,
     status: Option<&str>,
 ) -> Result<Vec<TransferRow>, DbError> {
-    let mut q = Sql::new(TRANSFER).push(" WHERE 1=1");
-    if let Some(own) = scope.institution() {
-        q = q
-            .push(" AND (t.from_institution_id = ")
-            .bind(own)
-            .push(" OR t.to_institution_id = ")
-            .bind(own)
-            .push(")");
-    }
+    let mut q = either_side(scope, Sql::new(TRANSFER).push(" WHERE 1=1"));
     if let Some(s) = status {
         q = q.push(" AND t.status = ").bind(s);
     }
@@ -202,7 +199,7 @@ pub async fn decide_transfer(
     by: &str,
 ) -> Result<bool, DbError> {
     let n = tx
-        .execute(Sql::new("UPDATE transfers SET status = $1, decided_by = $2, decided_at = $3 WHERE id = $4 AND status = 'pending'").arg(status).arg(by).arg(Utc::now()).arg(id))
+        .execute(Sql::new("UPDATE students_transfers SET status = $1, decided_by = $2, decided_at = $3 WHERE id = $4 AND status = 'pending'").arg(status).arg(by).arg(Utc::now()).arg(id))
         .await?;
     Ok(n == 1)
 }

@@ -3,7 +3,7 @@
 //! of the student first; these functions take a student id already seen.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use platform::db::{Db, DbError, Sql, Tx};
+use platform::db::{Db, DbError, Ex, Sql, Tx};
 use serde::{Deserialize, Serialize};
 
 use super::students::StudentId;
@@ -35,20 +35,18 @@ pub struct ArchiveRow {
     pub updated_at: DateTime<Utc>,
 }
 
-const ARCHIVE: &str = "SELECT guardian, guardian_relation, guardian_phone, parents_whereabouts, family_situation, psychological_notes, updated_at FROM left_behind_archive WHERE student_id = ";
+const ARCHIVE: &str = "SELECT guardian, guardian_relation, guardian_phone, parents_whereabouts, family_situation, psychological_notes, updated_at FROM students_left_behind_archive WHERE student_id = ";
 
-pub async fn get(db: &Db, student: StudentId) -> Result<Option<ArchiveRow>, DbError> {
-    db.fetch_optional(Sql::new(ARCHIVE).bind(student)).await
-}
-
-pub async fn get_in(tx: &mut Tx, student: StudentId) -> Result<Option<ArchiveRow>, DbError> {
-    tx.fetch_optional(Sql::new(ARCHIVE).bind(student)).await
+pub async fn get(ex: impl Into<Ex<'_>>, student: StudentId) -> Result<Option<ArchiveRow>, DbError> {
+    ex.into()
+        .fetch_optional(Sql::new(ARCHIVE).bind(student))
+        .await
 }
 
 /// Creates or replaces the archive of `student`.
 pub async fn upsert(tx: &mut Tx, student: StudentId, a: &Archive) -> Result<(), DbError> {
     tx.execute(
-        Sql::new("INSERT INTO left_behind_archive (student_id, guardian, guardian_relation, guardian_phone, parents_whereabouts, family_situation, psychological_notes, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (student_id) DO UPDATE SET guardian = excluded.guardian, guardian_relation = excluded.guardian_relation, guardian_phone = excluded.guardian_phone, parents_whereabouts = excluded.parents_whereabouts, family_situation = excluded.family_situation, psychological_notes = excluded.psychological_notes, updated_at = excluded.updated_at")
+        Sql::new("INSERT INTO students_left_behind_archive (student_id, guardian, guardian_relation, guardian_phone, parents_whereabouts, family_situation, psychological_notes, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (student_id) DO UPDATE SET guardian = excluded.guardian, guardian_relation = excluded.guardian_relation, guardian_phone = excluded.guardian_phone, parents_whereabouts = excluded.parents_whereabouts, family_situation = excluded.family_situation, psychological_notes = excluded.psychological_notes, updated_at = excluded.updated_at")
             .arg(student)
             .arg(a.guardian.as_str())
             .arg(a.guardian_relation.as_str())
@@ -80,7 +78,7 @@ pub async fn add_care(
     content: &str,
 ) -> Result<i64, DbError> {
     tx.scalar(
-        Sql::new("INSERT INTO care_records (student_id, cared_on, carer, content, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id")
+        Sql::new("INSERT INTO students_care_records (student_id, cared_on, carer, content, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id")
             .arg(student)
             .arg(on)
             .arg(carer)
@@ -94,7 +92,7 @@ pub async fn add_care(
 pub async fn care_records(db: &Db, student: StudentId) -> Result<Vec<CareRow>, DbError> {
     db.fetch_all(
         Sql::new(
-            "SELECT id, cared_on, carer, content, created_at FROM care_records WHERE student_id = ",
+            "SELECT id, cared_on, carer, content, created_at FROM students_care_records WHERE student_id = ",
         )
         .bind(student)
         .push(" ORDER BY cared_on DESC, id DESC"),

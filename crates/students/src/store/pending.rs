@@ -7,7 +7,7 @@ use platform::db::{Db, DbError, Sql};
 /// for the bureau, all.
 pub async fn transfers_to_confirm(db: &Db, scope: &Scope) -> Result<i64, DbError> {
     db.scalar(scope.restrict(
-        Sql::new("SELECT COUNT(*) FROM transfers WHERE status = 'pending'"),
+        Sql::new("SELECT COUNT(*) FROM students_transfers WHERE status = 'pending'"),
         "to_institution_id",
     ))
     .await

@@ -1,6 +1,6 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use platform::auth::Scope;
-use platform::db::{Db, DbError, Sql, Tx};
+use platform::db::{Db, DbError, Ex, Sql, Tx};
 use platform::InstitutionId;
 use serde::{Deserialize, Serialize};
 
@@ -87,23 +87,20 @@ pub struct StudentRow {
     pub disability: String,
 }
 
-const RECORD: &str = "SELECT s.id, s.id_type, s.id_number, s.name, s.sex, s.birth_date, s.ethnicity, s.hukou_type, s.hukou_division, s.health, s.left_behind, s.migrant_child, s.orphan, s.disability, s.inclusive_class, s.boarding, s.dibao, s.registered_poor, s.address, s.phone, s.guardian_name, s.guardian_relation, s.guardian_phone, s.extra_json, s.version, s.updated_at, e.id AS enrolment_id, e.institution_id, i.name AS institution_name, e.school_year, e.grade, e.class_name, e.status FROM students s LEFT JOIN enrolments e ON e.student_id = s.id AND e.status <> 'left' LEFT JOIN institutions i ON i.id = e.institution_id";
+const RECORD: &str = "SELECT s.id, s.id_type, s.id_number, s.name, s.sex, s.birth_date, s.ethnicity, s.hukou_type, s.hukou_division, s.health, s.left_behind, s.migrant_child, s.orphan, s.disability, s.inclusive_class, s.boarding, s.dibao, s.registered_poor, s.address, s.phone, s.guardian_name, s.guardian_relation, s.guardian_phone, s.extra_json, s.version, s.updated_at, e.id AS enrolment_id, e.institution_id, i.name AS institution_name, e.school_year, e.grade, e.class_name, e.status FROM students s LEFT JOIN students_enrolments e ON e.student_id = s.id AND e.status <> 'left' LEFT JOIN institutions i ON i.id = e.institution_id";
 
 /// One student, if `scope` may see them (a school: only while enrolled there).
-pub async fn get(db: &Db, scope: &Scope, id: StudentId) -> Result<StudentRecord, DbError> {
-    db.fetch_one(scope.restrict(
-        Sql::new(RECORD).push(" WHERE s.id = ").bind(id),
-        "e.institution_id",
-    ))
-    .await
-}
-
-pub async fn get_in(tx: &mut Tx, scope: &Scope, id: StudentId) -> Result<StudentRecord, DbError> {
-    tx.fetch_one(scope.restrict(
-        Sql::new(RECORD).push(" WHERE s.id = ").bind(id),
-        "e.institution_id",
-    ))
-    .await
+pub async fn get(
+    ex: impl Into<Ex<'_>>,
+    scope: &Scope,
+    id: StudentId,
+) -> Result<StudentRecord, DbError> {
+    ex.into()
+        .fetch_one(scope.restrict(
+            Sql::new(RECORD).push(" WHERE s.id = ").bind(id),
+            "e.institution_id",
+        ))
+        .await
 }
 
 pub async fn find_by_id_number(
@@ -179,7 +176,7 @@ fn filtered(select: &str, scope: &Scope, f: &StudentFilter) -> Sql {
 fn filtered_from(select: &str, scope: &Scope, f: &StudentFilter, all_joins: bool) -> Sql {
     let text_filter = f.q.as_deref().is_some_and(|t| !t.trim().is_empty());
     let category = f.category.as_deref().and_then(category_condition);
-    let mut from = String::from(" FROM enrolments e");
+    let mut from = String::from(" FROM students_enrolments e");
     if all_joins || text_filter || category.is_some() {
         from.push_str(" JOIN students s ON s.id = e.student_id");
     }
@@ -264,10 +261,7 @@ pub async fn list(db: &Db, scope: &Scope, f: &StudentFilter) -> Result<StudentPa
         .fetch_all(
             filtered(ROW, scope, f)
                 .push(order(f))
-                .push(" LIMIT ")
-                .bind(PAGE_SIZE + 1)
-                .push(" OFFSET ")
-                .bind((page - 1) * PAGE_SIZE),
+                .limit(PAGE_SIZE + 1, (page - 1) * PAGE_SIZE),
         )
         .await?;
     let has_next = items.len() as i64 > PAGE_SIZE;
@@ -353,7 +347,7 @@ pub async fn enrol(
     entered_on: NaiveDate,
 ) -> Result<i64, DbError> {
     tx.scalar(
-        Sql::new("INSERT INTO enrolments (student_id, institution_id, school_year, grade, class_name, status, entered_on, created_at) VALUES ($1, $2, $3, $4, $5, 'active', $6, $7) RETURNING id")
+        Sql::new("INSERT INTO students_enrolments (student_id, institution_id, school_year, grade, class_name, status, entered_on, created_at) VALUES ($1, $2, $3, $4, $5, 'active', $6, $7) RETURNING id")
             .arg(student)
             .arg(institution)
             .arg(school_year)

@@ -24,7 +24,7 @@ pub async fn appeals(db: &Db, caller: &Caller, round: i64) -> Result<Vec<AppealR
     caller.require(WorkArea::Admissions, Access::Read)?;
     Ok(db
         .fetch_all(
-            platform::db::Sql::new("SELECT p.id, a.ref_no, a.child_name, p.filed_at, p.reason, p.status, p.response, p.decided_by FROM appeals p JOIN applications a ON a.id = p.application_id WHERE a.round_id = ")
+            platform::db::Sql::new("SELECT p.id, a.ref_no, a.child_name, p.filed_at, p.reason, p.status, p.response, p.decided_by FROM admissions_appeals p JOIN admissions_applications a ON a.id = p.application_id WHERE a.round_id = ")
                 .bind(round)
                 .push(" ORDER BY p.id"),
         )
@@ -48,7 +48,7 @@ pub async fn decide_appeal(
     let mut tx = db.begin().await?;
     let n = tx
         .execute(
-            platform::db::Sql::new("UPDATE appeals SET status = $1, response = $2, decided_by = $3 WHERE id = $4 AND status = 'open'")
+            platform::db::Sql::new("UPDATE admissions_appeals SET status = $1, response = $2, decided_by = $3 WHERE id = $4 AND status = 'open'")
                 .arg(if upheld { "upheld" } else { "rejected" })
                 .arg(response)
                 .arg(caller.who.username.as_str())

@@ -108,7 +108,7 @@ both_backends!(
             .await;
         assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(has(&bad, "date", "请填写家访日期"), "{bad}");
-        let visits_of = format!("SELECT COUNT(*) FROM home_visits WHERE case_id = {id}");
+        let visits_of = format!("SELECT COUNT(*) FROM students_home_visits WHERE case_id = {id}");
         assert_eq!(count(&app, &visits_of).await, 0);
         let visit_day = (today() - Duration::days(10)).to_string();
         let (s, v) = c.post_json(&visits, &json!({"date": visit_day, "visitor": "赵老师、村委会", "outcome": "家长同意下周送回学校"})).await;

@@ -54,7 +54,7 @@ both_backends!(a_bad_row_refuses_the_whole_file, |b: Backend| async move {
         if right.ends_with('0') { '1' } else { '0' }
     );
     let mut c = app.login("jijiao").await;
-    let registered = count(&app, "SELECT COUNT(*) FROM children").await;
+    let registered = count(&app, "SELECT COUNT(*) FROM students_children").await;
 
     let file = xlsx(&[
         row(&good1, "张小明", "男", &b1.to_string(), "双林镇"),
@@ -87,7 +87,7 @@ both_backends!(a_bad_row_refuses_the_whole_file, |b: Backend| async move {
     assert_eq!((errors[2].0, errors[2].1.as_str()), (5, "身份证件号"));
     assert!(errors[2].2.contains("与第 2 行重复"));
     assert_eq!(
-        count(&app, "SELECT COUNT(*) FROM children").await,
+        count(&app, "SELECT COUNT(*) FROM students_children").await,
         registered,
         "a bad file changes nothing"
     );
@@ -124,11 +124,11 @@ both_backends!(a_bad_row_refuses_the_whole_file, |b: Backend| async move {
     assert_eq!(s, StatusCode::OK, "{out}");
     assert_eq!(out["created"], 2);
     assert_eq!(
-        count(&app, "SELECT COUNT(*) FROM children").await,
+        count(&app, "SELECT COUNT(*) FROM students_children").await,
         registered + 2
     );
     let stored = |id: &str| {
-        format!("SELECT COUNT(*) FROM children WHERE id_number = '{id}' AND sex = '2' AND birth_date = '{b2}'")
+        format!("SELECT COUNT(*) FROM students_children WHERE id_number = '{id}' AND sex = '2' AND birth_date = '{b2}'")
     };
     assert_eq!(
         count(&app, &stored(&good2)).await,
@@ -156,7 +156,7 @@ both_backends!(a_bad_row_refuses_the_whole_file, |b: Backend| async move {
         .await;
     assert_eq!(s, StatusCode::OK, "{out}");
     assert_eq!(
-        count(&app, "SELECT COUNT(*) FROM children").await,
+        count(&app, "SELECT COUNT(*) FROM students_children").await,
         registered + 3
     );
     assert_eq!(

@@ -70,7 +70,7 @@ both_backends!(
             count(
                 &app,
                 &format!(
-                    "SELECT COUNT(*) FROM care_records WHERE student_id = {}",
+                    "SELECT COUNT(*) FROM students_care_records WHERE student_id = {}",
                     sid.0
                 )
             )

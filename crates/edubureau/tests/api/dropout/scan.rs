@@ -16,7 +16,7 @@ both_backends!(
         // First the demo's own children who are not in school.
         let (s, base) = c.post_json("/api/v1/dropout/scan", &json!({})).await;
         assert_eq!(s, StatusCode::OK, "{base}");
-        let cases_before = count(&app, "SELECT COUNT(*) FROM dropout_cases").await;
+        let cases_before = count(&app, "SELECT COUNT(*) FROM students_dropout_cases").await;
         assert_eq!(base["opened"].as_i64(), Some(cases_before));
         let (town, school) = new_town_with_school(&app, "比对乡", "330503991", "2133999102").await;
         // (name, birth date, in school?, should get a case?)
@@ -66,7 +66,7 @@ both_backends!(
             .await;
         assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{bad}");
         assert_eq!(
-            count(&app, "SELECT COUNT(*) FROM dropout_cases").await,
+            count(&app, "SELECT COUNT(*) FROM students_dropout_cases").await,
             cases_before
         );
 
@@ -127,7 +127,7 @@ both_backends!(
         assert_eq!(s, StatusCode::OK);
         assert!(html.contains("新立案 0 件"), "{html}");
         assert_eq!(
-            count(&app, "SELECT COUNT(*) FROM dropout_cases").await,
+            count(&app, "SELECT COUNT(*) FROM students_dropout_cases").await,
             cases_before + 4
         );
         assert_eq!(

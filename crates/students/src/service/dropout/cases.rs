@@ -66,14 +66,14 @@ pub async fn update(
     caller.require(WorkArea::Dropout, Access::Write)?;
     let (cause, responsible) = check_update(u)?;
     let mut tx = db.begin().await?;
-    let before = store::get_in(&mut tx, &caller.scope, id).await?;
+    let before = store::get(&mut tx, &caller.scope, id).await?;
     if before.status != CaseStatus::Open.key() {
         return Err(closed_error(&before));
     }
     if !store::update(&mut tx, id, u.version, &cause, &responsible).await? {
         return Err(AppError::stale("该案件", u.version, before.version));
     }
-    let after = store::get_in(&mut tx, &caller.scope, id).await?;
+    let after = store::get(&mut tx, &caller.scope, id).await?;
     audit::record(
         &mut tx,
         &caller.who,
@@ -147,14 +147,14 @@ pub async fn close(
         check_close(&req.input, current, case.opened_on, today()).map_err(AppError::Invalid)?;
     let mut tx = db.begin().await?;
     if !store::close(&mut tx, id, req.version, status.key(), on, &outcome).await? {
-        let now = store::get_in(&mut tx, &Scope::All, id).await?;
+        let now = store::get(&mut tx, &Scope::All, id).await?;
         return Err(match req.version {
             _ if now.status != CaseStatus::Open.key() => closed_error(&now),
             Some(v) => AppError::stale("该案件", v, now.version),
             None => AppError::Conflict("结案失败：请刷新页面后重试".into()),
         });
     }
-    let after = store::get_in(&mut tx, &Scope::All, id).await?;
+    let after = store::get(&mut tx, &Scope::All, id).await?;
     audit::record(
         &mut tx,
         &caller.who,

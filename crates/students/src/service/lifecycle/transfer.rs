@@ -91,7 +91,7 @@ pub async fn decide_transfer(
     if t.status != "pending" {
         return Err(AppError::Conflict("该转学申请已处理".into()));
     }
-    let rec = students::get_in(&mut tx, &Scope::All, t.student_id).await?;
+    let rec = students::get(&mut tx, &Scope::All, t.student_id).await?;
     let (enrolment, _, _) = current_enrolment(&rec)?;
     enrolments::decide_transfer(
         &mut tx,

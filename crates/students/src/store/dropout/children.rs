@@ -26,7 +26,7 @@ const BATCH: usize = 500;
 pub async fn insert_children(tx: &mut Tx, children: &[NewChild]) -> Result<u64, DbError> {
     let mut n = 0;
     for chunk in children.chunks(BATCH) {
-        let mut q = Sql::new("INSERT INTO children (id_number, name, sex, birth_date, township_id, address, guardian_name, guardian_phone) VALUES ");
+        let mut q = Sql::new("INSERT INTO students_children (id_number, name, sex, birth_date, township_id, address, guardian_name, guardian_phone) VALUES ");
         for (i, c) in chunk.iter().enumerate() {
             if i > 0 {
                 q = q.push(", ");
@@ -61,7 +61,7 @@ pub async fn existing_id_numbers(db: &Db, ids: &[&str]) -> Result<Vec<String>, D
     for chunk in ids.chunks(BATCH) {
         let rows: Vec<(String,)> = db
             .fetch_all(
-                Sql::new("SELECT id_number FROM children WHERE id_number IN (")
+                Sql::new("SELECT id_number FROM students_children WHERE id_number IN (")
                     .bind_list(chunk.iter().copied())
                     .push(")"),
             )
@@ -73,5 +73,6 @@ pub async fn existing_id_numbers(db: &Db, ids: &[&str]) -> Result<Vec<String>, D
 
 /// Number of children in the register.
 pub async fn register_count(db: &Db) -> Result<i64, DbError> {
-    db.scalar(Sql::new("SELECT COUNT(*) FROM children")).await
+    db.scalar(Sql::new("SELECT COUNT(*) FROM students_children"))
+        .await
 }

@@ -21,7 +21,7 @@ pub struct TownshipCount {
 /// (`second_count`).
 pub async fn enrolment_counts(db: &Db, range: BirthRange) -> Result<Vec<TownshipCount>, DbError> {
     db.fetch_all(
-        Sql::new("SELECT c.township_id, CAST(COUNT(*) AS BIGINT) AS first_count, CAST(SUM(CASE WHEN e.id IS NULL THEN 0 ELSE 1 END) AS BIGINT) AS second_count FROM children c LEFT JOIN students s ON s.id_number = c.id_number LEFT JOIN enrolments e ON e.student_id = s.id AND e.status <> 'left' WHERE c.birth_date BETWEEN ")
+        Sql::new("SELECT c.township_id, CAST(COUNT(*) AS BIGINT) AS first_count, CAST(SUM(CASE WHEN e.id IS NULL THEN 0 ELSE 1 END) AS BIGINT) AS second_count FROM students_children c LEFT JOIN students s ON s.id_number = c.id_number LEFT JOIN students_enrolments e ON e.student_id = s.id AND e.status <> 'left' WHERE c.birth_date BETWEEN ")
             .bind(range.from)
             .push(" AND ")
             .bind(range.to)
@@ -46,7 +46,7 @@ pub async fn retention_counts(
             .bind(to)
     };
     let mut q = Sql::new("SELECT i.township_id, CAST(SUM(CASE WHEN e.status <> 'left' THEN 1 ELSE 0 END) AS BIGINT) AS first_count, CAST(SUM(CASE WHEN ");
-    q = dropped(q).push(" THEN 1 ELSE 0 END) AS BIGINT) AS second_count FROM enrolments e JOIN institutions i ON i.id = e.institution_id WHERE e.grade BETWEEN ")
+    q = dropped(q).push(" THEN 1 ELSE 0 END) AS BIGINT) AS second_count FROM students_enrolments e JOIN institutions i ON i.id = e.institution_id WHERE e.grade BETWEEN ")
         .bind(*grades.start())
         .push(" AND ")
         .bind(*grades.end())
