@@ -16,8 +16,6 @@ pub use area::{institution_username, AREA};
 
 use platform::db::migrate::Migration;
 
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    version: 100,
-    name: "institutions",
-    sql: include_str!("../migrations/0100_institutions.sql"),
-}];
+pub const MIGRATIONS: &[Migration] = platform::migrations! {
+    100 "institutions" "0100_institutions.sql",
+};
