@@ -11,6 +11,7 @@ mod areas;
 mod audit;
 mod auth;
 mod bulk_load;
+mod cli_user;
 mod dropout;
 mod exports;
 mod import;
