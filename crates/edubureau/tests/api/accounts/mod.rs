@@ -11,6 +11,20 @@ use serde_json::{json, Value};
 use crate::both_backends;
 use crate::common::{spawn_app, Backend, Client, TestApp};
 
+/// Posts the new-account form: user name, display name, role, institution
+/// and password (empty for a temporary one).
+async fn create_by_form(admin: &mut Client, values: [&str; 5]) -> reqwest::Response {
+    let names = [
+        "username",
+        "display_name",
+        "role",
+        "institution",
+        "password",
+    ];
+    let fields: Vec<_> = names.into_iter().zip(values).collect();
+    admin.post_form("/accounts", &fields).await
+}
+
 pub async fn user_id(app: &TestApp, username: &str) -> i64 {
     platform::auth::users::find_by_username(&app.db, username)
         .await
@@ -79,18 +93,11 @@ both_backends!(
     |b: Backend| async move {
         let app = spawn_app(b).await;
         let mut admin = app.login("admin").await;
-        let r = admin
-            .post_form(
-                "/accounts",
-                &[
-                    ("username", "xinxi01"),
-                    ("display_name", "信息中心 赵老师"),
-                    ("role", "section:information"),
-                    ("institution", ""),
-                    ("password", ""),
-                ],
-            )
-            .await;
+        let r = create_by_form(
+            &mut admin,
+            ["xinxi01", "信息中心 赵老师", "section:information", "", ""],
+        )
+        .await;
         assert_eq!(r.status(), StatusCode::OK);
         let page = r.text().await.expect("body");
         let temporary = shown_password(&page);
@@ -166,18 +173,11 @@ both_backends!(
             "the picker offers {name}"
         );
 
-        let r = admin
-            .post_form(
-                "/accounts",
-                &[
-                    ("username", "王老师"),
-                    ("display_name", "王老师"),
-                    ("role", "institution"),
-                    ("institution", "不存在的学校"),
-                    ("password", "short"),
-                ],
-            )
-            .await;
+        let r = create_by_form(
+            &mut admin,
+            ["王老师", "王老师", "institution", "不存在的学校", "short"],
+        )
+        .await;
         assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let page = r.text().await.expect("body");
         for kept in [

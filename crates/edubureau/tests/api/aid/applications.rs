@@ -2,6 +2,12 @@
 
 use super::*;
 
+/// Approves application `id` as `c`, at whatever step it stands.
+async fn approve(c: &mut Client, id: i64) -> (StatusCode, Value) {
+    let path = format!("/api/v1/aid/applications/{id}/decision");
+    c.post_json(&path, &json!({"approve": true})).await
+}
+
 both_backends!(
     applications_are_reviewed_then_paid,
     |b: Backend| async move {
@@ -26,34 +32,14 @@ both_backends!(
         assert_eq!(s, StatusCode::CREATED, "{a}");
         let id = a["id"].as_i64().expect("id");
         let mut rural = county.app.login("school_rural").await;
-        let (s, _) = rural
-            .post_json(
-                &format!("/api/v1/aid/applications/{id}/decision"),
-                &json!({"approve": true}),
-            )
-            .await;
+        let (s, _) = approve(&mut rural, id).await;
         assert_eq!(s, StatusCode::NOT_FOUND, "another school's application");
-        let (s, a) = school
-            .post_json(
-                &format!("/api/v1/aid/applications/{id}/decision"),
-                &json!({"approve": true}),
-            )
-            .await;
+        let (s, a) = approve(&mut school, id).await;
         assert_eq!(s, StatusCode::OK, "{a}");
         assert_eq!(a["status"], "school_approved");
-        let (s, _) = school
-            .post_json(
-                &format!("/api/v1/aid/applications/{id}/decision"),
-                &json!({"approve": true}),
-            )
-            .await;
+        let (s, _) = approve(&mut school, id).await;
         assert_eq!(s, StatusCode::FORBIDDEN, "the bureau approves");
-        let (s, a) = c
-            .post_json(
-                &format!("/api/v1/aid/applications/{id}/decision"),
-                &json!({"approve": true}),
-            )
-            .await;
+        let (s, a) = approve(&mut c, id).await;
         assert_eq!(s, StatusCode::OK, "{a}");
         assert_eq!(a["status"], "approved");
         let (_, out) = run(&mut c, &[grant]).await;
