@@ -221,16 +221,7 @@ both_backends!(
         let app = spawn_app(b).await;
         let mut c = app.login("duxue").await;
         let other = app.login("duxue").await;
-        let r = c
-            .post_form(
-                "/account/password",
-                &[
-                    ("current", "wrong"),
-                    ("password", "short"),
-                    ("confirm", "different"),
-                ],
-            )
-            .await;
+        let r = c.change_password("wrong", "short", "different").await;
         assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let text = r.text().await.expect("body");
         for msg in [
@@ -241,14 +232,7 @@ both_backends!(
             assert!(text.contains(msg), "missing {msg}");
         }
         let r = c
-            .post_form(
-                "/account/password",
-                &[
-                    ("current", "district"),
-                    ("password", "newpass2026"),
-                    ("confirm", "newpass2026"),
-                ],
-            )
+            .change_password("district", "newpass2026", "newpass2026")
             .await;
         assert_eq!(r.status(), StatusCode::SEE_OTHER);
         assert_eq!(

@@ -63,15 +63,8 @@ pub async fn new_account(app: &TestApp, admin: &mut Client, username: &str, role
         c.api_login(username, "initial2026x").await.status(),
         StatusCode::OK
     );
-    let fields = [
-        ("current", "initial2026x"),
-        ("password", "changed2026x"),
-        ("confirm", "changed2026x"),
-    ];
-    assert_eq!(
-        c.post_form("/account/password", &fields).await.status(),
-        StatusCode::SEE_OTHER
-    );
+    let changed = c.change_password("initial2026x", "changed2026x", "changed2026x");
+    assert_eq!(changed.await.status(), StatusCode::SEE_OTHER);
     let mut c = app.client();
     assert_eq!(
         c.api_login(username, "changed2026x").await.status(),
@@ -118,14 +111,7 @@ both_backends!(
         assert_eq!(body["code"], "password_change_required");
         assert_eq!(user.get("/account/password").await.status(), StatusCode::OK);
         let r = user
-            .post_form(
-                "/account/password",
-                &[
-                    ("current", temporary.as_str()),
-                    ("password", "xinxi2026new"),
-                    ("confirm", "xinxi2026new"),
-                ],
-            )
+            .change_password(&temporary, "xinxi2026new", "xinxi2026new")
             .await;
         assert_eq!(r.status(), StatusCode::SEE_OTHER);
         // The information centre manages accounts too.
