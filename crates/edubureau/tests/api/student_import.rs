@@ -61,6 +61,12 @@ fn csv(rows: &[[&str; 7]]) -> Vec<u8> {
     w.into_inner().expect("bytes")
 }
 
+/// A row for a pupil of 五年级1班 with no birth date (read from the ID
+/// number) and no 低保 mark.
+fn class_one<'a>(name: &'a str, id: &'a str, school: &'a str) -> [&'a str; 7] {
+    [name, id, "", school, "五年级", "1班", ""]
+}
+
 fn has(outcome: &Value, row: i64, column: &str, words: &str) -> bool {
     outcome["errors"].as_array().is_some_and(|e| {
         e.iter().any(|e| {
@@ -140,42 +146,10 @@ both_backends!(
         let last = wrong.pop().expect("char");
         wrong.push(if last == '1' { '2' } else { '1' });
         let rows = [
-            [
-                "好学生",
-                good.as_str(),
-                "",
-                school.as_str(),
-                "五年级",
-                "1班",
-                "",
-            ],
-            [
-                "校验错",
-                wrong.as_str(),
-                "",
-                school.as_str(),
-                "五年级",
-                "1班",
-                "",
-            ],
-            [
-                "旧证号",
-                "330503150401011",
-                "",
-                school.as_str(),
-                "五年级",
-                "1班",
-                "",
-            ],
-            [
-                "重复",
-                good.as_str(),
-                "",
-                school.as_str(),
-                "五年级",
-                "1班",
-                "",
-            ],
+            class_one("好学生", good.as_str(), school.as_str()),
+            class_one("校验错", wrong.as_str(), school.as_str()),
+            class_one("旧证号", "330503150401011", school.as_str()),
+            class_one("重复", good.as_str(), school.as_str()),
             [
                 "无此校",
                 &id_for("20150403", 115),
