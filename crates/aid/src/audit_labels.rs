@@ -1,7 +1,7 @@
 //! How the audit log names this area's records and fields (see
 //! `platform::audit::labels`). Money is stored in fen and shown in 元.
 
-use platform::audit::labels::{EntityLabels, FieldKind, FieldLabel};
+use platform::audit::labels::EntityLabels;
 use serde_json::Value;
 
 use crate::domain::{term, Condition, Fen, Period, Stage};
@@ -9,14 +9,6 @@ use crate::store::{applications, batches};
 
 fn money(v: &Value) -> Option<String> {
     v.as_i64().map(|f| Fen(f).to_string())
-}
-
-fn period(s: &str) -> Option<&'static str> {
-    Period::parse(s).map(Period::label)
-}
-
-fn stage(s: &str) -> Option<&'static str> {
-    Stage::parse(s).map(Stage::label)
 }
 
 fn conditions(v: &Value) -> Option<String> {
@@ -62,68 +54,29 @@ fn batch(v: &Value) -> Option<String> {
     }
 }
 
-const fn time(field: &'static str, label: &'static str) -> FieldLabel {
-    FieldLabel::new(field, label, FieldKind::Time)
-}
-
-pub const AUDIT_LABELS: &[EntityLabels] = &[
-    EntityLabels {
-        entity: "aid_program",
-        label: "资助项目",
-        fields: &[
-            FieldLabel::text("name", "项目名称"),
-            FieldLabel::text("funding_source", "资金来源"),
-            FieldLabel::new("period", "发放周期", FieldKind::Code(period)),
-            FieldLabel::new("stages", "学段", FieldKind::Code(stage)),
-            // The amounts per stage read as 补助标准.
-            FieldLabel::hidden("amounts"),
-            FieldLabel::text("standard", "补助标准"),
-            FieldLabel::new("conditions", "资助条件", FieldKind::Show(conditions)),
-            FieldLabel::text("incompatible_with", "不可兼得的项目（编号）"),
-            FieldLabel::new("budget", "预算", FieldKind::Show(money)),
-            FieldLabel::new("needs_application", "需本人申请", FieldKind::Bool),
-            FieldLabel::text("documents", "申请材料"),
-            FieldLabel::new("active", "启用", FieldKind::Bool),
-            FieldLabel::hidden("id"),
-            FieldLabel::hidden("version"),
-            FieldLabel::hidden("updated_at"),
-        ],
-    },
-    EntityLabels {
-        entity: "aid_batch",
-        label: "资助批次",
-        fields: &[
-            FieldLabel::new("", "批次", FieldKind::Show(batch)),
-            FieldLabel::text("reason", "更正原因"),
-            FieldLabel::text("reissue_amount", "补发金额（元）"),
-        ],
-    },
-    EntityLabels {
-        entity: "aid_application",
-        label: "资助申请",
-        fields: &[
-            FieldLabel::new("", "申请状态", FieldKind::Code(application_status)),
-            FieldLabel::text("program_name", "资助项目"),
-            FieldLabel::text("student_name", "学生"),
-            FieldLabel::text("institution_name", "学校"),
-            FieldLabel::new("term", "学期", FieldKind::Show(term_label)),
-            FieldLabel::new("status", "申请状态", FieldKind::Code(application_status)),
-            FieldLabel::text("statement", "申请理由"),
-            FieldLabel::text("documents", "申请材料"),
-            FieldLabel::text("submitted_by", "提交人"),
-            time("submitted_at", "提交时间"),
-            FieldLabel::text("reviewed_by", "学校审核人"),
-            time("reviewed_at", "学校审核时间"),
-            FieldLabel::text("decided_by", "教育局审批人"),
-            time("decided_at", "教育局审批时间"),
-            FieldLabel::text("note", "备注"),
-            FieldLabel::hidden("id"),
-            FieldLabel::hidden("program_id"),
-            FieldLabel::hidden("student_id"),
-            FieldLabel::hidden("institution_id"),
-        ],
-    },
-];
+pub const AUDIT_LABELS: &[EntityLabels] = platform::audit_labels! {
+    aid_program "资助项目" {
+        name: "项目名称", funding_source: "资金来源", period: "发放周期" of(Period),
+        stages: "学段" of(Stage),
+        // The amounts per stage (hidden) read as 补助标准.
+        standard: "补助标准", conditions: "资助条件" show(conditions),
+        incompatible_with: "不可兼得的项目（编号）", budget: "预算" show(money),
+        needs_application: "需本人申请" yes_no, documents: "申请材料", active: "启用" yes_no;
+        hidden amounts, id, version, updated_at
+    }
+    aid_batch "资助批次" {
+        _: "批次" show(batch), reason: "更正原因", reissue_amount: "补发金额（元）"
+    }
+    aid_application "资助申请" {
+        _: "申请状态" code(application_status), program_name: "资助项目",
+        student_name: "学生", institution_name: "学校", term: "学期" show(term_label),
+        status: "申请状态" code(application_status), statement: "申请理由",
+        documents: "申请材料", submitted_by: "提交人", submitted_at: "提交时间" time,
+        reviewed_by: "学校审核人", reviewed_at: "学校审核时间" time,
+        decided_by: "教育局审批人", decided_at: "教育局审批时间" time, note: "备注";
+        hidden id, program_id, student_id, institution_id
+    }
+};
 
 #[cfg(test)]
 mod tests {

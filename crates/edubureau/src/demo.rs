@@ -4,8 +4,8 @@
 //! and the bureau's accounts; each area then adds its part.
 
 use platform::area::DemoRun;
-use platform::audit::{self, Entry, Who};
 use platform::auth::users::{self, NewUser};
+use platform::auth::Section::{AidCentre, BasicEducation, Preschool, PrivateEducation};
 use platform::auth::{password, Role, Section};
 use platform::codes;
 use platform::db::Db;
@@ -18,28 +18,16 @@ pub use platform::area::DemoSize as Size;
 /// The bureau staff accounts of the demo (username, name, role).
 pub const STAFF: &[(&str, &str, Role)] = &[
     ("admin", "陈局长", Role::Leadership),
-    (
-        "jijiao",
-        "基教科 周老师",
-        Role::Section(Section::BasicEducation),
-    ),
-    (
-        "xueqian",
-        "学前科 沈老师",
-        Role::Section(Section::Preschool),
-    ),
-    (
-        "zizhu",
-        "资助中心 费老师",
-        Role::Section(Section::AidCentre),
-    ),
-    (
-        "minban",
-        "民办教育科 邱老师",
-        Role::Section(Section::PrivateEducation),
-    ),
+    ("jijiao", "基教科 周老师", section(BasicEducation)),
+    ("xueqian", "学前科 沈老师", section(Preschool)),
+    ("zizhu", "资助中心 费老师", section(AidCentre)),
+    ("minban", "民办教育科 邱老师", section(PrivateEducation)),
     ("duxue", "督学 施老师", Role::Inspector),
 ];
+
+const fn section(s: Section) -> Role {
+    Role::Section(s)
+}
 
 /// What the demo made: (what, how many) lines, in the order of the areas.
 pub struct Report {
@@ -135,16 +123,7 @@ async fn district_and_staff(db: &Db, hash: &str) -> anyhow::Result<u64> {
         )
         .await?;
     }
-    audit::record(
-        &mut tx,
-        &Who::system("demo"),
-        Entry::new(
-            "create",
-            "district",
-            format!("生成演示辖区：{} 个局机关账号", STAFF.len()),
-        ),
-    )
-    .await?;
-    tx.commit().await?;
+    let summary = format!("生成演示辖区：{} 个局机关账号", STAFF.len());
+    platform::area::demo::commit_recorded(tx, summary).await?;
     Ok(STAFF.len() as u64)
 }

@@ -7,7 +7,6 @@ use platform::audit::{self, Entry, Who};
 use platform::auth::users::{self, NewUser};
 use platform::auth::{password, Role, Section};
 use platform::web::Config;
-use platform::InstitutionId;
 
 /// 教育局信息系统: the information system of a district education bureau.
 #[derive(Parser)]
@@ -80,9 +79,9 @@ enum UserCommand {
         /// For role=section: basic_education, preschool, aid_centre, …
         #[arg(long)]
         section: Option<String>,
-        /// For role=institution: the institution's id.
+        /// For role=institution: the institution's 学校标识码 or exact name.
         #[arg(long)]
-        institution: Option<i64>,
+        institution: Option<String>,
     },
 }
 
@@ -180,10 +179,20 @@ async fn main() -> anyhow::Result<()> {
                     sections.join(", ")
                 )
             })?;
-            let institution = institution.map(InstitutionId);
             if (role == Role::Institution) != institution.is_some() {
-                anyhow::bail!("只有 institution 角色需要（且必须）用 --institution 指定机构编号");
+                anyhow::bail!(
+                    "只有 institution 角色需要（且必须）用 --institution 指定机构（学校标识码或名称）"
+                );
             }
+            let institution = match institution {
+                Some(typed) => {
+                    let all = institutions::store::directory(&pool).await?;
+                    let id = platform::web::directory::resolve(&all, &typed)
+                        .map_err(anyhow::Error::msg)?;
+                    Some(id)
+                }
+                None => None,
+            };
             let mut pw = String::new();
             std::io::stdin().read_to_string(&mut pw)?;
             let pw = pw.trim_end_matches(['\r', '\n']).to_string();

@@ -1,7 +1,6 @@
 //! The registry as a work area of the program.
 
 use platform::area::{Area, DemoMade, DemoRun};
-use platform::audit::{self, Entry, Who};
 use platform::auth::users::{self, NewUser};
 use platform::auth::{Role, WorkArea};
 use platform::web::NavItem;
@@ -13,11 +12,11 @@ pub static AREA: Area = Area {
     migration_range: (100, 199),
     migrations: crate::MIGRATIONS,
     routes: crate::web::routes,
-    nav: &[NavItem {
-        label: "机构",
-        href: "/institutions",
-        area: WorkArea::Institutions,
-    }],
+    nav: &[NavItem::new(
+        "机构",
+        "/institutions",
+        WorkArea::Institutions,
+    )],
     openapi: crate::web::openapi,
     demo: Some(|run| Box::pin(demo(run))),
     indicators: crate::indicators::INDICATORS,
@@ -53,16 +52,7 @@ async fn demo(run: &DemoRun<'_>) -> anyhow::Result<DemoMade> {
         .await?;
     }
     let count = seeded.institutions.len() as u64;
-    audit::record(
-        &mut tx,
-        &Who::system("demo"),
-        Entry::new(
-            "create",
-            "district",
-            format!("生成演示机构：{count} 个机构及其账号"),
-        ),
-    )
-    .await?;
-    tx.commit().await?;
+    let summary = format!("生成演示机构：{count} 个机构及其账号");
+    platform::area::demo::commit_recorded(tx, summary).await?;
     Ok(vec![("机构", count), ("机构账号", count)])
 }

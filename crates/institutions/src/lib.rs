@@ -16,15 +16,7 @@ pub use area::{institution_username, AREA};
 
 use platform::db::migrate::Migration;
 
-pub const MIGRATIONS: &[Migration] = &[
-    Migration {
-        version: 100,
-        name: "institutions",
-        sql: include_str!("../migrations/0100_institutions.sql"),
-    },
-    Migration {
-        version: 101,
-        name: "institution table prefix",
-        sql: include_str!("../migrations/0101_institution_table_prefix.sql"),
-    },
-];
+pub const MIGRATIONS: &[Migration] = platform::migrations! {
+    100 "institutions" "0100_institutions.sql",
+    101 "institution table prefix" "0101_institution_table_prefix.sql",
+};

@@ -37,16 +37,8 @@ pub static AREA: area::Area = area::Area {
     migrations: MIGRATIONS,
     routes,
     nav: &[
-        NavItem {
-            label: "指标",
-            href: "/indicators",
-            area: WorkArea::Statistics,
-        },
-        NavItem {
-            label: "审计日志",
-            href: "/audit",
-            area: WorkArea::Audit,
-        },
+        NavItem::new("指标", "/indicators", WorkArea::Statistics),
+        NavItem::new("审计日志", "/audit", WorkArea::Audit),
         accounts::NAV,
     ],
     openapi: web::openapi::document,
@@ -67,25 +59,9 @@ fn routes() -> axum::Router<AppState> {
 
 /// The platform's own migrations (district, accounts, audit, account
 /// administration).
-pub const MIGRATIONS: &[Migration] = &[
-    Migration {
-        version: 1,
-        name: "district",
-        sql: include_str!("../migrations/0001_district.sql"),
-    },
-    Migration {
-        version: 2,
-        name: "accounts",
-        sql: include_str!("../migrations/0002_accounts.sql"),
-    },
-    Migration {
-        version: 3,
-        name: "audit",
-        sql: include_str!("../migrations/0003_audit.sql"),
-    },
-    Migration {
-        version: 4,
-        name: "account_administration",
-        sql: include_str!("../migrations/0004_account_administration.sql"),
-    },
-];
+pub const MIGRATIONS: &[Migration] = migrations! {
+    1 "district" "0001_district.sql",
+    2 "accounts" "0002_accounts.sql",
+    3 "audit" "0003_audit.sql",
+    4 "account_administration" "0004_account_administration.sql",
+};

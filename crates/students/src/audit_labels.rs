@@ -1,16 +1,12 @@
 //! How the audit log names this area's records and fields (see
 //! `platform::audit::labels`).
 
-use platform::audit::labels::{EntityLabels, FieldKind, FieldLabel};
+use platform::audit::labels::EntityLabels;
 
 use crate::domain::dropout::CaseStatus;
 use crate::domain::identity::{DocumentType, Sex};
 use crate::domain::Grade;
 use crate::service::left_behind::kind_label;
-
-fn document_type(s: &str) -> Option<&'static str> {
-    DocumentType::parse(s).map(DocumentType::label)
-}
 
 fn sex(code: &str) -> Option<&'static str> {
     [Sex::Male, Sex::Female]
@@ -57,99 +53,36 @@ fn category(s: &str) -> Option<&'static str> {
     })
 }
 
-fn case_status(s: &str) -> Option<&'static str> {
-    CaseStatus::parse(s).map(CaseStatus::label)
-}
-
-const fn yes_no(field: &'static str, label: &'static str) -> FieldLabel {
-    FieldLabel::new(field, label, FieldKind::Bool)
-}
-
-pub const AUDIT_LABELS: &[EntityLabels] = &[
-    EntityLabels {
-        entity: "student",
-        label: "学生学籍",
-        fields: &[
-            FieldLabel::text("name", "姓名"),
-            FieldLabel::new("id_type", "身份证件类型", FieldKind::Code(document_type)),
-            FieldLabel::text("id_number", "身份证件号"),
-            FieldLabel::new("sex", "性别", FieldKind::Code(sex)),
-            FieldLabel::text("birth_date", "出生日期"),
-            FieldLabel::new("ethnicity", "民族", FieldKind::Code(ethnicity)),
-            FieldLabel::new("hukou_type", "户口性质", FieldKind::Code(hukou_type)),
-            FieldLabel::new("hukou_division", "户口所在地", FieldKind::Code(division)),
-            FieldLabel::text("health", "健康状况"),
-            FieldLabel::new("left_behind", "留守儿童", FieldKind::Code(left_behind)),
-            yes_no("migrant_child", "随迁子女"),
-            yes_no("orphan", "孤儿"),
-            FieldLabel::text("disability", "残疾类型"),
-            yes_no("inclusive_class", "随班就读"),
-            yes_no("boarding", "寄宿生"),
-            yes_no("dibao", "低保"),
-            yes_no("registered_poor", "建档立卡"),
-            FieldLabel::text("address", "家庭住址"),
-            FieldLabel::text("phone", "联系电话"),
-            FieldLabel::text("guardian_name", "监护人"),
-            FieldLabel::text("guardian_relation", "监护人关系"),
-            FieldLabel::text("guardian_phone", "监护人电话"),
-            FieldLabel::text("extra_json", "其他信息"),
-            // The filter of an exported student list.
-            FieldLabel::text("q", "姓名或证件号"),
-            FieldLabel::new("institution_id", "学校", FieldKind::Institution),
-            FieldLabel::new("township_id", "乡镇（街道）", FieldKind::Township),
-            FieldLabel::new("grade", "年级", FieldKind::Code(grade)),
-            FieldLabel::text("class_name", "班级"),
-            FieldLabel::new("category", "学生类别", FieldKind::Code(category)),
-            FieldLabel::hidden("page"),
-        ],
-    },
-    EntityLabels {
-        entity: "enrolment",
-        label: "学籍变动",
-        fields: &[
-            FieldLabel::text("promoted", "升级人数"),
-            FieldLabel::text("graduated", "毕业人数"),
-        ],
-    },
-    EntityLabels {
-        entity: "transfer",
-        label: "转学",
-        fields: &[],
-    },
-    EntityLabels {
-        entity: "dropout_case",
-        label: "控辍保学案件",
-        fields: &[
-            FieldLabel::text("cause", "辍学原因"),
-            FieldLabel::text("responsible", "劝返责任人"),
-            FieldLabel::new("status", "案件状态", FieldKind::Code(case_status)),
-            FieldLabel::text("closed_on", "结案日期"),
-            FieldLabel::text("outcome", "情况说明"),
-            FieldLabel::text("date", "家访日期"),
-            FieldLabel::text("visitor", "家访人"),
-            FieldLabel::text("school_year", "学年"),
-            FieldLabel::text("opened", "新立案件数"),
-        ],
-    },
-    EntityLabels {
-        entity: "child",
-        label: "户籍适龄儿童",
-        fields: &[FieldLabel::text("created", "导入人数")],
-    },
-    EntityLabels {
-        entity: "left_behind_archive",
-        label: "留守儿童档案",
-        fields: &[
-            FieldLabel::text("guardian", "实际监护人"),
-            FieldLabel::text("guardian_relation", "与学生关系"),
-            FieldLabel::text("guardian_phone", "监护人电话"),
-            FieldLabel::text("parents_whereabouts", "父母外出务工去向"),
-            FieldLabel::text("family_situation", "家庭情况"),
-            FieldLabel::text("psychological_notes", "心理状况"),
-            FieldLabel::text("cared_on", "关爱日期"),
-            FieldLabel::text("carer", "关爱人"),
-            FieldLabel::text("content", "关爱内容"),
-            FieldLabel::hidden("care_record"),
-        ],
-    },
-];
+pub const AUDIT_LABELS: &[EntityLabels] = platform::audit_labels! {
+    student "学生学籍" {
+        name: "姓名", id_type: "身份证件类型" of(DocumentType), id_number: "身份证件号",
+        sex: "性别" code(sex), birth_date: "出生日期", ethnicity: "民族" code(ethnicity),
+        hukou_type: "户口性质" code(hukou_type), hukou_division: "户口所在地" code(division),
+        health: "健康状况", left_behind: "留守儿童" code(left_behind),
+        migrant_child: "随迁子女" yes_no, orphan: "孤儿" yes_no, disability: "残疾类型",
+        inclusive_class: "随班就读" yes_no, boarding: "寄宿生" yes_no, dibao: "低保" yes_no,
+        registered_poor: "建档立卡" yes_no, address: "家庭住址", phone: "联系电话",
+        guardian_name: "监护人", guardian_relation: "监护人关系", guardian_phone: "监护人电话",
+        extra_json: "其他信息",
+        // The filter of an exported student list.
+        q: "姓名或证件号", institution_id: "学校" institution,
+        township_id: "乡镇（街道）" township, grade: "年级" code(grade),
+        class_name: "班级", category: "学生类别" code(category);
+        hidden page
+    }
+    enrolment "学籍变动" { promoted: "升级人数", graduated: "毕业人数" }
+    transfer "转学" {}
+    dropout_case "控辍保学案件" {
+        cause: "辍学原因", responsible: "劝返责任人", status: "案件状态" of(CaseStatus),
+        closed_on: "结案日期", outcome: "情况说明", date: "家访日期", visitor: "家访人",
+        school_year: "学年", opened: "新立案件数"
+    }
+    child "户籍适龄儿童" { created: "导入人数" }
+    left_behind_archive "留守儿童档案" {
+        guardian: "实际监护人", guardian_relation: "与学生关系", guardian_phone: "监护人电话",
+        parents_whereabouts: "父母外出务工去向", family_situation: "家庭情况",
+        psychological_notes: "心理状况", cared_on: "关爱日期", carer: "关爱人",
+        content: "关爱内容";
+        hidden care_record
+    }
+};

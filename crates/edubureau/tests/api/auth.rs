@@ -105,16 +105,13 @@ both_backends!(
         let app = spawn_app(b).await;
         let mut c = app.login("admin").await;
         let id = app.institution_of("school001").await;
-        let r = c
-            .post_form_without_csrf(
-                &format!("/institutions/{id}/designations"),
-                &[
-                    ("title", "优质学校"),
-                    ("event", "awarded"),
-                    ("year", "2020"),
-                ],
-            )
-            .await;
+        let path = format!("/institutions/{id}/designations");
+        let award = [
+            ("title", "优质学校"),
+            ("event", "awarded"),
+            ("year", "2020"),
+        ];
+        let r = c.post_form_without_csrf(&path, &award).await;
         assert_eq!(r.status(), StatusCode::FORBIDDEN);
         let (_, history) = c
             .get_json(&format!("/api/v1/institutions/{id}/designations"))
@@ -125,28 +122,10 @@ both_backends!(
             .iter()
             .any(|d| d["title"] == "优质学校" && d["year"] == 2020));
         // A wrong token is refused too; the right one passes.
-        let r = c
-            .post_form_without_csrf(
-                &format!("/institutions/{id}/designations"),
-                &[
-                    ("title", "优质学校"),
-                    ("event", "awarded"),
-                    ("year", "2020"),
-                    ("_csrf", "forged"),
-                ],
-            )
-            .await;
+        let forged = [award.as_slice(), &[("_csrf", "forged")]].concat();
+        let r = c.post_form_without_csrf(&path, &forged).await;
         assert_eq!(r.status(), StatusCode::FORBIDDEN);
-        let r = c
-            .post_form(
-                &format!("/institutions/{id}/designations"),
-                &[
-                    ("title", "优质学校"),
-                    ("event", "awarded"),
-                    ("year", "2020"),
-                ],
-            )
-            .await;
+        let r = c.post_form(&path, &award).await;
         assert_eq!(r.status(), StatusCode::SEE_OTHER);
         // JSON writes need the header.
         let r = c
@@ -191,32 +170,21 @@ both_backends!(
             .expect("send");
         assert_eq!(r.status(), StatusCode::FORBIDDEN);
         // With it, a wrong password shows the Chinese message.
-        let r = c
-            .http
-            .post(app.url("/login"))
-            .header("cookie", format!("edb_form_csrf={token}"))
-            .form(&[
-                ("username", "admin"),
-                ("password", "nope"),
-                ("_csrf", token.as_str()),
-            ])
-            .send()
-            .await
-            .expect("send");
+        let login = |password: &'static str| {
+            c.http
+                .post(app.url("/login"))
+                .header("cookie", format!("edb_form_csrf={token}"))
+                .form(&[
+                    ("username", "admin"),
+                    ("password", password),
+                    ("_csrf", token.as_str()),
+                ])
+                .send()
+        };
+        let r = login("nope").await.expect("send");
         assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
         assert!(r.text().await.expect("body").contains("用户名或密码错误"));
-        let r = c
-            .http
-            .post(app.url("/login"))
-            .header("cookie", format!("edb_form_csrf={token}"))
-            .form(&[
-                ("username", "admin"),
-                ("password", "district"),
-                ("_csrf", token.as_str()),
-            ])
-            .send()
-            .await
-            .expect("send");
+        let r = login("district").await.expect("send");
         assert_eq!(r.status(), StatusCode::SEE_OTHER);
         assert!(set_cookie_header(&r, "edb_session").is_some());
     }
@@ -253,16 +221,7 @@ both_backends!(
         let app = spawn_app(b).await;
         let mut c = app.login("duxue").await;
         let other = app.login("duxue").await;
-        let r = c
-            .post_form(
-                "/account/password",
-                &[
-                    ("current", "wrong"),
-                    ("password", "short"),
-                    ("confirm", "different"),
-                ],
-            )
-            .await;
+        let r = c.change_password("wrong", "short", "different").await;
         assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let text = r.text().await.expect("body");
         for msg in [
@@ -273,14 +232,7 @@ both_backends!(
             assert!(text.contains(msg), "missing {msg}");
         }
         let r = c
-            .post_form(
-                "/account/password",
-                &[
-                    ("current", "district"),
-                    ("password", "newpass2026"),
-                    ("confirm", "newpass2026"),
-                ],
-            )
+            .change_password("district", "newpass2026", "newpass2026")
             .await;
         assert_eq!(r.status(), StatusCode::SEE_OTHER);
         assert_eq!(

@@ -108,6 +108,11 @@ pub fn new_student(id_number: &str, name: &str, birth: NaiveDate, left_behind: i
 }
 
 /// A student enrolled now at `institution` in `grade`: (student, enrolment).
+/// A new student born on `birth` with ID number sequence `seq`.
+pub fn student(birth: NaiveDate, seq: u32, name: &str, left_behind: i64) -> NewStudent {
+    new_student(&national_id(birth, seq), name, birth, left_behind)
+}
+
 pub async fn enrolled(
     app: &TestApp,
     s: &NewStudent,

@@ -16,10 +16,19 @@ const HEADERS: [&str; 8] = [
     "联系电话",
 ];
 
-fn xlsx(rows: &[[&str; 8]]) -> Vec<u8> {
+/// Rows of the import file, each written as its cells joined by commas.
+const NEW_PRIMARY: &str = "2133888001,南浔区和孚镇新建小学,小学,公办,和孚镇,900,20,0572-3000001";
+const NEW_KINDERGARTEN: &str = "2133888002,南浔区千金镇新建幼儿园,111,普惠性民办,千金镇,270,9,";
+/// A private school (私立 is no 举办性质) with words for a number.
+const BAD_JUNIOR: &str = "2133888003,南浔区菱湖镇新建中学,初级中学,私立,菱湖镇,很多,18,";
+/// The new primary school again, without its phone.
+const PRIMARY_AGAIN: &str = "2133888001,南浔区和孚镇新建小学,小学,公办,和孚镇,900,20,";
+
+fn xlsx(rows: &[&str]) -> Vec<u8> {
     let mut wb = platform::excel::Workbook::template("机构名录", &HEADERS);
     for r in rows {
-        wb.row(&r.map(platform::excel::Cell::from)).expect("row");
+        let cells: Vec<_> = r.split(',').map(platform::excel::Cell::from).collect();
+        wb.row(&cells).expect("row");
     }
     wb.finish().expect("xlsx")
 }
@@ -42,48 +51,7 @@ both_backends!(
             .scalar(platform::db::Sql::new("SELECT COUNT(*) FROM audit_log"))
             .await
             .expect("count");
-        let file = xlsx(&[
-            [
-                "2133888001",
-                "南浔区和孚镇新建小学",
-                "小学",
-                "公办",
-                "和孚镇",
-                "900",
-                "20",
-                "0572-3000001",
-            ],
-            [
-                "2133888002",
-                "南浔区千金镇新建幼儿园",
-                "111",
-                "普惠性民办",
-                "千金镇",
-                "270",
-                "9",
-                "",
-            ],
-            [
-                "2133888003",
-                "南浔区菱湖镇新建中学",
-                "初级中学",
-                "私立",
-                "菱湖镇",
-                "很多",
-                "18",
-                "",
-            ],
-            [
-                "2133888001",
-                "南浔区和孚镇新建小学",
-                "小学",
-                "公办",
-                "和孚镇",
-                "900",
-                "20",
-                "",
-            ],
-        ]);
+        let file = xlsx(&[NEW_PRIMARY, NEW_KINDERGARTEN, BAD_JUNIOR, PRIMARY_AGAIN]);
         let (s, outcome) = c
             .upload("/api/v1/institutions/import", "机构.xlsx", file, &[])
             .await;
@@ -115,28 +83,7 @@ both_backends!(
         );
 
         // The user may choose to import only the valid rows.
-        let file = xlsx(&[
-            [
-                "2133888001",
-                "南浔区和孚镇新建小学",
-                "小学",
-                "公办",
-                "和孚镇",
-                "900",
-                "20",
-                "0572-3000001",
-            ],
-            [
-                "2133888003",
-                "南浔区菱湖镇新建中学",
-                "初级中学",
-                "私立",
-                "菱湖镇",
-                "很多",
-                "18",
-                "",
-            ],
-        ]);
+        let file = xlsx(&[NEW_PRIMARY, BAD_JUNIOR]);
         let (s, outcome) = c
             .upload(
                 "/api/v1/institutions/import",
@@ -270,7 +217,7 @@ both_backends!(
     |b: Backend| async move {
         let app = spawn_app(b).await;
         let mut c = app.login("jijiao").await;
-        let file = xlsx(&[["2133888009", "", "小学", "公办", "和孚镇", "900", "20", ""]]);
+        let file = xlsx(&["2133888009,,小学,公办,和孚镇,900,20,"]);
         let token = {
             c.refresh_csrf().await;
             c.csrf.clone().expect("csrf")

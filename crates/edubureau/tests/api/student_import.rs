@@ -27,6 +27,16 @@ async fn count(app: &TestApp) -> i64 {
         .expect("count")
 }
 
+/// A server with the demo district, the 学校标识码 of school001, the bureau
+/// signed in, and how many students there are.
+async fn start(b: Backend) -> (TestApp, String, Client, i64) {
+    let app = spawn_app(b).await;
+    let school = code_of(&app, "school001").await;
+    let c = app.login("jijiao").await;
+    let before = count(&app).await;
+    (app, school, c, before)
+}
+
 async fn upload(
     c: &mut Client,
     name: &str,
@@ -51,6 +61,12 @@ fn csv(rows: &[[&str; 7]]) -> Vec<u8> {
     w.into_inner().expect("bytes")
 }
 
+/// A row for a pupil of 五年级1班 with no birth date (read from the ID
+/// number) and no 低保 mark.
+fn class_one<'a>(name: &'a str, id: &'a str, school: &'a str) -> [&'a str; 7] {
+    [name, id, "", school, "五年级", "1班", ""]
+}
+
 fn has(outcome: &Value, row: i64, column: &str, words: &str) -> bool {
     outcome["errors"].as_array().is_some_and(|e| {
         e.iter().any(|e| {
@@ -64,10 +80,7 @@ fn has(outcome: &Value, row: i64, column: &str, words: &str) -> bool {
 both_backends!(
     messy_but_valid_cells_are_understood,
     |b: Backend| async move {
-        let app = spawn_app(b).await;
-        let school = code_of(&app, "school001").await;
-        let mut c = app.login("jijiao").await;
-        let before = count(&app).await;
+        let (app, school, mut c, before) = start(b).await;
         let id1 = id_for("20150301", 101);
         let id2 = id_for("20150302", 103);
         let id3 = id_for("20150303", 105);
@@ -127,51 +140,16 @@ both_backends!(
 both_backends!(
     any_bad_row_refuses_the_file_and_names_row_and_column,
     |b: Backend| async move {
-        let app = spawn_app(b).await;
-        let school = code_of(&app, "school001").await;
-        let mut c = app.login("jijiao").await;
-        let before = count(&app).await;
+        let (app, school, mut c, before) = start(b).await;
         let good = id_for("20150401", 111);
         let mut wrong = id_for("20150402", 113);
         let last = wrong.pop().expect("char");
         wrong.push(if last == '1' { '2' } else { '1' });
         let rows = [
-            [
-                "好学生",
-                good.as_str(),
-                "",
-                school.as_str(),
-                "五年级",
-                "1班",
-                "",
-            ],
-            [
-                "校验错",
-                wrong.as_str(),
-                "",
-                school.as_str(),
-                "五年级",
-                "1班",
-                "",
-            ],
-            [
-                "旧证号",
-                "330503150401011",
-                "",
-                school.as_str(),
-                "五年级",
-                "1班",
-                "",
-            ],
-            [
-                "重复",
-                good.as_str(),
-                "",
-                school.as_str(),
-                "五年级",
-                "1班",
-                "",
-            ],
+            class_one("好学生", good.as_str(), school.as_str()),
+            class_one("校验错", wrong.as_str(), school.as_str()),
+            class_one("旧证号", "330503150401011", school.as_str()),
+            class_one("重复", good.as_str(), school.as_str()),
             [
                 "无此校",
                 &id_for("20150403", 115),
@@ -221,10 +199,7 @@ fn xlsx_with(build: impl FnOnce(&mut rust_xlsxwriter::Workbook)) -> Vec<u8> {
 both_backends!(
     malformed_workbooks_get_clear_messages,
     |b: Backend| async move {
-        let app = spawn_app(b).await;
-        let school = code_of(&app, "school001").await;
-        let mut c = app.login("jijiao").await;
-        let before = count(&app).await;
+        let (app, school, mut c, before) = start(b).await;
         // The data on a second sheet; the first is a note.
         let wrong_sheet = xlsx_with(|wb| {
             wb.add_worksheet()

@@ -5,6 +5,7 @@
 use reqwest::StatusCode;
 use serde_json::json;
 
+use super::institutions::{stale_edit, StaleEdit};
 use crate::both_backends;
 use crate::common::{spawn_app, Backend};
 
@@ -171,20 +172,13 @@ fn as_form(current: &serde_json::Value) -> Vec<(String, String)> {
 both_backends!(
     a_stale_edit_comes_back_with_what_was_typed,
     |b: Backend| async move {
-        let app = spawn_app(b).await;
-        let mut alice = app.login("jijiao").await;
-        let mut bob = app.login("admin").await;
-        let id = app.institution_of("school001").await;
-        let (_, current) = alice.get_json(&format!("/api/v1/institutions/{id}")).await;
-        let version = current["version"].as_i64().expect("version");
-        let mut first = current.clone();
-        first["phone"] = json!("0572-1111111");
-        first["township"] = json!("330503001");
-        let (s, saved) = alice
-            .put_json(&format!("/api/v1/institutions/{id}"), &first)
-            .await;
-        assert_eq!(s, StatusCode::OK, "{saved}");
-
+        let StaleEdit {
+            app: _app,
+            mut bob,
+            id,
+            current,
+            version,
+        } = stale_edit(b).await;
         let mut form = as_form(&current);
         form.retain(|(k, _)| k != "phone" && k != "principal");
         form.push(("phone".into(), "0572-2222222".into()));

@@ -254,6 +254,22 @@ impl Client {
             .expect("request")
     }
 
+    /// The change-password form: the current password, the new one and its
+    /// confirmation.
+    pub async fn change_password(
+        &mut self,
+        current: &str,
+        password: &str,
+        confirm: &str,
+    ) -> Response {
+        let fields = [
+            ("current", current),
+            ("password", password),
+            ("confirm", confirm),
+        ];
+        self.post_form("/account/password", &fields).await
+    }
+
     /// A form POST without any CSRF token (as a forged cross-site form would).
     pub async fn post_form_without_csrf(&self, path: &str, fields: &[(&str, &str)]) -> Response {
         self.http

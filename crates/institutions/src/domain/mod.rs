@@ -5,6 +5,7 @@ mod designation;
 mod institution;
 mod kinds;
 mod tracking;
+mod validate;
 
 pub use designation::{
     current_designations, DesignationEvent, DesignationInput, NewDesignation, DESIGNATION_TITLES,

@@ -4,7 +4,7 @@
 use chrono::{Datelike, Utc};
 use platform::audit::{self, Entry};
 use platform::auth::{Access, Caller, Scope, WorkArea};
-use platform::db::Db;
+use platform::db::{Db, Tx};
 use platform::district;
 use platform::{AppError, FieldError, InstitutionId};
 
@@ -42,20 +42,19 @@ pub async fn create(
         .await
         .map_err(duplicate_as_field_error)?;
     let created = store::get(&mut tx, &Scope::All, id).await?;
-    audit::record(
-        &mut tx,
-        &caller.who,
+    commit_audited(
+        tx,
+        caller,
+        id,
         Entry::new(
             "create",
             "institution",
             format!("新增机构 {}", created.name),
         )
         .id(id.0)
-        .institution(Some(id))
         .after(&created),
     )
     .await?;
-    tx.commit().await?;
     Ok(created)
 }
 
@@ -89,17 +88,16 @@ pub async fn update(
         Updated::Saved => {}
     }
     let after = store::get(&mut tx, &caller.scope, id).await?;
-    audit::record(
-        &mut tx,
-        &caller.who,
+    commit_audited(
+        tx,
+        caller,
+        id,
         Entry::new("update", "institution", format!("修改机构 {}", after.name))
             .id(id.0)
-            .institution(Some(id))
             .before(&before)
             .after(&after),
     )
     .await?;
-    tx.commit().await?;
     Ok(after)
 }
 
@@ -119,6 +117,19 @@ fn contact_only(
     merged.principal = input.principal.clone();
     merged.phone = input.phone.clone();
     merged
+}
+
+/// Records the change of institution `id` in the audit log and commits it
+/// with the change: the two are one transaction.
+async fn commit_audited(
+    mut tx: Tx,
+    caller: &Caller,
+    id: InstitutionId,
+    entry: Entry,
+) -> Result<(), AppError> {
+    audit::record(&mut tx, &caller.who, entry.institution(Some(id))).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// A unique constraint on name or code becomes a message on that field.
@@ -151,9 +162,10 @@ pub async fn add_designation(
     let d = input.validate(&h, this_year()).map_err(AppError::Invalid)?;
     let mut tx = db.begin().await?;
     let did = store::add_designation(&mut tx, id, &d).await?;
-    audit::record(
-        &mut tx,
-        &caller.who,
+    commit_audited(
+        tx,
+        caller,
+        id,
         Entry::new(
             "create",
             "designation",
@@ -166,11 +178,9 @@ pub async fn add_designation(
             ),
         )
         .id(did)
-        .institution(Some(id))
         .after(&d),
     )
     .await?;
-    tx.commit().await?;
     Ok(did)
 }
 
@@ -194,19 +204,18 @@ pub async fn add_tracking(
         .map_err(AppError::Invalid)?;
     let mut tx = db.begin().await?;
     let eid = store::add_tracking(&mut tx, id, &e, &caller.who.username).await?;
-    audit::record(
-        &mut tx,
-        &caller.who,
+    commit_audited(
+        tx,
+        caller,
+        id,
         Entry::new(
             "create",
             "unlicensed_tracking",
             format!("{} 跟踪：{}", inst.name, e.status.label()),
         )
         .id(eid)
-        .institution(Some(id))
         .after(&e),
     )
     .await?;
-    tx.commit().await?;
     Ok(eid)
 }

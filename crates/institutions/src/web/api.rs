@@ -8,6 +8,7 @@ use platform::auth::{Access, Actor, Caller, WorkArea};
 use platform::district::{self, Township};
 use platform::error::ErrorBody;
 use platform::excel::XLSX_MIME;
+use platform::web::upload::{import_status, read_upload};
 use platform::web::{file_response, AppState};
 use platform::{ApiResult, AppError, InstitutionId};
 use serde::{Deserialize, Serialize};
@@ -245,17 +246,10 @@ pub async fn import(
     mp: Multipart,
 ) -> ApiResult<Response> {
     caller.require_bureau(WorkArea::Institutions)?;
-    let up = platform::web::upload::read_upload(mp).await?;
+    let up = read_upload(mp).await?;
     match files::run_import(&state, &caller, &up).await? {
         Err(file_error) => Err(AppError::BadRequest(file_error).into()),
-        Ok(o) => {
-            let status = if o.applied {
-                StatusCode::OK
-            } else {
-                StatusCode::UNPROCESSABLE_ENTITY
-            };
-            Ok((status, Json(o)).into_response())
-        }
+        Ok(o) => Ok((import_status(o.applied), Json(o)).into_response()),
     }
 }
 

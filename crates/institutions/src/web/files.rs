@@ -8,7 +8,7 @@ use platform::auth::{Access, Actor, Caller, WorkArea};
 use platform::district::{self, Township};
 use platform::excel::{error_workbook, read_table, Cell, Title, Workbook, XLSX_MIME};
 use platform::web::forms::csrf_field;
-use platform::web::upload::Upload;
+use platform::web::upload::{import_status, Upload};
 use platform::web::{file_response, page, AppState};
 use platform::{AppError, PageResult, TownshipId};
 
@@ -186,13 +186,8 @@ pub async fn import(
                     error_workbook(&outcome.errors)?,
                 ))
             };
-            let status = if outcome.applied {
-                StatusCode::OK
-            } else {
-                StatusCode::UNPROCESSABLE_ENTITY
-            };
             (
-                status,
+                import_status(outcome.applied),
                 import_page(&actor, Some(&outcome), report.as_deref(), None),
             )
                 .into_response()

@@ -33,8 +33,4 @@ pub fn routes() -> Router<AppState> {
 }
 
 /// The navigation entry, shown to those who may manage accounts.
-pub const NAV: NavItem = NavItem {
-    label: "账号管理",
-    href: "/accounts",
-    area: WorkArea::Accounts,
-};
+pub const NAV: NavItem = NavItem::new("账号管理", "/accounts", WorkArea::Accounts);

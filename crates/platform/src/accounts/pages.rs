@@ -10,7 +10,8 @@ use serde::Deserialize;
 use crate::auth::{Access, Actor, Caller, WorkArea};
 use crate::error::{AppError, FieldError, PageResult};
 use crate::ids::UserId;
-use crate::web::forms::{csrf_field, empty_as_none, field_error, non_empty, select};
+use crate::web::forms::{csrf_field, empty_as_none, field_error, select};
+use crate::web::pager::Pager;
 use crate::web::{page, AppState, InstitutionChoice};
 
 use super::form::{account_form, institution_picker, issued_page, AccountForm};
@@ -34,8 +35,7 @@ pub async fn list(
         Err(why) => (Vec::new(), 0, Some(why)),
     };
     let accounts: Vec<AccountView> = rows.iter().map(|r| AccountView::new(r, &all)).collect();
-    let page_no = f.page.unwrap_or(1).max(1);
-    let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
+    let pager = Pager::new(f.page.unwrap_or(1), PAGE_SIZE, total);
     let text = |v: &Option<String>| v.clone().unwrap_or_default();
     let statuses = [("active", "启用"), ("disabled", "已停用")].map(|(v, l)| (v.into(), l.into()));
     let body = html! {
@@ -66,7 +66,7 @@ pub async fn list(
                 }
             }
         }
-        (pager(&f, page_no, pages))
+        (pager.view("/accounts", &f.filters()))
     };
     Ok(page(&actor, "账号管理", body).into_response())
 }
@@ -76,26 +76,6 @@ fn status_label(a: &AccountView) -> &'static str {
         (false, _) => "已停用",
         (true, true) => "启用（待首次改密）",
         (true, false) => "启用",
-    }
-}
-
-/// Previous and next page, where we are, and a jump to any page.
-fn pager(f: &AccountQuery, page_no: i64, pages: i64) -> Markup {
-    html! {
-        div.pager {
-            @if page_no > 1 { a href=(f.link(page_no - 1)) { "上一页" } }
-            span { "第 " (page_no) " / " (pages) " 页" }
-            @if page_no < pages { a href=(f.link(page_no + 1)) { "下一页" } }
-            @if pages > 1 {
-                form.inline method="get" action="/accounts" {
-                    @for (k, v) in [("q", &f.q), ("role", &f.role), ("institution", &f.institution), ("status", &f.status)] {
-                        @if let Some(v) = non_empty(v) { input type="hidden" name=(k) value=(v); }
-                    }
-                    label { "跳至第 " input type="number" name="page" min="1" max=(pages) value=(page_no); " 页" }
-                    button.secondary type="submit" { "跳转" }
-                }
-            }
-        }
     }
 }
 

@@ -8,6 +8,7 @@ use crate::auth::users::UserRow;
 use crate::auth::Role;
 use crate::web::directory::{self, InstitutionChoice};
 use crate::web::forms::{empty_as_none, non_empty};
+use crate::web::pager::Filters;
 
 use super::rules::{self, InstitutionPick};
 use super::store::Criteria;
@@ -133,24 +134,14 @@ impl AccountQuery {
         })
     }
 
-    /// The query string of this filter at page `page`.
-    pub fn link(&self, page: i64) -> String {
-        let mut s = url::form_urlencoded::Serializer::new(String::new());
-        for (k, v) in [
-            ("q", &self.q),
-            ("role", &self.role),
-            ("institution", &self.institution),
-            ("status", &self.status),
-        ] {
-            if let Some(v) = non_empty(v) {
-                s.append_pair(k, v);
-            }
-        }
-        if let Some(id) = self.institution_id {
-            s.append_pair("institution_id", &id.to_string());
-        }
-        s.append_pair("page", &page.to_string());
-        format!("/accounts?{}", s.finish())
+    /// The filter as query pairs, for the pager's links.
+    pub fn filters(&self) -> Filters {
+        Filters::new()
+            .with("q", self.q.as_ref())
+            .with("role", self.role.as_ref())
+            .with("institution", self.institution.as_ref())
+            .with("status", self.status.as_ref())
+            .with("institution_id", self.institution_id)
     }
 }
 
@@ -228,7 +219,7 @@ mod tests {
             q: Some(String::new()),
             ..Default::default()
         };
-        let link = q.link(3);
+        let link = q.filters().href("/accounts", 3);
         assert!(
             link.starts_with("/accounts?role=institution&institution="),
             "{link}"

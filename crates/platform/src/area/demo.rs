@@ -3,7 +3,8 @@
 //! townships.
 
 use super::BoxFuture;
-use crate::db::Db;
+use crate::audit::{self, Entry, Who};
+use crate::db::{Db, DbError, Tx};
 
 /// The password of every demo account (demo passwords are public).
 pub const DEMO_PASSWORD: &str = "district";
@@ -45,3 +46,12 @@ pub type DemoMade = Vec<(&'static str, u64)>;
 
 /// An area's demo step.
 pub type DemoStep = for<'a> fn(&'a DemoRun<'a>) -> BoxFuture<'a, anyhow::Result<DemoMade>>;
+
+/// Records what a demo step made (`summary`, e.g. "生成演示机构：137 个机构")
+/// in the audit log, as the system, and commits the step with it.
+pub async fn commit_recorded(mut tx: Tx, summary: String) -> Result<(), DbError> {
+    let entry = Entry::new("create", "district", summary);
+    audit::record(&mut tx, &Who::system("demo"), entry).await?;
+    tx.commit().await?;
+    Ok(())
+}

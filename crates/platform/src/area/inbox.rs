@@ -58,16 +58,7 @@ impl Inbox {
         if let Some(tasks) = self.cached(user) {
             return Ok(tasks);
         }
-        let mut tasks = Vec::new();
-        for pending in areas.iter().filter_map(|a| a.pending) {
-            tasks.extend(
-                pending(db, caller)
-                    .await?
-                    .into_iter()
-                    .filter(|t| t.count > 0),
-            );
-        }
-        let tasks = Arc::new(tasks);
+        let tasks = Arc::new(count_now(areas, db, caller).await?);
         let mut cache = self.cache.lock().unwrap_or_else(|p| p.into_inner());
         if cache.len() >= MAX_USERS {
             cache.retain(|_, (made, _)| made.elapsed() < KEEP);

@@ -143,3 +143,22 @@ impl std::fmt::Debug for Areas {
         f.debug_list().entries(self.iter().map(|a| a.key)).finish()
     }
 }
+
+/// A work area's migrations, each `version "name" "file"` with the file in
+/// the area crate's `migrations/` folder:
+///
+/// ```ignore
+/// pub const MIGRATIONS: &[Migration] = platform::migrations! {
+///     100 "institutions" "0100_institutions.sql",
+/// };
+/// ```
+#[macro_export]
+macro_rules! migrations {
+    ($($version:literal $name:literal $file:literal),* $(,)?) => {
+        &[$($crate::db::migrate::Migration {
+            version: $version,
+            name: $name,
+            sql: include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/migrations/", $file)),
+        }),*]
+    };
+}

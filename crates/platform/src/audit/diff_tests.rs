@@ -2,7 +2,6 @@ use proptest::prelude::*;
 use serde_json::json;
 
 use super::*;
-use crate::audit::labels::FieldLabel;
 
 fn ownership(code: &str) -> Option<&'static str> {
     match code {
@@ -16,20 +15,14 @@ fn grouped_yuan(v: &Value) -> Option<String> {
     v.as_i64().map(|f| format!("{}.{:02}元", f / 100, f % 100))
 }
 
-const SCHOOL: EntityLabels = EntityLabels {
-    entity: "institution",
-    label: "机构",
-    fields: &[
-        FieldLabel::text("name", "机构名称"),
-        FieldLabel::new("ownership", "举办性质", FieldKind::Code(ownership)),
-        FieldLabel::new("township_id", "所在乡镇（街道）", FieldKind::Township),
-        FieldLabel::new("boarding", "是否寄宿制", FieldKind::Bool),
-        FieldLabel::new("budget", "预算", FieldKind::Show(grouped_yuan)),
-        FieldLabel::new("checked_at", "检查时间", FieldKind::Time),
-        FieldLabel::new("stages", "学段", FieldKind::Code(ownership)),
-        FieldLabel::new("", "状态", FieldKind::Code(ownership)),
-        FieldLabel::hidden("version"),
-    ],
+const SCHOOL: &[EntityLabels] = crate::audit_labels! {
+    institution "机构" {
+        name: "机构名称", ownership: "举办性质" code(ownership),
+        township_id: "所在乡镇（街道）" township, boarding: "是否寄宿制" yes_no,
+        budget: "预算" show(grouped_yuan), checked_at: "检查时间" time,
+        stages: "学段" code(ownership), _: "状态" code(ownership);
+        hidden version
+    }
 };
 
 fn names() -> Names {
@@ -40,7 +33,7 @@ fn names() -> Names {
 }
 
 fn lines(before: Option<Value>, after: Option<Value>) -> Vec<String> {
-    changes(Some(&SCHOOL), before.as_ref(), after.as_ref(), &names())
+    changes(Some(&SCHOOL[0]), before.as_ref(), after.as_ref(), &names())
         .iter()
         .map(ToString::to_string)
         .collect()
@@ -154,7 +147,7 @@ proptest! {
         after in prop::option::of(any_json()),
         labelled in any::<bool>(),
     ) {
-        let labels = labelled.then_some(&SCHOOL);
+        let labels = labelled.then_some(&SCHOOL[0]);
         for c in changes(labels, before.as_ref(), after.as_ref(), &names()) {
             prop_assert!(!c.to_string().is_empty());
             prop_assert!(c.before.is_some() || c.after.is_some());
@@ -163,7 +156,7 @@ proptest! {
 
     #[test]
     fn an_unchanged_record_lists_nothing(v in any_json(), labelled in any::<bool>()) {
-        let labels = labelled.then_some(&SCHOOL);
+        let labels = labelled.then_some(&SCHOOL[0]);
         prop_assert!(changes(labels, Some(&v), Some(&v), &names()).is_empty());
     }
 

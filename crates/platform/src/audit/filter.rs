@@ -5,6 +5,7 @@ use chrono::{DateTime, Days, NaiveDate, Utc};
 
 use crate::error::AppError;
 use crate::web::forms::non_empty;
+use crate::web::pager::Filters;
 
 /// Changes, or views and exports, or both.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -98,29 +99,19 @@ impl AuditFilter {
         Ok(Span { start, end })
     }
 
-    /// The query string of this filter on another page (or none, for an
-    /// export of every page).
-    pub fn query(&self, page: Option<i64>) -> String {
-        let mut s = url::form_urlencoded::Serializer::new(String::new());
-        let id = |v: Option<i64>| v.map(|v| v.to_string());
-        let pairs = [
-            ("kind", self.kind.clone()),
-            ("entity", self.entity.clone()),
-            ("entity_id", id(self.entity_id)),
-            ("action", self.action.clone()),
-            ("username", self.username.clone()),
-            ("user", self.user.clone()),
-            ("institution_id", id(self.institution_id)),
-            ("from", self.from.clone()),
-            ("to", self.to.clone()),
-            ("page", id(page)),
-        ];
-        for (k, v) in &pairs {
-            if let Some(v) = non_empty(v) {
-                s.append_pair(k, v);
-            }
-        }
-        s.finish()
+    /// The filter as query pairs (without the page), for links, the
+    /// pager and the export.
+    pub fn filters(&self) -> Filters {
+        Filters::new()
+            .with("kind", self.kind.as_ref())
+            .with("entity", self.entity.as_ref())
+            .with("entity_id", self.entity_id)
+            .with("action", self.action.as_ref())
+            .with("username", self.username.as_ref())
+            .with("user", self.user.as_ref())
+            .with("institution_id", self.institution_id)
+            .with("from", self.from.as_ref())
+            .with("to", self.to.as_ref())
     }
 }
 
@@ -173,11 +164,11 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(
-            f.query(Some(2)),
+            f.filters().query(2),
             "kind=views&user=%E5%BC%A0+%E4%B8%89&institution_id=7&page=2"
         );
         assert_eq!(
-            f.query(None),
+            f.filters().query(1),
             "kind=views&user=%E5%BC%A0+%E4%B8%89&institution_id=7"
         );
     }

@@ -69,6 +69,56 @@ impl FieldLabel {
     }
 }
 
+/// An area's labels as a table, one entry per kind of record:
+///
+/// ```ignore
+/// pub const AUDIT_LABELS: &[EntityLabels] = platform::audit_labels! {
+///     institution "机构" {
+///         name: "机构名称", ownership: "举办性质" of(Ownership),
+///         township_id: "所在乡镇（街道）" township, boarding: "是否寄宿制" yes_no;
+///         hidden id, version
+///     }
+/// };
+/// ```
+///
+/// A field is `key: "标签"` followed by how its value reads: nothing (as
+/// stored), `yes_no`, `time`, `township`, `institution`, `code(fn)`,
+/// `show(fn)`, or `of(Type)` for a type with `parse(&str) -> Option<Type>`
+/// and `label(self) -> &'static str`. The key `_` stands for a snapshot that
+/// is a single value. Bookkeeping fields follow `; hidden`.
+#[macro_export]
+macro_rules! audit_labels {
+    (@key _) => { "" };
+    (@key $key:ident) => { stringify!($key) };
+    (@kind) => { $crate::audit::labels::FieldKind::Text };
+    (@kind yes_no) => { $crate::audit::labels::FieldKind::Bool };
+    (@kind time) => { $crate::audit::labels::FieldKind::Time };
+    (@kind township) => { $crate::audit::labels::FieldKind::Township };
+    (@kind institution) => { $crate::audit::labels::FieldKind::Institution };
+    (@kind code($f:expr)) => { $crate::audit::labels::FieldKind::Code($f) };
+    (@kind show($f:expr)) => { $crate::audit::labels::FieldKind::Show($f) };
+    (@kind of($t:path)) => {
+        $crate::audit::labels::FieldKind::Code(|s| <$t>::parse(s).map(<$t>::label))
+    };
+    ($($entity:ident $label:literal {
+        $($key:tt : $field:literal $($kind:ident $(($($arg:tt)*))?)?),*
+        $(; hidden $($hidden:ident),* $(,)?)?
+    })*) => {
+        &[$($crate::audit::labels::EntityLabels {
+            entity: stringify!($entity),
+            label: $label,
+            fields: &[
+                $($crate::audit::labels::FieldLabel::new(
+                    $crate::audit_labels!(@key $key),
+                    $field,
+                    $crate::audit_labels!(@kind $($kind $(($($arg)*))?)?),
+                ),)*
+                $($($crate::audit::labels::FieldLabel::hidden(stringify!($hidden)),)*)?
+            ],
+        },)*]
+    };
+}
+
 /// What was done, in Chinese. Views and exports of records are kept apart
 /// from changes ([`is_view`]).
 pub const ACTIONS: &[(&str, &str)] = &[
@@ -103,38 +153,17 @@ pub fn action_label(action: &str) -> &str {
 }
 
 /// The platform's own records: accounts, the district, the audit log.
-pub const PLATFORM: &[EntityLabels] = &[
-    EntityLabels {
-        entity: "user",
-        label: "账号",
-        fields: &[],
-    },
-    EntityLabels {
-        entity: "district",
-        label: "辖区",
-        fields: &[],
-    },
-    EntityLabels {
-        entity: "audit_log",
-        label: "审计日志",
-        fields: &[
-            FieldLabel::text("entity", "对象类型"),
-            FieldLabel::text("entity_id", "对象编号"),
-            FieldLabel::new("action", "操作", FieldKind::Code(action_name)),
-            FieldLabel::text("username", "用户名"),
-            FieldLabel::text("user", "用户"),
-            FieldLabel::new("institution_id", "机构", FieldKind::Institution),
-            FieldLabel::text("from", "起始日期"),
-            FieldLabel::text("to", "截止日期"),
-            FieldLabel::new(
-                "kind",
-                "范围",
-                FieldKind::Code(|k| Some(super::filter::Kind::parse(k).label())),
-            ),
-            FieldLabel::hidden("page"),
-        ],
-    },
-];
+pub const PLATFORM: &[EntityLabels] = crate::audit_labels! {
+    user "账号" {}
+    district "辖区" {}
+    audit_log "审计日志" {
+        entity: "对象类型", entity_id: "对象编号", action: "操作" code(action_name),
+        username: "用户名", user: "用户", institution_id: "机构" institution,
+        from: "起始日期", to: "截止日期",
+        kind: "范围" code(|k| Some(super::filter::Kind::parse(k).label()));
+        hidden page
+    }
+};
 
 /// Every area's labels, looked up by entity.
 #[derive(Debug, Default)]
@@ -200,11 +229,9 @@ impl EntityLabels {
 mod tests {
     use super::*;
 
-    const AREA: &[EntityLabels] = &[EntityLabels {
-        entity: "institution",
-        label: "机构",
-        fields: &[FieldLabel::text("name", "机构名称")],
-    }];
+    const AREA: &[EntityLabels] = crate::audit_labels! {
+        institution "机构" { name: "机构名称" }
+    };
 
     #[test]
     fn entities_are_found_by_their_key_and_shown_by_label() {
@@ -225,11 +252,7 @@ mod tests {
     #[cfg(debug_assertions)]
     #[should_panic(expected = "user is labelled twice")]
     fn an_entity_is_labelled_once() {
-        const AGAIN: &[EntityLabels] = &[EntityLabels {
-            entity: "user",
-            label: "另一个账号",
-            fields: &[],
-        }];
+        const AGAIN: &[EntityLabels] = crate::audit_labels! { user "另一个账号" {} };
         AuditLabels::new(&[PLATFORM, AGAIN]);
     }
 
@@ -237,11 +260,7 @@ mod tests {
     #[cfg(debug_assertions)]
     #[should_panic(expected = "a field of twice is labelled twice")]
     fn a_field_is_labelled_once() {
-        const AGAIN: &[EntityLabels] = &[EntityLabels {
-            entity: "twice",
-            label: "重复",
-            fields: &[FieldLabel::text("a", "甲"), FieldLabel::text("a", "乙")],
-        }];
+        const AGAIN: &[EntityLabels] = crate::audit_labels! { twice "重复" { a: "甲", a: "乙" } };
         AuditLabels::new(&[AGAIN]);
     }
 

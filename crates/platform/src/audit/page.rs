@@ -3,6 +3,7 @@
 use maud::{html, Markup};
 
 use crate::web::forms::{non_empty, select};
+use crate::web::pager::Pager;
 
 use super::filter::{AuditFilter, Kind};
 use super::labels::{is_view, AuditLabels, ACTIONS};
@@ -15,9 +16,7 @@ pub struct AuditView<'a> {
     pub labels: &'a AuditLabels,
     pub institutions: &'a [(i64, String)],
     pub rows: Vec<ReadableRow>,
-    pub total: i64,
-    pub page: i64,
-    pub pages: i64,
+    pub pager: Pager,
 }
 
 fn pairs<'i>(items: impl Iterator<Item = (&'i str, &'i str)>) -> Vec<(String, String)> {
@@ -33,8 +32,8 @@ fn actions(kind: Kind) -> Vec<(String, String)> {
     }))
 }
 
-fn link(f: &AuditFilter, page: Option<i64>) -> String {
-    format!("/audit?{}", f.query(page))
+fn link(f: &AuditFilter) -> String {
+    f.filters().href("/audit", 1)
 }
 
 pub fn body(v: &AuditView) -> Markup {
@@ -52,7 +51,7 @@ pub fn body(v: &AuditView) -> Markup {
         nav.tabs {
             @for k in Kind::TABS {
                 @let tab = AuditFilter { kind: Some(k.key().into()), action: None, page: None, ..f.clone() };
-                @if k == kind { strong { (k.label()) } } @else { a href=(link(&tab, None)) { (k.label()) } }
+                @if k == kind { strong { (k.label()) } } @else { a href=(link(&tab)) { (k.label()) } }
             }
         }
         form.filters method="get" action="/audit" {
@@ -65,18 +64,18 @@ pub fn body(v: &AuditView) -> Markup {
             label { "起始日期" input type="date" name="from" value=(opt(&f.from)); }
             label { "截止日期" input type="date" name="to" value=(opt(&f.to)); }
             button type="submit" { "查询" }
-            a.button.secondary href=(link(&AuditFilter { kind: Some(kind.key().into()), ..Default::default() }, None)) { "清除条件" }
+            a.button.secondary href=(link(&AuditFilter { kind: Some(kind.key().into()), ..Default::default() })) { "清除条件" }
         }
         div.actions {
-            a.button.secondary href=(format!("/audit/export.xlsx?{}", f.query(None))) { "导出 Excel" }
+            a.button.secondary href=(f.filters().href("/audit/export.xlsx", 1)) { "导出 Excel" }
         }
         p.muted {
-            "共 " (v.total) " 条记录（时间为北京时间；审计日志只能追加，任何人都无法修改或删除）"
+            "共 " (v.pager.total) " 条记录（时间为北京时间；审计日志只能追加，任何人都无法修改或删除）"
             @if f.entity_id.is_some() {
                 "。只显示同一" (v.labels.entity_label(&opt(&f.entity))) "的记录，"
-                a href=(link(&AuditFilter { entity_id: None, page: None, ..f.clone() }, None)) { "显示全部" }
+                a href=(link(&AuditFilter { entity_id: None, page: None, ..f.clone() })) { "显示全部" }
             }
-            @if v.total > EXPORT_LIMIT { "。导出最多包含最近 " (EXPORT_LIMIT) " 条，请缩小日期范围分批导出。" }
+            @if v.pager.total > EXPORT_LIMIT { "。导出最多包含最近 " (EXPORT_LIMIT) " 条，请缩小日期范围分批导出。" }
         }
         @if v.rows.is_empty() {
             p.alert { "没有符合条件的记录。可放宽日期范围、改选对象类型或操作，或点“清除条件”。" }
@@ -98,27 +97,6 @@ pub fn body(v: &AuditView) -> Markup {
                 }
             }
         }
-        (pager(v))
-    }
-}
-
-/// Previous, next, "第 x / n 页" and a jump to any page.
-fn pager(v: &AuditView) -> Markup {
-    let f = v.filter;
-    html! {
-        @if v.pages > 1 {
-            div.pager {
-                @if v.page > 1 { a href=(link(f, Some(v.page - 1))) { "上一页" } }
-                span { "第 " (v.page) " / " (v.pages) " 页" }
-                @if v.page < v.pages { a href=(link(f, Some(v.page + 1))) { "下一页" } }
-                form.inline method="get" action="/audit" {
-                    @for (k, val) in url::form_urlencoded::parse(f.query(None).as_bytes()) {
-                        input type="hidden" name=(k.to_string()) value=(val.to_string());
-                    }
-                    label { "跳到第 " input type="number" name="page" min="1" max=(v.pages) value=(v.page); " 页" }
-                    button.secondary type="submit" { "跳转" }
-                }
-            }
-        }
+        (v.pager.view("/audit", &f.filters()))
     }
 }

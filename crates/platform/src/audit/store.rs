@@ -58,12 +58,6 @@ pub struct AuditPage {
     pub page: i64,
 }
 
-impl AuditPage {
-    pub fn pages(&self) -> i64 {
-        ((self.total + PAGE_SIZE - 1) / PAGE_SIZE).max(1)
-    }
-}
-
 fn contains(text: &str) -> String {
     let escaped = text
         .replace('\\', "\\\\")

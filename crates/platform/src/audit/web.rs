@@ -9,11 +9,13 @@ use crate::auth::{Access, Actor, WorkArea};
 use crate::error::{ApiResult, AppError, PageResult};
 use crate::excel::XLSX_MIME;
 use crate::web::forms::non_empty;
+use crate::web::pager::Pager;
 use crate::web::{file_response, page, AppState};
 
 use super::filter::{AuditFilter, Kind};
 use super::page::{body, AuditView};
 use super::read::{title, workbook, ReadableRow, Reader};
+use super::store::PAGE_SIZE;
 use super::{list, list_all, record, Entry, Who};
 
 pub fn routes() -> Router<AppState> {
@@ -54,9 +56,7 @@ async fn audit_page(
         labels: &state.audit_labels,
         institutions: &reader.institutions,
         rows,
-        total: found.total,
-        page: found.page,
-        pages: found.pages(),
+        pager: Pager::new(found.page, PAGE_SIZE, found.total),
     };
     Ok(page(&actor, "审计日志", body(&view)).into_response())
 }

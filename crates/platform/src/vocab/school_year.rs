@@ -9,20 +9,9 @@ use serde::{Deserialize, Serialize};
 
 /// A school year, named by the calendar year it starts in (2026 =
 /// 2026—2027学年).
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-    utoipa::ToSchema,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
+#[derive(utoipa::ToSchema)]
 pub struct SchoolYear(pub i64);
 
 /// The half of a school year.

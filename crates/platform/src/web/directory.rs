@@ -37,22 +37,53 @@ impl InstitutionChoice {
 /// The institution a user chose by its label, its exact name (when no other
 /// institution has that name) or its code.
 pub fn find(all: &[InstitutionChoice], typed: &str) -> Option<InstitutionId> {
+    resolve(all, typed).ok()
+}
+
+/// Like [`find`], and when `typed` names no single institution, a message
+/// saying so in Chinese that lists the institutions it could mean (those
+/// sharing the name, or whose name contains it): the command line and any
+/// caller that must say why.
+pub fn resolve(all: &[InstitutionChoice], typed: &str) -> Result<InstitutionId, String> {
     let typed = typed.trim();
     if typed.is_empty() {
-        return None;
+        return Err("请填写机构名称或学校标识码".into());
     }
     if let Some(c) = all.iter().find(|c| c.label() == typed) {
-        return Some(c.id);
+        return Ok(c.id);
     }
-    let mut named = all.iter().filter(|c| c.name == typed);
-    match (named.next(), named.next()) {
-        (Some(c), None) => return Some(c.id),
-        (Some(_), Some(_)) => return None,
-        _ => {}
+    let named: Vec<_> = all.iter().filter(|c| c.name == typed).collect();
+    if let [one] = named.as_slice() {
+        return Ok(one.id);
     }
-    all.iter()
-        .find(|c| c.code.as_deref() == Some(typed))
-        .map(|c| c.id)
+    if let Some(c) = all.iter().find(|c| c.code.as_deref() == Some(typed)) {
+        if named.is_empty() {
+            return Ok(c.id);
+        }
+    }
+    let candidates = if named.is_empty() {
+        all.iter().filter(|c| c.name.contains(typed)).collect()
+    } else {
+        named
+    };
+    let listed = |cs: &[&InstitutionChoice]| {
+        let mut labels: Vec<_> = cs.iter().take(10).map(|c| c.label()).collect();
+        if cs.len() > 10 {
+            labels.push(format!("等 {} 个", cs.len()));
+        }
+        labels.join("、")
+    };
+    Err(match candidates.as_slice() {
+        [] => format!("没有名称或学校标识码为“{typed}”的机构"),
+        [one] => format!(
+            "没有名称或学校标识码为“{typed}”的机构；是否指 {}？",
+            one.label()
+        ),
+        several => format!(
+            "“{typed}”对应多个机构：{}。请写出完整名称或学校标识码",
+            listed(several)
+        ),
+    })
 }
 
 /// The id of the institutions' `<datalist>`.
@@ -114,6 +145,33 @@ mod tests {
         assert_eq!(find(&all, "实验"), None);
         assert_eq!(find(&all, "  "), None);
         assert_eq!(label_of(&all, InstitutionId(2)), "练市镇中心幼儿园");
+    }
+
+    #[test]
+    fn a_name_that_is_not_one_institution_says_which_it_could_be() {
+        let all = [
+            choice(1, "南浔区实验小学", Some("3133000001")),
+            choice(2, "双林镇实验小学", None),
+            choice(3, "双林镇中学", Some("3133000003")),
+            choice(4, "双林镇中学", Some("3133000004")),
+        ];
+        assert_eq!(resolve(&all, "双林镇实验小学"), Ok(InstitutionId(2)));
+        assert_eq!(
+            resolve(&all, "菱湖中学"),
+            Err("没有名称或学校标识码为“菱湖中学”的机构".into())
+        );
+        assert_eq!(
+            resolve(&all, "双林镇实验"),
+            Err("没有名称或学校标识码为“双林镇实验”的机构；是否指 双林镇实验小学？".into())
+        );
+        assert_eq!(
+            resolve(&all, "实验小学"),
+            Err("“实验小学”对应多个机构：南浔区实验小学（3133000001）、双林镇实验小学。请写出完整名称或学校标识码".into())
+        );
+        assert_eq!(
+            resolve(&all, "双林镇中学"),
+            Err("“双林镇中学”对应多个机构：双林镇中学（3133000003）、双林镇中学（3133000004）。请写出完整名称或学校标识码".into())
+        );
         assert_eq!(label_of(&all, InstitutionId(9)), "机构 9");
     }
 }

@@ -1,6 +1,7 @@
 //! Reading a file upload (multipart field `file`, optional `valid_only`).
 
 use axum::extract::Multipart;
+use axum::http::StatusCode;
 
 use crate::AppError;
 
@@ -41,4 +42,14 @@ pub async fn read_upload(mut mp: Multipart) -> Result<Upload, AppError> {
         return Err(AppError::BadRequest("请选择要导入的文件".into()));
     }
     Ok(up)
+}
+
+/// The status of an import's answer: 200 when the rows were written, 422
+/// when nothing was (the answer then lists every bad row).
+pub fn import_status(applied: bool) -> StatusCode {
+    if applied {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    }
 }

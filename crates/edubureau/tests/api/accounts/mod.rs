@@ -11,6 +11,20 @@ use serde_json::{json, Value};
 use crate::both_backends;
 use crate::common::{spawn_app, Backend, Client, TestApp};
 
+/// Posts the new-account form: user name, display name, role, institution
+/// and password (empty for a temporary one).
+async fn create_by_form(admin: &mut Client, values: [&str; 5]) -> reqwest::Response {
+    let names = [
+        "username",
+        "display_name",
+        "role",
+        "institution",
+        "password",
+    ];
+    let fields: Vec<_> = names.into_iter().zip(values).collect();
+    admin.post_form("/accounts", &fields).await
+}
+
 pub async fn user_id(app: &TestApp, username: &str) -> i64 {
     platform::auth::users::find_by_username(&app.db, username)
         .await
@@ -49,15 +63,8 @@ pub async fn new_account(app: &TestApp, admin: &mut Client, username: &str, role
         c.api_login(username, "initial2026x").await.status(),
         StatusCode::OK
     );
-    let fields = [
-        ("current", "initial2026x"),
-        ("password", "changed2026x"),
-        ("confirm", "changed2026x"),
-    ];
-    assert_eq!(
-        c.post_form("/account/password", &fields).await.status(),
-        StatusCode::SEE_OTHER
-    );
+    let changed = c.change_password("initial2026x", "changed2026x", "changed2026x");
+    assert_eq!(changed.await.status(), StatusCode::SEE_OTHER);
     let mut c = app.client();
     assert_eq!(
         c.api_login(username, "changed2026x").await.status(),
@@ -79,18 +86,11 @@ both_backends!(
     |b: Backend| async move {
         let app = spawn_app(b).await;
         let mut admin = app.login("admin").await;
-        let r = admin
-            .post_form(
-                "/accounts",
-                &[
-                    ("username", "xinxi01"),
-                    ("display_name", "信息中心 赵老师"),
-                    ("role", "section:information"),
-                    ("institution", ""),
-                    ("password", ""),
-                ],
-            )
-            .await;
+        let r = create_by_form(
+            &mut admin,
+            ["xinxi01", "信息中心 赵老师", "section:information", "", ""],
+        )
+        .await;
         assert_eq!(r.status(), StatusCode::OK);
         let page = r.text().await.expect("body");
         let temporary = shown_password(&page);
@@ -111,14 +111,7 @@ both_backends!(
         assert_eq!(body["code"], "password_change_required");
         assert_eq!(user.get("/account/password").await.status(), StatusCode::OK);
         let r = user
-            .post_form(
-                "/account/password",
-                &[
-                    ("current", temporary.as_str()),
-                    ("password", "xinxi2026new"),
-                    ("confirm", "xinxi2026new"),
-                ],
-            )
+            .change_password(&temporary, "xinxi2026new", "xinxi2026new")
             .await;
         assert_eq!(r.status(), StatusCode::SEE_OTHER);
         // The information centre manages accounts too.
@@ -166,18 +159,11 @@ both_backends!(
             "the picker offers {name}"
         );
 
-        let r = admin
-            .post_form(
-                "/accounts",
-                &[
-                    ("username", "王老师"),
-                    ("display_name", "王老师"),
-                    ("role", "institution"),
-                    ("institution", "不存在的学校"),
-                    ("password", "short"),
-                ],
-            )
-            .await;
+        let r = create_by_form(
+            &mut admin,
+            ["王老师", "王老师", "institution", "不存在的学校", "short"],
+        )
+        .await;
         assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let page = r.text().await.expect("body");
         for kept in [

@@ -37,13 +37,7 @@ both_backends!(
         let app = spawn_app(b).await;
         let school = app.institution_of("school001").await;
         let birth = born(10, 4, 2);
-        let (sid, e) = enrolled(
-            &app,
-            &new_student(&national_id(birth, 11), "李小华", birth, 0),
-            school,
-            4,
-        )
-        .await;
+        let (sid, e) = enrolled(&app, &student(birth, 11, "李小华", 0), school, 4).await;
         leave(&app, e, "dropped_out").await;
         let id = case_for(&app, sid, school, 30).await;
         let path = format!("/api/v1/dropout/cases/{id}");
@@ -171,13 +165,7 @@ both_backends!(
         assert_eq!(audited, 3, "cause, visit, closing");
 
         // The page shows the errors of a bad form in Chinese, with status 422.
-        let (sid2, e2) = enrolled(
-            &app,
-            &new_student(&national_id(birth, 13), "王小明", birth, 0),
-            school,
-            4,
-        )
-        .await;
+        let (sid2, e2) = enrolled(&app, &student(birth, 13, "王小明", 0), school, 4).await;
         leave(&app, e2, "dropped_out").await;
         let id2 = case_for(&app, sid2, school, 5).await;
         let r = c

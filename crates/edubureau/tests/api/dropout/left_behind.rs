@@ -14,13 +14,7 @@ both_backends!(
         let app = spawn_app(b).await;
         let school = app.institution_of("school001").await;
         let birth = born(9, 11, 20);
-        let (sid, _) = enrolled(
-            &app,
-            &new_student(&national_id(birth, 31), "留守小芳", birth, 2),
-            school,
-            3,
-        )
-        .await;
+        let (sid, _) = enrolled(&app, &student(birth, 31, "留守小芳", 2), school, 3).await;
         let path = format!("/api/v1/students/{}/left-behind", sid.0);
         let mut c = app.login("school001").await;
 
@@ -127,13 +121,7 @@ both_backends!(
         assert_eq!(r.status(), StatusCode::SEE_OTHER);
 
         // A student who is not left behind has no archive.
-        let (other, _) = enrolled(
-            &app,
-            &new_student(&national_id(birth, 33), "非留守", birth, 0),
-            school,
-            3,
-        )
-        .await;
+        let (other, _) = enrolled(&app, &student(birth, 33, "非留守", 0), school, 3).await;
         let (s, e) = c
             .get_json(&format!("/api/v1/students/{}/left-behind", other.0))
             .await;
@@ -152,20 +140,8 @@ both_backends!(
         let mine = app.institution_of("school001").await;
         let theirs = app.institution_of("school012").await;
         let birth = born(10, 1, 15);
-        let (own, _) = enrolled(
-            &app,
-            &new_student(&national_id(birth, 41), "本校留守", birth, 1),
-            mine,
-            4,
-        )
-        .await;
-        let (other, _) = enrolled(
-            &app,
-            &new_student(&national_id(birth, 43), "外校留守", birth, 2),
-            theirs,
-            4,
-        )
-        .await;
+        let (own, _) = enrolled(&app, &student(birth, 41, "本校留守", 1), mine, 4).await;
+        let (other, _) = enrolled(&app, &student(birth, 43, "外校留守", 2), theirs, 4).await;
         let path = |s: StudentId| format!("/api/v1/students/{}/left-behind", s.0);
 
         let mut school = app.login("school001").await;

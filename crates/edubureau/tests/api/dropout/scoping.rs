@@ -16,20 +16,8 @@ both_backends!(
         let mine = app.institution_of("school001").await;
         let theirs = app.institution_of("school012").await;
         let birth = born(12, 6, 1);
-        let (s1, e1) = enrolled(
-            &app,
-            &new_student(&national_id(birth, 21), "本校学生", birth, 0),
-            mine,
-            6,
-        )
-        .await;
-        let (s2, e2) = enrolled(
-            &app,
-            &new_student(&national_id(birth, 23), "外校学生", birth, 0),
-            theirs,
-            7,
-        )
-        .await;
+        let (s1, e1) = enrolled(&app, &student(birth, 21, "本校学生", 0), mine, 6).await;
+        let (s2, e2) = enrolled(&app, &student(birth, 23, "外校学生", 0), theirs, 7).await;
         leave(&app, e1, "dropped_out").await;
         leave(&app, e2, "dropped_out").await;
         let own = case_for(&app, s1, mine, 3).await;

@@ -16,56 +16,12 @@ use crate::domain::{
 };
 use crate::store;
 
+mod data;
+use data::{DISTRICT_SCHOOLS, GIVEN, PRIVATE_KG_NAMES, SURNAMES, TRAINING_NAMES, VILLAGES};
+
 /// The first school year with capacity figures in the demo.
 pub const FIRST_YEAR: i64 = 2021;
 pub const LAST_YEAR: i64 = 2025;
-
-const PRIVATE_KG_NAMES: &[&str] = &[
-    "小太阳",
-    "蓝天",
-    "童心",
-    "金色摇篮",
-    "七彩虹",
-    "贝贝",
-    "启明星",
-    "阳光宝贝",
-    "快乐岛",
-    "小橡树",
-    "未来星",
-    "春苗",
-    "育英",
-    "博雅",
-    "嘉禾",
-    "爱弥儿",
-    "晨曦",
-    "星河",
-];
-const TRAINING_NAMES: &[&str] = &[
-    "新东方",
-    "学而思",
-    "博文",
-    "智慧树",
-    "书香",
-    "翰林",
-    "琴韵艺术",
-    "墨香书法",
-    "跃动体育",
-    "创客科技",
-    "英才",
-    "育才",
-];
-const VILLAGES: &[&str] = &[
-    "东风", "红旗", "新港", "荻港", "沈庄", "马腰", "息塘", "横街", "洪塘", "金村", "陈家", "李庄",
-    "湖滨", "桥头", "新塍", "长超",
-];
-const SURNAMES: &[&str] = &[
-    "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "沈", "朱", "钱", "费",
-    "邱", "施",
-];
-const GIVEN: &[&str] = &[
-    "建国", "丽华", "志强", "秀英", "海燕", "国平", "晓东", "美玲", "卫东", "红梅", "永明", "春燕",
-    "伟", "静", "敏", "军", "芳", "勇",
-];
 
 /// One institution to create, before it has an id.
 struct Plan {
@@ -160,162 +116,26 @@ fn plans(townships: &[Township], rng: &mut ChaCha8Rng) -> Vec<Plan> {
         n,
         designations: vec![],
     };
-    let seat = &townships[0];
-    // District-level schools, in the seat.
-    let mut push = |p: Plan| out.push(p);
-    push(Plan {
-        n: c.inst(
-            seat,
-            "南浔区实验小学".into(),
-            "211",
-            Public,
+    // District-level schools, in the seat or the second township.
+    for &(name, school_type, ownership, classes, per_class, boarding, second, des) in
+        DISTRICT_SCHOOLS
+    {
+        let t = &townships[usize::from(second)];
+        let n = c.inst(
+            t,
+            name.into(),
+            school_type,
+            ownership,
             Licensed,
-            36..36 + 1,
-            45,
-            false,
-        ),
-        designations: vec![
-            ("优质学校", DesignationEvent::Awarded, 2016),
-            ("特色学校", DesignationEvent::Awarded, 2019),
-        ],
-    });
-    push(Plan {
-        n: c.inst(
-            seat,
-            "南浔区第一中学".into(),
-            "341",
-            Public,
-            Licensed,
-            42..42 + 1,
-            50,
-            true,
-        ),
-        designations: vec![
-            ("实验性示范性高中", DesignationEvent::Awarded, 2012),
-            ("实验性示范性高中", DesignationEvent::Reverified, 2017),
-            ("安全文明校园", DesignationEvent::Awarded, 2020),
-        ],
-    });
-    push(plain(c.inst(
-        seat,
-        "南浔高级中学".into(),
-        "342",
-        Public,
-        Licensed,
-        36..36 + 1,
-        50,
-        true,
-    )));
-    push(plain(c.inst(
-        &townships[1],
-        "南浔区练溪中学".into(),
-        "342",
-        Public,
-        Licensed,
-        24..24 + 1,
-        50,
-        true,
-    )));
-    push(Plan {
-        n: c.inst(
-            seat,
-            "南浔区职业技术学校".into(),
-            "365",
-            Public,
-            Licensed,
-            30..30 + 1,
-            45,
-            true,
-        ),
-        designations: vec![("特色学校", DesignationEvent::Awarded, 2018)],
-    });
-    push(plain(c.inst(
-        &townships[1],
-        "南浔区技工学校".into(),
-        "366",
-        Public,
-        Licensed,
-        16..16 + 1,
-        40,
-        true,
-    )));
-    push(plain(c.inst(
-        seat,
-        "南浔区培智学校".into(),
-        "514",
-        Public,
-        Licensed,
-        9..9 + 1,
-        12,
-        true,
-    )));
-    push(plain(c.inst(
-        seat,
-        "南浔区社区学院".into(),
-        "932",
-        Public,
-        Licensed,
-        20..20 + 1,
-        40,
-        false,
-    )));
-    push(plain(c.inst(
-        seat,
-        "南浔区老年大学".into(),
-        "932",
-        Public,
-        Licensed,
-        24..24 + 1,
-        40,
-        false,
-    )));
-    push(plain(c.inst(
-        seat,
-        "南浔区青少年宫".into(),
-        "933",
-        Public,
-        Licensed,
-        40..40 + 1,
-        30,
-        false,
-    )));
-    push(plain(c.inst(
-        &townships[1],
-        "南浔区育英学校".into(),
-        "312",
-        Private,
-        Licensed,
-        27..27 + 1,
-        45,
-        true,
-    )));
-    push(plain(c.inst(
-        seat,
-        "南浔区东迁实验学校".into(),
-        "312",
-        Public,
-        Licensed,
-        27..27 + 1,
-        45,
-        false,
-    )));
-    push(Plan {
-        n: c.inst(
-            seat,
-            "南浔区机关幼儿园".into(),
-            "111",
-            Public,
-            Licensed,
-            15..15 + 1,
-            30,
-            false,
-        ),
-        designations: vec![
-            ("一级幼儿园", DesignationEvent::Awarded, 2010),
-            ("一级幼儿园", DesignationEvent::Reverified, 2014),
-            ("市示范幼儿园", DesignationEvent::Awarded, 2018),
-        ],
-    });
+            classes..classes + 1,
+            per_class,
+            boarding,
+        );
+        out.push(Plan {
+            n,
+            designations: des.to_vec(),
+        });
+    }
     let mut kg_names = PRIVATE_KG_NAMES.to_vec();
     let mut training = TRAINING_NAMES.to_vec();
     for t in townships {
@@ -542,76 +362,4 @@ pub async fn seed(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::Category;
-    use platform::TownshipId;
-    use rand::SeedableRng;
-
-    fn towns() -> Vec<Township> {
-        platform::codes::townships_of("330503")
-            .into_iter()
-            .enumerate()
-            .map(|(i, d)| Township {
-                id: TownshipId(i as i64 + 1),
-                code: d.code.clone(),
-                name: d.name.clone(),
-                kind: if d.name.ends_with("街道") {
-                    "street"
-                } else {
-                    "town"
-                }
-                .into(),
-                urban_rural: if d.name.ends_with("街道") {
-                    "urban"
-                } else {
-                    "town"
-                }
-                .into(),
-            })
-            .collect()
-    }
-
-    #[test]
-    fn about_150_institutions_of_every_category_with_unique_names_and_codes() {
-        let p = plans(&towns(), &mut ChaCha8Rng::seed_from_u64(2026));
-        assert!((120..=180).contains(&p.len()), "{} institutions", p.len());
-        for c in Category::ALL.into_iter().filter(|c| *c != Category::Other) {
-            assert!(
-                p.iter()
-                    .any(|x| Category::of_school_type(&x.n.school_type) == c),
-                "no {c:?}"
-            );
-        }
-        let mut names: Vec<_> = p.iter().map(|x| x.n.name.clone()).collect();
-        names.sort();
-        let dups: Vec<_> = names
-            .windows(2)
-            .filter(|w| w[0] == w[1])
-            .map(|w| w[0].clone())
-            .collect();
-        assert!(dups.is_empty(), "duplicate names {dups:?}");
-        let mut codes: Vec<_> = p.iter().filter_map(|x| x.n.code.clone()).collect();
-        let n = codes.len();
-        codes.sort();
-        codes.dedup();
-        assert_eq!(codes.len(), n);
-        assert!(p.iter().any(|x| x.n.licence == Licence::Unlicensed));
-        assert!(p
-            .iter()
-            .any(|x| x.n.ownership == Ownership::PrivateInclusive));
-    }
-
-    #[test]
-    fn same_seed_same_district() {
-        let a: Vec<_> = plans(&towns(), &mut ChaCha8Rng::seed_from_u64(7))
-            .into_iter()
-            .map(|p| p.n)
-            .collect();
-        let b: Vec<_> = plans(&towns(), &mut ChaCha8Rng::seed_from_u64(7))
-            .into_iter()
-            .map(|p| p.n)
-            .collect();
-        assert_eq!(a, b);
-    }
-}
+mod tests;
