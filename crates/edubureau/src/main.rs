@@ -62,6 +62,23 @@ enum Command {
         #[arg(long, env = "EDUBUREAU_DB", default_value = DEFAULT_DB)]
         db: String,
     },
+    /// Write a consistent backup while the server runs (docs/operations.md).
+    Backup {
+        #[arg(long, env = "EDUBUREAU_DB", default_value = DEFAULT_DB)]
+        db: String,
+        /// The backup file; written under a temporary name, renamed when
+        /// complete and verified.
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
+    /// Restore a backup into an empty database (SQLite or PostgreSQL).
+    Restore {
+        #[arg(long, env = "EDUBUREAU_DB", default_value = DEFAULT_DB)]
+        db: String,
+        file: std::path::PathBuf,
+    },
+    /// Check a backup file and show its manifest, without a database.
+    VerifyBackup { file: std::path::PathBuf },
 }
 
 #[derive(Subcommand)]
@@ -160,6 +177,21 @@ async fn main() -> anyhow::Result<()> {
         Command::Migrate { db } => {
             edubureau::open(&db).await?;
             println!("数据库结构已是最新");
+        }
+        Command::Backup { db, out } => {
+            // No migration: the running server's schema is backed up as it is.
+            let pool = platform::db::Db::connect(&db).await?;
+            let m = ops::backup::backup(&pool, &out).await?;
+            println!("备份完成：{}", m.describe(&out));
+        }
+        Command::Restore { db, file } => {
+            let pool = platform::db::Db::connect(&db).await?;
+            let m = ops::backup::restore(&pool, &file, &edubureau::migrations()).await?;
+            println!("已恢复：{}", m.describe(&file));
+        }
+        Command::VerifyBackup { file } => {
+            let m = ops::backup::verify(&file)?;
+            println!("备份完好：{}", m.describe(&file));
         }
         Command::User {
             command:
