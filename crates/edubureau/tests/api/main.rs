@@ -17,6 +17,7 @@ mod import;
 mod institutions;
 mod login_throttle;
 mod migrations;
+mod ops_backup;
 mod personal_data;
 mod schema;
 mod scoping;

@@ -318,7 +318,8 @@ impl Reader {
             line: Vec::new(),
             done: false,
         };
-        if !r.read_line()? {
+        // Not gzip at all, or no first line: not one of our files.
+        if !r.read_line().unwrap_or(false) {
             return Err(BackupError::NotABackup);
         }
         let header: Header =
