@@ -5,7 +5,6 @@ use std::sync::Arc;
 
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue};
-use axum::routing::get;
 use axum::Router;
 use platform::area::Inbox;
 use platform::audit::AuditLabels;
@@ -51,7 +50,6 @@ pub fn router(state: AppState) -> Router {
         .fold(Router::new(), |r, a| r.merge((a.routes)()));
     areas
         .merge(crate::openapi::routes())
-        .route("/healthz", get(|| async { "ok" }))
         .fallback(error_pages::not_found)
         .method_not_allowed_fallback(error_pages::method_not_allowed)
         .layer(axum::middleware::from_fn(platform::web::rejections::chinese_rejections))
@@ -66,6 +64,7 @@ pub fn router(state: AppState) -> Router {
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static("default-src 'self'; img-src 'self' data:; style-src 'self'; form-action 'self'; frame-ancestors 'none'"),
         ))
+        .layer(axum::middleware::from_fn(ops::metrics::track))
         .with_state(state)
 }
 

@@ -1,5 +1,11 @@
 //! Running edubureau for real (运维, the 信息中心's side of the program):
-//! consistent backups and their restore into either database. Knows no
-//! work area: it reads the tables from the database's own catalogue.
+//! consistent backups and their restore into either database, health and
+//! readiness checks, request metrics. Knows no work area: backups read the
+//! tables from the database's own catalogue.
 
+mod area;
 pub mod backup;
+pub mod health;
+pub mod metrics;
+
+pub use area::AREA;

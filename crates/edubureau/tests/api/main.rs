@@ -18,6 +18,7 @@ mod institutions;
 mod login_throttle;
 mod migrations;
 mod ops_backup;
+mod ops_health;
 mod personal_data;
 mod schema;
 mod scoping;
