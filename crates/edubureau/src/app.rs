@@ -77,6 +77,22 @@ pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::i
         .await
 }
 
+/// Ctrl-C, or SIGTERM from systemd (`systemctl stop`): the server stops
+/// accepting connections and lets running requests finish; an import in
+/// progress either commits or, if the process is killed, rolls back (one
+/// transaction).
 async fn shutdown() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        if let Ok(mut term) = signal(SignalKind::terminate()) {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = term.recv() => {}
+            }
+            tracing::info!("stopping: finishing running requests");
+            return;
+        }
+    }
     let _ = tokio::signal::ctrl_c().await;
 }
