@@ -231,6 +231,13 @@ mod tests {
     }
 
     #[test]
+    fn the_shipped_example_is_valid() {
+        let s = Settings::parse(include_str!("../../../deploy/edubureau.toml")).expect("parse");
+        s.check().expect("valid");
+        assert_eq!(s.backup.keep_monthly, 12);
+    }
+
+    #[test]
     fn passwords_are_hidden() {
         assert_eq!(
             mask_url("postgres://edu:s3cret@db.local:5432/edubureau"),
