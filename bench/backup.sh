@@ -48,6 +48,7 @@ T=$WORK/data/restored.db
 PREP="rm -f $T*" restore=$(timed "$BIN" restore --db "sqlite://$T" "$B")
 EMPTY=$WORK/data/empty.db
 rm -f "$EMPTY"* && "$BIN" migrate --db "sqlite://$EMPTY" >/dev/null 2>&1
+sqlite3 "$EMPTY" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
 TABLES=$(sqlite3 "$SRC" "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations'")
 FLOOR_SQL="PRAGMA foreign_keys=OFF; ATTACH '$SRC' AS src; BEGIN;"
 for t in $TABLES; do FLOOR_SQL+=" INSERT INTO main.\"$t\" SELECT * FROM src.\"$t\";"; done

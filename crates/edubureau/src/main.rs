@@ -161,6 +161,7 @@ async fn main() -> anyhow::Result<()> {
                 s.trusted_proxies = trusted_proxies;
             }
             settings.check()?;
+            ops::config::set_effective(settings.clone());
             let (db, addr) = (&settings.database.url, &settings.server.addr);
             let pool = edubureau::open(db)
                 .await

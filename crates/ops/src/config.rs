@@ -21,6 +21,7 @@
 
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -185,6 +186,19 @@ impl Settings {
             ("backup.keep_monthly", b.keep_monthly.to_string()),
         ]
     }
+}
+
+static EFFECTIVE: OnceLock<Settings> = OnceLock::new();
+
+/// Records the settings the server runs with, for the settings page.
+pub fn set_effective(settings: Settings) {
+    EFFECTIVE.set(settings).ok();
+}
+
+/// The settings the server runs with (None: started without `serve`, as
+/// the tests do).
+pub fn effective() -> Option<&'static Settings> {
+    EFFECTIVE.get()
 }
 
 /// A database URL with its password replaced by `***`.

@@ -10,5 +10,6 @@ pub mod config;
 pub mod health;
 pub mod metrics;
 pub mod schedule;
+mod settings_page;
 
 pub use area::AREA;

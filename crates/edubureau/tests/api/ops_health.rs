@@ -64,3 +64,14 @@ both_backends!(not_ready_before_the_migrations, |b: Backend| async move {
         .expect("request");
     assert_eq!(r.status(), StatusCode::OK, "alive all the same");
 });
+
+both_backends!(settings_page_is_for_leadership, |b: Backend| async move {
+    let app = spawn_app(b).await;
+    let (s, page) = app.login("admin").await.get_text("/ops/settings").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(page.contains("系统设置") && page.contains("database.url"), "{page}");
+    let (s, _) = app.login("jijiao").await.get_text("/ops/settings").await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    let (s, _) = app.client().get_text("/ops/settings").await;
+    assert_ne!(s, StatusCode::OK, "not without an account");
+});
