@@ -71,7 +71,7 @@ if [ "$BENCH_PG" = 1 ] && [ -n "$PG_URL" ]; then
   "$BIN" restore --db "$BASE/bench_b" "$B" >/dev/null 2>&1
   PB=$WORK/data/pg.bak
   PREP="rm -f $PB" pours=$(timed "$BIN" backup --db "$BASE/bench_b" --out "$PB")
-  pdump=$(timed pg_dump -Fc -f "$WORK/data/pg.dump" "$BASE/bench_b")
+  PREP="rm -f $WORK/data/pg.dump" pdump=$(timed pg_dump -Fc -f "$WORK/data/pg.dump" "$BASE/bench_b")
   PREP="psql $PG_URL -qc 'DROP DATABASE IF EXISTS bench_r' -c 'CREATE DATABASE bench_r' >/dev/null" \
     prestore=$(timed "$BIN" restore --db "$BASE/bench_r" "$PB")
   pfloor_run() { pg_restore --data-only --disable-triggers --single-transaction -d "$BASE/bench_f" "$WORK/data/pg.dump"; }

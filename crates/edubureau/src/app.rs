@@ -64,7 +64,7 @@ pub fn router(state: AppState) -> Router {
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static("default-src 'self'; img-src 'self' data:; style-src 'self'; form-action 'self'; frame-ancestors 'none'"),
         ))
-        .layer(axum::middleware::from_fn(ops::metrics::track))
+        .layer(axum::middleware::from_fn(ops::request_log::observe))
         .with_state(state)
 }
 

@@ -9,6 +9,7 @@ pub mod backup;
 pub mod config;
 pub mod health;
 pub mod metrics;
+pub mod request_log;
 pub mod schedule;
 mod settings_page;
 

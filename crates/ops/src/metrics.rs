@@ -3,15 +3,10 @@
 //! pool's use. Aggregates only (no paths with ids, no user), so the page
 //! can be public.
 
+use platform::db::Db;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::sync::{Mutex, OnceLock};
-use std::time::Instant;
-
-use axum::extract::Request;
-use axum::middleware::Next;
-use axum::response::Response;
-use platform::db::Db;
 
 /// Upper bounds of the latency buckets, in seconds.
 const BUCKETS: [f64; 11] = [
@@ -91,19 +86,6 @@ pub fn observe(group: String, status: u16, seconds: f64) {
             s.buckets[i] += 1;
         }
     }
-}
-
-/// Middleware: times every request and counts it under its group.
-pub async fn track(request: Request, next: Next) -> Response {
-    let group = group(request.uri().path());
-    let started = Instant::now();
-    let response = next.run(request).await;
-    observe(
-        group,
-        response.status().as_u16(),
-        started.elapsed().as_secs_f64(),
-    );
-    response
 }
 
 /// The metrics page's text.

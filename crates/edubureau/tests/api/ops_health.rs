@@ -12,6 +12,9 @@ both_backends!(health_readiness_and_metrics, |b: Backend| async move {
     let anonymous = app.client();
     let (s, body) = anonymous.get_text("/healthz").await;
     assert_eq!((s, body.as_str()), (StatusCode::OK, "ok"));
+    let r = anonymous.get("/healthz").await;
+    let id = r.headers().get("x-request-id").expect("a request id");
+    assert_eq!(id.len(), 16, "{id:?}");
     let (s, body) = anonymous.get_text("/readyz").await;
     assert_eq!((s, body.as_str()), (StatusCode::OK, "ready"));
 
@@ -69,7 +72,10 @@ both_backends!(settings_page_is_for_leadership, |b: Backend| async move {
     let app = spawn_app(b).await;
     let (s, page) = app.login("admin").await.get_text("/ops/settings").await;
     assert_eq!(s, StatusCode::OK);
-    assert!(page.contains("系统设置") && page.contains("database.url"), "{page}");
+    assert!(
+        page.contains("系统设置") && page.contains("database.url"),
+        "{page}"
+    );
     let (s, _) = app.login("jijiao").await.get_text("/ops/settings").await;
     assert_eq!(s, StatusCode::FORBIDDEN);
     let (s, _) = app.client().get_text("/ops/settings").await;
