@@ -75,7 +75,7 @@ if [ "$BENCH_PG" = 1 ] && [ -n "$PG_URL" ]; then
   PREP="psql $PG_URL -qc 'DROP DATABASE IF EXISTS bench_r' -c 'CREATE DATABASE bench_r' >/dev/null" \
     prestore=$(timed "$BIN" restore --db "$BASE/bench_r" "$PB")
   pfloor_run() { pg_restore --data-only --disable-triggers --single-transaction -d "$BASE/bench_f" "$WORK/data/pg.dump"; }
-  PREP="psql $PG_URL -qc 'DROP DATABASE IF EXISTS bench_f' -c 'CREATE DATABASE bench_f' >/dev/null; $BIN migrate --db $BASE/bench_f >/dev/null 2>&1" \
+  PREP="psql $PG_URL -qc 'DROP DATABASE IF EXISTS bench_f' -c 'CREATE DATABASE bench_f' >/dev/null; $BIN migrate --db $BASE/bench_f >/dev/null 2>&1; psql $BASE/bench_f -qc 'TRUNCATE schema_migrations'" \
     pfloor=$(timed pfloor_run)
   echo "| PostgreSQL | ${pours} s | pg_dump -Fc ${pdump} s | $(ratio "$pours" "$pdump")× | ${prestore} s | ${pfloor} s | $(ratio "$prestore" "$pfloor")× |" >>"$RESULTS/backup.md"
 fi
