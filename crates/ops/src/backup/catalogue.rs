@@ -33,17 +33,17 @@ fn column(table: &str, name: String, declared: &str) -> Result<Column, BackupErr
     Ok(Column { name, kind })
 }
 
+/// Every table of the database, by name.
+pub const SQLITE_TABLES: &str = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
+pub const POSTGRES_TABLES: &str = "SELECT table_name::text FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1";
+
 /// Quotes an identifier read from the catalogue.
 pub fn quote(name: &str) -> String {
     format!("\"{}\"", name.replace('"', "\"\""))
 }
 
 pub async fn sqlite(conn: &mut SqliteConnection) -> Result<Vec<Table>, BackupError> {
-    let names: Vec<(String,)> = sqlx::query_as(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
-    )
-    .fetch_all(&mut *conn)
-    .await?;
+    let names: Vec<(String,)> = sqlx::query_as(SQLITE_TABLES).fetch_all(&mut *conn).await?;
     let mut tables = Vec::new();
     for (name,) in names.into_iter().filter(|(n,)| n != MIGRATIONS_TABLE) {
         let cols: Vec<(String, String, i64)> = sqlx::query_as(
@@ -83,11 +83,9 @@ pub async fn sqlite(conn: &mut SqliteConnection) -> Result<Vec<Table>, BackupErr
 }
 
 pub async fn postgres(conn: &mut PgConnection) -> Result<Vec<Table>, BackupError> {
-    let names: Vec<(String,)> = sqlx::query_as(
-        "SELECT table_name::text FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1",
-    )
-    .fetch_all(&mut *conn)
-    .await?;
+    let names: Vec<(String,)> = sqlx::query_as(POSTGRES_TABLES)
+        .fetch_all(&mut *conn)
+        .await?;
     let mut tables = Vec::new();
     for (name,) in names.into_iter().filter(|(n,)| n != MIGRATIONS_TABLE) {
         let cols: Vec<(String, String, String, String)> = sqlx::query_as(

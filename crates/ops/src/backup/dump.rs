@@ -92,45 +92,41 @@ fn header(schema_version: i64, source: &str) -> Header {
 
 const VERSION: &str = "SELECT COALESCE(MAX(version), 0) FROM schema_migrations";
 
+/// Reads the version, the catalogue and every table inside the open
+/// snapshot transaction `$tx`, decoding rows with `$values`.
+macro_rules! write_snapshot {
+    ($tx:expr, $catalogue:path, $values:path, $source:expr, $out:expr) => {{
+        let (version,): (i64,) = sqlx::query_as(VERSION).fetch_one(&mut *$tx).await?;
+        let tables = $catalogue(&mut $tx).await?;
+        let mut w = Writer::create($out, header(version, $source))?;
+        for t in &tables {
+            w.table(&t.name, &t.columns)?;
+            let sql = select(t);
+            let mut rows = sqlx::query(&sql).fetch(&mut *$tx);
+            while let Some(row) = rows.try_next().await? {
+                w.row(&$values(&row, &t.columns)?)?;
+            }
+        }
+        $tx.rollback().await?;
+        w.finish()
+    }};
+}
+
 /// Writes every table of `db` to `out` from one snapshot.
 pub async fn write(db: &Db, out: &std::path::Path) -> Result<Manifest, BackupError> {
     match db {
         Db::Sqlite(pool) => {
             let mut conn = pool.acquire().await?;
+            // The snapshot starts at the first read (the version).
             let mut tx = conn.begin().await?;
-            // The snapshot starts at this first read.
-            let (version,): (i64,) = sqlx::query_as(VERSION).fetch_one(&mut *tx).await?;
-            let tables = catalogue::sqlite(&mut tx).await?;
-            let mut w = Writer::create(out, header(version, "sqlite"))?;
-            for t in &tables {
-                w.table(&t.name, &t.columns)?;
-                let sql = select(t);
-                let mut rows = sqlx::query(&sql).fetch(&mut *tx);
-                while let Some(row) = rows.try_next().await? {
-                    w.row(&sqlite_values(&row, &t.columns)?)?;
-                }
-            }
-            tx.rollback().await?;
-            w.finish()
+            write_snapshot!(tx, catalogue::sqlite, sqlite_values, "sqlite", out)
         }
         Db::Postgres(pool) => {
             let mut conn = pool.acquire().await?;
             let mut tx = conn
                 .begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
                 .await?;
-            let (version,): (i64,) = sqlx::query_as(VERSION).fetch_one(&mut *tx).await?;
-            let tables = catalogue::postgres(&mut tx).await?;
-            let mut w = Writer::create(out, header(version, "postgres"))?;
-            for t in &tables {
-                w.table(&t.name, &t.columns)?;
-                let sql = select(t);
-                let mut rows = sqlx::query(&sql).fetch(&mut *tx);
-                while let Some(row) = rows.try_next().await? {
-                    w.row(&pg_values(&row, &t.columns)?)?;
-                }
-            }
-            tx.rollback().await?;
-            w.finish()
+            write_snapshot!(tx, catalogue::postgres, pg_values, "postgres", out)
         }
     }
 }

@@ -10,7 +10,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::{Connection, Executor, PgConnection, SqliteConnection};
 
 use super::catalogue::{self, quote, Table};
-use super::format::{Column, Item, Kind, Manifest, Reader};
+use super::format::{Column, Kind, Manifest};
+use super::read::{Item, Reader};
 use super::BackupError;
 use platform::db::Db;
 

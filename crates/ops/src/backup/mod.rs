@@ -7,6 +7,7 @@ mod catalogue;
 mod dump;
 pub mod format;
 mod load;
+mod read;
 
 use std::path::{Path, PathBuf};
 
@@ -14,7 +15,8 @@ use platform::db::migrate::{self, Migration};
 use platform::db::{Db, DbError};
 
 pub use catalogue::MIGRATIONS_TABLE;
-pub use format::{verify, Manifest};
+pub use format::Manifest;
+pub use read::verify;
 
 #[derive(Debug, thiserror::Error)]
 pub enum BackupError {
@@ -95,16 +97,16 @@ pub async fn backup(db: &Db, out: &Path) -> Result<Manifest, BackupError> {
 /// only into a database where all are zero.
 async fn ensure_empty(db: &Db) -> Result<(), BackupError> {
     let tables: Vec<(String,)> = match db {
-        Db::Sqlite(p) => sqlx::query_as(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
-        )
-        .fetch_all(p)
-        .await?,
-        Db::Postgres(p) => sqlx::query_as(
-            "SELECT table_name::text FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1",
-        )
-        .fetch_all(p)
-        .await?,
+        Db::Sqlite(p) => {
+            sqlx::query_as(catalogue::SQLITE_TABLES)
+                .fetch_all(p)
+                .await?
+        }
+        Db::Postgres(p) => {
+            sqlx::query_as(catalogue::POSTGRES_TABLES)
+                .fetch_all(p)
+                .await?
+        }
     };
     for (table,) in tables.into_iter().filter(|(t,)| t != MIGRATIONS_TABLE) {
         let sql = format!("SELECT COUNT(*) FROM {}", catalogue::quote(&table));
@@ -155,7 +157,7 @@ pub async fn restore(
     file: &Path,
     migrations: &[Migration],
 ) -> Result<Manifest, BackupError> {
-    let mut reader = format::Reader::open(file)?;
+    let mut reader = read::Reader::open(file)?;
     let backup = reader.header.schema_version;
     let program = migrations.iter().map(|m| m.version).max().unwrap_or(0);
     if backup > program {
