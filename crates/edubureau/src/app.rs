@@ -54,6 +54,7 @@ pub fn router(state: AppState) -> Router {
         .method_not_allowed_fallback(error_pages::method_not_allowed)
         .layer(axum::middleware::from_fn(platform::web::rejections::chinese_rejections))
         .layer(axum::middleware::from_fn(error_pages::framed))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), ops::security::record))
         .layer(axum::middleware::from_fn_with_state(state.clone(), platform::auth::csrf::session_layer))
         .layer(DefaultBodyLimit::max(platform::excel::MAX_UPLOAD_BYTES))
         .layer(axum::middleware::from_fn(platform::web::cache::no_store))

@@ -11,6 +11,15 @@ pub mod health;
 pub mod metrics;
 pub mod request_log;
 pub mod schedule;
+pub mod security;
 mod settings_page;
 
 pub use area::AREA;
+
+use platform::db::migrate::Migration;
+
+pub const MIGRATIONS: &[Migration] = &[Migration {
+    version: 900,
+    name: "security_events",
+    sql: include_str!("../migrations/0900_security_events.sql"),
+}];

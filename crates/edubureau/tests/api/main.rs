@@ -19,6 +19,7 @@ mod login_throttle;
 mod migrations;
 mod ops_backup;
 mod ops_health;
+mod ops_security;
 mod personal_data;
 mod schema;
 mod scoping;
