@@ -26,6 +26,28 @@ pub struct Table {
     pub identity: Vec<String>,
 }
 
+impl Table {
+    fn new(
+        name: String,
+        columns: Vec<Column>,
+        refs: Vec<(String,)>,
+        key: Vec<String>,
+        identity: Vec<String>,
+    ) -> Table {
+        Table {
+            refers_to: refs
+                .into_iter()
+                .map(|(t,)| t)
+                .filter(|t| *t != name)
+                .collect(),
+            key,
+            identity,
+            columns,
+            name,
+        }
+    }
+}
+
 fn column(table: &str, name: String, declared: &str) -> Result<Column, BackupError> {
     let kind = Kind::of_declared(declared).ok_or_else(|| {
         BackupError::Schema(format!("表 {table} 的列 {name} 类型 {declared} 无法备份"))
@@ -67,17 +89,8 @@ pub async fn sqlite(conn: &mut SqliteConnection) -> Result<Vec<Table>, BackupErr
             .into_iter()
             .map(|(c, declared, _)| column(&name, c, &declared))
             .collect::<Result<_, _>>()?;
-        tables.push(Table {
-            refers_to: refs
-                .into_iter()
-                .map(|(t,)| t)
-                .filter(|t| *t != name)
-                .collect(),
-            key: key.into_iter().map(|(_, c)| c).collect(),
-            identity: Vec::new(),
-            columns,
-            name,
-        });
+        let key = key.into_iter().map(|(_, c)| c).collect();
+        tables.push(Table::new(name, columns, refs, key, Vec::new()));
     }
     Ok(in_dependency_order(tables))
 }
@@ -116,17 +129,8 @@ pub async fn postgres(conn: &mut PgConnection) -> Result<Vec<Table>, BackupError
             .filter(|c| c.3 != "ALWAYS")
             .map(|(c, declared, _, _)| column(&name, c, &declared))
             .collect::<Result<_, _>>()?;
-        tables.push(Table {
-            refers_to: refs
-                .into_iter()
-                .map(|(t,)| t)
-                .filter(|t| *t != name)
-                .collect(),
-            key: key.into_iter().map(|(c,)| c).collect(),
-            identity,
-            columns,
-            name,
-        });
+        let key = key.into_iter().map(|(c,)| c).collect();
+        tables.push(Table::new(name, columns, refs, key, identity));
     }
     Ok(in_dependency_order(tables))
 }
