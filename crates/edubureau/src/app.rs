@@ -5,7 +5,6 @@ use std::sync::Arc;
 
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue};
-use axum::routing::get;
 use axum::Router;
 use platform::area::Inbox;
 use platform::audit::AuditLabels;
@@ -51,11 +50,11 @@ pub fn router(state: AppState) -> Router {
         .fold(Router::new(), |r, a| r.merge((a.routes)()));
     areas
         .merge(crate::openapi::routes())
-        .route("/healthz", get(|| async { "ok" }))
         .fallback(error_pages::not_found)
         .method_not_allowed_fallback(error_pages::method_not_allowed)
         .layer(axum::middleware::from_fn(platform::web::rejections::chinese_rejections))
         .layer(axum::middleware::from_fn(error_pages::framed))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), ops::security::record))
         .layer(axum::middleware::from_fn_with_state(state.clone(), platform::auth::csrf::session_layer))
         .layer(DefaultBodyLimit::max(platform::excel::MAX_UPLOAD_BYTES))
         .layer(axum::middleware::from_fn(platform::web::cache::no_store))
@@ -66,6 +65,7 @@ pub fn router(state: AppState) -> Router {
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static("default-src 'self'; img-src 'self' data:; style-src 'self'; form-action 'self'; frame-ancestors 'none'"),
         ))
+        .layer(axum::middleware::from_fn(ops::request_log::observe))
         .with_state(state)
 }
 
@@ -78,6 +78,22 @@ pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::i
         .await
 }
 
+/// Ctrl-C, or SIGTERM from systemd (`systemctl stop`): the server stops
+/// accepting connections and lets running requests finish; an import in
+/// progress either commits or, if the process is killed, rolls back (one
+/// transaction).
 async fn shutdown() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        if let Ok(mut term) = signal(SignalKind::terminate()) {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = term.recv() => {}
+            }
+            tracing::info!("stopping: finishing running requests");
+            return;
+        }
+    }
     let _ = tokio::signal::ctrl_c().await;
 }

@@ -21,6 +21,7 @@ pub static AREAS: Areas = Areas(&[
     &students::AREA,
     &admissions::AREA,
     &aid::AREA,
+    &ops::AREA,
 ]);
 
 /// Every migration of every work area, in one list.

@@ -20,20 +20,25 @@ use edubureau::cli::DEFAULT_DB;
 
 #[derive(Subcommand)]
 enum Command {
-    /// Serve the web UI and the JSON API.
+    /// Serve the web UI and the JSON API. Settings come from the
+    /// configuration file, then from the environment and these flags.
     Serve {
+        /// The configuration file (TOML; see docs/operations.md).
+        #[arg(long, env = "EDUBUREAU_CONFIG")]
+        config: Option<std::path::PathBuf>,
         /// sqlite://PATH (created if missing) or postgres://…
-        #[arg(long, env = "EDUBUREAU_DB", default_value = DEFAULT_DB)]
-        db: String,
-        #[arg(long, default_value = "127.0.0.1:8080")]
-        addr: String,
+        #[arg(long, env = "EDUBUREAU_DB")]
+        db: Option<String>,
+        /// Address to listen on [default: 127.0.0.1:8080]
+        #[arg(long, env = "EDUBUREAU_ADDR")]
+        addr: Option<String>,
         /// Fill an empty database with the demo district first.
         #[arg(long)]
         demo: bool,
         /// Applications one client address may submit per minute on the
-        /// public portal.
-        #[arg(long, default_value_t = 30)]
-        submissions_per_minute: u32,
+        /// public portal [default: 30].
+        #[arg(long, env = "EDUBUREAU_SUBMISSIONS_PER_MINUTE")]
+        submissions_per_minute: Option<u32>,
         /// Send cookies without the Secure flag (only behind a proxy that
         /// terminates HTTPS on another host name; never on the open network).
         #[arg(long)]
@@ -43,6 +48,11 @@ enum Command {
         /// throttling). Repeat for several; without it the header is ignored.
         #[arg(long = "trusted-proxy", value_name = "IP")]
         trusted_proxies: Vec<std::net::IpAddr>,
+    },
+    /// Check a configuration file and show the effective settings.
+    Config {
+        #[command(subcommand)]
+        command: ConfigCommand,
     },
     /// Create the demo district in an empty database.
     Demo {
@@ -61,6 +71,29 @@ enum Command {
         #[arg(long, env = "EDUBUREAU_DB", default_value = DEFAULT_DB)]
         db: String,
     },
+    /// Write a consistent backup while the server runs (docs/operations.md).
+    Backup {
+        #[arg(long, env = "EDUBUREAU_DB", default_value = DEFAULT_DB)]
+        db: String,
+        /// The backup file; written under a temporary name, renamed when
+        /// complete and verified.
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
+    /// Restore a backup into an empty database (SQLite or PostgreSQL).
+    Restore {
+        #[arg(long, env = "EDUBUREAU_DB", default_value = DEFAULT_DB)]
+        db: String,
+        file: std::path::PathBuf,
+    },
+    /// Check a backup file and show its manifest, without a database.
+    VerifyBackup { file: std::path::PathBuf },
+}
+
+#[derive(Subcommand)]
+enum ConfigCommand {
+    /// Validate FILE; print every setting (secrets hidden).
+    Check { file: std::path::PathBuf },
 }
 
 #[derive(Subcommand)]
@@ -106,6 +139,7 @@ async fn main() -> anyhow::Result<()> {
     }
     match Cli::from_arg_matches(&matches)?.command {
         Command::Serve {
+            config,
             db,
             addr,
             demo: with_demo,
@@ -113,9 +147,24 @@ async fn main() -> anyhow::Result<()> {
             submissions_per_minute,
             trusted_proxies,
         } => {
-            let pool = edubureau::open(&db)
+            let mut settings = match &config {
+                Some(file) => ops::config::Settings::load(file)?,
+                None => ops::config::Settings::default(),
+            };
+            let s = &mut settings.server;
+            settings.database.url = db.unwrap_or(settings.database.url);
+            s.addr = addr.unwrap_or(std::mem::take(&mut s.addr));
+            s.submissions_per_minute = submissions_per_minute.unwrap_or(s.submissions_per_minute);
+            s.insecure_cookies |= insecure_cookies;
+            if !trusted_proxies.is_empty() {
+                s.trusted_proxies = trusted_proxies;
+            }
+            settings.check()?;
+            ops::config::set_effective(settings.clone());
+            let (db, addr) = (&settings.database.url, &settings.server.addr);
+            let pool = edubureau::open(db)
                 .await
-                .with_context(|| format!("打开数据库 {db}"))?;
+                .with_context(|| format!("打开数据库 {}", ops::config::mask_url(db)))?;
             if with_demo && platform::district::district(&pool).await?.is_none() {
                 let r = demo::seed(&pool, demo::Size::Small).await?;
                 tracing::info!(made = r.describe(), "demo district created");
@@ -126,13 +175,17 @@ async fn main() -> anyhow::Result<()> {
             let state = edubureau::app::state(
                 pool,
                 Config {
-                    cookie_secure: !insecure_cookies,
-                    public_submissions_per_minute: submissions_per_minute,
-                    trusted_proxies,
+                    cookie_secure: !settings.server.insecure_cookies,
+                    public_submissions_per_minute: settings.server.submissions_per_minute,
+                    trusted_proxies: settings.server.trusted_proxies.clone(),
                 },
             )
             .await;
-            let listener = tokio::net::TcpListener::bind(&addr)
+            tokio::spawn(ops::schedule::run(
+                state.db.clone(),
+                settings.backup.clone(),
+            ));
+            let listener = tokio::net::TcpListener::bind(addr)
                 .await
                 .with_context(|| format!("监听 {addr}"))?;
             tracing::info!("serving on http://{}", listener.local_addr()?);
@@ -159,6 +212,30 @@ async fn main() -> anyhow::Result<()> {
         Command::Migrate { db } => {
             edubureau::open(&db).await?;
             println!("数据库结构已是最新");
+        }
+        Command::Backup { db, out } => {
+            // No migration: the running server's schema is backed up as it is.
+            let pool = platform::db::Db::connect(&db).await?;
+            let m = ops::backup::backup(&pool, &out).await?;
+            println!("备份完成：{}", m.describe(&out));
+        }
+        Command::Restore { db, file } => {
+            let pool = platform::db::Db::connect(&db).await?;
+            let m = ops::backup::restore(&pool, &file, &edubureau::migrations()).await?;
+            println!("已恢复：{}", m.describe(&file));
+        }
+        Command::Config {
+            command: ConfigCommand::Check { file },
+        } => {
+            let settings = ops::config::Settings::load(&file)?;
+            println!("配置文件 {} 无误，生效的设置：", file.display());
+            for (key, value) in settings.shown() {
+                println!("  {key} = {value}");
+            }
+        }
+        Command::VerifyBackup { file } => {
+            let m = ops::backup::verify(&file)?;
+            println!("备份完好：{}", m.describe(&file));
         }
         Command::User {
             command:

@@ -1,0 +1,54 @@
+//! The security-event log: sign-ins, failed sign-ins and refusals are
+//! recorded apart from the audit of records, and leadership exports them.
+
+use reqwest::StatusCode;
+use serde_json::Value;
+
+use crate::both_backends;
+use crate::common::{spawn_app, Backend};
+
+fn has(events: &Value, kind: &str, username: &str, path: &str) -> bool {
+    events.as_array().is_some_and(|list| {
+        list.iter()
+            .any(|e| e["kind"] == kind && e["username"] == username && e["path"] == path)
+    })
+}
+
+both_backends!(
+    security_events_are_logged_and_exported,
+    |b: Backend| async move {
+        let app = spawn_app(b).await;
+        let mut stranger = app.client();
+        let r = stranger.api_login("jijiao", "wrong password 1").await;
+        assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+        let section = app.login("jijiao").await;
+        let (s, _) = section.get_text("/ops/settings").await;
+        assert_eq!(s, StatusCode::FORBIDDEN);
+        let (s, _) = section.get_json("/api/v1/ops/security-events").await;
+        assert_eq!(s, StatusCode::FORBIDDEN, "leadership only");
+
+        let admin = app.login("admin").await;
+        let (s, events) = admin.get_json("/api/v1/ops/security-events").await;
+        assert_eq!(s, StatusCode::OK, "{events}");
+        assert!(
+            has(&events, "login_failed", "jijiao", "/api/v1/session"),
+            "{events}"
+        );
+        assert!(
+            has(&events, "login", "jijiao", "/api/v1/session"),
+            "{events}"
+        );
+        assert!(
+            has(&events, "refused", "jijiao", "/ops/settings"),
+            "{events}"
+        );
+        assert!(
+            !events.to_string().contains("wrong password"),
+            "passwords are never logged"
+        );
+        let (s, later) = admin
+            .get_json("/api/v1/ops/security-events?since=2999-01-01T00:00:00Z")
+            .await;
+        assert_eq!((s, later), (StatusCode::OK, serde_json::json!([])));
+    }
+);
