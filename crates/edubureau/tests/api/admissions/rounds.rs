@@ -80,8 +80,10 @@ both_backends!(
         assert_eq!(
             app.db
                 .scalar(
-                    platform::db::Sql::new("SELECT COUNT(*) FROM admissions_applications WHERE round_id = ")
-                        .bind(round)
+                    platform::db::Sql::new(
+                        "SELECT COUNT(*) FROM admissions_applications WHERE round_id = "
+                    )
+                    .bind(round)
                 )
                 .await
                 .expect("n"),

@@ -74,8 +74,10 @@ both_backends!(
         .await
         .expect("admit");
         db.execute(
-            Sql::new("UPDATE students_enrolments SET entered_on = '2025-10-05' WHERE student_id = ")
-                .bind(late),
+            Sql::new(
+                "UPDATE students_enrolments SET entered_on = '2025-10-05' WHERE student_id = ",
+            )
+            .bind(late),
         )
         .await
         .expect("late");

@@ -141,9 +141,11 @@ both_backends!(
         let cases = app
             .db
             .scalar(
-                platform::db::Sql::new("SELECT COUNT(*) FROM students_dropout_cases WHERE student_id = ")
-                    .bind(d)
-                    .push(" AND status = 'open'"),
+                platform::db::Sql::new(
+                    "SELECT COUNT(*) FROM students_dropout_cases WHERE student_id = ",
+                )
+                .bind(d)
+                .push(" AND status = 'open'"),
             )
             .await
             .expect("count");
