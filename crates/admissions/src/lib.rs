@@ -19,15 +19,7 @@ pub use area::AREA;
 
 use platform::db::migrate::Migration;
 
-pub const MIGRATIONS: &[Migration] = &[
-    Migration {
-        version: 300,
-        name: "admissions",
-        sql: include_str!("../migrations/0300_admissions.sql"),
-    },
-    Migration {
-        version: 301,
-        name: "admissions table prefix",
-        sql: include_str!("../migrations/0301_admissions_table_prefix.sql"),
-    },
-];
+pub const MIGRATIONS: &[Migration] = platform::migrations! {
+    300 "admissions" "0300_admissions.sql",
+    301 "admissions table prefix" "0301_admissions_table_prefix.sql",
+};

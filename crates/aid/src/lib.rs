@@ -16,15 +16,7 @@ pub use area::AREA;
 
 use platform::db::migrate::Migration;
 
-pub const MIGRATIONS: &[Migration] = &[
-    Migration {
-        version: 500,
-        name: "aid",
-        sql: include_str!("../migrations/0500_aid.sql"),
-    },
-    Migration {
-        version: 501,
-        name: "aid_ledger_write",
-        sql: include_str!("../migrations/0501_ledger_write.sql"),
-    },
-];
+pub const MIGRATIONS: &[Migration] = platform::migrations! {
+    500 "aid" "0500_aid.sql",
+    501 "aid_ledger_write" "0501_ledger_write.sql",
+};

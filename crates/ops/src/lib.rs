@@ -18,8 +18,6 @@ pub use area::AREA;
 
 use platform::db::migrate::Migration;
 
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    version: 900,
-    name: "security_events",
-    sql: include_str!("../migrations/0900_security_events.sql"),
-}];
+pub const MIGRATIONS: &[Migration] = platform::migrations! {
+    900 "security_events" "0900_security_events.sql",
+};

@@ -17,25 +17,9 @@ pub use area::AREA;
 
 use platform::db::migrate::Migration;
 
-pub const MIGRATIONS: &[Migration] = &[
-    Migration {
-        version: 200,
-        name: "students",
-        sql: include_str!("../migrations/0200_students.sql"),
-    },
-    Migration {
-        version: 201,
-        name: "student list indexes",
-        sql: include_str!("../migrations/0201_student_list_indexes.sql"),
-    },
-    Migration {
-        version: 202,
-        name: "students id_number as a named unique index",
-        sql: include_str!("../migrations/0202_students_id_number_index.sql"),
-    },
-    Migration {
-        version: 203,
-        name: "students table prefix",
-        sql: include_str!("../migrations/0203_students_table_prefix.sql"),
-    },
-];
+pub const MIGRATIONS: &[Migration] = platform::migrations! {
+    200 "students" "0200_students.sql",
+    201 "student list indexes" "0201_student_list_indexes.sql",
+    202 "students id_number as a named unique index" "0202_students_id_number_index.sql",
+    203 "students table prefix" "0203_students_table_prefix.sql",
+};
