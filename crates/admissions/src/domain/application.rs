@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 use platform::vocab::identity::NationalId;
+use platform::vocab::{Checker, Field};
 use platform::FieldError;
 use serde::{Deserialize, Serialize};
 use students::domain::dropout::age_at_school_year;
@@ -94,14 +95,8 @@ pub struct RoundRules<'a> {
 
 impl ApplicationInput {
     pub fn check(&self, rules: &RoundRules) -> Result<Application, Vec<FieldError>> {
-        let mut e = Vec::new();
-        let name = self.child_name.trim();
-        if name.is_empty() || name.chars().count() > 40 {
-            e.push(FieldError::new(
-                "child_name",
-                "请填写儿童姓名（不超过 40 个字）",
-            ));
-        }
+        let mut c = Checker::new();
+        let name = c.required_text(Field::new("child_name", "儿童姓名"), &self.child_name, 40);
         let id = NationalId::parse(&self.child_id_number);
         let birth = match &id {
             Ok(n) => {
@@ -112,45 +107,43 @@ impl ApplicationInput {
                         rules.stage.ages().start().to_owned(),
                         rules.stage.ages().end().to_owned(),
                     );
-                    e.push(FieldError::new(
+                    c.custom(
                         "child_id_number",
                         format!(
                             "儿童到 {} 年 8 月 31 日满 {age} 周岁，{}报名须为 {lo}–{hi} 周岁",
                             rules.school_year,
                             rules.stage.label()
                         ),
-                    ));
+                    );
                 }
                 Some(b)
             }
             Err(err) => {
-                e.push(FieldError::new("child_id_number", err.to_string()));
+                c.custom("child_id_number", err.to_string());
                 None
             }
         };
-        if self.guardian_name.trim().is_empty() {
-            e.push(FieldError::new("guardian_name", "请填写监护人姓名"));
-        }
+        let guardian_name = c.required(
+            Field::new("guardian_name", "监护人姓名"),
+            &self.guardian_name,
+        );
         let phone = self.guardian_phone.trim();
         if !(phone.len() == 11
             && phone.starts_with('1')
             && phone.bytes().all(|b| b.is_ascii_digit()))
         {
-            e.push(FieldError::new("guardian_phone", "请填写 11 位手机号码"));
+            c.custom("guardian_phone", "请填写 11 位手机号码");
         }
         let community = self.community.trim();
         if community != "其他" && !rules.communities.iter().any(|c| c == community) {
-            e.push(FieldError::new(
+            c.custom(
                 "community",
                 "请从列表中选择所在社区（不在列表中请选“其他”）",
-            ));
-        }
-        if self.owns_home && !self.hukou_local {
-            // Allowed: owning a home without local 户籍 counts as 居住 only.
+            );
         }
         for d in &self.documents {
             if !DOCUMENTS.contains(&d.as_str()) {
-                e.push(FieldError::new("documents", format!("未知的证明材料“{d}”")));
+                c.custom("documents", format!("未知的证明材料“{d}”"));
             }
         }
         let choices: Vec<String> = self
@@ -160,36 +153,27 @@ impl ApplicationInput {
             .filter(|c| !c.is_empty())
             .collect();
         if choices.is_empty() {
-            e.push(FieldError::new("choices", "请至少填报一所学校"));
+            c.custom("choices", "请至少填报一所学校");
         }
         if choices.len() > rules.max_choices {
-            e.push(FieldError::new(
-                "choices",
-                format!("最多填报 {} 所学校", rules.max_choices),
-            ));
+            c.custom("choices", format!("最多填报 {} 所学校", rules.max_choices));
         }
-        for (i, c) in choices.iter().enumerate() {
-            if !rules.schools.contains(c) {
-                e.push(FieldError::new(
+        for (i, code) in choices.iter().enumerate() {
+            if !rules.schools.contains(code) {
+                c.custom(
                     "choices",
                     format!("第 {} 志愿的学校不在本次招生范围内", i + 1),
-                ));
+                );
             }
-            if choices[..i].contains(c) {
-                e.push(FieldError::new(
-                    "choices",
-                    format!("第 {} 志愿与前面的志愿重复", i + 1),
-                ));
+            if choices[..i].contains(code) {
+                c.custom("choices", format!("第 {} 志愿与前面的志愿重复", i + 1));
             }
         }
-        if !e.is_empty() {
-            return Err(e);
-        }
-        Ok(Application {
+        c.finish(Application {
             child_name: name.to_string(),
             child_id_number: id.map(|n| n.as_str().to_string()).unwrap_or_default(),
             birth_date: birth.unwrap_or_default(),
-            guardian_name: self.guardian_name.trim().to_string(),
+            guardian_name: guardian_name.to_string(),
             guardian_phone: phone.to_string(),
             community: community.to_string(),
             hukou_local: self.hukou_local,

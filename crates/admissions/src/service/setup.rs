@@ -5,6 +5,7 @@ use platform::audit::{self, Entry};
 use platform::auth::{Caller, WorkArea};
 use platform::db::{Db, Sql};
 use platform::excel::RowError;
+use platform::vocab::{Checker, Field};
 use platform::{AppError, FieldError, InstitutionId};
 use serde::Deserialize;
 
@@ -33,16 +34,11 @@ pub struct RoundInput {
 
 pub async fn create_round(db: &Db, caller: &Caller, r: &RoundInput) -> Result<i64, AppError> {
     caller.require_bureau(WorkArea::Admissions)?;
-    let mut e = Vec::new();
-    if r.name.trim().is_empty() {
-        e.push(FieldError::new("name", "请填写招生名称"));
-    }
+    let mut c = Checker::new();
+    let name = c.required(Field::new("name", "招生名称"), &r.name);
     let stage = RoundStage::parse(r.stage.trim());
     if stage.is_none() {
-        e.push(FieldError::new(
-            "stage",
-            "学段应为 小学一年级 或 初中一年级",
-        ));
+        c.custom("stage", "学段应为 小学一年级 或 初中一年级");
     }
     let (from, until, seed_at) = (
         cst(&r.apply_from),
@@ -55,36 +51,31 @@ pub async fn create_round(db: &Db, caller: &Caller, r: &RoundInput) -> Result<i6
         (seed_at, "seed_publish_at"),
     ] {
         if v.is_none() {
-            e.push(FieldError::new(f, "时间应写作 2026-05-01 08:00"));
+            c.custom(f, "时间应写作 2026-05-01 08:00");
         }
     }
     if let (Some(a), Some(b)) = (from, until) {
         if b <= a {
-            e.push(FieldError::new("apply_until", "报名截止时间应晚于开始时间"));
+            c.custom("apply_until", "报名截止时间应晚于开始时间");
         }
     }
     if let (Some(b), Some(s)) = (until, seed_at) {
         if s < b {
-            e.push(FieldError::new(
-                "seed_publish_at",
-                "摇号种子应在报名截止后公布",
-            ));
+            c.custom("seed_publish_at", "摇号种子应在报名截止后公布");
         }
     }
     if !(1..=10).contains(&r.max_choices) {
-        e.push(FieldError::new("max_choices", "可填志愿数应为 1 到 10"));
+        c.custom("max_choices", "可填志愿数应为 1 到 10");
     }
     if !(2000..=2100).contains(&r.school_year) {
-        e.push(FieldError::new("school_year", "学年应为四位年份"));
+        c.custom("school_year", "学年应为四位年份");
     }
-    if !e.is_empty() {
-        return Err(AppError::Invalid(e));
-    }
+    c.finish(()).map_err(AppError::Invalid)?;
     let mut tx = db.begin().await?;
     let id = rounds::create(
         &mut tx,
         &NewRound {
-            name: r.name.trim(),
+            name,
             stage: stage.map(|s| s.key()).unwrap_or("primary1"),
             school_year: r.school_year,
             apply_from: from.unwrap_or_default(),
@@ -97,12 +88,7 @@ pub async fn create_round(db: &Db, caller: &Caller, r: &RoundInput) -> Result<i6
     audit::commit(
         tx,
         &caller.who,
-        Entry::new(
-            "create",
-            "admission_round",
-            format!("新建招生 {}", r.name.trim()),
-        )
-        .id(id),
+        Entry::new("create", "admission_round", format!("新建招生 {name}")).id(id),
     )
     .await?;
     Ok(id)

@@ -1,5 +1,6 @@
 //! 资助项目: a program as the bureau defines it, and its validation.
 
+use platform::vocab::{Checker, Field};
 use platform::FieldError;
 use serde::{Deserialize, Serialize};
 
@@ -91,120 +92,90 @@ impl ProgramInput {
         own_id: Option<i64>,
         known: &[i64],
     ) -> Result<ProgramDef, Vec<FieldError>> {
-        let mut errors = Vec::new();
-        let name = self.name.trim().to_string();
-        if name.is_empty() {
-            errors.push(FieldError::new("name", "请填写项目名称"));
-        } else if name.chars().count() > 60 {
-            errors.push(FieldError::new("name", "项目名称不能超过 60 个字"));
-        }
+        let mut c = Checker::new();
+        let name = c
+            .required_text(Field::new("name", "项目名称"), &self.name, 60)
+            .to_string();
         let period = Period::parse(&self.period);
         if period.is_none() {
-            errors.push(FieldError::new(
+            c.custom(
                 "period",
                 format!(
                     "发放周期“{}”无效：应为每年、每学期、每周或每在校日",
                     self.period
                 ),
-            ));
+            );
         }
         let mut stages = Vec::new();
         for s in &self.stages {
             match Stage::parse(s) {
-                Some(st) if stages.contains(&st) => errors.push(FieldError::new(
-                    "stages",
-                    format!("学段“{}”重复", st.label()),
-                )),
+                Some(st) if stages.contains(&st) => {
+                    c.custom("stages", format!("学段“{}”重复", st.label()))
+                }
                 Some(st) => stages.push(st),
-                None => errors.push(FieldError::new("stages", format!("未知的学段“{s}”"))),
+                None => c.custom("stages", format!("未知的学段“{s}”")),
             }
         }
         if self.stages.is_empty() {
-            errors.push(FieldError::new("stages", "请至少选择一个适用学段"));
+            c.custom("stages", "请至少选择一个适用学段");
         }
         let mut amounts: Vec<(Stage, Fen)> = Vec::new();
+        // Stages whose amount was given but refused (reported once).
+        let mut bad = Vec::new();
         for a in &self.amounts {
             let Some(st) = Stage::parse(&a.stage) else {
-                errors.push(FieldError::new(
-                    "amounts",
-                    format!("未知的学段“{}”", a.stage),
-                ));
+                c.custom("amounts", format!("未知的学段“{}”", a.stage));
                 continue;
             };
             if !stages.contains(&st) {
-                errors.push(FieldError::new(
+                c.custom(
                     "amounts",
                     format!(
                         "填写了“{}”的补助标准，但本项目的适用学段不含{}",
                         st.label(),
                         st.label()
                     ),
-                ));
+                );
                 continue;
             }
             if amounts.iter().any(|(s, _)| *s == st) {
-                errors.push(FieldError::new(
-                    "amounts",
-                    format!("“{}”的补助标准填写了两次", st.label()),
-                ));
+                c.custom("amounts", format!("“{}”的补助标准填写了两次", st.label()));
                 continue;
             }
+            let label = format!("“{}”的补助标准", st.label());
             match Fen::parse_yuan(&money_text(&a.amount)) {
-                Ok(f) if f.0 == 0 => errors.push(FieldError::new(
-                    "amounts",
-                    format!("“{}”的补助标准不能为 0", st.label()),
-                )),
-                Ok(f) => amounts.push((st, f)),
-                Err(m) => errors.push(FieldError::new(
-                    "amounts",
-                    format!("“{}”的补助标准：{m}", st.label()),
-                )),
+                Ok(f) if f.0 > 0 => amounts.push((st, f)),
+                Ok(_) => c.custom("amounts", format!("{label}不能为 0")),
+                Err(m) => c.custom("amounts", format!("{label}：{m}")),
+            }
+            if !amounts.iter().any(|(s, _)| *s == st) {
+                bad.push(st);
             }
         }
         for st in &stages {
-            let bad_amount_reported = errors
-                .iter()
-                .any(|e| e.field == "amounts" && e.message.contains(st.label()));
-            if !amounts.iter().any(|(s, _)| s == st) && !bad_amount_reported {
-                errors.push(FieldError::new(
-                    "amounts",
-                    format!("请填写“{}”的补助标准", st.label()),
-                ));
+            if !amounts.iter().any(|(s, _)| s == st) && !bad.contains(st) {
+                c.custom("amounts", format!("请填写“{}”的补助标准", st.label()));
             }
         }
         amounts.sort_by_key(|(s, _)| stages.iter().position(|x| x == s));
-        let conditions = match condition::validate(&self.conditions) {
-            Ok(c) => c,
-            Err(e) => {
-                errors.extend(e);
-                Vec::new()
-            }
-        };
+        let conditions = condition::validate(&self.conditions).unwrap_or_else(|e| {
+            c.extend(e);
+            Vec::new()
+        });
         let mut incompatible = Vec::new();
         for id in &self.incompatible_with {
             if Some(*id) == own_id {
-                errors.push(FieldError::new("incompatible_with", "项目不能与自身互斥"));
+                c.custom("incompatible_with", "项目不能与自身互斥");
             } else if !known.contains(id) {
-                errors.push(FieldError::new(
-                    "incompatible_with",
-                    format!("互斥项目 #{id} 不存在"),
-                ));
+                c.custom("incompatible_with", format!("互斥项目 #{id} 不存在"));
             } else if !incompatible.contains(id) {
                 incompatible.push(*id);
             }
         }
-        let budget = match self
-            .budget
-            .as_ref()
-            .map(money_text)
-            .filter(|t| !t.trim().is_empty())
-        {
-            None => Fen::ZERO,
-            Some(t) => Fen::parse_yuan(&t).unwrap_or_else(|m| {
-                errors.push(FieldError::new("budget", format!("预算：{m}")));
-                Fen::ZERO
-            }),
-        };
+        let budget_text = self.budget.as_ref().map(money_text).unwrap_or_default();
+        let budget = c
+            .parsed(Field::new("budget", "预算"), &budget_text, Fen::parse_yuan)
+            .unwrap_or(Fen::ZERO);
         let documents: Vec<String> = self
             .documents
             .iter()
@@ -212,15 +183,9 @@ impl ProgramInput {
             .filter(|d| !d.is_empty())
             .collect();
         if self.needs_application && documents.is_empty() {
-            errors.push(FieldError::new(
-                "documents",
-                "需个人申请的项目请列出申请材料",
-            ));
+            c.custom("documents", "需个人申请的项目请列出申请材料");
         }
-        if !errors.is_empty() {
-            return Err(errors);
-        }
-        Ok(ProgramDef {
+        c.finish(ProgramDef {
             name,
             funding_source: self.funding_source.trim().to_string(),
             period: period.unwrap_or(Period::Term),

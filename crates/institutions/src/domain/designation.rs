@@ -2,6 +2,7 @@
 //! 2014, and so on. The history is kept; what an institution holds now is
 //! derived from it.
 
+use platform::vocab::{Checker, Field};
 use platform::FieldError;
 use serde::{Deserialize, Serialize};
 
@@ -108,20 +109,14 @@ impl DesignationInput {
         history: &History,
         this_year: i64,
     ) -> Result<NewDesignation, Vec<FieldError>> {
-        let mut errors = Vec::new();
+        let mut c = Checker::new();
         let title = self.title.trim();
         if !DESIGNATION_TITLES.contains(&title) {
-            errors.push(FieldError::new(
-                "title",
-                format!("称号“{title}”不在本系统的称号列表中"),
-            ));
+            c.custom("title", format!("称号“{title}”不在本系统的称号列表中"));
         }
         let event = DesignationEvent::parse(&self.event);
         if event.is_none() {
-            errors.push(FieldError::new(
-                "event",
-                "请选择 评定通过、复验通过 或 撤销",
-            ));
+            c.custom("event", "请选择 评定通过、复验通过 或 撤销");
         }
         let year_text = match &self.year {
             serde_json::Value::String(s) => s.trim().to_string(),
@@ -131,14 +126,14 @@ impl DesignationInput {
         let year = match year_text.parse::<i64>() {
             Ok(y) if (1950..=this_year).contains(&y) => y,
             _ => {
-                errors.push(FieldError::new(
+                c.custom(
                     "year",
                     format!("年份应为 1950 到 {this_year} 之间的整数，而不是“{year_text}”"),
-                ));
+                );
                 0
             }
         };
-        if let (Some(event), true) = (event, errors.is_empty()) {
+        if let (Some(event), true) = (event, c.is_ok()) {
             let held_then: Vec<_> = current_designations(
                 &history
                     .iter()
@@ -148,24 +143,18 @@ impl DesignationInput {
             );
             let holds = held_then.iter().any(|(t, _)| t == title);
             match event {
-                DesignationEvent::Reverified if !holds => errors.push(FieldError::new(
+                DesignationEvent::Reverified if !holds => c.custom(
                     "event",
                     format!("{year} 年时该机构并未持有“{title}”，不能登记复验"),
-                )),
-                DesignationEvent::Revoked if !holds => errors.push(FieldError::new(
-                    "event",
-                    format!("该机构并未持有“{title}”，无需撤销"),
-                )),
+                ),
+                DesignationEvent::Revoked if !holds => {
+                    c.custom("event", format!("该机构并未持有“{title}”，无需撤销"))
+                }
                 _ => {}
             }
         }
-        let document = self.document.trim().to_string();
-        if document.chars().count() > 60 {
-            errors.push(FieldError::new("document", "文号不能超过 60 个字"));
-        }
-        if !errors.is_empty() {
-            return Err(errors);
-        }
+        let document = c.text(Field::new("document", "文号"), &self.document, 60);
+        let document = c.finish(document.to_string())?;
         Ok(NewDesignation {
             title: title.to_string(),
             event: event.expect("checked above"),

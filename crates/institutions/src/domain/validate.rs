@@ -1,66 +1,15 @@
 //! Checking an institution as typed in a form, an API call or an import row.
 
 use platform::district::Township;
+use platform::vocab::{Checker, Field};
 use platform::{FieldError, TownshipId};
 
 use super::institution::{field_label, find_township, InstitutionInput, NewInstitution};
 use super::{Category, Licence, Ownership, Status};
 
-struct Checker {
-    errors: Vec<FieldError>,
-}
-
-impl Checker {
-    fn fail(&mut self, field: &str, message: String) {
-        self.errors.push(FieldError::new(field, message));
-    }
-
-    fn text(&mut self, field: &str, v: &str, required: bool, max: usize) -> String {
-        let v = v.trim();
-        if required && v.is_empty() {
-            self.fail(field, format!("请填写{}", field_label(field)));
-        } else if v.chars().count() > max {
-            self.fail(field, format!("{}不能超过 {max} 个字", field_label(field)));
-        }
-        v.to_string()
-    }
-
-    fn int(&mut self, field: &str, v: &str, range: std::ops::RangeInclusive<i64>) -> Option<i64> {
-        let v = v.trim();
-        if v.is_empty() {
-            return None;
-        }
-        match v.parse::<i64>() {
-            Ok(n) if range.contains(&n) => Some(n),
-            Ok(_) => {
-                self.fail(
-                    field,
-                    format!(
-                        "{}应在 {} 到 {} 之间",
-                        field_label(field),
-                        range.start(),
-                        range.end()
-                    ),
-                );
-                None
-            }
-            Err(_) => {
-                self.fail(
-                    field,
-                    format!("{}应为整数，而不是“{v}”", field_label(field)),
-                );
-                None
-            }
-        }
-    }
-}
-
-fn parse_bool(v: &str) -> Option<bool> {
-    match v.trim() {
-        "" | "否" | "false" | "0" | "no" => Some(false),
-        "是" | "true" | "1" | "yes" | "on" => Some(true),
-        _ => None,
-    }
+/// A field of the form, named by its label.
+fn f(key: &'static str) -> Field<'static> {
+    Field::new(key, field_label(key))
 }
 
 /// A school type given as its code (211), its name (小学) or both, as the
@@ -80,12 +29,12 @@ impl InstitutionInput {
         townships: &[Township],
         this_year: i64,
     ) -> Result<NewInstitution, Vec<FieldError>> {
-        let mut c = Checker { errors: Vec::new() };
-        let name = c.text("name", &self.name, true, 60);
-        let code = c.text("code", &self.code, false, 10);
+        let mut c = Checker::new();
+        let name = c.required_text(f("name"), &self.name, 60).to_string();
+        let code = c.text(f("code"), &self.code, 10).to_string();
         let well_formed = code.len() == 10 && code.bytes().all(|b| b.is_ascii_digit());
         if !code.is_empty() && !well_formed {
-            c.fail("code", format!("学校标识码应为 10 位数字，而不是“{code}”"));
+            c.custom("code", format!("学校标识码应为 10 位数字，而不是“{code}”"));
         }
         let school_type = match platform::codes::school_types().iter().find(|t| {
             t.level == "细类" && school_type_matches(&t.code, &t.name, self.school_type.trim())
@@ -93,9 +42,9 @@ impl InstitutionInput {
             Some(t) => t.code.clone(),
             None => {
                 if self.school_type.trim().is_empty() {
-                    c.fail("school_type", "请选择办学类型".into());
+                    c.custom("school_type", "请选择办学类型");
                 } else {
-                    c.fail(
+                    c.custom(
                         "school_type",
                         format!(
                             "办学类型“{}”不在 JY/T 1001 代码表中",
@@ -110,7 +59,7 @@ impl InstitutionInput {
         let ownership = match Ownership::parse(self.ownership.trim()) {
             Some(o) => o,
             None => {
-                c.fail(
+                c.custom(
                     "ownership",
                     format!(
                         "举办性质应为 公办、民办 或 普惠性民办，而不是“{}”",
@@ -124,24 +73,24 @@ impl InstitutionInput {
             && !school_type.is_empty()
             && category != Category::Kindergarten
         {
-            c.fail("ownership", "只有幼儿园可以认定为普惠性民办".into());
+            c.custom("ownership", "只有幼儿园可以认定为普惠性民办");
         }
         let licence = match self.licence.trim() {
             "" => Licence::Licensed,
             v => Licence::parse(v).unwrap_or_else(|| {
-                c.fail("licence", format!("办学许可应为 有证 或 无证，而不是“{v}”"));
+                c.custom("licence", format!("办学许可应为 有证 或 无证，而不是“{v}”"));
                 Licence::Licensed
             }),
         };
         if licence == Licence::Unlicensed {
             if ownership == Ownership::Public {
-                c.fail("licence", "公办机构不能登记为无证".into());
+                c.custom("licence", "公办机构不能登记为无证");
             }
             if !school_type.is_empty()
                 && category != Category::Kindergarten
                 && category != Category::Training
             {
-                c.fail("licence", "无证机构只登记幼儿园（看护点）和培训机构".into());
+                c.custom("licence", "无证机构只登记幼儿园（看护点）和培训机构");
             }
         } else if code.is_empty()
             && matches!(
@@ -149,12 +98,12 @@ impl InstitutionInput {
                 Category::Primary | Category::Junior | Category::NineYear | Category::Senior
             )
         {
-            c.fail("code", "中小学须填写 10 位学校标识码".into());
+            c.custom("code", "中小学须填写 10 位学校标识码");
         }
         let status = match self.status.trim() {
             "" => Status::Active,
             v => Status::parse(v).unwrap_or_else(|| {
-                c.fail(
+                c.custom(
                     "status",
                     format!("办学状态应为 正常办学、停办 或 已撤销，而不是“{v}”"),
                 );
@@ -165,9 +114,9 @@ impl InstitutionInput {
             Some(t) => t.id,
             None => {
                 if self.township.trim().is_empty() {
-                    c.fail("township", "请选择所在乡镇（街道）".into());
+                    c.custom("township", "请选择所在乡镇（街道）");
                 } else {
-                    c.fail(
+                    c.custom(
                         "township",
                         format!("本区没有乡镇（街道）“{}”", self.township.trim()),
                     );
@@ -175,39 +124,30 @@ impl InstitutionInput {
                 TownshipId(0)
             }
         };
-        let address = c.text("address", &self.address, false, 120);
-        let principal = c.text("principal", &self.principal, false, 30);
-        let phone = c.text("phone", &self.phone, false, 20);
+        let address = c.text(f("address"), &self.address, 120).to_string();
+        let principal = c.text(f("principal"), &self.principal, 30).to_string();
+        let phone = c.text(f("phone"), &self.phone, 20).to_string();
         if !phone.is_empty()
             && !phone
                 .chars()
                 .all(|ch| ch.is_ascii_digit() || ch == '-' || ch == ' ')
         {
-            c.fail(
+            c.custom(
                 "phone",
                 format!("联系电话只能包含数字和“-”，而不是“{phone}”"),
             );
         }
-        let founded_year = c.int("founded_year", &self.founded_year, 1850..=this_year);
+        let founded_year = c.int(f("founded_year"), &self.founded_year, 1850..=this_year);
         let approved_places = c
-            .int("approved_places", &self.approved_places, 0..=20_000)
+            .int(f("approved_places"), &self.approved_places, 0..=20_000)
             .unwrap_or(0);
         let class_count = c
-            .int("class_count", &self.class_count, 0..=500)
+            .int(f("class_count"), &self.class_count, 0..=500)
             .unwrap_or(0);
-        let boarding = parse_bool(&self.boarding).unwrap_or_else(|| {
-            c.fail(
-                "boarding",
-                format!("是否寄宿制应填 是 或 否，而不是“{}”", self.boarding.trim()),
-            );
-            false
-        });
-        let group_name = c.text("group_name", &self.group_name, false, 60);
-        let notes = c.text("notes", &self.notes, false, 500);
-        if !c.errors.is_empty() {
-            return Err(c.errors);
-        }
-        Ok(NewInstitution {
+        let boarding = c.yes_no(f("boarding"), &self.boarding);
+        let group_name = c.text(f("group_name"), &self.group_name, 60).to_string();
+        let notes = c.text(f("notes"), &self.notes, 500).to_string();
+        c.finish(NewInstitution {
             code: Some(code).filter(|s| !s.is_empty()),
             name,
             school_type,

@@ -10,6 +10,7 @@ use platform::auth::{Caller, Scope, WorkArea};
 use platform::db::Db;
 use platform::district;
 use platform::excel::{RowError, Table};
+use platform::vocab::check::row_errors;
 use platform::AppError;
 
 use crate::domain::{field_label, Institution, InstitutionInput, NewInstitution, FIELDS};
@@ -138,10 +139,7 @@ pub async fn import_table(
         let new = match input.validate(&townships, year) {
             Ok(n) => n,
             Err(fe) => {
-                errors.extend(
-                    fe.into_iter()
-                        .map(|e| RowError::new(row.number, field_label(&e.field), e.message)),
-                );
+                errors.extend(row_errors(row.number, fe, FIELDS));
                 continue;
             }
         };

@@ -7,6 +7,7 @@ use rand::Rng;
 use crate::auth::{password, Role, Section};
 use crate::error::{AppError, FieldError};
 use crate::ids::{InstitutionId, UserId};
+use crate::vocab::{Checker, Field};
 
 /// An account's role, institution and name as an administrator set them.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -62,6 +63,7 @@ pub fn may_grant(admin: Role, role: Role) -> bool {
 
 pub const MAX_USERNAME: usize = 32;
 pub const MAX_DISPLAY_NAME: usize = 50;
+const DISPLAY_NAME: Field = Field::new("display_name", "姓名");
 
 /// A new account's user name: 2 to 32 letters, digits, `_`, `.` or `-`.
 pub fn check_username(username: &str) -> Result<(), FieldError> {
@@ -84,42 +86,34 @@ pub fn check_input(
     role: &str,
     institution: InstitutionPick,
 ) -> Result<AccountInput, Vec<FieldError>> {
-    let mut errors = Vec::new();
-    let display_name = display_name.trim();
-    if display_name.is_empty() {
-        errors.push(FieldError::new("display_name", "请填写姓名"));
-    } else if display_name.chars().count() > MAX_DISPLAY_NAME {
-        errors.push(FieldError::new(
-            "display_name",
-            format!("姓名不能超过 {MAX_DISPLAY_NAME} 个字"),
-        ));
-    }
+    let mut c = Checker::new();
+    let display_name = c.required_text(DISPLAY_NAME, display_name, MAX_DISPLAY_NAME);
     let role = parse_role(role);
     if role.is_none() {
-        errors.push(FieldError::new("role", "请选择角色"));
+        c.custom("role", "请选择角色");
     }
     let institution = match (role, institution) {
         (Some(Role::Institution), InstitutionPick::Found(id)) => Some(id),
         (Some(Role::Institution), InstitutionPick::Blank) => {
-            errors.push(FieldError::new("institution", "学校管理员须选择所属机构"));
+            c.custom("institution", "学校管理员须选择所属机构");
             None
         }
         (Some(Role::Institution), InstitutionPick::Unknown(typed)) => {
-            errors.push(FieldError::new(
+            c.custom(
                 "institution",
                 format!("未找到机构“{typed}”，请从列表中选择"),
-            ));
+            );
             None
         }
         _ => None,
     };
     match role {
-        Some(role) if errors.is_empty() => Ok(AccountInput {
+        Some(role) => c.finish(AccountInput {
             display_name: display_name.to_string(),
             role,
             institution,
         }),
-        _ => Err(errors),
+        None => Err(c.into_errors()),
     }
 }
 

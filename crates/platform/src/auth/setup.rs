@@ -10,6 +10,7 @@ use serde::Deserialize;
 
 use crate::audit::{self, Entry, Who};
 use crate::error::{AppError, FieldError, PageResult};
+use crate::vocab::{Checker, Field};
 use crate::web::forms::{error_summary, field_error};
 use crate::web::{double_submit, public_page, AppState};
 
@@ -64,15 +65,10 @@ pub(super) async fn setup_submit(
     Form(f): Form<SetupForm>,
 ) -> PageResult {
     double_submit::verify(&jar, &f._csrf)?;
-    let mut errors = Vec::new();
-    let username = f.username.trim();
-    if username.is_empty() {
-        errors.push(FieldError::new("username", "请填写用户名"));
-    }
-    if let Err(e) = password::check_policy(&f.password, username) {
-        errors.push(e);
-    }
-    if !errors.is_empty() {
+    let mut c = Checker::new();
+    let username = c.required(Field::new("username", "用户名"), &f.username);
+    c.extend(password::check_policy(&f.password, username).err());
+    if let Err(errors) = c.finish(()) {
         return Ok((
             StatusCode::UNPROCESSABLE_ENTITY,
             setup_form(&f._csrf, &errors),

@@ -2,6 +2,7 @@
 //! retention rates by township, computed exactly in integers.
 
 use chrono::{Datelike, NaiveDate};
+use platform::vocab::{Checker, Field};
 use platform::FieldError;
 use serde::{Deserialize, Serialize};
 
@@ -83,19 +84,14 @@ impl VisitInput {
             )),
             _ => {}
         }
-        if self.visitor.trim().is_empty() {
-            e.push(FieldError::new("visitor", "请填写家访人"));
-        }
-        if self.outcome.trim().is_empty() {
-            e.push(FieldError::new("outcome", "请填写家访情况"));
-        }
-        if !e.is_empty() {
-            return Err(e);
-        }
-        Ok(Visit {
+        let mut c = Checker::new();
+        c.extend(e);
+        let visitor = c.required(Field::new("visitor", "家访人"), &self.visitor);
+        let outcome = c.required(Field::new("outcome", "家访情况"), &self.outcome);
+        c.finish(Visit {
             date: date.unwrap_or(today),
-            visitor: self.visitor.trim().into(),
-            outcome: self.outcome.trim().into(),
+            visitor: visitor.into(),
+            outcome: outcome.into(),
         })
     }
 }
@@ -137,16 +133,13 @@ pub fn check_close(
             format!("结案日期应在立案日期 {opened_on} 与今天之间"),
         ));
     }
-    if input.outcome.trim().is_empty() {
-        e.push(FieldError::new("outcome", "请填写结案情况"));
-    }
-    if !e.is_empty() {
-        return Err(e);
-    }
-    Ok((
+    let mut c = Checker::new();
+    c.extend(e);
+    let outcome = c.required(Field::new("outcome", "结案情况"), &input.outcome);
+    c.finish((
         status.unwrap_or(CaseStatus::Closed),
         date.unwrap_or(today),
-        input.outcome.trim().into(),
+        outcome.into(),
     ))
 }
 

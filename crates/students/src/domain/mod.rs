@@ -6,7 +6,6 @@ pub mod dropout;
 pub mod student;
 pub mod taught;
 pub mod template;
-pub mod text;
 
 pub use platform::vocab::{dates, grade, identity, privacy};
 pub use platform::vocab::{Grade, Stage};

@@ -2,9 +2,10 @@
 //! checked field by field into a [`NewStudent`] and a [`Placement`].
 
 use chrono::{Datelike, NaiveDate};
+use platform::FieldError;
 use serde::Serialize;
 
-use super::dates::{parse_date, parse_month};
+use super::dates::parse_month;
 use super::identity::{validate_document, DocumentType, NationalId, Sex};
 use super::template::fields;
 use super::Grade;
@@ -52,9 +53,6 @@ pub struct Placement {
     pub entered_on: Option<NaiveDate>,
 }
 
-/// A problem with one field: index into [`fields`] and the message.
-pub type FieldProblem = (usize, String);
-
 mod fields;
 
 pub use fields::{id_number_field, school_field};
@@ -72,20 +70,14 @@ const DISABILITIES: [&str; 8] = [
 ];
 
 /// Checks one record given as one value per template field (in the order of
-/// [`fields`]). Returns every problem at once.
+/// [`fields`]). Returns every problem at once, keyed by template header.
 pub fn check(
     values: &[&str],
     today: NaiveDate,
-) -> Result<(NewStudent, Placement), Vec<FieldProblem>> {
+) -> Result<(NewStudent, Placement), Vec<FieldError>> {
     let i = idx();
-    let mut c = Check {
-        values,
-        problems: Vec::new(),
-    };
-    let name = c.required(i.name).to_string();
-    if name.chars().count() > 40 {
-        c.fail(i.name, "姓名不能超过 40 个字".into());
-    }
+    let mut c = Check::new(values);
+    let name = c.required_text(i.name, 40).to_string();
     // Document type and number.
     let doc = match c.get(i.id_type) {
         "" => Some(DocumentType::ResidentId),
@@ -148,16 +140,7 @@ pub fn check(
     }
     let birth = match c.get(i.birth) {
         "" => id_birth,
-        v => match parse_date(v) {
-            Some(d) => Some(d),
-            None => {
-                c.fail(
-                    i.birth,
-                    format!("出生日期“{v}”无法识别，请写作 20140901 或 2014-09-01"),
-                );
-                None
-            }
-        },
+        _ => c.date(i.birth),
     };
     if let (Some(b), Some(from_id)) = (birth, id_birth) {
         if b != from_id {
@@ -300,8 +283,8 @@ pub fn check(
             None
         }),
     };
-    if !c.problems.is_empty() {
-        return Err(c.problems);
+    if !c.checker.is_ok() {
+        return Err(c.checker.into_errors());
     }
     let extra: serde_json::Map<String, serde_json::Value> = values
         .iter()

@@ -117,8 +117,8 @@ impl Importer {
         let (student, placement) = match check(&values[..fields().len()], self.today) {
             Ok(x) => x,
             Err(problems) => {
-                for (i, m) in problems {
-                    self.error(number, &fields()[i].header, m, progress);
+                for e in problems {
+                    self.error(number, &e.field, e.message, progress);
                 }
                 return;
             }

@@ -6,12 +6,12 @@ use chrono::NaiveDate;
 use platform::audit::{self, Entry};
 use platform::auth::{Caller, Role, Section};
 use platform::db::Db;
-use platform::{AppError, FieldError, InstitutionId};
+use platform::vocab::{Checker, Field};
+use platform::{AppError, InstitutionId};
 use serde::{Deserialize, Serialize};
 
 use super::today;
 use crate::domain::dates::parse_date;
-use crate::domain::text::{required, Label};
 use crate::store::left_behind::{self as store, Archive, ArchiveRow, CareRow};
 use crate::store::students::{self, StudentId, StudentRecord};
 
@@ -94,45 +94,15 @@ pub(crate) fn student_of(s: &StudentRecord) -> ArchiveStudent {
 }
 
 fn check_archive(a: &Archive) -> Result<Archive, AppError> {
-    let t = |s: &str| s.trim().to_string();
+    let mut c = Checker::new();
     let out = Archive {
-        guardian: t(&a.guardian),
-        guardian_relation: t(&a.guardian_relation),
-        guardian_phone: t(&a.guardian_phone),
-        parents_whereabouts: t(&a.parents_whereabouts),
-        family_situation: t(&a.family_situation),
-        psychological_notes: t(&a.psychological_notes),
+        guardian: c.required_text(GUARDIAN, &a.guardian, 50).into(),
+        guardian_relation: c.text(RELATION, &a.guardian_relation, 20).into(),
+        guardian_phone: a.guardian_phone.trim().into(),
+        parents_whereabouts: c.text(WHEREABOUTS, &a.parents_whereabouts, 200).into(),
+        family_situation: c.text(FAMILY, &a.family_situation, 2000).into(),
+        psychological_notes: c.text(PSYCHOLOGY, &a.psychological_notes, 2000).into(),
     };
-    let mut e = Vec::new();
-    if out.guardian.is_empty() {
-        e.push(FieldError::new("guardian", "请填写实际监护人"));
-    }
-    for (field, label, v, max) in [
-        ("guardian", "实际监护人", &out.guardian, 50),
-        (
-            "guardian_relation",
-            "与学生关系",
-            &out.guardian_relation,
-            20,
-        ),
-        (
-            "parents_whereabouts",
-            "父母外出去向",
-            &out.parents_whereabouts,
-            200,
-        ),
-        ("family_situation", "家庭情况", &out.family_situation, 2000),
-        (
-            "psychological_notes",
-            "心理状况",
-            &out.psychological_notes,
-            2000,
-        ),
-    ] {
-        if v.chars().count() > max {
-            e.push(FieldError::new(field, format!("{label}不能超过 {max} 字")));
-        }
-    }
     let p = &out.guardian_phone;
     let digits = p.chars().filter(char::is_ascii_digit).count();
     if !p.is_empty()
@@ -141,17 +111,16 @@ fn check_archive(a: &Archive) -> Result<Archive, AppError> {
                 .chars()
                 .all(|c| c.is_ascii_digit() || matches!(c, '-' | '+' | ' ')))
     {
-        e.push(FieldError::new(
-            "guardian_phone",
-            format!("监护人电话“{p}”格式不正确"),
-        ));
+        c.custom("guardian_phone", format!("监护人电话“{p}”格式不正确"));
     }
-    if e.is_empty() {
-        Ok(out)
-    } else {
-        Err(AppError::Invalid(e))
-    }
+    c.finish(out).map_err(AppError::Invalid)
 }
+
+const GUARDIAN: Field = Field::new("guardian", "实际监护人");
+const RELATION: Field = Field::new("guardian_relation", "与学生关系");
+const WHEREABOUTS: Field = Field::new("parents_whereabouts", "父母外出去向");
+const FAMILY: Field = Field::new("family_situation", "家庭情况");
+const PSYCHOLOGY: Field = Field::new("psychological_notes", "心理状况");
 
 /// Creates or replaces the archive (audited with before and after).
 pub async fn save(
@@ -192,23 +161,21 @@ pub struct CareInput {
     pub content: String,
 }
 
-const CARER: Label = Label::new("carer", "关爱人", "关爱人", 50);
-const CONTENT: Label = Label::new("content", "关爱内容", "关爱内容", 2000);
+const CARER: Field = Field::new("carer", "关爱人");
+const CONTENT: Field = Field::new("content", "关爱内容");
 
-fn check_care(c: &CareInput) -> Result<(NaiveDate, String, String), AppError> {
-    let mut e = Vec::new();
-    let date = parse_date(&c.cared_on);
+fn check_care(input: &CareInput) -> Result<(NaiveDate, String, String), AppError> {
+    let mut c = Checker::new();
+    let date = parse_date(&input.cared_on);
     match date {
-        None => e.push(FieldError::new("cared_on", "请填写关爱日期，如 2026-03-14")),
-        Some(d) if d > today() => e.push(FieldError::new("cared_on", "关爱日期不能晚于今天")),
+        None => c.custom("cared_on", "请填写关爱日期，如 2026-03-14"),
+        Some(d) if d > today() => c.custom("cared_on", "关爱日期不能晚于今天"),
         _ => {}
     }
-    let carer = required(&mut e, &CARER, &c.carer);
-    let content = required(&mut e, &CONTENT, &c.content);
-    match date {
-        Some(d) if e.is_empty() => Ok((d, carer.into(), content.into())),
-        _ => Err(AppError::Invalid(e)),
-    }
+    let carer = c.required_text(CARER, &input.carer, 50).to_string();
+    let content = c.required_text(CONTENT, &input.content, 2000).to_string();
+    let checked = c.finish((carer, content)).map_err(AppError::Invalid)?;
+    Ok((date.unwrap_or_default(), checked.0, checked.1))
 }
 
 /// Adds a care record; returns its id.

@@ -14,21 +14,11 @@ mod transfer;
 pub use transfer::{decide_transfer, request_transfer, transfer_decision, TransferRequest};
 
 use super::{school_year_of, today};
-use crate::domain::student::{check, FieldProblem, Placement};
+use crate::domain::student::{check, Placement};
 use crate::domain::taught::grades_taught;
-use crate::domain::template::fields;
 use crate::domain::Grade;
 use crate::store::enrolments::{self, PromotionOutcome};
 use crate::store::students::{self, StudentId, StudentRecord};
-
-/// Problems of a checked record as form errors keyed by template header.
-pub fn as_field_errors(p: Vec<FieldProblem>) -> AppError {
-    AppError::Invalid(
-        p.into_iter()
-            .map(|(i, m)| FieldError::new(fields()[i].header.clone(), m))
-            .collect(),
-    )
-}
 
 /// The institution a 学校标识码 names and its 办学类型.
 async fn find_by_code(
@@ -79,7 +69,7 @@ pub async fn institution_by_code(
 /// Admits one student (新生入学 or 插班): a new record and its enrolment.
 pub async fn admit(db: &Db, caller: &Caller, values: &[&str]) -> Result<StudentRecord, AppError> {
     caller.require(WorkArea::Students, Access::Write)?;
-    let (student, placement) = check(values, today()).map_err(as_field_errors)?;
+    let (student, placement) = check(values, today()).map_err(AppError::Invalid)?;
     let institution =
         institution_by_code(db, caller, &placement.institution_code, placement.grade).await?;
     let mut tx = db.begin().await?;

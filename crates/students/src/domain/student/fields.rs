@@ -3,7 +3,8 @@
 
 use std::sync::OnceLock;
 
-use super::FieldProblem;
+use platform::vocab::{Checker, Field};
+
 use crate::domain::template::fields;
 
 /// Positions of the fields the rules read, found once by header.
@@ -94,67 +95,60 @@ pub fn id_number_field() -> usize {
     idx().id_number
 }
 
+/// The platform checker over one row of template values: each field is
+/// keyed by its template header and named by its template name.
 pub(super) struct Check<'a> {
     pub values: &'a [&'a str],
-    pub problems: Vec<FieldProblem>,
+    pub checker: Checker,
+}
+
+fn field(i: usize) -> Field<'static> {
+    let f = &fields()[i];
+    Field::new(&f.header, &f.name)
 }
 
 impl<'a> Check<'a> {
+    pub fn new(values: &'a [&'a str]) -> Check<'a> {
+        Check {
+            values,
+            checker: Checker::new(),
+        }
+    }
+
     pub fn get(&self, i: usize) -> &'a str {
         self.values.get(i).copied().unwrap_or("").trim()
     }
 
     pub fn fail(&mut self, i: usize, msg: String) {
-        self.problems.push((i, msg));
+        self.checker.custom(field(i).key, msg);
     }
 
     pub fn required(&mut self, i: usize) -> &'a str {
-        let v = self.get(i);
-        if v.is_empty() {
-            self.fail(i, format!("请填写{}", fields()[i].name));
-        }
-        v
+        self.checker.required(field(i), self.get(i))
+    }
+
+    pub fn required_text(&mut self, i: usize, max: usize) -> &'a str {
+        self.checker.required_text(field(i), self.get(i), max)
+    }
+
+    pub fn date(&mut self, i: usize) -> Option<chrono::NaiveDate> {
+        self.checker.date(field(i), self.get(i))
     }
 
     pub fn text(&mut self, i: usize, max: usize) -> String {
-        let v = self.get(i);
-        if v.chars().count() > max {
-            self.fail(i, format!("{}不能超过 {max} 个字", fields()[i].name));
-        }
-        v.to_string()
+        self.checker.text(field(i), self.get(i), max).to_string()
     }
 
-    /// 是/否 (also 1/0, Y/N); empty is 否.
     pub fn yes_no(&mut self, i: usize) -> bool {
-        match self.get(i) {
-            "" | "否" | "0" | "N" | "n" | "false" => false,
-            "是" | "1" | "Y" | "y" | "true" => true,
-            other => {
-                self.fail(
-                    i,
-                    format!("{}应填“是”或“否”，而不是“{other}”", fields()[i].name),
-                );
-                false
-            }
-        }
+        self.checker.yes_no(field(i), self.get(i))
     }
 
     /// One of the template's allowed values (or empty when optional).
     pub fn one_of(&mut self, i: usize, required: bool) -> &'a str {
         let v = self.get(i);
-        let f = &fields()[i];
-        if v.is_empty() {
-            if required {
-                self.fail(i, format!("请填写{}", f.name));
-            }
-            return v;
+        if required {
+            self.checker.required(field(i), v);
         }
-        if !f.allowed.is_empty() && !f.allowed.iter().any(|a| a == v) {
-            self.fail(
-                i,
-                format!("{}应为 {} 之一，而不是“{v}”", f.name, f.allowed.join("、")),
-            );
-        }
-        v
+        self.checker.one_of(field(i), v, &fields()[i].allowed)
     }
 }

@@ -43,13 +43,13 @@ fn good() -> Vec<(&'static str, String)> {
         .collect()
 }
 
-fn run(pairs: &[(&'static str, String)]) -> Result<(NewStudent, Placement), Vec<FieldProblem>> {
+fn run(pairs: &[(&'static str, String)]) -> Result<(NewStudent, Placement), Vec<FieldError>> {
     let borrowed: Vec<(&str, &str)> = pairs.iter().map(|(h, v)| (*h, v.as_str())).collect();
     check(&values_from_pairs(&borrowed), today())
 }
 
-fn headers_of(p: &[FieldProblem]) -> Vec<String> {
-    p.iter().map(|(i, _)| fields()[*i].header.clone()).collect()
+fn headers_of(p: &[FieldError]) -> Vec<String> {
+    p.iter().map(|e| e.field.clone()).collect()
 }
 
 #[test]
@@ -78,7 +78,7 @@ fn bad_check_digit_and_legacy_ids_are_named() {
     let mut r = good();
     r.iter_mut().find(|(h, _)| *h == "身份证件号").unwrap().1 = "330503150301001".into();
     let e = run(&r).unwrap_err();
-    assert!(e[0].1.contains("15 位"), "{e:?}");
+    assert!(e[0].message.contains("15 位"), "{e:?}");
 }
 
 #[test]

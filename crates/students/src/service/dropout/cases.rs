@@ -4,12 +4,12 @@
 use platform::audit;
 use platform::auth::{Access, Caller, Scope, WorkArea};
 use platform::db::Db;
+use platform::vocab::{Checker, Field};
 use platform::AppError;
 use serde::{Deserialize, Serialize};
 
 use super::case_entry;
 use crate::domain::dropout::{check_close, CaseStatus, CloseInput, VisitInput};
-use crate::domain::text::{required, Label};
 use crate::reader::DropoutReader;
 use crate::service::today;
 use crate::store::dropout::{self as store, CaseRow, VisitRow};
@@ -33,18 +33,14 @@ pub struct CaseUpdate {
     pub responsible: String,
 }
 
-const CAUSE: Label = Label::new("cause", "辍学（未入学）原因", "原因", 200);
-const RESPONSIBLE: Label = Label::new("responsible", "劝返责任人", "责任人", 50);
+const CAUSE: Field = Field::new("cause", "辍学（未入学）原因");
+const RESPONSIBLE: Field = Field::new("responsible", "劝返责任人");
 
 fn check_update(u: &CaseUpdate) -> Result<(String, String), AppError> {
-    let mut e = Vec::new();
-    let cause = required(&mut e, &CAUSE, &u.cause);
-    let responsible = required(&mut e, &RESPONSIBLE, &u.responsible);
-    if e.is_empty() {
-        Ok((cause.to_string(), responsible.to_string()))
-    } else {
-        Err(AppError::Invalid(e))
-    }
+    let mut c = Checker::new();
+    let cause = c.required_text(CAUSE, &u.cause, 200).to_string();
+    let responsible = c.required_text(RESPONSIBLE, &u.responsible, 50).to_string();
+    c.finish((cause, responsible)).map_err(AppError::Invalid)
 }
 
 fn closed_error(c: &CaseRow) -> AppError {

@@ -4,8 +4,8 @@
 
 use platform::district::Township;
 use platform::excel::{RowError, TableRow};
+use platform::vocab::check::{row_errors, Checker, Field};
 
-use crate::domain::dates::parse_date;
 use crate::domain::identity::NationalId;
 use crate::service::today;
 use crate::store::dropout::NewChild;
@@ -40,83 +40,75 @@ pub fn check_row(
     townships: &[Township],
 ) -> Result<NewChild, Vec<RowError>> {
     let cell = |k: usize| cols[k].map(|c| row.get(c).trim()).unwrap_or("");
-    let err = |k: usize, reason: String| RowError::new(row.number, CHILD_COLUMNS[k], reason);
-    let mut e = Vec::new();
+    let col = |k: usize| Field::new(CHILD_COLUMNS[k], CHILD_COLUMNS[k]);
+    let mut c = Checker::new();
     let id = match NationalId::parse_at(cell(0), today()) {
         Ok(id) => Some(id),
         Err(why) => {
-            e.push(err(0, why.to_string()));
+            c.custom(CHILD_COLUMNS[0], why.to_string());
             None
         }
     };
-    let name = cell(1);
-    match name.chars().count() {
-        0 => e.push(err(1, "姓名不能为空".into())),
-        n if n > 50 => e.push(err(1, "姓名不能超过 50 字".into())),
-        _ => {}
-    }
+    let name = c.required_text(col(1), cell(1), 50);
     let sex = match cell(2) {
         "" => id.as_ref().map(|i| i.sex().code()),
         "男" | "1" => Some("1"),
         "女" | "2" => Some("2"),
         other => {
-            e.push(err(2, format!("性别“{other}”无效，应为 男 或 女")));
+            c.custom(
+                CHILD_COLUMNS[2],
+                format!("性别“{other}”无效，应为 男 或 女"),
+            );
             None
         }
     };
     if let (Some(id), Some(s)) = (&id, sex) {
         if id.sex().code() != s {
-            e.push(err(
-                2,
+            c.custom(
+                CHILD_COLUMNS[2],
                 format!("性别与身份证件号不符（身份证件号为{}性）", id.sex().label()),
-            ));
+            );
         }
     }
     let birth = match cell(3) {
         "" => id.as_ref().map(NationalId::birth_date),
-        v => match parse_date(v) {
-            Some(d) => Some(d),
-            None => {
-                e.push(err(3, format!("出生日期“{v}”无法识别，请写成 2015-09-01")));
-                None
-            }
-        },
+        v => c.date(col(3), v),
     };
     if let (Some(id), Some(b)) = (&id, birth) {
         if id.birth_date() != b {
-            e.push(err(
-                3,
+            c.custom(
+                CHILD_COLUMNS[3],
                 format!(
                     "出生日期 {b} 与身份证件号中的出生日期 {} 不符",
                     id.birth_date()
                 ),
-            ));
+            );
         }
     }
     let township = match cell(4) {
         "" => {
-            e.push(err(4, "请填写所在乡镇（街道）".into()));
+            c.custom(CHILD_COLUMNS[4], "请填写所在乡镇（街道）");
             None
         }
         v => match find_township(townships, v) {
             Some(t) => Some(t),
             None => {
-                e.push(err(4, format!("本区没有名称或代码为“{v}”的乡镇（街道）")));
+                c.custom(
+                    CHILD_COLUMNS[4],
+                    format!("本区没有名称或代码为“{v}”的乡镇（街道）"),
+                );
                 None
             }
         },
     };
-    for (k, max) in [(5usize, 200usize), (6, 50)] {
-        if cell(k).chars().count() > max {
-            e.push(err(k, format!("{}不能超过 {max} 字", CHILD_COLUMNS[k])));
-        }
-    }
+    c.text(col(5), cell(5), 200);
+    c.text(col(6), cell(6), 50);
     let phone = cell(7);
     if !phone.is_empty() && !valid_phone(phone) {
-        e.push(err(7, format!("监护人电话“{phone}”格式不正确")));
+        c.custom(CHILD_COLUMNS[7], format!("监护人电话“{phone}”格式不正确"));
     }
     match (id, sex, birth, township) {
-        (Some(id), Some(sex), Some(birth_date), Some(t)) if e.is_empty() => Ok(NewChild {
+        (Some(id), Some(sex), Some(birth_date), Some(t)) if c.is_ok() => Ok(NewChild {
             id_number: id.as_str().to_string(),
             name: name.to_string(),
             sex: sex.to_string(),
@@ -126,7 +118,7 @@ pub fn check_row(
             guardian_name: cell(6).to_string(),
             guardian_phone: phone.to_string(),
         }),
-        _ => Err(e),
+        _ => Err(row_errors(row.number, c.into_errors(), &[])),
     }
 }
 
