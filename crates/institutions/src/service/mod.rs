@@ -9,8 +9,8 @@ use platform::district;
 use platform::{AppError, FieldError, InstitutionId};
 
 use crate::domain::{
-    DesignationInput, Institution, InstitutionInput, Licence, TrackingInput, TrackingStatus,
-    CONTACT_FIELDS,
+    DesignationId, DesignationInput, Institution, InstitutionInput, Licence, TrackingInput,
+    TrackingRecordId, TrackingStatus, CONTACT_FIELDS,
 };
 use crate::store::{self, Updated};
 
@@ -150,14 +150,14 @@ pub async fn add_designation(
     caller: &Caller,
     id: InstitutionId,
     input: &DesignationInput,
-) -> Result<i64, AppError> {
+) -> Result<DesignationId, AppError> {
     // Scope first: another institution's id is "not found", not "forbidden".
     let inst = store::get(db, &caller.scope, id).await?;
     caller.require_bureau(WorkArea::Institutions)?;
     let history = store::designations(db, &caller.scope, id).await?;
     let h: Vec<_> = history
         .iter()
-        .map(|d| (d.title.as_str(), d.event(), d.year))
+        .map(|d| (d.title.as_str(), d.event, d.year))
         .collect();
     let d = input.validate(&h, this_year()).map_err(AppError::Invalid)?;
     let mut tx = db.begin().await?;
@@ -177,7 +177,7 @@ pub async fn add_designation(
                 d.title
             ),
         )
-        .id(did)
+        .id(did.0)
         .after(&d),
     )
     .await?;
@@ -189,7 +189,7 @@ pub async fn add_tracking(
     caller: &Caller,
     id: InstitutionId,
     input: &TrackingInput,
-) -> Result<i64, AppError> {
+) -> Result<TrackingRecordId, AppError> {
     let inst = store::get(db, &caller.scope, id).await?;
     caller.require_bureau(WorkArea::Institutions)?;
     if inst.licence != Licence::Unlicensed {
@@ -213,7 +213,7 @@ pub async fn add_tracking(
             "unlicensed_tracking",
             format!("{} 跟踪：{}", inst.name, e.status.label()),
         )
-        .id(eid)
+        .id(eid.0)
         .after(&e),
     )
     .await?;

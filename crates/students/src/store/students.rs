@@ -345,7 +345,7 @@ pub async fn enrol(
     grade: Grade,
     class_name: &str,
     entered_on: NaiveDate,
-) -> Result<i64, DbError> {
+) -> Result<EnrolmentId, DbError> {
     tx.scalar(
         Sql::new("INSERT INTO students_enrolments (student_id, institution_id, school_year, grade, class_name, status, entered_on, created_at) VALUES ($1, $2, $3, $4, $5, 'active', $6, $7) RETURNING id")
             .arg(student)
@@ -357,4 +357,5 @@ pub async fn enrol(
             .arg(Utc::now()),
     )
     .await
+    .map(EnrolmentId)
 }
