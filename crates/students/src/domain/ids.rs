@@ -22,10 +22,6 @@ platform::typed_id!(
     HomeVisitId
 );
 platform::typed_id!(
-    /// A child of the household register (户籍适龄儿童).
-    ChildId
-);
-platform::typed_id!(
     /// A care record (关爱记录) of a left-behind child's archive.
     CareRecordId
 );
