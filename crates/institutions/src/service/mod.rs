@@ -10,7 +10,7 @@ use platform::{AppError, FieldError, InstitutionId};
 
 use crate::domain::{
     DesignationId, DesignationInput, Institution, InstitutionInput, Licence, TrackingInput,
-    TrackingRecordId, TrackingStatus, CONTACT_FIELDS,
+    TrackingRecordId, CONTACT_FIELDS,
 };
 use crate::store::{self, Updated};
 
@@ -195,10 +195,7 @@ pub async fn add_tracking(
     if inst.licence != Licence::Unlicensed {
         return Err(AppError::invalid("status", "只有无证机构需要登记跟踪记录"));
     }
-    let current = inst
-        .tracking_status
-        .as_deref()
-        .and_then(TrackingStatus::parse);
+    let current = inst.tracking_status;
     let e = input
         .validate(current, platform::time::today())
         .map_err(AppError::Invalid)?;

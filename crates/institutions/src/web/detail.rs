@@ -112,10 +112,9 @@ fn designation_form(actor: &Actor, id: InstitutionId, r: &Refusal) -> Markup {
 fn tracking_view(actor: &Actor, m: &DetailModel, bureau_writer: bool) -> Markup {
     let i = &m.institution;
     let statuses = options(TrackingStatus::ALL.iter().map(|e| (e.as_str(), e.label())));
-    let label = |s: &str| TrackingStatus::parse(s).map(|s| s.label());
     html! {
         h2 { "无证园跟踪" }
-        p { "当前状态：" strong { (i.tracking_status.as_deref().and_then(label).unwrap_or("未登记")) } }
+        p { "当前状态：" strong { (i.tracking_status.map_or("未登记", TrackingStatus::label)) } }
         table id="tracking" {
             thead { tr { th { "日期" } th { "状态" } th { "整改期限" } th { "情况" } th { "登记人" } } }
             tbody { @for t in &m.tracking { tr { td { (t.event_date) } td { (t.status.label()) } td { (t.deadline.map(|d| d.to_string()).unwrap_or_default()) } td { (t.note) } td { (t.recorded_by) } } } }
