@@ -22,6 +22,8 @@ use platform::db::Sql;
 use platform::vocab::identity::check_char;
 use platform::vocab::Grade;
 use platform::{InstitutionId, TownshipId};
+use students::domain::enrolment::LeftReason;
+use students::domain::ids::EnrolmentId;
 use students::domain::student::NewStudent;
 use students::store::dropout::NewChild;
 use students::store::students::StudentId;
@@ -118,7 +120,7 @@ pub async fn enrolled(
     s: &NewStudent,
     institution: i64,
     grade: i64,
-) -> (StudentId, i64) {
+) -> (StudentId, EnrolmentId) {
     let mut tx = app.db.begin().await.expect("begin");
     let id = students::store::students::insert(&mut tx, s)
         .await
@@ -139,8 +141,9 @@ pub async fn enrolled(
 }
 
 /// Ends an enrolment (`dropped_out`, `transferred`, …) today.
-pub async fn leave(app: &TestApp, enrolment: i64, reason: &str) {
+pub async fn leave(app: &TestApp, enrolment: EnrolmentId, reason: &str) {
     let mut tx = app.db.begin().await.expect("begin");
+    let reason = LeftReason::parse(reason).expect("left reason");
     students::store::enrolments::leave(&mut tx, enrolment, reason, today())
         .await
         .expect("leave");
@@ -165,7 +168,7 @@ pub async fn case_for(app: &TestApp, student: StudentId, institution: i64, days_
     .await
     .expect("open case");
     tx.commit().await.expect("commit");
-    id
+    id.0
 }
 
 /// A new township with one new nine-year school, so its figures are made

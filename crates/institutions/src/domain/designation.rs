@@ -21,44 +21,15 @@ pub const DESIGNATION_TITLES: &[&str] = &[
     "依法治校示范校",
 ];
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum DesignationEvent {
-    /// 评定通过
-    Awarded,
-    /// 复验通过
-    Reverified,
-    /// 撤销
-    Revoked,
-}
-
-impl DesignationEvent {
-    pub const ALL: [DesignationEvent; 3] = [
-        DesignationEvent::Awarded,
-        DesignationEvent::Reverified,
-        DesignationEvent::Revoked,
-    ];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            DesignationEvent::Awarded => "awarded",
-            DesignationEvent::Reverified => "reverified",
-            DesignationEvent::Revoked => "revoked",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            DesignationEvent::Awarded => "评定通过",
-            DesignationEvent::Reverified => "复验通过",
-            DesignationEvent::Revoked => "撤销",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|e| e.key() == s.trim() || e.label() == s.trim())
+platform::text_enum! {
+    /// What happened to a designation (称号) in a year.
+    pub enum DesignationEvent {
+        /// 评定通过
+        Awarded = "awarded" "评定通过",
+        /// 复验通过
+        Reverified = "reverified" "复验通过",
+        /// 撤销
+        Revoked = "revoked" "撤销",
     }
 }
 
@@ -169,6 +140,16 @@ impl DesignationInput {
 mod tests {
     use super::*;
     use DesignationEvent::*;
+
+    #[test]
+    fn events_round_trip_with_their_labels() {
+        for e in DesignationEvent::ALL {
+            assert_eq!(DesignationEvent::parse(e.as_str()), Some(*e));
+            assert_eq!(DesignationEvent::parse(e.label()), Some(*e));
+        }
+        assert_eq!(Reverified.as_str(), "reverified");
+        assert_eq!(Revoked.label(), "撤销");
+    }
 
     #[test]
     fn history_decides_what_is_held() {

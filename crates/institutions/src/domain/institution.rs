@@ -3,7 +3,7 @@ use platform::district::Township;
 use platform::{InstitutionId, TownshipId};
 use serde::{Deserialize, Serialize};
 
-use super::{Category, Licence, Ownership, Status};
+use super::{Category, Licence, Ownership, Status, TrackingStatus};
 
 /// An institution (机构) in the registry.
 #[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
@@ -32,7 +32,7 @@ pub struct Institution {
     /// 教育集团/共同体
     pub group_name: Option<String>,
     /// For unlicensed kindergartens: where the case stands.
-    pub tracking_status: Option<String>,
+    pub tracking_status: Option<TrackingStatus>,
     pub notes: String,
     /// Incremented on every change; an edit must name the version it read.
     pub version: i64,

@@ -2,6 +2,7 @@
 //! No I/O here.
 
 mod designation;
+mod ids;
 mod institution;
 mod kinds;
 mod tracking;
@@ -10,6 +11,7 @@ mod validate;
 pub use designation::{
     current_designations, DesignationEvent, DesignationInput, NewDesignation, DESIGNATION_TITLES,
 };
+pub use ids::{DesignationId, TrackingRecordId};
 pub use institution::{
     field_label, find_township, Institution, InstitutionInput, NewInstitution, CONTACT_FIELDS,
     FIELDS,

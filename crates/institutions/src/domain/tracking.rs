@@ -5,56 +5,23 @@ use chrono::NaiveDate;
 use platform::FieldError;
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum TrackingStatus {
-    /// 排查发现
-    Found,
-    /// 限期整改
-    Rectifying,
-    /// 已取缔
-    Banned,
-    /// 已办证 (licensed: the case ends)
-    Licensed,
-    /// 自行关停
-    Closed,
+platform::text_enum! {
+    /// The state of an unlicensed kindergarten's case.
+    pub enum TrackingStatus {
+        /// 排查发现
+        Found = "found" "排查发现",
+        /// 限期整改
+        Rectifying = "rectifying" "限期整改",
+        /// 已取缔
+        Banned = "banned" "已取缔",
+        /// 已办证 (licensed: the case ends)
+        Licensed = "licensed" "已办证",
+        /// 自行关停
+        Closed = "closed" "自行关停",
+    }
 }
 
 impl TrackingStatus {
-    pub const ALL: [TrackingStatus; 5] = [
-        Self::Found,
-        Self::Rectifying,
-        Self::Banned,
-        Self::Licensed,
-        Self::Closed,
-    ];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::Found => "found",
-            Self::Rectifying => "rectifying",
-            Self::Banned => "banned",
-            Self::Licensed => "licensed",
-            Self::Closed => "closed",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Found => "排查发现",
-            Self::Rectifying => "限期整改",
-            Self::Banned => "已取缔",
-            Self::Licensed => "已办证",
-            Self::Closed => "自行关停",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|e| e.key() == s.trim() || e.label() == s.trim())
-    }
-
     /// A case in this status is finished.
     pub fn is_final(self) -> bool {
         matches!(self, Self::Banned | Self::Licensed | Self::Closed)
@@ -150,6 +117,17 @@ impl TrackingInput {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn statuses_round_trip_with_their_labels() {
+        for s in TrackingStatus::ALL {
+            assert_eq!(TrackingStatus::parse(s.as_str()), Some(*s));
+            assert_eq!(TrackingStatus::parse(s.label()), Some(*s));
+        }
+        assert_eq!(TrackingStatus::Rectifying.as_str(), "rectifying");
+        assert_eq!(TrackingStatus::Banned.label(), "已取缔");
+        assert_eq!(TrackingStatus::parse("unknown"), None);
+    }
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 4, 28).unwrap()

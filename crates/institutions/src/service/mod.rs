@@ -9,8 +9,8 @@ use platform::district;
 use platform::{AppError, FieldError, InstitutionId};
 
 use crate::domain::{
-    DesignationInput, Institution, InstitutionInput, Licence, TrackingInput, TrackingStatus,
-    CONTACT_FIELDS,
+    DesignationId, DesignationInput, Institution, InstitutionInput, Licence, TrackingInput,
+    TrackingRecordId, CONTACT_FIELDS,
 };
 use crate::store::{self, Updated};
 
@@ -150,14 +150,14 @@ pub async fn add_designation(
     caller: &Caller,
     id: InstitutionId,
     input: &DesignationInput,
-) -> Result<i64, AppError> {
+) -> Result<DesignationId, AppError> {
     // Scope first: another institution's id is "not found", not "forbidden".
     let inst = store::get(db, &caller.scope, id).await?;
     caller.require_bureau(WorkArea::Institutions)?;
     let history = store::designations(db, &caller.scope, id).await?;
     let h: Vec<_> = history
         .iter()
-        .map(|d| (d.title.as_str(), d.event(), d.year))
+        .map(|d| (d.title.as_str(), d.event, d.year))
         .collect();
     let d = input.validate(&h, this_year()).map_err(AppError::Invalid)?;
     let mut tx = db.begin().await?;
@@ -177,7 +177,7 @@ pub async fn add_designation(
                 d.title
             ),
         )
-        .id(did)
+        .id(did.0)
         .after(&d),
     )
     .await?;
@@ -189,16 +189,13 @@ pub async fn add_tracking(
     caller: &Caller,
     id: InstitutionId,
     input: &TrackingInput,
-) -> Result<i64, AppError> {
+) -> Result<TrackingRecordId, AppError> {
     let inst = store::get(db, &caller.scope, id).await?;
     caller.require_bureau(WorkArea::Institutions)?;
     if inst.licence != Licence::Unlicensed {
         return Err(AppError::invalid("status", "只有无证机构需要登记跟踪记录"));
     }
-    let current = inst
-        .tracking_status
-        .as_deref()
-        .and_then(TrackingStatus::parse);
+    let current = inst.tracking_status;
     let e = input
         .validate(current, platform::time::today())
         .map_err(AppError::Invalid)?;
@@ -213,7 +210,7 @@ pub async fn add_tracking(
             "unlicensed_tracking",
             format!("{} 跟踪：{}", inst.name, e.status.label()),
         )
-        .id(eid)
+        .id(eid.0)
         .after(&e),
     )
     .await?;

@@ -3,23 +3,18 @@ use platform::auth::Scope;
 use platform::db::{Db, DbError, Sql, Tx};
 use platform::InstitutionId;
 
-use crate::domain::{DesignationEvent, NewDesignation};
+use crate::domain::{DesignationEvent, DesignationId, NewDesignation};
 
 #[derive(Clone, Debug, serde::Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct DesignationRow {
-    pub id: i64,
+    #[schema(value_type = i64)]
+    pub id: DesignationId,
     pub title: String,
-    pub event: String,
+    pub event: DesignationEvent,
     pub year: i64,
     pub document: String,
     pub note: String,
     pub created_at: DateTime<Utc>,
-}
-
-impl DesignationRow {
-    pub fn event(&self) -> DesignationEvent {
-        DesignationEvent::parse(&self.event).unwrap_or(DesignationEvent::Awarded)
-    }
 }
 
 /// The designation history of an institution, oldest first. The join on
@@ -41,16 +36,17 @@ pub async fn add_designation(
     tx: &mut Tx,
     id: InstitutionId,
     d: &NewDesignation,
-) -> Result<i64, DbError> {
+) -> Result<DesignationId, DbError> {
     tx.scalar(
         Sql::new("INSERT INTO institution_designations (institution_id, title, event, year, document, note, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id")
             .arg(id)
             .arg(d.title.as_str())
-            .arg(d.event.key())
+            .arg(d.event)
             .arg(d.year)
             .arg(d.document.as_str())
             .arg(d.note.as_str())
             .arg(Utc::now()),
     )
     .await
+    .map(DesignationId)
 }

@@ -5,7 +5,9 @@ use platform::web::InstitutionChoice;
 use platform::{InstitutionId, TownshipId};
 use serde::Deserialize;
 
-use crate::domain::{Category, Institution, Licence, NewInstitution, Ownership, Status};
+use crate::domain::{
+    Category, Institution, Licence, NewInstitution, Ownership, Status, TrackingStatus,
+};
 
 #[derive(sqlx::FromRow)]
 struct Row {
@@ -25,7 +27,7 @@ struct Row {
     class_count: i64,
     boarding: bool,
     group_name: Option<String>,
-    tracking_status: Option<String>,
+    tracking_status: Option<TrackingStatus>,
     notes: String,
     version: i64,
     updated_at: DateTime<Utc>,

@@ -3,13 +3,14 @@ use platform::auth::Scope;
 use platform::db::{Db, DbError, Sql, Tx};
 use platform::InstitutionId;
 
-use crate::domain::NewTrackingEvent;
+use crate::domain::{NewTrackingEvent, TrackingRecordId, TrackingStatus};
 
 #[derive(Clone, Debug, serde::Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct TrackingRow {
-    pub id: i64,
+    #[schema(value_type = i64)]
+    pub id: TrackingRecordId,
     pub event_date: NaiveDate,
-    pub status: String,
+    pub status: TrackingStatus,
     pub deadline: Option<NaiveDate>,
     pub note: String,
     pub recorded_by: String,
@@ -35,13 +36,13 @@ pub async fn add_tracking(
     id: InstitutionId,
     e: &NewTrackingEvent,
     recorded_by: &str,
-) -> Result<i64, DbError> {
+) -> Result<TrackingRecordId, DbError> {
     let event_id = tx
         .scalar(
             Sql::new("INSERT INTO institution_unlicensed_tracking (institution_id, event_date, status, deadline, note, recorded_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id")
                 .arg(id)
                 .arg(e.date)
-                .arg(e.status.key())
+                .arg(e.status)
                 .arg(e.deadline)
                 .arg(e.note.as_str())
                 .arg(recorded_by)
@@ -50,10 +51,10 @@ pub async fn add_tracking(
         .await?;
     tx.execute(
         Sql::new("UPDATE institutions SET tracking_status = $1, version = version + 1, updated_at = $2 WHERE id = $3")
-            .arg(e.status.key())
+            .arg(e.status)
             .arg(Utc::now())
             .arg(id),
     )
     .await?;
-    Ok(event_id)
+    Ok(TrackingRecordId(event_id))
 }

@@ -163,7 +163,7 @@ pub async fn add_designation(
     Json(input): Json<DesignationInput>,
 ) -> ApiResult<Response> {
     let did = service::add_designation(&state.db, &caller, id, &input).await?;
-    Ok((StatusCode::CREATED, Json(Created { id: did })).into_response())
+    Ok((StatusCode::CREATED, Json(Created { id: did.0 })).into_response())
 }
 
 /// Tracking history of an unlicensed kindergarten.
@@ -188,7 +188,7 @@ pub async fn add_tracking(
     Json(input): Json<TrackingInput>,
 ) -> ApiResult<Response> {
     let eid = service::add_tracking(&state.db, &caller, id, &input).await?;
-    Ok((StatusCode::CREATED, Json(Created { id: eid })).into_response())
+    Ok((StatusCode::CREATED, Json(Created { id: eid.0 })).into_response())
 }
 
 /// Approved places and classes per school year.

@@ -62,7 +62,7 @@ impl DetailModel {
 fn facts(i: &Institution, townships: &[Township], history: &[DesignationRow]) -> Markup {
     let h: Vec<_> = history
         .iter()
-        .map(|d| (d.title.as_str(), d.event(), d.year))
+        .map(|d| (d.title.as_str(), d.event, d.year))
         .collect();
     let held = current_designations(&h);
     html! {
@@ -90,7 +90,11 @@ fn facts(i: &Institution, townships: &[Township], history: &[DesignationRow]) ->
 
 fn designation_form(actor: &Actor, id: InstitutionId, r: &Refusal) -> Markup {
     let titles = options(DESIGNATION_TITLES.iter().map(|t| (t, t)));
-    let events = options(DesignationEvent::ALL.iter().map(|e| (e.key(), e.label())));
+    let events = options(
+        DesignationEvent::ALL
+            .iter()
+            .map(|e| (e.as_str(), e.label())),
+    );
     html! {
         form.filters method="post" action=(format!("/institutions/{id}/designations")) {
             (csrf_field(actor))
@@ -107,14 +111,13 @@ fn designation_form(actor: &Actor, id: InstitutionId, r: &Refusal) -> Markup {
 
 fn tracking_view(actor: &Actor, m: &DetailModel, bureau_writer: bool) -> Markup {
     let i = &m.institution;
-    let statuses = options(TrackingStatus::ALL.iter().map(|e| (e.key(), e.label())));
-    let label = |s: &str| TrackingStatus::parse(s).map(|s| s.label());
+    let statuses = options(TrackingStatus::ALL.iter().map(|e| (e.as_str(), e.label())));
     html! {
         h2 { "无证园跟踪" }
-        p { "当前状态：" strong { (i.tracking_status.as_deref().and_then(label).unwrap_or("未登记")) } }
+        p { "当前状态：" strong { (i.tracking_status.map_or("未登记", TrackingStatus::label)) } }
         table id="tracking" {
             thead { tr { th { "日期" } th { "状态" } th { "整改期限" } th { "情况" } th { "登记人" } } }
-            tbody { @for t in &m.tracking { tr { td { (t.event_date) } td { (label(&t.status).unwrap_or("")) } td { (t.deadline.map(|d| d.to_string()).unwrap_or_default()) } td { (t.note) } td { (t.recorded_by) } } } }
+            tbody { @for t in &m.tracking { tr { td { (t.event_date) } td { (t.status.label()) } td { (t.deadline.map(|d| d.to_string()).unwrap_or_default()) } td { (t.note) } td { (t.recorded_by) } } } }
         }
         @if bureau_writer {
             form.filters method="post" action=(format!("/institutions/{}/tracking", i.id)) {
@@ -150,7 +153,7 @@ pub fn view(actor: &Actor, m: &DetailModel, notice: &Notice, r: &Refusal) -> Mar
         h2 { "称号变动" }
         table id="designations" {
             thead { tr { th { "年份" } th { "称号" } th { "变动" } th { "文号" } th { "备注" } } }
-            tbody { @for d in &m.history { tr { td { (d.year) } td { (d.title) } td { (d.event().label()) } td { (d.document) } td { (d.note) } } } }
+            tbody { @for d in &m.history { tr { td { (d.year) } td { (d.title) } td { (d.event.label()) } td { (d.document) } td { (d.note) } } } }
         }
         @if bureau_writer { (designation_form(actor, i.id, r)) }
         @if i.licence == Licence::Unlicensed { (tracking_view(actor, m, bureau_writer)) }
@@ -176,7 +179,7 @@ async fn answer(
     actor: &Actor,
     caller: &Caller,
     id: InstitutionId,
-    saved: Result<i64, AppError>,
+    saved: Result<impl Sized, AppError>,
     notice: &str,
 ) -> PageResult {
     let e = match saved {

@@ -9,49 +9,17 @@ use serde::{Deserialize, Serialize};
 use super::dates::parse_date;
 use super::Stage;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum CaseStatus {
-    /// 劝返中
-    Open,
-    /// 已复学
-    Returned,
-    /// 转入职业学校
-    Vocational,
-    /// 其他结案（如随迁离开本区、因病缓学经批准）
-    Closed,
-}
-
-impl CaseStatus {
-    pub const ALL: [CaseStatus; 4] = [
-        CaseStatus::Open,
-        CaseStatus::Returned,
-        CaseStatus::Vocational,
-        CaseStatus::Closed,
-    ];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            CaseStatus::Open => "open",
-            CaseStatus::Returned => "returned",
-            CaseStatus::Vocational => "vocational",
-            CaseStatus::Closed => "closed",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            CaseStatus::Open => "劝返中",
-            CaseStatus::Returned => "已复学",
-            CaseStatus::Vocational => "转入职业学校",
-            CaseStatus::Closed => "其他结案",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<CaseStatus> {
-        Self::ALL
-            .into_iter()
-            .find(|c| c.key() == s.trim() || c.label() == s.trim())
+platform::text_enum! {
+    /// The state of a dropout-control case.
+    pub enum CaseStatus {
+        /// 劝返中
+        Open = "open" "劝返中",
+        /// 已复学
+        Returned = "returned" "已复学",
+        /// 转入职业学校
+        Vocational = "vocational" "转入职业学校",
+        /// 其他结案（如随迁离开本区、因病缓学经批准）
+        Closed = "closed" "其他结案",
     }
 }
 
@@ -183,6 +151,21 @@ pub fn format_rate(hundredths: Option<i64>) -> String {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn case_statuses_round_trip_with_their_labels() {
+        for s in CaseStatus::ALL {
+            assert_eq!(CaseStatus::parse(s.as_str()), Some(*s));
+            assert_eq!(CaseStatus::parse(s.label()), Some(*s));
+        }
+        assert_eq!(CaseStatus::Vocational.as_str(), "vocational");
+        assert_eq!(CaseStatus::Open.label(), "劝返中");
+        assert_eq!(CaseStatus::parse(" 已复学 "), Some(CaseStatus::Returned));
+        assert_eq!(
+            serde_json::to_string(&CaseStatus::Closed).unwrap(),
+            "\"closed\""
+        );
+    }
 
     #[test]
     fn the_seed_figures() {

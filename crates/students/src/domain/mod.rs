@@ -3,6 +3,8 @@
 //! them, grades and stages) lives in `platform::vocab`.
 
 pub mod dropout;
+pub mod enrolment;
+pub mod ids;
 pub mod student;
 pub mod taught;
 pub mod template;

@@ -9,6 +9,7 @@ use platform::AppError;
 
 use super::{shown, NO_NUMBER_SEARCH};
 use crate::domain::dropout::CaseStatus;
+use crate::domain::ids::CaseId;
 use crate::domain::privacy::mask_id_number;
 use crate::service::dropout::{CaseDetail, ENTITY};
 use crate::store::dropout::{self as store, CaseFilter, CasePage, CaseRow};
@@ -77,11 +78,11 @@ impl<'a> DropoutReader<'a> {
 
     /// One case with its home visits, masked, its view audited; another
     /// institution's case is "not found".
-    pub async fn case(&self, id: i64) -> Result<CaseDetail, AppError> {
+    pub async fn case(&self, id: CaseId) -> Result<CaseDetail, AppError> {
         let case = store::get(self.0.db(), self.0.scope(), id).await?;
         let visits = store::visits(self.0.db(), id).await?;
         let entry = Entry::new("view", ENTITY, format!("查看控辍保学案件：{}", case.name))
-            .id(id)
+            .id(id.0)
             .institution(case.institution_id);
         self.0.audit_view(entry).await?;
         Ok(CaseDetail {
@@ -112,7 +113,7 @@ impl<'a> DropoutReader<'a> {
             return Err(AppError::invalid("q", NO_NUMBER_SEARCH));
         }
         Ok(CaseFilter {
-            status: status.map(|s| s.key().to_string()),
+            status: status.map(|s| s.as_str().to_string()),
             ..f.clone()
         })
     }

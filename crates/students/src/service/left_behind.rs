@@ -184,7 +184,7 @@ pub async fn add_care(
     caller: &Caller,
     id: StudentId,
     input: &CareInput,
-) -> Result<i64, AppError> {
+) -> Result<crate::domain::ids::CareRecordId, AppError> {
     let s = visible_student(db, caller, id).await?;
     let (on, carer, content) = check_care(input)?;
     let mut tx = db.begin().await?;

@@ -14,6 +14,9 @@ mod transfer;
 pub use transfer::{decide_transfer, request_transfer, transfer_decision, TransferRequest};
 
 use super::{school_year_of, today};
+use crate::domain::enrolment::EnrolmentStatus::{self, Active, Suspended};
+use crate::domain::enrolment::LeftReason;
+use crate::domain::ids::EnrolmentId;
 use crate::domain::student::{check, Placement};
 use crate::domain::taught::grades_taught;
 use crate::domain::Grade;
@@ -126,20 +129,12 @@ async fn enrol(
     Ok(())
 }
 
-fn current_enrolment(s: &StudentRecord) -> Result<(i64, InstitutionId, String), AppError> {
-    match (s.enrolment_id, s.institution_id, s.status.clone()) {
+fn current_enrolment(
+    s: &StudentRecord,
+) -> Result<(EnrolmentId, InstitutionId, EnrolmentStatus), AppError> {
+    match (s.enrolment_id, s.institution_id, s.status) {
         (Some(e), Some(i), Some(st)) => Ok((e, i, st)),
         _ => Err(AppError::Conflict(format!("{} 目前没有在读学籍", s.name))),
-    }
-}
-
-pub fn status_label(s: &str) -> &'static str {
-    match s {
-        "active" => "在读",
-        "suspended" => "休学",
-        "transferring" => "转学中",
-        "left" => "已离校",
-        _ => "未知",
     }
 }
 
@@ -188,11 +183,11 @@ pub async fn apply_step(
     let mut tx = db.begin().await?;
     let (ok, summary) = match step {
         Step::Suspend => (
-            enrolments::set_status(&mut tx, enrolment, "active", "suspended").await?,
+            enrolments::set_status(&mut tx, enrolment, Active, Suspended).await?,
             "休学",
         ),
         Step::Resume => (
-            enrolments::set_status(&mut tx, enrolment, "suspended", "active").await?,
+            enrolments::set_status(&mut tx, enrolment, Suspended, Active).await?,
             "复学",
         ),
         Step::Graduate => {
@@ -205,8 +200,9 @@ pub async fn apply_step(
                 )));
             }
             (
-                status == "active"
-                    && enrolments::leave(&mut tx, enrolment, "graduated", today()).await?,
+                status == Active
+                    && enrolments::leave(&mut tx, enrolment, LeftReason::Graduated, today())
+                        .await?,
                 "毕业",
             )
         }
@@ -217,7 +213,8 @@ pub async fn apply_step(
                     FieldError::new("responsible", "请填写劝返责任人"),
                 ]));
             }
-            let left = enrolments::leave(&mut tx, enrolment, "dropped_out", today()).await?;
+            let left =
+                enrolments::leave(&mut tx, enrolment, LeftReason::DroppedOut, today()).await?;
             if left {
                 crate::store::dropout::open_case_for_student(
                     &mut tx,
@@ -236,7 +233,7 @@ pub async fn apply_step(
         return Err(AppError::Conflict(format!(
             "{} 的学籍状态为“{}”，不能办理{summary}",
             s.name,
-            status_label(&status)
+            status.label()
         )));
     }
     audit::record(

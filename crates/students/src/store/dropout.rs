@@ -14,6 +14,8 @@ use platform::{InstitutionId, TownshipId};
 use serde::{Deserialize, Serialize};
 
 use super::students::{StudentId, StudentRecord};
+use crate::domain::dropout::CaseStatus;
+use crate::domain::ids::{CaseId, HomeVisitId};
 
 /// Opens a case for an enrolled student who dropped out; the township is
 /// that of the institution they left.
@@ -24,7 +26,7 @@ pub async fn open_case_for_student(
     cause: &str,
     responsible: &str,
     on: NaiveDate,
-) -> Result<i64, DbError> {
+) -> Result<CaseId, DbError> {
     tx.scalar(
         Sql::new("INSERT INTO students_dropout_cases (id_number, name, township_id, institution_id, student_id, cause, responsible, status, opened_on) SELECT $1, $2, i.township_id, i.id, $3, $4, $5, 'open', $6 FROM institutions i WHERE i.id = $7 RETURNING id")
             .arg(s.id_number.as_str())
@@ -36,13 +38,15 @@ pub async fn open_case_for_student(
             .arg(institution),
     )
     .await
+    .map(CaseId)
 }
 
 /// A case with its township, institution, visit count and whether the
 /// child is enrolled anywhere right now.
 #[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct CaseRow {
-    pub id: i64,
+    #[schema(value_type = i64)]
+    pub id: CaseId,
     /// Masked for roles that do not see personal details.
     pub id_number: String,
     pub name: String,
@@ -56,8 +60,7 @@ pub struct CaseRow {
     pub student_id: Option<StudentId>,
     pub cause: String,
     pub responsible: String,
-    /// open, returned, vocational or closed.
-    pub status: String,
+    pub status: CaseStatus,
     pub opened_on: NaiveDate,
     pub closed_on: Option<NaiveDate>,
     pub outcome: String,
@@ -159,7 +162,7 @@ pub async fn count_by_status(db: &Db, scope: &Scope) -> Result<Vec<(String, i64)
 }
 
 /// One case, if `scope` may see it.
-pub async fn get(ex: impl Into<Ex<'_>>, scope: &Scope, id: i64) -> Result<CaseRow, DbError> {
+pub async fn get(ex: impl Into<Ex<'_>>, scope: &Scope, id: CaseId) -> Result<CaseRow, DbError> {
     ex.into()
         .fetch_one(scope.restrict(
             Sql::new(CASE).push(" WHERE d.id = ").bind(id),
@@ -172,7 +175,7 @@ pub async fn get(ex: impl Into<Ex<'_>>, scope: &Scope, id: i64) -> Result<CaseRo
 /// since `version`. False when stale or closed.
 pub async fn update(
     tx: &mut Tx,
-    id: i64,
+    id: CaseId,
     version: i64,
     cause: &str,
     responsible: &str,
@@ -193,9 +196,9 @@ pub async fn update(
 /// or is stale.
 pub async fn close(
     tx: &mut Tx,
-    id: i64,
+    id: CaseId,
     version: Option<i64>,
-    status: &str,
+    status: CaseStatus,
     on: NaiveDate,
     outcome: &str,
 ) -> Result<bool, DbError> {
@@ -217,8 +220,10 @@ pub async fn close(
 /// A home visit (家访).
 #[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct VisitRow {
-    pub id: i64,
-    pub case_id: i64,
+    #[schema(value_type = i64)]
+    pub id: HomeVisitId,
+    #[schema(value_type = i64)]
+    pub case_id: CaseId,
     pub visited_on: NaiveDate,
     pub visitor: String,
     pub outcome: String,
@@ -227,11 +232,11 @@ pub struct VisitRow {
 
 pub async fn add_visit(
     tx: &mut Tx,
-    case_id: i64,
+    case_id: CaseId,
     on: NaiveDate,
     visitor: &str,
     outcome: &str,
-) -> Result<i64, DbError> {
+) -> Result<HomeVisitId, DbError> {
     tx.scalar(
         Sql::new("INSERT INTO students_home_visits (case_id, visited_on, visitor, outcome, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id")
             .arg(case_id)
@@ -241,10 +246,11 @@ pub async fn add_visit(
             .arg(Utc::now()),
     )
     .await
+    .map(HomeVisitId)
 }
 
 /// The visits of a case, oldest first.
-pub async fn visits(db: &Db, case_id: i64) -> Result<Vec<VisitRow>, DbError> {
+pub async fn visits(db: &Db, case_id: CaseId) -> Result<Vec<VisitRow>, DbError> {
     db.fetch_all(
         Sql::new("SELECT id, case_id, visited_on, visitor, outcome, created_at FROM students_home_visits WHERE case_id = ")
             .bind(case_id)

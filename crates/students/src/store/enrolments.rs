@@ -8,19 +8,22 @@ use platform::InstitutionId;
 use serde::Serialize;
 
 use super::students::StudentId;
+use crate::domain::enrolment::{EnrolmentStatus, LeftReason, TransferStatus};
+use crate::domain::ids::{EnrolmentId, TransferId};
 use crate::reader::Found;
 
 #[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct EnrolmentRow {
-    pub id: i64,
+    #[schema(value_type = i64)]
+    pub id: EnrolmentId,
     #[schema(value_type = i64)]
     pub institution_id: InstitutionId,
     pub institution_name: String,
     pub school_year: i64,
     pub grade: i64,
     pub class_name: String,
-    pub status: String,
-    pub left_reason: Option<String>,
+    pub status: EnrolmentStatus,
+    pub left_reason: Option<LeftReason>,
     pub entered_on: NaiveDate,
     pub left_on: Option<NaiveDate>,
 }
@@ -38,9 +41,9 @@ pub async fn history(db: &Db, student: &Found) -> Result<Vec<EnrolmentRow>, DbEr
 
 pub async fn set_status(
     tx: &mut Tx,
-    enrolment: i64,
-    from: &str,
-    to: &str,
+    enrolment: EnrolmentId,
+    from: EnrolmentStatus,
+    to: EnrolmentStatus,
 ) -> Result<bool, DbError> {
     let n = tx
         .execute(
@@ -56,8 +59,8 @@ pub async fn set_status(
 /// Ends an enrolment.
 pub async fn leave(
     tx: &mut Tx,
-    enrolment: i64,
-    reason: &str,
+    enrolment: EnrolmentId,
+    reason: LeftReason,
     on: NaiveDate,
 ) -> Result<bool, DbError> {
     let n = tx
@@ -91,15 +94,15 @@ pub async fn promote(
     };
     // Ends this year's enrolments of the grades `which` selects (constant
     // SQL) with `reason`.
-    let leave = |reason: &str, which: &str| {
+    let leave = |reason: LeftReason, which: &str| {
         narrow(
-            Sql::new(format!("UPDATE students_enrolments SET status = 'left', left_reason = '{reason}', left_on = $1 WHERE status = 'active' AND school_year = $2 AND grade {which} (0, 6, 9, 12)"))
+            Sql::new(format!("UPDATE students_enrolments SET status = 'left', left_reason = '{}', left_on = $1 WHERE status = 'active' AND school_year = $2 AND grade {which} (0, 6, 9, 12)", reason.as_str()))
                 .arg(on)
                 .arg(school_year),
         )
     };
-    let graduated = tx.execute(leave("graduated", "IN")).await?;
-    let promoted = tx.execute(leave("promoted", "NOT IN")).await?;
+    let graduated = tx.execute(leave(LeftReason::Graduated, "IN")).await?;
+    let promoted = tx.execute(leave(LeftReason::Promoted, "NOT IN")).await?;
     tx.execute(narrow(
         Sql::new("INSERT INTO students_enrolments (student_id, institution_id, school_year, grade, class_name, status, entered_on, created_at) SELECT student_id, institution_id, school_year + 1, grade + 1, class_name, 'active', $1, $2 FROM students_enrolments WHERE left_reason = 'promoted' AND left_on = $1 AND school_year = $3")
             .arg(on)
@@ -115,7 +118,8 @@ pub async fn promote(
 
 #[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct TransferRow {
-    pub id: i64,
+    #[schema(value_type = i64)]
+    pub id: TransferId,
     #[schema(value_type = i64)]
     pub student_id: StudentId,
     pub student_name: String,
@@ -127,7 +131,7 @@ pub struct TransferRow {
     pub to_name: String,
     pub grade: i64,
     pub reason: String,
-    pub status: String,
+    pub status: TransferStatus,
     pub requested_by: String,
     pub requested_at: DateTime<Utc>,
     pub decided_by: Option<String>,
@@ -143,7 +147,7 @@ pub async fn request_transfer(
     grade: i64,
     reason: &str,
     by: &str,
-) -> Result<i64, DbError> {
+) -> Result<TransferId, DbError> {
     tx.scalar(
         Sql::new("INSERT INTO students_transfers (student_id, from_institution_id, to_institution_id, grade, reason, status, requested_by, requested_at) VALUES ($1, $2, $3, $4, $5, 'pending', $6, $7) RETURNING id")
             .arg(student)
@@ -155,6 +159,7 @@ pub async fn request_transfer(
             .arg(Utc::now()),
     )
     .await
+    .map(TransferId)
 }
 
 /// Restricts `q` to transfers from or to the scope's institution.
@@ -171,7 +176,11 @@ fn either_side(scope: &Scope, q: Sql) -> Sql {
 }
 
 /// A transfer that either side of it (or the bureau) may see.
-pub async fn get_transfer(tx: &mut Tx, scope: &Scope, id: i64) -> Result<TransferRow, DbError> {
+pub async fn get_transfer(
+    tx: &mut Tx,
+    scope: &Scope,
+    id: TransferId,
+) -> Result<TransferRow, DbError> {
     tx.fetch_one(either_side(
         scope,
         Sql::new(TRANSFER).push(" WHERE t.id = ").bind(id),
@@ -183,7 +192,7 @@ pub async fn get_transfer(tx: &mut Tx, scope: &Scope, id: i64) -> Result<Transfe
 pub async fn transfers(
     db: &Db,
     scope: &Scope,
-    status: Option<&str>,
+    status: Option<TransferStatus>,
 ) -> Result<Vec<TransferRow>, DbError> {
     let mut q = either_side(scope, Sql::new(TRANSFER).push(" WHERE 1=1"));
     if let Some(s) = status {
@@ -194,8 +203,8 @@ pub async fn transfers(
 
 pub async fn decide_transfer(
     tx: &mut Tx,
-    id: i64,
-    status: &str,
+    id: TransferId,
+    status: TransferStatus,
     by: &str,
 ) -> Result<bool, DbError> {
     let n = tx

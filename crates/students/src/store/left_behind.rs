@@ -7,6 +7,7 @@ use platform::db::{Db, DbError, Ex, Sql, Tx};
 use serde::{Deserialize, Serialize};
 
 use super::students::StudentId;
+use crate::domain::ids::CareRecordId;
 
 /// The archive of one left-behind child.
 #[derive(
@@ -63,7 +64,8 @@ pub async fn upsert(tx: &mut Tx, student: StudentId, a: &Archive) -> Result<(), 
 /// A care record (关爱记录): who cared for the child, when, and how.
 #[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct CareRow {
-    pub id: i64,
+    #[schema(value_type = i64)]
+    pub id: CareRecordId,
     pub cared_on: NaiveDate,
     pub carer: String,
     pub content: String,
@@ -76,7 +78,7 @@ pub async fn add_care(
     on: NaiveDate,
     carer: &str,
     content: &str,
-) -> Result<i64, DbError> {
+) -> Result<CareRecordId, DbError> {
     tx.scalar(
         Sql::new("INSERT INTO students_care_records (student_id, cared_on, carer, content, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id")
             .arg(student)
@@ -86,6 +88,7 @@ pub async fn add_care(
             .arg(Utc::now()),
     )
     .await
+    .map(CareRecordId)
 }
 
 /// The care records of `student`, newest first.

@@ -7,10 +7,9 @@ use serde::{Deserialize, Serialize};
 use crate::domain::student::NewStudent;
 use crate::domain::Grade;
 
-platform::typed_id!(
-    /// A student record.
-    StudentId
-);
+use crate::domain::enrolment::EnrolmentStatus;
+use crate::domain::ids::EnrolmentId;
+pub use crate::domain::ids::StudentId;
 
 /// A student with their current enrolment (if any).
 #[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
@@ -48,14 +47,15 @@ pub struct StudentRecord {
     pub extra_json: Option<String>,
     pub version: i64,
     pub updated_at: DateTime<Utc>,
-    pub enrolment_id: Option<i64>,
+    #[schema(value_type = Option<i64>)]
+    pub enrolment_id: Option<EnrolmentId>,
     #[schema(value_type = Option<i64>)]
     pub institution_id: Option<InstitutionId>,
     pub institution_name: Option<String>,
     pub school_year: Option<i64>,
     pub grade: Option<i64>,
     pub class_name: Option<String>,
-    pub status: Option<String>,
+    pub status: Option<EnrolmentStatus>,
 }
 
 /// A line of the student list.
@@ -78,7 +78,7 @@ pub struct StudentRow {
     pub institution_name: String,
     pub grade: i64,
     pub class_name: String,
-    pub status: String,
+    pub status: EnrolmentStatus,
     pub left_behind: i64,
     pub migrant_child: bool,
     pub boarding: bool,
@@ -345,7 +345,7 @@ pub async fn enrol(
     grade: Grade,
     class_name: &str,
     entered_on: NaiveDate,
-) -> Result<i64, DbError> {
+) -> Result<EnrolmentId, DbError> {
     tx.scalar(
         Sql::new("INSERT INTO students_enrolments (student_id, institution_id, school_year, grade, class_name, status, entered_on, created_at) VALUES ($1, $2, $3, $4, $5, 'active', $6, $7) RETURNING id")
             .arg(student)
@@ -357,4 +357,5 @@ pub async fn enrol(
             .arg(Utc::now()),
     )
     .await
+    .map(EnrolmentId)
 }

@@ -16,6 +16,7 @@ use serde::Deserialize;
 use utoipa::OpenApi;
 
 use super::files;
+use crate::domain::ids::TransferId;
 use crate::reader::StudentsReader;
 use crate::service::import::{import, Mode, Outcome, Progress};
 use crate::service::lifecycle::{self, Step, StepDetails, TransferRequest};
@@ -177,7 +178,7 @@ pub async fn transfers(
 pub async fn decide(
     State(state): State<AppState>,
     caller: Caller,
-    Path((id, decision)): Path<(i64, String)>,
+    Path((id, decision)): Path<(TransferId, String)>,
 ) -> ApiResult<Json<TransferRow>> {
     let confirm = lifecycle::transfer_decision(&decision)?;
     Ok(Json(

@@ -102,13 +102,6 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/dropout/rates/export", get(api::rates_export))
 }
 
-/// The label of a stored case status.
-fn status_label(s: &str) -> &'static str {
-    CaseStatus::parse(s)
-        .map(CaseStatus::label)
-        .unwrap_or("未知")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

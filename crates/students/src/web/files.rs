@@ -24,7 +24,6 @@ use crate::domain::template::fields;
 use crate::domain::Grade;
 use crate::reader::StudentsReader;
 use crate::service::import::{import, Mode, Outcome, Progress};
-use crate::service::lifecycle::status_label;
 use crate::store::students::StudentFilter;
 
 pub fn routes() -> Router<AppState> {
@@ -150,7 +149,7 @@ pub async fn export_bytes(
             Cell::text(&r.institution_name),
             Cell::text(Grade(r.grade).label()),
             Cell::text(&r.class_name),
-            Cell::text(status_label(&r.status)),
+            Cell::text(r.status.label()),
             Cell::text(tags),
         ])?;
     }

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::case_entry;
 use crate::domain::dropout::{check_close, CaseStatus, CloseInput, VisitInput};
+use crate::domain::ids::{CaseId, HomeVisitId};
 use crate::reader::DropoutReader;
 use crate::service::today;
 use crate::store::dropout::{self as store, CaseRow, VisitRow};
@@ -44,9 +45,7 @@ fn check_update(u: &CaseUpdate) -> Result<(String, String), AppError> {
 }
 
 fn closed_error(c: &CaseRow) -> AppError {
-    let label = CaseStatus::parse(&c.status)
-        .map(|s| s.label())
-        .unwrap_or("已结案");
+    let label = c.status.label();
     AppError::Conflict(format!("该案件已结案（{label}），不能再修改"))
 }
 
@@ -55,7 +54,7 @@ fn closed_error(c: &CaseRow) -> AppError {
 pub async fn update(
     db: &Db,
     caller: &Caller,
-    id: i64,
+    id: CaseId,
     u: &CaseUpdate,
 ) -> Result<CaseRow, AppError> {
     store::get(db, &caller.scope, id).await?;
@@ -63,7 +62,7 @@ pub async fn update(
     let (cause, responsible) = check_update(u)?;
     let mut tx = db.begin().await?;
     let before = store::get(&mut tx, &caller.scope, id).await?;
-    if before.status != CaseStatus::Open.key() {
+    if before.status != CaseStatus::Open {
         return Err(closed_error(&before));
     }
     if !store::update(&mut tx, id, u.version, &cause, &responsible).await? {
@@ -77,7 +76,7 @@ pub async fn update(
             "update",
             format!("修改控辍保学案件：{}（原因、责任人）", after.name),
         )
-        .id(id)
+        .id(id.0)
         .institution(after.institution_id)
         .before(&serde_json::json!({"cause": before.cause, "responsible": before.responsible}))
         .after(&serde_json::json!({"cause": after.cause, "responsible": after.responsible})),
@@ -91,12 +90,12 @@ pub async fn update(
 pub async fn add_visit(
     db: &Db,
     caller: &Caller,
-    id: i64,
+    id: CaseId,
     input: &VisitInput,
-) -> Result<i64, AppError> {
+) -> Result<HomeVisitId, AppError> {
     let case = store::get(db, &caller.scope, id).await?;
     caller.require(WorkArea::Dropout, Access::Write)?;
-    if case.status != CaseStatus::Open.key() {
+    if case.status != CaseStatus::Open {
         return Err(closed_error(&case));
     }
     let v = input
@@ -111,7 +110,7 @@ pub async fn add_visit(
             "create",
             format!("{} 家访（{}，{}）", case.name, v.date, v.visitor),
         )
-        .id(id)
+        .id(id.0)
         .institution(case.institution_id)
         .after(&v),
     )
@@ -133,19 +132,19 @@ pub struct CloseRequest {
 pub async fn close(
     db: &Db,
     caller: &Caller,
-    id: i64,
+    id: CaseId,
     req: &CloseRequest,
 ) -> Result<CaseRow, AppError> {
     let case = store::get(db, &caller.scope, id).await?;
     caller.require(WorkArea::Dropout, Access::Write)?;
-    let current = CaseStatus::parse(&case.status).unwrap_or(CaseStatus::Closed);
+    let current = case.status;
     let (status, on, outcome) =
         check_close(&req.input, current, case.opened_on, today()).map_err(AppError::Invalid)?;
     let mut tx = db.begin().await?;
-    if !store::close(&mut tx, id, req.version, status.key(), on, &outcome).await? {
+    if !store::close(&mut tx, id, req.version, status, on, &outcome).await? {
         let now = store::get(&mut tx, &Scope::All, id).await?;
         return Err(match req.version {
-            _ if now.status != CaseStatus::Open.key() => closed_error(&now),
+            _ if now.status != CaseStatus::Open => closed_error(&now),
             Some(v) => AppError::stale("该案件", v, now.version),
             None => AppError::Conflict("结案失败：请刷新页面后重试".into()),
         });
@@ -155,7 +154,7 @@ pub async fn close(
         &mut tx,
         &caller.who,
         case_entry("update", format!("控辍保学案件结案：{}（{}）", case.name, status.label()))
-            .id(id)
+            .id(id.0)
             .institution(case.institution_id)
             .before(&serde_json::json!({"status": case.status}))
             .after(&serde_json::json!({"status": after.status, "closed_on": after.closed_on, "outcome": after.outcome})),

@@ -21,12 +21,6 @@ const HEADERS: [&str; 11] = [
     "结案日期",
 ];
 
-fn status_label(s: &str) -> &'static str {
-    CaseStatus::parse(s)
-        .map(CaseStatus::label)
-        .unwrap_or("未知")
-}
-
 /// The filter in the list page's words, for the title row.
 fn title(f: &CaseFilter, township: Option<&str>) -> Title {
     Title::list("控辍保学案件")
@@ -60,7 +54,7 @@ pub fn cases_workbook(
             Cell::text(c.institution_name.as_deref().unwrap_or("")),
             Cell::text(&c.cause),
             Cell::text(&c.responsible),
-            Cell::text(status_label(&c.status)),
+            Cell::text(c.status.label()),
             Cell::text(c.opened_on.to_string()),
             Cell::Int(c.visits),
             Cell::text(day(c.last_visit)),

@@ -7,7 +7,9 @@ use platform::db::Db;
 use platform::AppError;
 use serde::Deserialize;
 
-use super::{check_grade_taught, current_enrolment, find_by_code, status_label};
+use super::{check_grade_taught, current_enrolment, find_by_code};
+use crate::domain::enrolment::{EnrolmentStatus, LeftReason, TransferStatus};
+use crate::domain::ids::TransferId;
 use crate::domain::Grade;
 use crate::service::{school_year_of, today};
 use crate::store::enrolments::{self, TransferRow};
@@ -28,15 +30,15 @@ pub async fn request_transfer(
     caller: &Caller,
     id: StudentId,
     req: &TransferRequest,
-) -> Result<i64, AppError> {
+) -> Result<TransferId, AppError> {
     let s = students::get(db, &caller.scope, id).await?;
     caller.require(WorkArea::Students, Access::Write)?;
     let (enrolment, from, status) = current_enrolment(&s)?;
-    if status != "active" {
+    if status != EnrolmentStatus::Active {
         return Err(AppError::Conflict(format!(
             "{} 的学籍状态为“{}”，不能转出",
             s.name,
-            status_label(&status)
+            status.label()
         )));
     }
     let field = "转入学校的学校标识码";
@@ -46,7 +48,14 @@ pub async fn request_transfer(
     }
     check_grade_taught(&to_type, Grade(s.grade.unwrap_or(0)), field)?;
     let mut tx = db.begin().await?;
-    if !enrolments::set_status(&mut tx, enrolment, "active", "transferring").await? {
+    if !enrolments::set_status(
+        &mut tx,
+        enrolment,
+        EnrolmentStatus::Active,
+        EnrolmentStatus::Transferring,
+    )
+    .await?
+    {
         return Err(AppError::Conflict(
             "学籍状态已被他人修改，请刷新后重试".into(),
         ));
@@ -65,7 +74,7 @@ pub async fn request_transfer(
         &mut tx,
         &caller.who,
         Entry::new("create", "transfer", format!("{} 申请转出", s.name))
-            .id(tid)
+            .id(tid.0)
             .institution(Some(from)),
     )
     .await?;
@@ -77,7 +86,7 @@ pub async fn request_transfer(
 pub async fn decide_transfer(
     db: &Db,
     caller: &Caller,
-    transfer: i64,
+    transfer: TransferId,
     confirm: bool,
 ) -> Result<TransferRow, AppError> {
     caller.require(WorkArea::Students, Access::Write)?;
@@ -88,7 +97,7 @@ pub async fn decide_transfer(
             return Err(AppError::Forbidden);
         }
     }
-    if t.status != "pending" {
+    if t.status != TransferStatus::Pending {
         return Err(AppError::Conflict("该转学申请已处理".into()));
     }
     let rec = students::get(&mut tx, &Scope::All, t.student_id).await?;
@@ -96,12 +105,16 @@ pub async fn decide_transfer(
     enrolments::decide_transfer(
         &mut tx,
         transfer,
-        if confirm { "confirmed" } else { "refused" },
+        if confirm {
+            TransferStatus::Confirmed
+        } else {
+            TransferStatus::Refused
+        },
         &caller.who.username,
     )
     .await?;
     if confirm {
-        enrolments::leave(&mut tx, enrolment, "transferred", today()).await?;
+        enrolments::leave(&mut tx, enrolment, LeftReason::Transferred, today()).await?;
         students::enrol(
             &mut tx,
             t.student_id,
@@ -113,7 +126,13 @@ pub async fn decide_transfer(
         )
         .await?;
     } else {
-        enrolments::set_status(&mut tx, enrolment, "transferring", "active").await?;
+        enrolments::set_status(
+            &mut tx,
+            enrolment,
+            EnrolmentStatus::Transferring,
+            EnrolmentStatus::Active,
+        )
+        .await?;
     }
     let what = if confirm {
         "确认转入"
@@ -131,7 +150,7 @@ pub async fn decide_transfer(
                 t.student_name, t.from_name, t.to_name
             ),
         )
-        .id(transfer)
+        .id(transfer.0)
         .institution(Some(t.to_institution_id)),
     )
     .await?;

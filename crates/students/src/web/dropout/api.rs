@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use super::register::{read_upload, run_import};
 use crate::domain::dropout::VisitInput;
+use crate::domain::ids::CaseId;
 use crate::reader::DropoutReader;
 use crate::service::dropout::{
     self as service, CaseDetail, CaseUpdate, CloseRequest, Rates, RegisterImportOutcome,
@@ -64,7 +65,7 @@ pub async fn export_cases(
 pub async fn get_case(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<i64>,
+    Path(id): Path<CaseId>,
 ) -> ApiResult<Json<CaseDetail>> {
     Ok(Json(DropoutReader::of(&state.db, &caller)?.case(id).await?))
 }
@@ -75,7 +76,7 @@ pub async fn get_case(
 pub async fn update_case(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<i64>,
+    Path(id): Path<CaseId>,
     Json(u): Json<CaseUpdate>,
 ) -> ApiResult<Json<CaseRow>> {
     Ok(Json(service::update(&state.db, &caller, id, &u).await?))
@@ -87,11 +88,11 @@ pub async fn update_case(
 pub async fn add_visit(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<i64>,
+    Path(id): Path<CaseId>,
     Json(v): Json<VisitInput>,
 ) -> ApiResult<Response> {
     let vid = service::add_visit(&state.db, &caller, id, &v).await?;
-    Ok((StatusCode::CREATED, Json(Created { id: vid })).into_response())
+    Ok((StatusCode::CREATED, Json(Created { id: vid.0 })).into_response())
 }
 
 /// Close a case: status 已复学 (returned), 转入职业学校 (vocational) or 其他结案 (closed).
@@ -100,7 +101,7 @@ pub async fn add_visit(
 pub async fn close_case(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<i64>,
+    Path(id): Path<CaseId>,
     Json(req): Json<CloseRequest>,
 ) -> ApiResult<Json<CaseRow>> {
     Ok(Json(service::close(&state.db, &caller, id, &req).await?))

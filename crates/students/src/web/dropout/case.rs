@@ -10,8 +10,8 @@ use platform::web::{page, AppState, Notice};
 use platform::{AppError, PageResult};
 use serde::Deserialize;
 
-use super::status_label;
 use crate::domain::dropout::{CaseStatus, CloseInput, VisitInput};
+use crate::domain::ids::CaseId;
 use crate::reader::DropoutReader;
 use crate::service::dropout::{self as service, CaseDetail, CaseUpdate, CloseRequest};
 use crate::service::today;
@@ -76,7 +76,7 @@ pub fn view(actor: &Actor, d: &CaseDetail, notice: &Notice, typed: &Typed, r: &R
     let t = Forms { typed, refusal: r };
     let typed = t.typed;
     let c = &d.case;
-    let open = c.status == CaseStatus::Open.key();
+    let open = c.status == CaseStatus::Open;
     let writer = open && actor.may(WorkArea::Dropout, Access::Write);
     let (cause, responsible) = typed
         .cause
@@ -84,7 +84,7 @@ pub fn view(actor: &Actor, d: &CaseDetail, notice: &Notice, typed: &Typed, r: &R
         .unwrap_or_else(|| (c.cause.clone(), c.responsible.clone()));
     let endings: Vec<(String, String)> = CaseStatus::ALL[1..]
         .iter()
-        .map(|s| (s.key().into(), s.label().into()))
+        .map(|s| (s.as_str().into(), s.label().into()))
         .collect();
     let or_today = |d: &str| {
         if d.is_empty() {
@@ -110,7 +110,7 @@ pub fn view(actor: &Actor, d: &CaseDetail, notice: &Notice, typed: &Typed, r: &R
                 @if c.enrolled_now { "已有在读学籍" } @else { "无在读学籍" }
                 @if let Some(sid) = c.student_id { " " a href=(format!("/students/{sid}")) { "查看学籍" } }
             }
-            dt { "状态" } dd { strong { (status_label(&c.status)) } }
+            dt { "状态" } dd { strong { (c.status.label()) } }
             dt { "立案日期" } dd { (c.opened_on) }
             dt { "原因" } dd { (c.cause) }
             dt { "劝返责任人" } dd { @if c.responsible.is_empty() { "未指定" } @else { (c.responsible) } }
@@ -179,7 +179,7 @@ pub async fn detail(
     State(state): State<AppState>,
     actor: Actor,
     caller: Caller,
-    Path(id): Path<i64>,
+    Path(id): Path<CaseId>,
     notice: Notice,
 ) -> PageResult {
     let d = DropoutReader::of(&state.db, &caller)?.case(id).await?;
@@ -193,7 +193,7 @@ async fn answer<T>(
     state: &AppState,
     actor: &Actor,
     caller: &Caller,
-    id: i64,
+    id: CaseId,
     saved: Result<T, AppError>,
     notice: &str,
     typed: Typed,
@@ -221,7 +221,7 @@ pub async fn update(
     State(state): State<AppState>,
     actor: Actor,
     caller: Caller,
-    Path(id): Path<i64>,
+    Path(id): Path<CaseId>,
     Form(f): Form<UpdateForm>,
 ) -> PageResult {
     let u = CaseUpdate {
@@ -242,7 +242,7 @@ pub async fn add_visit(
     State(state): State<AppState>,
     actor: Actor,
     caller: Caller,
-    Path(id): Path<i64>,
+    Path(id): Path<CaseId>,
     Form(v): Form<VisitInput>,
 ) -> PageResult {
     let saved = service::add_visit(&state.db, &caller, id, &v).await;
@@ -258,7 +258,7 @@ pub async fn close(
     State(state): State<AppState>,
     actor: Actor,
     caller: Caller,
-    Path(id): Path<i64>,
+    Path(id): Path<CaseId>,
     Form(f): Form<CloseForm>,
 ) -> PageResult {
     let input = CloseInput {

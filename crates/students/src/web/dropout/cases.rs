@@ -11,7 +11,6 @@ use platform::web::{file_response, page, AppState, Filters, Pager};
 use platform::{AppError, PageResult};
 use serde::Deserialize;
 
-use super::status_label;
 use crate::domain::dropout::CaseStatus;
 use crate::reader::DropoutReader;
 use crate::service::dropout::cases_workbook;
@@ -81,7 +80,7 @@ pub async fn list(
     };
     let statuses: Vec<(String, String)> = CaseStatus::ALL
         .iter()
-        .map(|s| (s.key().into(), s.label().into()))
+        .map(|s| (s.as_str().into(), s.label().into()))
         .collect();
     let towns: Vec<(String, String)> = townships
         .iter()
@@ -90,7 +89,7 @@ pub async fn list(
     let count_of = |s: CaseStatus| {
         counts
             .iter()
-            .find(|(k, _)| k == s.key())
+            .find(|(k, _)| k == s.as_str())
             .map(|(_, n)| *n)
             .unwrap_or(0)
     };
@@ -99,7 +98,7 @@ pub async fn list(
             p.notice role="status" { (y) "—" (y + 1) " 学年户籍比对完成：新立案 " (n) " 件。" }
         }
         p {
-            @for s in CaseStatus::ALL { span.tag { (s.label()) " " (count_of(s)) " 件" } " " }
+            @for s in CaseStatus::ALL.iter().copied() { span.tag { (s.label()) " " (count_of(s)) " 件" } " " }
             @if let Some(n) = registered { span.muted { "户籍名册登记适龄儿童 " (n) " 人" } }
         }
         div.actions {
@@ -137,7 +136,7 @@ pub async fn list(
                         td { (c.institution_name.as_deref().unwrap_or("—")) }
                         td { (c.cause) }
                         td { @if c.responsible.is_empty() { span.muted { "未指定" } } @else { (c.responsible) } }
-                        td { (status_label(&c.status)) }
+                        td { (c.status.label()) }
                         td { (c.opened_on) }
                         td.num { (c.visits) }
                         td { (c.last_visit.map(|d| d.to_string()).unwrap_or_else(|| "—".into())) }

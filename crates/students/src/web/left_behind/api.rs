@@ -52,5 +52,5 @@ pub async fn add_care(
     Json(c): Json<CareInput>,
 ) -> ApiResult<Response> {
     let cid = service::add_care(&state.db, &caller, id, &c).await?;
-    Ok((StatusCode::CREATED, Json(Created { id: cid })).into_response())
+    Ok((StatusCode::CREATED, Json(Created { id: cid.0 })).into_response())
 }

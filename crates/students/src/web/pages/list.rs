@@ -13,7 +13,6 @@ use serde::Deserialize;
 use super::{notices, picked};
 use crate::domain::Grade;
 use crate::reader::StudentsReader;
-use crate::service::lifecycle::status_label;
 use crate::service::{school_year_of, today};
 use crate::store::students::{StudentFilter, StudentPage};
 use crate::web::view::{self, CATEGORIES};
@@ -131,7 +130,7 @@ pub fn view(actor: &Actor, m: &ListModel, notice: &Notice) -> Markup {
                         td { (r.institution_name) }
                         td { (Grade(r.grade).label()) }
                         td { (r.class_name) }
-                        td { (status_label(&r.status)) }
+                        td { (r.status.label()) }
                         td { @for t in view::category_tags(r.left_behind, r.migrant_child, r.boarding, r.dibao, r.registered_poor, &r.disability) { span.tag { (t) } } }
                     }
                 }

@@ -11,9 +11,10 @@ use platform::PageResult;
 use serde::Deserialize;
 
 use super::notices;
+use crate::domain::enrolment::{EnrolmentStatus, LeftReason};
 use crate::domain::Grade;
 use crate::reader::StudentsReader;
-use crate::service::lifecycle::{self, status_label, Step, StepDetails, TransferRequest};
+use crate::service::lifecycle::{self, Step, StepDetails, TransferRequest};
 use crate::store::enrolments::EnrolmentRow;
 use crate::store::students::{StudentId, StudentRecord};
 use crate::web::view;
@@ -23,17 +24,6 @@ pub struct RecordModel {
     pub history: Vec<EnrolmentRow>,
     /// Whether the caller keeps left-behind archives (a link to it).
     pub archive: bool,
-}
-
-fn leave_label(r: Option<&str>) -> &'static str {
-    match r {
-        Some("promoted") => "升级",
-        Some("transferred") => "转出",
-        Some("graduated") => "毕业",
-        Some("dropped_out") => "辍学",
-        Some("other") => "其他",
-        _ => "",
-    }
 }
 
 fn facts(s: &StudentRecord, archive: bool) -> Markup {
@@ -50,24 +40,25 @@ fn facts(s: &StudentRecord, archive: bool) -> Markup {
             dt { "是否留守儿童" } dd { (view::left_behind_label(s.left_behind)) @if archive { " " a href=(format!("/students/{}/left-behind", s.id)) { "留守儿童档案" } } }
             dt { "类别" } dd { @for t in view::category_tags(s.left_behind, s.migrant_child, s.boarding, s.dibao, s.registered_poor, &s.disability) { span.tag { (t) } } @if s.inclusive_class { span.tag { "随班就读" } } @if s.orphan { span.tag { "孤儿" } } }
             dt { "当前学籍" } dd {
-                @if let (Some(name), Some(g)) = (&s.institution_name, s.grade) { (name) " " (Grade(g).label()) " " (s.class_name.clone().unwrap_or_default()) "（" (status_label(s.status.as_deref().unwrap_or(""))) "）" } @else { "无在读学籍" }
+                @if let (Some(name), Some(g)) = (&s.institution_name, s.grade) { (name) " " (Grade(g).label()) " " (s.class_name.clone().unwrap_or_default()) "（" (s.status.map_or("未知", EnrolmentStatus::label)) "）" } @else { "无在读学籍" }
             }
         }
     }
 }
 
 fn actions(actor: &Actor, s: &StudentRecord) -> Markup {
-    let status = s.status.as_deref().unwrap_or("");
+    let status = s.status;
+    let active = status == Some(EnrolmentStatus::Active);
     html! {
         h2 { "办理" }
         div.actions {
-            @for (step, label, allowed) in [("suspend", "休学", status == "active"), ("resume", "复学", status == "suspended"), ("graduate", "毕业", status == "active" && Grade(s.grade.unwrap_or(0)).is_final())] {
+            @for (step, label, allowed) in [("suspend", "休学", active), ("resume", "复学", status == Some(EnrolmentStatus::Suspended)), ("graduate", "毕业", active && Grade(s.grade.unwrap_or(0)).is_final())] {
                 @if allowed {
                     form.inline method="post" action=(format!("/students/{}/step", s.id)) { (csrf_field(actor)) input type="hidden" name="step" value=(step); button.secondary type="submit" { (label) } }
                 }
             }
         }
-        @if status == "active" {
+        @if active {
             form.filters method="post" action=(format!("/students/{}/transfer", s.id)) {
                 (csrf_field(actor))
                 label { "转入学校的学校标识码" input type="text" name="to_code" required; }
@@ -94,7 +85,7 @@ pub fn view(actor: &Actor, m: &RecordModel, notice: &Notice) -> Markup {
         h2 { "学籍变动" }
         table id="history" {
             thead { tr { th { "学年" } th { "学校" } th { "年级" } th { "班级" } th { "状态" } th { "离校原因" } th { "入学日期" } th { "离校日期" } } }
-            tbody { @for e in &m.history { tr { td { (e.school_year) } td { (e.institution_name) } td { (Grade(e.grade).label()) } td { (e.class_name) } td { (status_label(&e.status)) } td { (leave_label(e.left_reason.as_deref())) } td { (e.entered_on) } td { (e.left_on.map(|d| d.to_string()).unwrap_or_default()) } } } }
+            tbody { @for e in &m.history { tr { td { (e.school_year) } td { (e.institution_name) } td { (Grade(e.grade).label()) } td { (e.class_name) } td { (e.status.label()) } td { (e.left_reason.map_or("", LeftReason::label)) } td { (e.entered_on) } td { (e.left_on.map(|d| d.to_string()).unwrap_or_default()) } } } }
         }
         @if writer && s.enrolment_id.is_some() { (actions(actor, s)) }
     }

@@ -11,23 +11,16 @@ use platform::{AppError, PageResult};
 use serde::Deserialize;
 
 use super::{notices, picked};
+use crate::domain::enrolment::TransferStatus;
+use crate::domain::ids::TransferId;
 use crate::domain::Grade;
 use crate::service::lifecycle;
 use crate::store::enrolments::{self, TransferRow};
 use crate::web::forms::school_year;
 
-fn transfer_status(s: &str) -> &'static str {
-    match s {
-        "pending" => "待确认",
-        "confirmed" => "已转入",
-        "refused" => "已拒绝",
-        _ => "已撤销",
-    }
-}
-
 /// Whether the caller decides on `t`: the receiving school, or the bureau.
 fn decides(actor: &Actor, t: &TransferRow) -> bool {
-    t.status == "pending"
+    t.status == TransferStatus::Pending
         && actor.may(WorkArea::Students, Access::Write)
         && (actor.scope == Scope::All || actor.scope.institution() == Some(t.to_institution_id))
 }
@@ -41,7 +34,7 @@ pub fn view(actor: &Actor, rows: &[TransferRow], notice: &Notice) -> Markup {
                 @for t in rows {
                     tr {
                         td { (t.student_name) } td { (t.from_name) } td { (t.to_name) } td { (Grade(t.grade).label()) } td { (t.reason) }
-                        td { (transfer_status(&t.status)) }
+                        td { (t.status.label()) }
                         td { (t.requested_by) }
                         td {
                             @if decides(actor, t) {
@@ -66,7 +59,7 @@ pub async fn transfers(State(state): State<AppState>, actor: Actor, notice: Noti
 pub async fn decide(
     State(state): State<AppState>,
     caller: Caller,
-    Path((id, decision)): Path<(i64, String)>,
+    Path((id, decision)): Path<(TransferId, String)>,
 ) -> PageResult {
     let confirm = lifecycle::transfer_decision(&decision)?;
     lifecycle::decide_transfer(&state.db, &caller, id, confirm).await?;
