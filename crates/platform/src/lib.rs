@@ -11,6 +11,7 @@ pub mod district;
 pub mod error;
 pub mod excel;
 mod ids;
+mod status;
 pub mod time;
 pub mod vocab;
 pub mod web;

@@ -8,7 +8,7 @@ use platform::db::Db;
 use platform::AppError;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{Fen, Term};
+use crate::domain::{Fen, LedgerLineId, Term};
 use crate::store::{batches, ledger, BatchRow};
 
 #[derive(Clone, Debug, Deserialize, Serialize, utoipa::ToSchema)]
@@ -23,7 +23,7 @@ pub struct ReverseRequest {
 pub async fn reverse(
     db: &Db,
     caller: &Caller,
-    ledger_id: i64,
+    ledger_id: LedgerLineId,
     req: &ReverseRequest,
 ) -> Result<BatchRow, AppError> {
     super::bureau_writer(db, caller)?;
@@ -45,7 +45,7 @@ pub async fn reverse(
     if orig.kind != "payment" {
         return Err(AppError::Conflict("冲销记录本身不能再冲销".into()));
     }
-    if !matches!(orig.batch_status.as_str(), "approved" | "paid") {
+    if !orig.batch_status.is_settled() {
         return Err(AppError::Conflict(
             "该记录所在批次尚未审批：请直接重新计算该批次".into(),
         ));
@@ -85,7 +85,7 @@ pub async fn reverse(
                 Fen(orig.amount)
             ),
         )
-        .id(batch)
+        .id(batch.0)
         .after(&req),
     )
     .await?;
