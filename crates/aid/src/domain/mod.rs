@@ -21,5 +21,5 @@ pub use ids::{ApplicationId, BatchId, LedgerLineId, ProgramId};
 pub use kinds::{Flag, Ownership, Period, Stage, UrbanRural};
 pub use money::Fen;
 pub use program::{AmountInput, ProgramDef, ProgramInput};
-pub use status::{ApplicationStatus, BatchStatus};
+pub use status::{ApplicationStatus, BatchKind, BatchStatus, LedgerKind};
 pub use term::{Term, TermInput};

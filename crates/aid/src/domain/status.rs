@@ -27,6 +27,22 @@ platform::status_enum!(
     }
 );
 
+platform::status_enum!(
+    /// 批次类型: a term's run or a correction of paid lines.
+    BatchKind {
+        Run = "run" / "学期计算",
+        Correction = "correction" / "更正",
+    }
+);
+
+platform::status_enum!(
+    /// 台账记录类型.
+    LedgerKind {
+        Payment = "payment" / "发放",
+        Reversal = "reversal" / "冲销",
+    }
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,5 +70,17 @@ mod tests {
         );
         assert_eq!(ApplicationStatus::SchoolApproved.label(), "待教育局审批");
         assert_eq!(ApplicationStatus::Rejected.label(), "未通过");
+    }
+
+    #[test]
+    fn batch_and_ledger_kinds_round_trip_with_their_labels() {
+        for k in BatchKind::ALL {
+            assert_eq!(BatchKind::parse(k.as_str()), Some(*k));
+        }
+        for k in LedgerKind::ALL {
+            assert_eq!(LedgerKind::parse(k.as_str()), Some(*k));
+        }
+        assert_eq!(BatchKind::Correction.label(), "更正");
+        assert_eq!(LedgerKind::Reversal.as_str(), "reversal");
     }
 }

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::eligibility::MAX_PROGRAMS_PER_RUN;
 use crate::domain::{
-    decide, incompatibility_sets, BatchId, Fen, ProgramId, Rule, Term, TermInput, Why,
+    decide, incompatibility_sets, BatchId, BatchKind, Fen, ProgramId, Rule, Term, TermInput, Why,
 };
 use crate::store::{self, batches, facts, ledger, BatchRow};
 
@@ -101,8 +101,14 @@ pub async fn run(db: &Db, caller: &Caller, req: &RunRequest) -> Result<RunOutcom
     for draft in batches::drafts_for(&mut tx, term.key(), &ids).await? {
         batches::discard(&mut tx, draft).await?;
     }
-    let batch =
-        batches::insert(&mut tx, "run", &term, req.note.trim(), &caller.who.username).await?;
+    let batch = batches::insert(
+        &mut tx,
+        BatchKind::Run,
+        &term,
+        req.note.trim(),
+        &caller.who.username,
+    )
+    .await?;
     batches::add_programs(&mut tx, batch, &ids).await?;
     let rules: Vec<Rule> = chosen
         .iter()

@@ -5,13 +5,12 @@ use platform::auth::{Bureau, BureauEx};
 use platform::db::{Db, DbError, Sql, Tx};
 use serde::Serialize;
 
-use crate::domain::{BatchId, BatchStatus, ProgramId, Term};
+use crate::domain::{BatchId, BatchKind, BatchStatus, ProgramId, Term};
 
 #[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct BatchRow {
     pub id: BatchId,
-    /// run or correction.
-    pub kind: String,
+    pub kind: BatchKind,
     /// 20251 = 2025—2026学年第一学期.
     pub term: i64,
     pub starts_on: NaiveDate,
@@ -64,7 +63,7 @@ pub async fn programs_of(db: &Db, batch: BatchId) -> Result<Vec<ProgramId>, DbEr
 
 pub async fn insert(
     tx: &mut Tx,
-    kind: &str,
+    kind: BatchKind,
     term: &Term,
     note: &str,
     by: &str,

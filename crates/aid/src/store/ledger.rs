@@ -4,10 +4,12 @@
 use chrono::{DateTime, Utc};
 use platform::auth::Bureau;
 use platform::db::{BulkTable, DbError, Ex, Sql, Tx, Value};
+use platform::InstitutionId;
 use serde::Serialize;
 use students::reader::Found;
+use students::store::students::StudentId;
 
-use crate::domain::{BatchId, BatchStatus, LedgerLineId, ProgramId};
+use crate::domain::{BatchId, BatchStatus, LedgerKind, LedgerLineId, ProgramId};
 
 /// Columns of a run's payment rows, all integers (kind defaults to payment).
 pub const PAYMENT_COLUMNS: &[&str] = &[
@@ -81,13 +83,12 @@ pub struct LedgerLine {
     pub batch_status: BatchStatus,
     pub program_id: ProgramId,
     pub program_name: String,
-    pub student_id: i64,
+    pub student_id: StudentId,
     pub term: i64,
-    /// payment or reversal.
-    pub kind: String,
+    pub kind: LedgerKind,
     pub occurrence: i64,
     pub reverses_id: Option<LedgerLineId>,
-    pub institution_id: i64,
+    pub institution_id: InstitutionId,
     pub institution_name: String,
     pub grade: i64,
     pub units: i64,
@@ -212,7 +213,7 @@ pub async fn conflicts(
 /// A student who qualified for two programs that cannot be combined.
 #[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct ConflictLine {
-    pub student_id: i64,
+    pub student_id: StudentId,
     pub student_name: String,
     /// The program paid.
     pub kept: String,

@@ -13,7 +13,9 @@ use serde::Deserialize;
 use students::store::students::StudentId;
 
 use super::program_form::{all, one, Pairs};
-use crate::domain::{term, ApplicationId, ApplicationStatus, LedgerLineId, ProgramId, TermInput};
+use crate::domain::{
+    term, ApplicationId, ApplicationStatus, LedgerKind, LedgerLineId, ProgramId, TermInput,
+};
 use crate::service::applications::{self as service, ApplicationInput, Decision};
 use crate::service::corrections::{self, ReverseRequest};
 use crate::service::reader::AidReader;
@@ -250,7 +252,7 @@ pub fn reverse_form(actor: &Actor, line: &LedgerLine, all: &[LedgerLine]) -> Mar
     let writer = actor.scope.institution().is_none() && actor.may(WorkArea::Aid, Access::Write);
     let settled = line.batch_status.is_settled();
     let reversed = all.iter().any(|r| r.reverses_id == Some(line.id));
-    if !writer || !settled || line.kind != "payment" || reversed {
+    if !writer || !settled || line.kind != LedgerKind::Payment || reversed {
         return html! {};
     }
     reversal_fields(actor, line.id, "", "")

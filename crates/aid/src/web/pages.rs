@@ -13,7 +13,7 @@ use platform::{AppError, PageResult};
 use serde::Deserialize;
 
 use super::applications::{apply_forms, reverse_form};
-use crate::domain::{term, BatchId, BatchStatus, Fen, ProgramId, TermInput};
+use crate::domain::{term, BatchId, BatchStatus, Fen, LedgerKind, ProgramId, TermInput};
 use crate::service::batch_view::{self, BatchDetail};
 use crate::service::runs::{self, RunRequest};
 use crate::store;
@@ -75,7 +75,7 @@ pub async fn overview(State(s): State<AppState>, actor: Actor, caller: Caller) -
                 tbody { @for b in &list { tr {
                     td { a href=(format!("/aid/runs/{}", b.id)) { "#" (b.id) } }
                     td { (term::label(b.term)) }
-                    td { @if b.kind == "run" { "学期计算" } @else { "更正" } }
+                    td { (b.kind.label()) }
                     td { (b.status.label()) }
                     td.num { (b.row_count) }
                     td.num { (Fen(b.total).yuan_grouped()) }
@@ -194,7 +194,7 @@ fn lines(rows: &[store::ledger::LedgerLine], actor: Option<&Actor>) -> maud::Mar
     html! {
         table { thead { tr { th { "记录" } th { "学期" } th { "项目" } th { "学校" } th { "享受原因" } th.num { "金额（元）" } th { "批次" } th { "状态" } th { "计算日期" } @if actor.is_some() { th { "更正" } } } }
             tbody { @for r in rows { tr {
-                td { a href=(format!("/aid/students/{}", r.student_id)) title="该生的资助记录" { "#" (r.id) } @if r.kind == "reversal" { " " span.tag { "冲销 #" (r.reverses_id.map_or(0, |l| l.0)) } } }
+                td { a href=(format!("/aid/students/{}", r.student_id)) title="该生的资助记录" { "#" (r.id) } @if r.kind == LedgerKind::Reversal { " " span.tag { "冲销 #" (r.reverses_id.map_or(0, |l| l.0)) } } }
                 td { (term::label(r.term)) }
                 td { (r.program_name) }
                 td { (r.institution_name) }
