@@ -4,6 +4,7 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use platform::area::cli::CliRun;
 use platform::auth::Caller;
 
+use crate::domain::RoundId;
 use crate::service::allocation;
 
 /// Admission rounds: run the allocation, or check a stored one.
@@ -20,13 +21,13 @@ enum Action {
     /// was published) and store it with its inputs' hash and the seed.
     Run {
         #[arg(long)]
-        round: i64,
+        round: RoundId,
     },
     /// Recompute a stored allocation and check capacity, stability and
     /// identity with a fresh run. Exits non-zero if anything differs.
     Verify {
         #[arg(long)]
-        round: i64,
+        round: RoundId,
     },
 }
 

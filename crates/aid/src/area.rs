@@ -6,6 +6,7 @@ use platform::db::{Db, DbError, Sql};
 use platform::web::NavItem;
 use platform::AppError;
 
+use crate::domain::{ApplicationStatus, BatchStatus};
 use crate::store::pending;
 
 pub static AREA: Area = Area {
@@ -85,7 +86,8 @@ async fn pending_tasks(db: &Db, caller: &Caller) -> Result<Vec<Task>, AppError> 
         return Ok(vec![]);
     }
     if caller.scope.institution().is_some() {
-        let count = pending::applications_in(db, &caller.scope, "submitted").await?;
+        let count =
+            pending::applications_in(db, &caller.scope, ApplicationStatus::Submitted).await?;
         return Ok(vec![task(
             "资助申请待学校审核",
             count,
@@ -95,17 +97,17 @@ async fn pending_tasks(db: &Db, caller: &Caller) -> Result<Vec<Task>, AppError> 
     Ok(vec![
         task(
             "资助发放批次待审批",
-            pending::batches_in(db, "draft").await?,
+            pending::batches_in(db, BatchStatus::Draft).await?,
             "/aid#aid-batches",
         ),
         task(
             "已审批批次待发放",
-            pending::batches_in(db, "approved").await?,
+            pending::batches_in(db, BatchStatus::Approved).await?,
             "/aid#aid-batches",
         ),
         task(
             "资助申请待教育局审批",
-            pending::applications_in(db, &caller.scope, "school_approved").await?,
+            pending::applications_in(db, &caller.scope, ApplicationStatus::SchoolApproved).await?,
             "/aid/applications?status=school_approved",
         ),
     ])

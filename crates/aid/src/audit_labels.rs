@@ -4,8 +4,7 @@
 use platform::audit::labels::EntityLabels;
 use serde_json::Value;
 
-use crate::domain::{term, Condition, Fen, Period, Stage};
-use crate::store::{applications, batches};
+use crate::domain::{term, ApplicationStatus, BatchStatus, Condition, Fen, Period, Stage};
 
 fn money(v: &Value) -> Option<String> {
     v.as_i64().map(|f| Fen(f).to_string())
@@ -26,14 +25,14 @@ fn term_label(v: &Value) -> Option<String> {
 }
 
 fn application_status(s: &str) -> Option<&'static str> {
-    Some(applications::status_label(s))
+    ApplicationStatus::parse(s).map(ApplicationStatus::label)
 }
 
 /// A batch is recorded as its status when it moves on, and as its totals
 /// per program when it is computed.
 fn batch(v: &Value) -> Option<String> {
     match v {
-        Value::String(s) => Some(batches::status_label(s).to_string()),
+        Value::String(s) => BatchStatus::parse(s).map(|s| s.label().to_string()),
         Value::Array(programs) => Some(
             programs
                 .iter()

@@ -11,10 +11,12 @@ pub mod application;
 pub mod canonical;
 pub mod early;
 pub mod engine;
+pub mod ids;
 pub mod instance;
 pub mod lottery;
 pub mod placement;
 pub mod priority;
+pub mod status;
 pub mod verify;
 
 #[cfg(test)]
@@ -27,10 +29,12 @@ mod verify_tests;
 pub use canonical::{hash_parts, input_hash};
 pub use early::early_admission;
 pub use engine::{allocate, Allocation, Cutoff, ENGINE_VERSION};
+pub use ids::{AppealId, ApplicationId, RoundId, RunId};
 pub use instance::{
     validate, validate_with_limit, ChildSpec, Choice, Instance, InstanceError, SchoolSpec,
     MAX_CHOICES,
 };
 pub use lottery::lottery_number;
 pub use placement::place_unassigned;
+pub use status::{AppealStatus, Placement};
 pub use verify::{check_matching, verify, Violation};

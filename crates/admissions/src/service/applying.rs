@@ -10,6 +10,7 @@ use platform::{AppError, InstitutionId};
 use rand::Rng;
 
 use crate::domain::application::{Application, ApplicationInput, RoundRules, RoundStage};
+use crate::domain::{AppealId, AppealStatus, Placement, RoundId};
 use crate::store::applications::{self, ApplicationRow};
 use crate::store::rounds::{self, Round};
 
@@ -90,7 +91,7 @@ fn public(ip: Option<IpAddr>) -> Who {
 /// Submits an application; returns its reference number.
 pub async fn submit(
     db: &Db,
-    round: i64,
+    round: RoundId,
     input: &ApplicationInput,
     ip: Option<IpAddr>,
 ) -> Result<String, AppError> {
@@ -117,7 +118,7 @@ pub async fn submit(
     audit::commit(
         tx,
         &public(ip),
-        Entry::new("create", "application", format!("网上报名 {ref_no}")).id(id),
+        Entry::new("create", "application", format!("网上报名 {ref_no}")).id(id.0),
     )
     .await?;
     Ok(ref_no)
@@ -156,7 +157,7 @@ pub async fn edit(
     audit::commit(
         tx,
         &public(ip),
-        Entry::new("update", "application", format!("修改报名 {ref_no}")).id(row.id),
+        Entry::new("update", "application", format!("修改报名 {ref_no}")).id(row.id.0),
     )
     .await?;
     Ok(())
@@ -168,9 +169,9 @@ pub struct Status {
     pub round: Round,
     pub choices: Vec<(String, String)>,
     /// The outcome, once the bureau has published it: school name and how.
-    pub result: Option<(Option<String>, String)>,
+    pub result: Option<(Option<String>, Placement)>,
     /// Appeals filed: (status, the bureau's reply).
-    pub appeals: Vec<(String, String)>,
+    pub appeals: Vec<(AppealStatus, String)>,
 }
 
 pub async fn status(db: &Db, ref_no: &str, id_number: &str) -> Result<Status, AppError> {
@@ -225,7 +226,7 @@ pub async fn appeal(
     id_number: &str,
     reason: &str,
     ip: Option<IpAddr>,
-) -> Result<i64, AppError> {
+) -> Result<AppealId, AppError> {
     let s = status(db, ref_no, id_number).await?;
     if s.round.published_at.is_none() {
         return Err(AppError::Conflict("录取结果公布后才能提出申诉".into()));
@@ -240,11 +241,12 @@ pub async fn appeal(
     let mut tx = db.begin().await?;
     let id = tx
         .scalar(Sql::new("INSERT INTO admissions_appeals (application_id, filed_at, reason, status) VALUES ($1, $2, $3, 'open') RETURNING id").arg(s.application.id).arg(Utc::now()).arg(reason))
-        .await?;
+        .await
+        .map(AppealId)?;
     audit::commit(
         tx,
         &public(ip),
-        Entry::new("create", "appeal", format!("{ref_no} 提出申诉")).id(id),
+        Entry::new("create", "appeal", format!("{ref_no} 提出申诉")).id(id.0),
     )
     .await?;
     Ok(id)

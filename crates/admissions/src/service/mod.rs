@@ -9,9 +9,9 @@ pub mod setup;
 async fn round_changed(
     tx: platform::db::Tx,
     caller: &platform::auth::Caller,
-    round: i64,
+    round: crate::domain::RoundId,
     summary: impl Into<String>,
 ) -> Result<(), platform::AppError> {
-    let entry = platform::audit::Entry::new("update", "admission_round", summary).id(round);
+    let entry = platform::audit::Entry::new("update", "admission_round", summary).id(round.0);
     platform::audit::commit(tx, &caller.who, entry).await
 }

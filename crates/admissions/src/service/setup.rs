@@ -10,6 +10,7 @@ use platform::{AppError, FieldError, InstitutionId};
 use serde::Deserialize;
 
 use crate::domain::application::RoundStage;
+use crate::domain::RoundId;
 use crate::store::rounds::{self, NewRound};
 
 /// A time the bureau typed, in Beijing time.
@@ -32,7 +33,7 @@ pub struct RoundInput {
     pub seed_publish_at: String,
 }
 
-pub async fn create_round(db: &Db, caller: &Caller, r: &RoundInput) -> Result<i64, AppError> {
+pub async fn create_round(db: &Db, caller: &Caller, r: &RoundInput) -> Result<RoundId, AppError> {
     caller.require_bureau(WorkArea::Admissions)?;
     let mut c = Checker::new();
     let name = c.required(Field::new("name", "招生名称"), &r.name);
@@ -88,14 +89,14 @@ pub async fn create_round(db: &Db, caller: &Caller, r: &RoundInput) -> Result<i6
     audit::commit(
         tx,
         &caller.who,
-        Entry::new("create", "admission_round", format!("新建招生 {name}")).id(id),
+        Entry::new("create", "admission_round", format!("新建招生 {name}")).id(id.0),
     )
     .await?;
     Ok(id)
 }
 
 /// Refuses changes to a round that has been allocated.
-async fn not_yet_allocated(db: &Db, round: i64) -> Result<(), AppError> {
+async fn not_yet_allocated(db: &Db, round: RoundId) -> Result<(), AppError> {
     if crate::store::runs::of_round(db, round).await?.is_some() {
         return Err(AppError::Conflict("本轮已完成分配，不能再修改".into()));
     }
@@ -107,7 +108,7 @@ async fn not_yet_allocated(db: &Db, round: i64) -> Result<(), AppError> {
 pub async fn set_schools(
     db: &Db,
     caller: &Caller,
-    round: i64,
+    round: RoundId,
     text: &str,
 ) -> Result<usize, AppError> {
     caller.require_bureau(WorkArea::Admissions)?;
@@ -191,7 +192,7 @@ pub async fn set_schools(
 pub async fn set_catchments(
     db: &Db,
     caller: &Caller,
-    round: i64,
+    round: RoundId,
     text: &str,
 ) -> Result<usize, AppError> {
     caller.require_bureau(WorkArea::Admissions)?;
@@ -240,7 +241,12 @@ pub async fn set_catchments(
 
 /// Records the lottery seed (e.g. drawn in public). Once its publication
 /// time has passed, the seed can no longer change.
-pub async fn set_seed(db: &Db, caller: &Caller, round: i64, seed: &str) -> Result<(), AppError> {
+pub async fn set_seed(
+    db: &Db,
+    caller: &Caller,
+    round: RoundId,
+    seed: &str,
+) -> Result<(), AppError> {
     caller.require_bureau(WorkArea::Admissions)?;
     let r = rounds::get(db, round).await?;
     let seed = seed.trim();

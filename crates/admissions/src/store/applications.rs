@@ -4,11 +4,12 @@ use platform::InstitutionId;
 use serde::Serialize;
 
 use crate::domain::application::Application;
+use crate::domain::{ApplicationId, RoundId};
 
 #[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct ApplicationRow {
-    pub id: i64,
-    pub round_id: i64,
+    pub id: ApplicationId,
+    pub round_id: RoundId,
     pub ref_no: String,
     pub child_id_number: String,
     pub child_name: String,
@@ -43,11 +44,11 @@ fn bind_editable(q: Sql, a: &Application) -> Sql {
 
 pub async fn insert(
     tx: &mut Tx,
-    round: i64,
+    round: RoundId,
     ref_no: &str,
     a: &Application,
     choices: &[InstitutionId],
-) -> Result<i64, DbError> {
+) -> Result<ApplicationId, DbError> {
     let now = Utc::now();
     let id = tx
         .scalar(
@@ -61,12 +62,17 @@ pub async fn insert(
             .arg(a.birth_date)
             .arg(now),
         )
-        .await?;
+        .await
+        .map(ApplicationId)?;
     set_choices(tx, id, choices).await?;
     Ok(id)
 }
 
-async fn set_choices(tx: &mut Tx, id: i64, choices: &[InstitutionId]) -> Result<(), DbError> {
+async fn set_choices(
+    tx: &mut Tx,
+    id: ApplicationId,
+    choices: &[InstitutionId],
+) -> Result<(), DbError> {
     tx.execute(
         Sql::new("DELETE FROM admissions_application_choices WHERE application_id = ").bind(id),
     )
@@ -80,7 +86,7 @@ async fn set_choices(tx: &mut Tx, id: i64, choices: &[InstitutionId]) -> Result<
 /// Saves an edit made on top of `version`, unless someone saved since.
 pub async fn update(
     tx: &mut Tx,
-    id: i64,
+    id: ApplicationId,
     version: i64,
     a: &Application,
     choices: &[InstitutionId],
@@ -118,7 +124,7 @@ pub async fn find(
 
 pub async fn list(
     db: &Db,
-    round: i64,
+    round: RoundId,
     limit: i64,
     offset: i64,
 ) -> Result<Vec<ApplicationRow>, DbError> {
@@ -133,7 +139,7 @@ pub async fn list(
     .await
 }
 
-pub async fn count(db: &Db, round: i64) -> Result<i64, DbError> {
+pub async fn count(db: &Db, round: RoundId) -> Result<i64, DbError> {
     db.scalar(
         Sql::new("SELECT COUNT(*) FROM admissions_applications WHERE round_id = ").bind(round),
     )
@@ -141,16 +147,19 @@ pub async fn count(db: &Db, round: i64) -> Result<i64, DbError> {
 }
 
 /// (application id, rank, institution) of every choice in the round.
-pub async fn all_choices(db: &Db, round: i64) -> Result<Vec<(i64, i64, InstitutionId)>, DbError> {
+pub async fn all_choices(
+    db: &Db,
+    round: RoundId,
+) -> Result<Vec<(ApplicationId, i64, InstitutionId)>, DbError> {
     db.fetch_all(Sql::new("SELECT c.application_id, c.rank, c.institution_id FROM admissions_application_choices c JOIN admissions_applications a ON a.id = c.application_id WHERE a.round_id = ").bind(round).push(" ORDER BY c.application_id, c.rank")).await
 }
 
-pub async fn choices_of(db: &Db, id: i64) -> Result<Vec<(String, String)>, DbError> {
+pub async fn choices_of(db: &Db, id: ApplicationId) -> Result<Vec<(String, String)>, DbError> {
     db.fetch_all(Sql::new("SELECT i.code, i.name FROM admissions_application_choices c JOIN institutions i ON i.id = c.institution_id WHERE c.application_id = ").bind(id).push(" ORDER BY c.rank")).await
 }
 
 /// Appeals waiting for an answer, counted per round: (round, count).
-pub async fn open_appeals_by_round(db: &Db) -> Result<Vec<(i64, i64)>, DbError> {
+pub async fn open_appeals_by_round(db: &Db) -> Result<Vec<(RoundId, i64)>, DbError> {
     db.fetch_all(Sql::new(
         "SELECT a.round_id, COUNT(*) FROM admissions_appeals p JOIN admissions_applications a ON a.id = p.application_id WHERE p.status = 'open' GROUP BY a.round_id ORDER BY a.round_id",
     ))

@@ -3,9 +3,11 @@ use platform::db::{Db, DbError, Ex, Sql, Tx};
 use platform::InstitutionId;
 use serde::Serialize;
 
+use crate::domain::RoundId;
+
 #[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct Round {
-    pub id: i64,
+    pub id: RoundId,
     pub name: String,
     pub stage: String,
     pub school_year: i64,
@@ -35,7 +37,7 @@ impl Round {
 
 const COLUMNS: &str = "id, name, stage, school_year, apply_from, apply_until, max_choices, seed_publish_at, seed, published_at, version";
 
-pub async fn get(ex: impl Into<Ex<'_>>, id: i64) -> Result<Round, DbError> {
+pub async fn get(ex: impl Into<Ex<'_>>, id: RoundId) -> Result<Round, DbError> {
     ex.into()
         .fetch_one(
             Sql::new(format!(
@@ -63,7 +65,7 @@ pub struct NewRound<'a> {
     pub seed_publish_at: DateTime<Utc>,
 }
 
-pub async fn create(tx: &mut Tx, r: &NewRound<'_>) -> Result<i64, DbError> {
+pub async fn create(tx: &mut Tx, r: &NewRound<'_>) -> Result<RoundId, DbError> {
     tx.scalar(
         Sql::new("INSERT INTO admissions_rounds (name, stage, school_year, apply_from, apply_until, max_choices, seed_publish_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id")
             .arg(r.name)
@@ -76,9 +78,10 @@ pub async fn create(tx: &mut Tx, r: &NewRound<'_>) -> Result<i64, DbError> {
             .arg(Utc::now()),
     )
     .await
+    .map(RoundId)
 }
 
-pub async fn set_seed(tx: &mut Tx, id: i64, seed: &str) -> Result<(), DbError> {
+pub async fn set_seed(tx: &mut Tx, id: RoundId, seed: &str) -> Result<(), DbError> {
     tx.execute(
         Sql::new("UPDATE admissions_rounds SET seed = $1, version = version + 1 WHERE id = $2")
             .arg(seed)
@@ -88,7 +91,7 @@ pub async fn set_seed(tx: &mut Tx, id: i64, seed: &str) -> Result<(), DbError> {
     Ok(())
 }
 
-pub async fn set_published(tx: &mut Tx, id: i64, at: DateTime<Utc>) -> Result<(), DbError> {
+pub async fn set_published(tx: &mut Tx, id: RoundId, at: DateTime<Utc>) -> Result<(), DbError> {
     tx.execute(Sql::new("UPDATE admissions_rounds SET published_at = $1, version = version + 1 WHERE id = $2 AND published_at IS NULL").arg(at).arg(id)).await?;
     Ok(())
 }
@@ -106,7 +109,7 @@ pub struct RoundSchool {
     pub private_lottery: bool,
 }
 
-pub async fn schools(db: &Db, round: i64) -> Result<Vec<RoundSchool>, DbError> {
+pub async fn schools(db: &Db, round: RoundId) -> Result<Vec<RoundSchool>, DbError> {
     db.fetch_all(
         Sql::new("SELECT s.institution_id, i.code, i.name, i.township_id, s.seats, s.early_seats, s.private_lottery FROM admissions_round_schools s JOIN institutions i ON i.id = s.institution_id WHERE s.round_id = ")
             .bind(round)
@@ -117,7 +120,7 @@ pub async fn schools(db: &Db, round: i64) -> Result<Vec<RoundSchool>, DbError> {
 
 pub async fn replace_schools(
     tx: &mut Tx,
-    round: i64,
+    round: RoundId,
     rows: &[(InstitutionId, i64, i64, bool)],
 ) -> Result<(), DbError> {
     tx.execute(Sql::new("DELETE FROM admissions_catchments WHERE round_id = ").bind(round))
@@ -139,7 +142,7 @@ pub async fn replace_schools(
 }
 
 /// (institution, community) pairs of the round's catchments.
-pub async fn catchments(db: &Db, round: i64) -> Result<Vec<(InstitutionId, String)>, DbError> {
+pub async fn catchments(db: &Db, round: RoundId) -> Result<Vec<(InstitutionId, String)>, DbError> {
     db.fetch_all(
         Sql::new("SELECT institution_id, community FROM admissions_catchments WHERE round_id = ")
             .bind(round)
@@ -150,7 +153,7 @@ pub async fn catchments(db: &Db, round: i64) -> Result<Vec<(InstitutionId, Strin
 
 pub async fn add_catchment(
     tx: &mut Tx,
-    round: i64,
+    round: RoundId,
     institution: InstitutionId,
     community: &str,
 ) -> Result<(), DbError> {

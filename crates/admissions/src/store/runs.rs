@@ -3,10 +3,12 @@ use platform::db::{Db, DbError, Sql, Tx};
 use platform::InstitutionId;
 use serde::Serialize;
 
+use crate::domain::{ApplicationId, Placement, RoundId, RunId};
+
 #[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct Run {
-    pub id: i64,
-    pub round_id: i64,
+    pub id: RunId,
+    pub round_id: RoundId,
     pub run_at: DateTime<Utc>,
     pub run_by: String,
     pub engine_version: String,
@@ -16,12 +18,12 @@ pub struct Run {
     pub unassigned: i64,
 }
 
-pub async fn of_round(db: &Db, round: i64) -> Result<Option<Run>, DbError> {
+pub async fn of_round(db: &Db, round: RoundId) -> Result<Option<Run>, DbError> {
     db.fetch_optional(Sql::new("SELECT id, round_id, run_at, run_by, engine_version, input_hash, seed, assigned, unassigned FROM admissions_allocation_runs WHERE round_id = ").bind(round)).await
 }
 
 pub struct NewRun<'a> {
-    pub round: i64,
+    pub round: RoundId,
     pub by: &'a str,
     pub engine_version: &'a str,
     pub input_hash: &'a str,
@@ -30,7 +32,7 @@ pub struct NewRun<'a> {
     pub unassigned: i64,
 }
 
-pub async fn insert(tx: &mut Tx, r: &NewRun<'_>) -> Result<i64, DbError> {
+pub async fn insert(tx: &mut Tx, r: &NewRun<'_>) -> Result<RunId, DbError> {
     tx.scalar(
         Sql::new("INSERT INTO admissions_allocation_runs (round_id, run_at, run_by, engine_version, input_hash, seed, assigned, unassigned) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id")
             .arg(r.round)
@@ -43,23 +45,23 @@ pub async fn insert(tx: &mut Tx, r: &NewRun<'_>) -> Result<i64, DbError> {
             .arg(r.unassigned),
     )
     .await
+    .map(RunId)
 }
 
 /// One child's outcome.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct ResultRow {
-    pub application_id: i64,
+    pub application_id: ApplicationId,
     #[schema(value_type = Option<i64>)]
     pub institution_id: Option<InstitutionId>,
-    /// early (提前招生), choice (志愿录取), placed (统筹安排) or none.
-    pub how: String,
+    pub how: Placement,
     pub choice_rank: Option<i64>,
     pub tier: Option<i64>,
     /// The lottery number, 16 hex digits.
     pub lottery: String,
 }
 
-pub async fn insert_results(tx: &mut Tx, run: i64, rows: &[ResultRow]) -> Result<(), DbError> {
+pub async fn insert_results(tx: &mut Tx, run: RunId, rows: &[ResultRow]) -> Result<(), DbError> {
     for chunk in rows.chunks(100) {
         let mut q = Sql::new("INSERT INTO admissions_allocation_results (run_id, application_id, institution_id, how, choice_rank, tier, lottery) VALUES ");
         for (n, r) in chunk.iter().enumerate() {
@@ -74,7 +76,7 @@ pub async fn insert_results(tx: &mut Tx, run: i64, rows: &[ResultRow]) -> Result
                 .push(", ")
                 .bind(r.institution_id)
                 .push(", ")
-                .bind(r.how.as_str())
+                .bind(r.how)
                 .push(", ")
                 .bind(r.choice_rank)
                 .push(", ")
@@ -88,10 +90,14 @@ pub async fn insert_results(tx: &mut Tx, run: i64, rows: &[ResultRow]) -> Result
     Ok(())
 }
 
-pub async fn results(db: &Db, run: i64) -> Result<Vec<ResultRow>, DbError> {
+pub async fn results(db: &Db, run: RunId) -> Result<Vec<ResultRow>, DbError> {
     db.fetch_all(Sql::new("SELECT application_id, institution_id, how, choice_rank, tier, lottery FROM admissions_allocation_results WHERE run_id = ").bind(run).push(" ORDER BY application_id")).await
 }
 
-pub async fn result_of(db: &Db, run: i64, application: i64) -> Result<Option<ResultRow>, DbError> {
+pub async fn result_of(
+    db: &Db,
+    run: RunId,
+    application: ApplicationId,
+) -> Result<Option<ResultRow>, DbError> {
     db.fetch_optional(Sql::new("SELECT application_id, institution_id, how, choice_rank, tier, lottery FROM admissions_allocation_results WHERE run_id = $1 AND application_id = $2").arg(run).arg(application)).await
 }

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::OpenApi;
 
 use crate::domain::application::ApplicationInput;
+use crate::domain::{AppealStatus, Placement, RoundId};
 use crate::service::allocation::{self, RunReport, VerifyReport};
 use crate::service::applying;
 use crate::service::setup::{self, RoundInput};
@@ -44,6 +45,8 @@ use crate::store::rounds::{self, Round, RoundSchool};
         TextBody,
         RunReport,
         VerifyReport,
+        Placement,
+        AppealStatus,
         ErrorBody
     ))
 )]
@@ -79,7 +82,7 @@ pub struct Submitted {
 pub async fn submit(
     State(state): State<AppState>,
     ClientIp(client): ClientIp,
-    Path(id): Path<i64>,
+    Path(id): Path<RoundId>,
     Json(input): Json<ApplicationInput>,
 ) -> ApiResult<Response> {
     let ip = client.as_deref().and_then(|s| s.parse().ok());
@@ -101,10 +104,10 @@ pub struct LookupResult {
     pub choices: Vec<String>,
     /// Published result: school name (None: no seat yet).
     pub school: Option<String>,
-    /// early, choice, placed or none; absent until published.
-    pub how: Option<String>,
-    /// Appeals: status (open, upheld, rejected) and the bureau's reply.
-    pub appeals: Vec<(String, String)>,
+    /// Absent until published.
+    pub how: Option<Placement>,
+    /// Appeals: status and the bureau's reply.
+    pub appeals: Vec<(AppealStatus, String)>,
 }
 
 /// Look up an application with its reference number and the child's ID.
@@ -181,7 +184,7 @@ pub struct RoundDetail {
 pub async fn round_get(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<i64>,
+    Path(id): Path<RoundId>,
 ) -> ApiResult<Json<RoundDetail>> {
     caller.require(WorkArea::Admissions, Access::Read)?;
     Ok(Json(RoundDetail {
@@ -202,7 +205,7 @@ pub struct TextBody {
 pub async fn round_text(
     State(state): State<AppState>,
     caller: Caller,
-    Path((id, what)): Path<(i64, String)>,
+    Path((id, what)): Path<(RoundId, String)>,
     Json(b): Json<TextBody>,
 ) -> ApiResult<Json<serde_json::Value>> {
     let n = match what.as_str() {
@@ -222,7 +225,7 @@ pub async fn round_text(
 pub async fn round_run(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<i64>,
+    Path(id): Path<RoundId>,
 ) -> ApiResult<Json<RunReport>> {
     Ok(Json(allocation::run(&state.db, &caller, id).await?))
 }
@@ -232,7 +235,7 @@ pub async fn round_run(
 pub async fn round_verify(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<i64>,
+    Path(id): Path<RoundId>,
 ) -> ApiResult<Json<VerifyReport>> {
     Ok(Json(allocation::verify(&state.db, &caller, id).await?))
 }
@@ -242,7 +245,7 @@ pub async fn round_verify(
 pub async fn round_publish(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<i64>,
+    Path(id): Path<RoundId>,
 ) -> ApiResult<Json<serde_json::Value>> {
     allocation::publish(&state.db, &caller, id).await?;
     Ok(Json(serde_json::json!({ "published": true })))

@@ -21,13 +21,3 @@ pub fn routes() -> Router<AppState> {
         .merge(bureau::routes())
         .merge(api::routes())
 }
-
-/// 招生 results: how a child was placed.
-pub fn how_label(how: &str) -> &'static str {
-    match how {
-        "early" => "提前招生录取",
-        "choice" => "志愿录取",
-        "placed" => "统筹安排",
-        _ => "暂未安排",
-    }
-}

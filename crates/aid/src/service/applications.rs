@@ -9,13 +9,13 @@ use platform::AppError;
 use serde::{Deserialize, Serialize};
 use students::store::students::StudentId;
 
-use crate::domain::term;
+use crate::domain::{term, ApplicationId, ApplicationStatus, ProgramId};
 use crate::store::applications::{self as store_apps, ApplicationRow, NewApplication};
 
 #[derive(Clone, Debug, Deserialize, Serialize, utoipa::ToSchema)]
 pub struct ApplicationInput {
-    pub program_id: i64,
-    pub student_id: i64,
+    pub program_id: ProgramId,
+    pub student_id: StudentId,
     pub school_year: i64,
     /// 1 or 2.
     pub half: i64,
@@ -39,8 +39,7 @@ pub async fn submit(
     caller: &Caller,
     input: &ApplicationInput,
 ) -> Result<ApplicationRow, AppError> {
-    let student =
-        students::store::students::get(db, &caller.scope, StudentId(input.student_id)).await?;
+    let student = students::store::students::get(db, &caller.scope, input.student_id).await?;
     caller.require(WorkArea::Aid, Access::Write)?;
     let institution = student
         .institution_id
@@ -106,7 +105,7 @@ pub async fn submit(
             "aid_application",
             format!("{} 申请“{}”", student.name, program.def.name),
         )
-        .id(id)
+        .id(id.0)
         .institution(Some(institution))
         .after(&row),
     )
@@ -118,31 +117,29 @@ pub async fn submit(
 pub async fn decide(
     db: &Db,
     caller: &Caller,
-    id: i64,
+    id: ApplicationId,
     d: &Decision,
 ) -> Result<ApplicationRow, AppError> {
     caller.require(WorkArea::Aid, Access::Write)?;
     let mut tx = db.begin().await?;
     let before = store_apps::get(&mut tx, &caller.scope, id).await?;
-    let (school, to) = match before.status.as_str() {
-        "submitted" => (
-            true,
-            if d.approve {
-                "school_approved"
-            } else {
-                "rejected"
-            },
-        ),
-        "school_approved" => {
+    let (school, to) = match before.status {
+        ApplicationStatus::Submitted => (true, ApplicationStatus::SchoolApproved),
+        ApplicationStatus::SchoolApproved => {
             caller.require_bureau(WorkArea::Aid)?;
-            (false, if d.approve { "approved" } else { "rejected" })
+            (false, ApplicationStatus::Approved)
         }
         other => {
             return Err(AppError::Conflict(format!(
                 "该申请已{}，不能再审核",
-                store_apps::status_label(other)
+                other.label()
             )))
         }
+    };
+    let to = if d.approve {
+        to
+    } else {
+        ApplicationStatus::Rejected
     };
     if !d.approve && d.note.trim().is_empty() {
         return Err(AppError::invalid("note", "不予通过时请填写理由"));
@@ -150,7 +147,7 @@ pub async fn decide(
     if !store_apps::decide(
         &mut tx,
         id,
-        &before.status,
+        before.status,
         to,
         school,
         &caller.who.username,
@@ -173,10 +170,10 @@ pub async fn decide(
                 "{}“{}”申请：{}",
                 after.student_name,
                 after.program_name,
-                store_apps::status_label(to)
+                to.label()
             ),
         )
-        .id(id)
+        .id(id.0)
         .before(&before.status)
         .after(&after.status),
     )

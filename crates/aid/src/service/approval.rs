@@ -7,18 +7,18 @@ use platform::auth::Caller;
 use platform::db::{Db, Tx};
 use platform::AppError;
 
-use crate::domain::Fen;
+use crate::domain::{BatchId, BatchStatus, Fen};
 use crate::store::{self, batches, BatchRow};
 
 /// 审批: draft → approved, refused past a program's yearly budget.
-pub async fn approve(db: &Db, caller: &Caller, batch: i64) -> Result<BatchRow, AppError> {
+pub async fn approve(db: &Db, caller: &Caller, batch: BatchId) -> Result<BatchRow, AppError> {
     super::require_approver(db, caller)?;
     let mut tx = db.begin().await?;
     let b = batches::get(&mut tx, batch).await?;
-    if b.status != "draft" {
+    if b.status != BatchStatus::Draft {
         return Err(AppError::Conflict(format!(
             "批次 #{batch} 当前为“{}”，只有待审批的批次可以审批",
-            b.status_label()
+            b.status.label()
         )));
     }
     for (program, amount) in batches::totals_by_program(&mut tx, batch).await? {
@@ -36,24 +36,40 @@ pub async fn approve(db: &Db, caller: &Caller, batch: i64) -> Result<BatchRow, A
             }
         }
     }
-    advance(&mut tx, caller, &b, "draft", "approved", "审批").await?;
+    advance(
+        &mut tx,
+        caller,
+        &b,
+        BatchStatus::Draft,
+        BatchStatus::Approved,
+        "审批",
+    )
+    .await?;
     let after = batches::get(&mut tx, batch).await?;
     tx.commit().await?;
     Ok(after)
 }
 
 /// 发放: approved → paid.
-pub async fn pay(db: &Db, caller: &Caller, batch: i64) -> Result<BatchRow, AppError> {
+pub async fn pay(db: &Db, caller: &Caller, batch: BatchId) -> Result<BatchRow, AppError> {
     super::require_approver(db, caller)?;
     let mut tx = db.begin().await?;
     let b = batches::get(&mut tx, batch).await?;
-    if b.status != "approved" {
+    if b.status != BatchStatus::Approved {
         return Err(AppError::Conflict(format!(
             "批次 #{batch} 当前为“{}”，只有已审批的批次可以登记发放",
-            b.status_label()
+            b.status.label()
         )));
     }
-    advance(&mut tx, caller, &b, "approved", "paid", "登记发放").await?;
+    advance(
+        &mut tx,
+        caller,
+        &b,
+        BatchStatus::Approved,
+        BatchStatus::Paid,
+        "登记发放",
+    )
+    .await?;
     let after = batches::get(&mut tx, batch).await?;
     tx.commit().await?;
     Ok(after)
@@ -63,8 +79,8 @@ async fn advance(
     tx: &mut Tx,
     caller: &Caller,
     b: &BatchRow,
-    from: &str,
-    to: &str,
+    from: BatchStatus,
+    to: BatchStatus,
     verb: &str,
 ) -> Result<(), AppError> {
     if !batches::advance(tx, b.id, from, to, &caller.who.username).await? {
@@ -86,7 +102,7 @@ async fn advance(
                 Fen(b.total)
             ),
         )
-        .id(b.id)
+        .id(b.id.0)
         .before(&b.status)
         .after(&to),
     )

@@ -6,6 +6,7 @@ use platform::db::Db;
 use platform::AppError;
 use serde::Serialize;
 
+use crate::domain::BatchId;
 use crate::store::ledger::{self, ConflictLine, LedgerLine};
 use crate::store::reports::{self, ProgramSum};
 use crate::store::{batches, BatchRow};
@@ -25,7 +26,12 @@ pub async fn list(db: &Db, caller: &Caller) -> Result<Vec<BatchRow>, AppError> {
 }
 
 /// One batch with up to `rows` ledger rows and conflicts.
-pub async fn detail(db: &Db, caller: &Caller, id: i64, rows: i64) -> Result<BatchDetail, AppError> {
+pub async fn detail(
+    db: &Db,
+    caller: &Caller,
+    id: BatchId,
+    rows: i64,
+) -> Result<BatchDetail, AppError> {
     let bureau = super::bureau(db, caller)?;
     Ok(BatchDetail {
         batch: batches::get(&bureau, id).await?,

@@ -14,7 +14,7 @@ use crate::store::ledger::{self, LedgerLine};
 /// Every benefit of one student.
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct StudentAid {
-    pub student_id: i64,
+    pub student_id: StudentId,
     pub name: String,
     pub rows: Vec<LedgerLine>,
     /// Fen, net of reversals, approved and paid batches only.
@@ -22,13 +22,13 @@ pub struct StudentAid {
 }
 
 /// A student's benefits; another institution's student is not found (404).
-pub async fn of_student(db: &Db, caller: &Caller, id: i64) -> Result<StudentAid, AppError> {
+pub async fn of_student(db: &Db, caller: &Caller, id: StudentId) -> Result<StudentAid, AppError> {
     let reader = StudentsReader::within(caller.reader(db, WorkArea::Aid)?);
-    let student = reader.student(StudentId(id), "资助记录").await?;
+    let student = reader.student(id, "资助记录").await?;
     let rows = ledger::of_student(db, &student).await?;
     let total_received = rows
         .iter()
-        .filter(|r| r.batch_status == "approved" || r.batch_status == "paid")
+        .filter(|r| r.batch_status.is_settled())
         .map(|r| r.amount)
         .sum();
     Ok(StudentAid {

@@ -8,7 +8,7 @@ use platform::db::Db;
 use platform::AppError;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{Fen, Term};
+use crate::domain::{BatchKind, Fen, LedgerKind, LedgerLineId, Term};
 use crate::store::{batches, ledger, BatchRow};
 
 #[derive(Clone, Debug, Deserialize, Serialize, utoipa::ToSchema)]
@@ -23,7 +23,7 @@ pub struct ReverseRequest {
 pub async fn reverse(
     db: &Db,
     caller: &Caller,
-    ledger_id: i64,
+    ledger_id: LedgerLineId,
     req: &ReverseRequest,
 ) -> Result<BatchRow, AppError> {
     super::bureau_writer(db, caller)?;
@@ -42,10 +42,10 @@ pub async fn reverse(
     };
     let mut tx = db.begin().await?;
     let orig = ledger::line(&mut tx, ledger_id).await?;
-    if orig.kind != "payment" {
+    if orig.kind != LedgerKind::Payment {
         return Err(AppError::Conflict("冲销记录本身不能再冲销".into()));
     }
-    if !matches!(orig.batch_status.as_str(), "approved" | "paid") {
+    if !orig.batch_status.is_settled() {
         return Err(AppError::Conflict(
             "该记录所在批次尚未审批：请直接重新计算该批次".into(),
         ));
@@ -64,7 +64,14 @@ pub async fn reverse(
         school_days: src.school_days,
     };
     let note = format!("冲销台账记录 #{ledger_id}：{why}");
-    let batch = batches::insert(&mut tx, "correction", &term, &note, &caller.who.username).await?;
+    let batch = batches::insert(
+        &mut tx,
+        BatchKind::Correction,
+        &term,
+        &note,
+        &caller.who.username,
+    )
+    .await?;
     batches::add_programs(&mut tx, batch, &[orig.program_id]).await?;
     let reason = ledger::reason_id(&mut tx, &format!("更正：{why}")).await?;
     ledger::reverse(&mut tx, batch, &orig, reason, reissue.map(|f| f.0)).await?;
@@ -85,7 +92,7 @@ pub async fn reverse(
                 Fen(orig.amount)
             ),
         )
-        .id(batch)
+        .id(batch.0)
         .after(&req),
     )
     .await?;

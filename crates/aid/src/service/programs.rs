@@ -5,7 +5,7 @@ use platform::auth::{Access, Caller, WorkArea};
 use platform::db::{Db, DbError, Updated};
 use platform::{AppError, FieldError};
 
-use crate::domain::{ProgramDef, ProgramInput};
+use crate::domain::{ProgramDef, ProgramId, ProgramInput};
 use crate::store::{self, Program};
 
 pub async fn list(db: &Db, caller: &Caller) -> Result<Vec<Program>, AppError> {
@@ -13,7 +13,7 @@ pub async fn list(db: &Db, caller: &Caller) -> Result<Vec<Program>, AppError> {
     Ok(store::programs::list(db).await?)
 }
 
-pub async fn get(db: &Db, caller: &Caller, id: i64) -> Result<Program, AppError> {
+pub async fn get(db: &Db, caller: &Caller, id: ProgramId) -> Result<Program, AppError> {
     caller.require(WorkArea::Aid, Access::Read)?;
     Ok(store::programs::get(db, id).await?)
 }
@@ -30,16 +30,18 @@ fn duplicate_name(e: DbError) -> AppError {
 async fn checked(
     db: &Db,
     caller: &Caller,
-    current: Option<i64>,
+    current: Option<ProgramId>,
     input: &ProgramInput,
 ) -> Result<ProgramDef, AppError> {
     super::bureau_writer(db, caller)?;
     let known: Vec<i64> = store::programs::list(db)
         .await?
         .iter()
-        .map(|p| p.id)
+        .map(|p| p.id.0)
         .collect();
-    input.validate(current, &known).map_err(AppError::Invalid)
+    input
+        .validate(current.map(|c| c.0), &known)
+        .map_err(AppError::Invalid)
 }
 
 pub async fn create(db: &Db, caller: &Caller, input: &ProgramInput) -> Result<Program, AppError> {
@@ -57,7 +59,7 @@ pub async fn create(db: &Db, caller: &Caller, input: &ProgramInput) -> Result<Pr
             "aid_program",
             format!("新增资助项目 {}", def.name),
         )
-        .id(id)
+        .id(id.0)
         .after(&created),
     )
     .await?;
@@ -69,7 +71,7 @@ pub async fn create(db: &Db, caller: &Caller, input: &ProgramInput) -> Result<Pr
 pub async fn update(
     db: &Db,
     caller: &Caller,
-    id: i64,
+    id: ProgramId,
     version: i64,
     input: &ProgramInput,
 ) -> Result<Program, AppError> {
@@ -91,7 +93,7 @@ pub async fn update(
             "aid_program",
             format!("修改资助项目 {}", def.name),
         )
-        .id(id)
+        .id(id.0)
         .before(&before)
         .after(&after),
     )

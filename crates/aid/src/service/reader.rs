@@ -8,8 +8,9 @@ use platform::audit::Entry;
 use platform::auth::{Caller, Reader, WorkArea};
 use platform::db::Db;
 use platform::web::Pager;
-use platform::{AppError, InstitutionId};
+use platform::AppError;
 
+use crate::domain::{ApplicationId, ApplicationStatus};
 use crate::store::application_pages;
 use crate::store::applications::ApplicationRow;
 use crate::store::reports::{self, BudgetRow, ReportFilter, ReportRow};
@@ -38,7 +39,7 @@ impl<'a> AidReader<'a> {
     /// audited.
     pub async fn applications(
         &self,
-        status: Option<&str>,
+        status: Option<ApplicationStatus>,
         page: i64,
         per_page: i64,
     ) -> Result<ApplicationPage, AppError> {
@@ -56,12 +57,12 @@ impl<'a> AidReader<'a> {
     }
 
     /// One application, masked, the view audited.
-    pub async fn application(&self, id: i64) -> Result<ApplicationRow, AppError> {
+    pub async fn application(&self, id: ApplicationId) -> Result<ApplicationRow, AppError> {
         let a = application_pages::get(self.0.db(), self.0.scope(), id).await?;
         let summary = format!("查看 {} 的资助申请（{}）", a.student_name, a.program_name);
         let entry = Entry::new("view", "aid_application", summary)
-            .id(a.id)
-            .institution(Some(InstitutionId(a.institution_id)));
+            .id(a.id.0)
+            .institution(Some(a.institution_id));
         self.0.audit_view(entry).await?;
         Ok(self.masked(a))
     }

@@ -12,7 +12,9 @@ use platform::AppError;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::eligibility::MAX_PROGRAMS_PER_RUN;
-use crate::domain::{decide, incompatibility_sets, Fen, Rule, Term, TermInput, Why};
+use crate::domain::{
+    decide, incompatibility_sets, BatchId, BatchKind, Fen, ProgramId, Rule, Term, TermInput, Why,
+};
 use crate::store::{self, batches, facts, ledger, BatchRow};
 
 /// A request to compute a term's batch.
@@ -22,7 +24,7 @@ pub struct RunRequest {
     pub term: TermInput,
     /// Programs to include, in priority order; empty = every active program.
     #[serde(default)]
-    pub programs: Vec<i64>,
+    pub programs: Vec<ProgramId>,
     #[serde(default)]
     pub note: String,
 }
@@ -30,7 +32,7 @@ pub struct RunRequest {
 /// Per program of a run: 人数 and amount.
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct ProgramTotal {
-    pub program_id: i64,
+    pub program_id: ProgramId,
     pub name: String,
     pub students: i64,
     /// Fen.
@@ -81,7 +83,7 @@ pub async fn run(db: &Db, caller: &Caller, req: &RunRequest) -> Result<RunOutcom
             format!("一次最多计算 {MAX_PROGRAMS_PER_RUN} 个项目"),
         ));
     }
-    let ids: Vec<i64> = chosen.iter().map(|p| p.id).collect();
+    let ids: Vec<ProgramId> = chosen.iter().map(|p| p.id).collect();
     let mut tx = db.begin().await?;
     let settled = batches::settled_for(&mut tx, term.key(), &ids).await?;
     if let Some((pid, bid, status)) = settled.first() {
@@ -93,23 +95,29 @@ pub async fn run(db: &Db, caller: &Caller, req: &RunRequest) -> Result<RunOutcom
         return Err(AppError::Conflict(format!(
             "{}的“{name}”已{}（批次 #{bid}），不能重复计算；如需更正个别学生，请对台账记录做冲销。",
             term.label(),
-            batches::status_label(status)
+            status.label()
         )));
     }
     for draft in batches::drafts_for(&mut tx, term.key(), &ids).await? {
         batches::discard(&mut tx, draft).await?;
     }
-    let batch =
-        batches::insert(&mut tx, "run", &term, req.note.trim(), &caller.who.username).await?;
+    let batch = batches::insert(
+        &mut tx,
+        BatchKind::Run,
+        &term,
+        req.note.trim(),
+        &caller.who.username,
+    )
+    .await?;
     batches::add_programs(&mut tx, batch, &ids).await?;
     let rules: Vec<Rule> = chosen
         .iter()
-        .map(|p| Rule::compile(p.id, &p.def, &term))
+        .map(|p| Rule::compile(p.id.0, &p.def, &term))
         .collect();
     let incompatible = incompatibility_sets(
         &chosen
             .iter()
-            .map(|p| (p.id, p.def.incompatible_with.clone()))
+            .map(|p| (p.id.0, p.def.incompatible_with.clone()))
             .collect::<Vec<_>>(),
     );
     let totals = evaluate_and_write(&mut tx, batch, &term, &rules, &incompatible).await?;
@@ -139,7 +147,7 @@ pub async fn run(db: &Db, caller: &Caller, req: &RunRequest) -> Result<RunOutcom
                 Fen(sum)
             ),
         )
-        .id(batch)
+        .id(batch.0)
         .after(&programs),
     )
     .await?;
@@ -164,7 +172,7 @@ struct Totals {
 /// conflicts with one `INSERT … SELECT` each.
 async fn evaluate_and_write(
     tx: &mut Tx,
-    batch: i64,
+    batch: BatchId,
     term: &Term,
     rules: &[Rule],
     incompatible: &[u64],

@@ -4,9 +4,11 @@
 use platform::auth::Scope;
 use platform::db::{Db, DbError, Sql};
 
+use crate::domain::{ApplicationId, ApplicationStatus};
+
 use super::applications::{ApplicationRow, SELECT};
 
-fn filtered(select: &str, scope: &Scope, status: Option<&str>) -> Sql {
+fn filtered(select: &str, scope: &Scope, status: Option<ApplicationStatus>) -> Sql {
     let q = scope.restrict(Sql::new(select), "a.institution_id");
     match status {
         Some(s) => q.push(" AND a.status = ").bind(s),
@@ -18,7 +20,7 @@ fn filtered(select: &str, scope: &Scope, status: Option<&str>) -> Sql {
 pub async fn page(
     db: &Db,
     scope: &Scope,
-    status: Option<&str>,
+    status: Option<ApplicationStatus>,
     limit: i64,
     offset: i64,
 ) -> Result<Vec<ApplicationRow>, DbError> {
@@ -30,13 +32,17 @@ pub async fn page(
     db.fetch_all(q).await
 }
 
-pub async fn count(db: &Db, scope: &Scope, status: Option<&str>) -> Result<i64, DbError> {
+pub async fn count(
+    db: &Db,
+    scope: &Scope,
+    status: Option<ApplicationStatus>,
+) -> Result<i64, DbError> {
     let select = "SELECT COUNT(*) FROM aid_applications a WHERE 1=1";
     db.scalar(filtered(select, scope, status)).await
 }
 
 /// One application; another institution's is not found.
-pub async fn get(db: &Db, scope: &Scope, id: i64) -> Result<ApplicationRow, DbError> {
+pub async fn get(db: &Db, scope: &Scope, id: ApplicationId) -> Result<ApplicationRow, DbError> {
     db.fetch_one(filtered(SELECT, scope, None).push(" AND a.id = ").bind(id))
         .await
 }

@@ -5,19 +5,21 @@ use platform::auth::Scope;
 use platform::db::{Db, DbError, Ex, Sql, Tx};
 use platform::InstitutionId;
 use serde::Serialize;
+use students::store::students::StudentId;
+
+use crate::domain::{ApplicationId, ApplicationStatus, ProgramId};
 
 #[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct ApplicationRow {
-    pub id: i64,
-    pub program_id: i64,
+    pub id: ApplicationId,
+    pub program_id: ProgramId,
     pub program_name: String,
-    pub student_id: i64,
+    pub student_id: StudentId,
     pub student_name: String,
-    pub institution_id: i64,
+    pub institution_id: InstitutionId,
     pub institution_name: String,
     pub term: i64,
-    /// submitted, school_approved, approved or rejected.
-    pub status: String,
+    pub status: ApplicationStatus,
     pub statement: String,
     /// 已提交的申请材料, one per line.
     pub documents: String,
@@ -28,15 +30,6 @@ pub struct ApplicationRow {
     pub decided_by: Option<String>,
     pub decided_at: Option<DateTime<Utc>>,
     pub note: String,
-}
-
-pub fn status_label(s: &str) -> &'static str {
-    match s {
-        "submitted" => "待学校审核",
-        "school_approved" => "待教育局审批",
-        "approved" => "已批准",
-        _ => "未通过",
-    }
 }
 
 pub(super) const SELECT: &str = "SELECT a.id, a.program_id, p.name AS program_name, a.student_id, s.name AS student_name, a.institution_id, i.name AS institution_name, a.term, a.status, a.statement, a.documents, a.submitted_by, a.submitted_at, a.reviewed_by, a.reviewed_at, a.decided_by, a.decided_at, a.note FROM aid_applications a JOIN aid_programs p ON p.id = a.program_id JOIN students s ON s.id = a.student_id JOIN institutions i ON i.id = a.institution_id WHERE 1=1";
@@ -53,7 +46,11 @@ pub async fn list(
     db.fetch_all(q.push(" ORDER BY a.id DESC LIMIT 500")).await
 }
 
-pub async fn get(ex: impl Into<Ex<'_>>, scope: &Scope, id: i64) -> Result<ApplicationRow, DbError> {
+pub async fn get(
+    ex: impl Into<Ex<'_>>,
+    scope: &Scope,
+    id: ApplicationId,
+) -> Result<ApplicationRow, DbError> {
     ex.into()
         .fetch_one(scope.restrict(
             Sql::new(SELECT).push(" AND a.id = ").bind(id),
@@ -63,7 +60,7 @@ pub async fn get(ex: impl Into<Ex<'_>>, scope: &Scope, id: i64) -> Result<Applic
 }
 
 pub struct NewApplication<'a> {
-    pub program: i64,
+    pub program: ProgramId,
     pub student: i64,
     pub institution: InstitutionId,
     pub term: i64,
@@ -72,7 +69,7 @@ pub struct NewApplication<'a> {
     pub by: &'a str,
 }
 
-pub async fn insert(tx: &mut Tx, a: &NewApplication<'_>) -> Result<i64, DbError> {
+pub async fn insert(tx: &mut Tx, a: &NewApplication<'_>) -> Result<ApplicationId, DbError> {
     tx.scalar(
         Sql::new("INSERT INTO aid_applications (program_id, student_id, institution_id, term, status, statement, documents, submitted_by, submitted_at) VALUES ($1, $2, $3, $4, 'submitted', $5, $6, $7, $8) RETURNING id")
             .arg(a.program)
@@ -85,15 +82,16 @@ pub async fn insert(tx: &mut Tx, a: &NewApplication<'_>) -> Result<i64, DbError>
             .arg(Utc::now()),
     )
     .await
+    .map(ApplicationId)
 }
 
 /// Moves an application from `from` to `to`, as school review or bureau
 /// decision; false if it was no longer in `from`.
 pub async fn decide(
     tx: &mut Tx,
-    id: i64,
-    from: &str,
-    to: &str,
+    id: ApplicationId,
+    from: ApplicationStatus,
+    to: ApplicationStatus,
     school: bool,
     by: &str,
     note: &str,

@@ -5,13 +5,12 @@ use platform::auth::{Bureau, BureauEx};
 use platform::db::{Db, DbError, Sql, Tx};
 use serde::Serialize;
 
-use crate::domain::Term;
+use crate::domain::{BatchId, BatchKind, BatchStatus, ProgramId, Term};
 
 #[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct BatchRow {
-    pub id: i64,
-    /// run or correction.
-    pub kind: String,
+    pub id: BatchId,
+    pub kind: BatchKind,
     /// 20251 = 2025—2026学年第一学期.
     pub term: i64,
     pub starts_on: NaiveDate,
@@ -19,8 +18,7 @@ pub struct BatchRow {
     pub census_date: NaiveDate,
     pub weeks: i64,
     pub school_days: i64,
-    /// draft, approved, paid or discarded.
-    pub status: String,
+    pub status: BatchStatus,
     pub students_scanned: i64,
     pub row_count: i64,
     /// Fen.
@@ -35,24 +33,9 @@ pub struct BatchRow {
     pub paid_at: Option<DateTime<Utc>>,
 }
 
-impl BatchRow {
-    pub fn status_label(&self) -> &'static str {
-        status_label(&self.status)
-    }
-}
-
-pub fn status_label(s: &str) -> &'static str {
-    match s {
-        "draft" => "待审批",
-        "approved" => "已审批",
-        "paid" => "已发放",
-        _ => "已作废",
-    }
-}
-
 const COLUMNS: &str = "id, kind, term, starts_on, census_date, weeks, school_days, status, students_scanned, row_count, total, conflict_count, note, created_by, created_at, approved_by, approved_at, paid_by, paid_at";
 
-pub async fn get(ex: impl BureauEx<'_>, id: i64) -> Result<BatchRow, DbError> {
+pub async fn get(ex: impl BureauEx<'_>, id: BatchId) -> Result<BatchRow, DbError> {
     ex.into()
         .fetch_one(Sql::new(format!("SELECT {COLUMNS} FROM aid_batches WHERE id = ")).bind(id))
         .await
@@ -67,8 +50,8 @@ pub async fn list(bureau: &Bureau<'_>) -> Result<Vec<BatchRow>, DbError> {
         .await
 }
 
-pub async fn programs_of(db: &Db, batch: i64) -> Result<Vec<i64>, DbError> {
-    let rows: Vec<(i64,)> = db
+pub async fn programs_of(db: &Db, batch: BatchId) -> Result<Vec<ProgramId>, DbError> {
+    let rows: Vec<(ProgramId,)> = db
         .fetch_all(
             Sql::new("SELECT program_id FROM aid_batch_programs WHERE batch_id = ")
                 .bind(batch)
@@ -80,11 +63,11 @@ pub async fn programs_of(db: &Db, batch: i64) -> Result<Vec<i64>, DbError> {
 
 pub async fn insert(
     tx: &mut Tx,
-    kind: &str,
+    kind: BatchKind,
     term: &Term,
     note: &str,
     by: &str,
-) -> Result<i64, DbError> {
+) -> Result<BatchId, DbError> {
     tx.scalar(
         Sql::new("INSERT INTO aid_batches (kind, term, starts_on, census_date, weeks, school_days, status, note, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, 'draft', $7, $8, $9) RETURNING id")
             .arg(kind)
@@ -98,9 +81,14 @@ pub async fn insert(
             .arg(Utc::now()),
     )
     .await
+    .map(BatchId)
 }
 
-pub async fn add_programs(tx: &mut Tx, batch: i64, programs: &[i64]) -> Result<(), DbError> {
+pub async fn add_programs(
+    tx: &mut Tx,
+    batch: BatchId,
+    programs: &[ProgramId],
+) -> Result<(), DbError> {
     for p in programs {
         tx.execute(
             Sql::new("INSERT INTO aid_batch_programs (batch_id, program_id) VALUES ($1, $2)")
@@ -117,8 +105,8 @@ pub async fn add_programs(tx: &mut Tx, batch: i64, programs: &[i64]) -> Result<(
 pub async fn settled_for(
     tx: &mut Tx,
     term: i64,
-    programs: &[i64],
-) -> Result<Vec<(i64, i64, String)>, DbError> {
+    programs: &[ProgramId],
+) -> Result<Vec<(ProgramId, BatchId, BatchStatus)>, DbError> {
     if programs.is_empty() {
         return Ok(vec![]);
     }
@@ -133,11 +121,15 @@ pub async fn settled_for(
 }
 
 /// Draft run batches of `term` covering any of `programs`.
-pub async fn drafts_for(tx: &mut Tx, term: i64, programs: &[i64]) -> Result<Vec<i64>, DbError> {
+pub async fn drafts_for(
+    tx: &mut Tx,
+    term: i64,
+    programs: &[ProgramId],
+) -> Result<Vec<BatchId>, DbError> {
     if programs.is_empty() {
         return Ok(vec![]);
     }
-    let rows: Vec<(i64,)> = tx
+    let rows: Vec<(BatchId,)> = tx
         .fetch_all(
             Sql::new("SELECT DISTINCT b.id FROM aid_batches b JOIN aid_batch_programs bp ON bp.batch_id = b.id WHERE b.kind = 'run' AND b.status = 'draft' AND b.term = ")
                 .bind(term)
@@ -151,7 +143,7 @@ pub async fn drafts_for(tx: &mut Tx, term: i64, programs: &[i64]) -> Result<Vec<
 
 /// Throws a draft away: its ledger rows go (the database allows deleting
 /// only a draft's rows), the batch stays as 'discarded'.
-pub async fn discard(tx: &mut Tx, batch: i64) -> Result<(), DbError> {
+pub async fn discard(tx: &mut Tx, batch: BatchId) -> Result<(), DbError> {
     tx.execute(Sql::new("DELETE FROM aid_ledger WHERE batch_id = ").bind(batch))
         .await?;
     tx.execute(Sql::new("DELETE FROM aid_conflicts WHERE batch_id = ").bind(batch))
@@ -163,7 +155,7 @@ pub async fn discard(tx: &mut Tx, batch: i64) -> Result<(), DbError> {
 
 pub async fn set_totals(
     tx: &mut Tx,
-    batch: i64,
+    batch: BatchId,
     scanned: i64,
     rows: i64,
     total: i64,
@@ -184,13 +176,13 @@ pub async fn set_totals(
 /// Moves `from` → `to`; false if the batch was not in `from`.
 pub async fn advance(
     tx: &mut Tx,
-    batch: i64,
-    from: &str,
-    to: &str,
+    batch: BatchId,
+    from: BatchStatus,
+    to: BatchStatus,
     by: &str,
 ) -> Result<bool, DbError> {
     let (who, at) = match to {
-        "approved" => ("approved_by", "approved_at"),
+        BatchStatus::Approved => ("approved_by", "approved_at"),
         _ => ("paid_by", "paid_at"),
     };
     let n = tx
@@ -207,7 +199,10 @@ pub async fn advance(
 }
 
 /// Per program of a batch: (program id, amount in fen) — for budget checks.
-pub async fn totals_by_program(tx: &mut Tx, batch: i64) -> Result<Vec<(i64, i64)>, DbError> {
+pub async fn totals_by_program(
+    tx: &mut Tx,
+    batch: BatchId,
+) -> Result<Vec<(ProgramId, i64)>, DbError> {
     tx.fetch_all(
         Sql::new(
             "SELECT program_id, CAST(SUM(amount) AS BIGINT) FROM aid_ledger WHERE batch_id = ",
@@ -219,7 +214,11 @@ pub async fn totals_by_program(tx: &mut Tx, batch: i64) -> Result<Vec<(i64, i64)
 }
 
 /// Amount of `program` in approved or paid batches of terms of `school_year`.
-pub async fn used_in_year(tx: &mut Tx, program: i64, school_year: i64) -> Result<i64, DbError> {
+pub async fn used_in_year(
+    tx: &mut Tx,
+    program: ProgramId,
+    school_year: i64,
+) -> Result<i64, DbError> {
     tx.scalar(
         Sql::new("SELECT CAST(COALESCE(SUM(l.amount), 0) AS BIGINT) FROM aid_ledger l JOIN aid_batches b ON b.id = l.batch_id WHERE b.status IN ('approved', 'paid') AND l.program_id = ")
             .bind(program)

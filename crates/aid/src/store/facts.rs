@@ -26,7 +26,7 @@ use platform::db::{DbError, Ints, Sql, Tx};
 use super::ledger::insert_ints;
 use crate::domain::decisions::Class;
 use crate::domain::kinds::ownership_parse;
-use crate::domain::{Decision, Flag, Ownership, UrbanRural, FLAG_COMBINATIONS};
+use crate::domain::{BatchId, Decision, Flag, Ownership, UrbanRural, FLAG_COMBINATIONS};
 
 /// Grades a class is made for (学前 小班 = -2 … 高三 = 12).
 const GRADES: std::ops::RangeInclusive<i64> = -2..=12;
@@ -279,7 +279,7 @@ pub async fn tally(tx: &mut Tx, census: &Census, rules: usize) -> Result<Tally, 
 pub async fn write(
     tx: &mut Tx,
     census: &Census,
-    batch: i64,
+    batch: BatchId,
     term: i64,
     clashes: bool,
 ) -> Result<(), DbError> {

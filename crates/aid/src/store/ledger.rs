@@ -4,8 +4,12 @@
 use chrono::{DateTime, Utc};
 use platform::auth::Bureau;
 use platform::db::{BulkTable, DbError, Ex, Sql, Tx, Value};
+use platform::InstitutionId;
 use serde::Serialize;
 use students::reader::Found;
+use students::store::students::StudentId;
+
+use crate::domain::{BatchId, BatchStatus, LedgerKind, LedgerLineId, ProgramId};
 
 /// Columns of a run's payment rows, all integers (kind defaults to payment).
 pub const PAYMENT_COLUMNS: &[&str] = &[
@@ -74,18 +78,17 @@ pub async fn reason_id(tx: &mut Tx, text: &str) -> Result<i64, DbError> {
 /// A ledger row as people read it.
 #[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct LedgerLine {
-    pub id: i64,
-    pub batch_id: i64,
-    pub batch_status: String,
-    pub program_id: i64,
+    pub id: LedgerLineId,
+    pub batch_id: BatchId,
+    pub batch_status: BatchStatus,
+    pub program_id: ProgramId,
     pub program_name: String,
-    pub student_id: i64,
+    pub student_id: StudentId,
     pub term: i64,
-    /// payment or reversal.
-    pub kind: String,
+    pub kind: LedgerKind,
     pub occurrence: i64,
-    pub reverses_id: Option<i64>,
-    pub institution_id: i64,
+    pub reverses_id: Option<LedgerLineId>,
+    pub institution_id: InstitutionId,
     pub institution_name: String,
     pub grade: i64,
     pub units: i64,
@@ -118,7 +121,7 @@ pub async fn of_student(
 /// A page of one batch's rows.
 pub async fn of_batch(
     bureau: &Bureau<'_>,
-    batch: i64,
+    batch: BatchId,
     limit: i64,
 ) -> Result<Vec<LedgerLine>, DbError> {
     bureau
@@ -133,13 +136,13 @@ pub async fn of_batch(
         .await
 }
 
-pub async fn line(ex: impl Into<Ex<'_>>, id: i64) -> Result<LedgerLine, DbError> {
+pub async fn line(ex: impl Into<Ex<'_>>, id: LedgerLineId) -> Result<LedgerLine, DbError> {
     ex.into()
         .fetch_one(Sql::new(LINE).push(" WHERE l.id = ").bind(id))
         .await
 }
 
-pub async fn is_reversed(tx: &mut Tx, id: i64) -> Result<bool, DbError> {
+pub async fn is_reversed(tx: &mut Tx, id: LedgerLineId) -> Result<bool, DbError> {
     Ok(tx
         .scalar(
             Sql::new("SELECT COUNT(*) FROM aid_ledger WHERE kind = 'reversal' AND reverses_id = ")
@@ -153,7 +156,7 @@ pub async fn is_reversed(tx: &mut Tx, id: i64) -> Result<bool, DbError> {
 /// a new payment of that amount (the next occurrence).
 pub async fn reverse(
     tx: &mut Tx,
-    batch: i64,
+    batch: BatchId,
     orig: &LedgerLine,
     reason_id: i64,
     reissue: Option<i64>,
@@ -195,7 +198,7 @@ pub async fn reverse(
 /// Conflicts of a batch: (student id, student name, kept, dropped program names).
 pub async fn conflicts(
     bureau: &Bureau<'_>,
-    batch: i64,
+    batch: BatchId,
     limit: i64,
 ) -> Result<Vec<ConflictLine>, DbError> {
     bureau.db().fetch_all(
@@ -210,7 +213,7 @@ pub async fn conflicts(
 /// A student who qualified for two programs that cannot be combined.
 #[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct ConflictLine {
-    pub student_id: i64,
+    pub student_id: StudentId,
     pub student_name: String,
     /// The program paid.
     pub kept: String,

@@ -4,11 +4,11 @@ use chrono::{DateTime, Utc};
 use platform::db::{DbError, Ex, Sql, Tx, Updated};
 use serde::Serialize;
 
-use crate::domain::{Period, ProgramDef, Stage};
+use crate::domain::{Period, ProgramDef, ProgramId, Stage};
 
 #[derive(sqlx::FromRow)]
 struct Row {
-    id: i64,
+    id: ProgramId,
     name: String,
     funding_source: String,
     period: String,
@@ -27,7 +27,7 @@ struct Row {
 /// A stored program.
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct Program {
-    pub id: i64,
+    pub id: ProgramId,
     pub version: i64,
     pub updated_at: DateTime<Utc>,
     #[schema(value_type = Object)]
@@ -93,7 +93,7 @@ pub async fn list(ex: impl Into<Ex<'_>>) -> Result<Vec<Program>, DbError> {
     rows.into_iter().map(decode).collect()
 }
 
-pub async fn get(ex: impl Into<Ex<'_>>, id: i64) -> Result<Program, DbError> {
+pub async fn get(ex: impl Into<Ex<'_>>, id: ProgramId) -> Result<Program, DbError> {
     decode(
         ex.into()
             .fetch_one(Sql::new(format!("SELECT {COLUMNS} FROM aid_programs WHERE id = ")).bind(id))
@@ -117,18 +117,19 @@ fn bind_def(q: Sql, d: &ProgramDef) -> Sql {
         .arg(d.active)
 }
 
-pub async fn create(tx: &mut Tx, d: &ProgramDef) -> Result<i64, DbError> {
+pub async fn create(tx: &mut Tx, d: &ProgramDef) -> Result<ProgramId, DbError> {
     tx.scalar(
         bind_def(Sql::new("INSERT INTO aid_programs (name, funding_source, period, stages, amounts_json, conditions_json, incompatible_json, budget, needs_application, documents, active, version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 1, $12, $12) RETURNING id"), d)
             .arg(Utc::now()),
     )
     .await
+    .map(ProgramId)
 }
 
 /// Saves an edit made on top of `version`; false if someone saved since.
 pub async fn update(
     tx: &mut Tx,
-    id: i64,
+    id: ProgramId,
     version: i64,
     d: &ProgramDef,
 ) -> Result<Updated, DbError> {

@@ -5,6 +5,8 @@ use platform::auth::{Bureau, Scope};
 use platform::db::{Db, DbError, Sql};
 use serde::{Deserialize, Serialize};
 
+use crate::domain::{BatchId, ProgramId};
+
 /// What a report groups by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -115,7 +117,7 @@ pub async fn totals(db: &Db, scope: &Scope, f: &ReportFilter) -> Result<Vec<Repo
 
 #[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct BudgetRow {
-    pub program_id: i64,
+    pub program_id: ProgramId,
     pub name: String,
     /// 每学年预算, fen; 0 = none set.
     pub budget: i64,
@@ -148,7 +150,10 @@ pub struct ProgramSum {
     pub amount: i64,
 }
 
-pub async fn batch_summary(bureau: &Bureau<'_>, batch: i64) -> Result<Vec<ProgramSum>, DbError> {
+pub async fn batch_summary(
+    bureau: &Bureau<'_>,
+    batch: BatchId,
+) -> Result<Vec<ProgramSum>, DbError> {
     bureau.db().fetch_all(
         Sql::new("SELECT p.name, CAST(COUNT(*) AS BIGINT) AS rows, CAST(SUM(l.amount) AS BIGINT) AS amount FROM aid_ledger l JOIN aid_programs p ON p.id = l.program_id WHERE l.batch_id = ")
             .bind(batch)

@@ -11,7 +11,10 @@ use platform::ApiResult;
 use serde::Deserialize;
 use utoipa::OpenApi;
 
-use crate::domain::{ProgramInput, TermInput};
+use crate::domain::{
+    ApplicationId, ApplicationStatus, BatchId, BatchStatus, LedgerLineId, ProgramId, ProgramInput,
+    TermInput,
+};
 use crate::service::applications::{ApplicationInput, Decision};
 use crate::service::batch_view::{self, BatchDetail};
 use crate::service::benefits::{self, StudentAid};
@@ -23,6 +26,7 @@ use crate::store::applications::ApplicationRow;
 use crate::store::ledger::{ConflictLine, LedgerLine};
 use crate::store::reports::{BudgetRow, ProgramSum, ReportFilter, ReportRow};
 use crate::store::{BatchRow, Program};
+use students::store::students::StudentId;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -53,6 +57,8 @@ use crate::store::{BatchRow, Program};
         RunOutcome,
         ProgramTotal,
         BatchRow,
+        BatchStatus,
+        ApplicationStatus,
         BatchDetail,
         ProgramSum,
         LedgerLine,
@@ -81,7 +87,7 @@ pub async fn programs(State(s): State<AppState>, caller: Caller) -> ApiResult<Js
 pub async fn program(
     State(s): State<AppState>,
     caller: Caller,
-    Path(id): Path<i64>,
+    Path(id): Path<ProgramId>,
 ) -> ApiResult<Json<Program>> {
     Ok(Json(progs::get(&s.db, &caller, id).await?))
 }
@@ -112,7 +118,7 @@ pub struct ProgramUpdate {
 pub async fn update_program(
     State(s): State<AppState>,
     caller: Caller,
-    Path(id): Path<i64>,
+    Path(id): Path<ProgramId>,
     Json(req): Json<ProgramUpdate>,
 ) -> ApiResult<Json<Program>> {
     Ok(Json(
@@ -143,7 +149,7 @@ pub async fn run(
 pub async fn batch(
     State(s): State<AppState>,
     caller: Caller,
-    Path(id): Path<i64>,
+    Path(id): Path<BatchId>,
 ) -> ApiResult<Json<BatchDetail>> {
     Ok(Json(batch_view::detail(&s.db, &caller, id, 200).await?))
 }
@@ -153,7 +159,7 @@ pub async fn batch(
 pub async fn approve(
     State(s): State<AppState>,
     caller: Caller,
-    Path(id): Path<i64>,
+    Path(id): Path<BatchId>,
 ) -> ApiResult<Json<BatchRow>> {
     Ok(Json(svc::approve(&s.db, &caller, id).await?))
 }
@@ -163,7 +169,7 @@ pub async fn approve(
 pub async fn pay(
     State(s): State<AppState>,
     caller: Caller,
-    Path(id): Path<i64>,
+    Path(id): Path<BatchId>,
 ) -> ApiResult<Json<BatchRow>> {
     Ok(Json(svc::pay(&s.db, &caller, id).await?))
 }
@@ -175,7 +181,7 @@ pub async fn pay(
 pub async fn reverse(
     State(s): State<AppState>,
     caller: Caller,
-    Path(id): Path<i64>,
+    Path(id): Path<LedgerLineId>,
     Json(req): Json<ReverseRequest>,
 ) -> ApiResult<Response> {
     let b = corrections::reverse(&s.db, &caller, id, &req).await?;
@@ -196,7 +202,14 @@ pub async fn applications(
     caller: Caller,
     Query(f): Query<AppFilter>,
 ) -> ApiResult<Json<Vec<ApplicationRow>>> {
-    let status = f.status.as_deref().filter(|s| !s.is_empty());
+    let status = match f.status.as_deref().filter(|s| !s.is_empty()) {
+        None => None,
+        Some(s) => match ApplicationStatus::parse(s) {
+            Some(s) => Some(s),
+            // An unknown status matches no application.
+            None => return Ok(Json(Vec::new())),
+        },
+    };
     let found = AidReader::of(&s.db, &caller)?
         .applications(status, f.page.unwrap_or(1), 500)
         .await?;
@@ -208,7 +221,7 @@ pub async fn applications(
 pub async fn application(
     State(s): State<AppState>,
     caller: Caller,
-    Path(id): Path<i64>,
+    Path(id): Path<ApplicationId>,
 ) -> ApiResult<Json<ApplicationRow>> {
     Ok(Json(AidReader::of(&s.db, &caller)?.application(id).await?))
 }
@@ -232,7 +245,7 @@ pub async fn apply(
 pub async fn decide(
     State(s): State<AppState>,
     caller: Caller,
-    Path(id): Path<i64>,
+    Path(id): Path<ApplicationId>,
     Json(d): Json<Decision>,
 ) -> ApiResult<Json<ApplicationRow>> {
     Ok(Json(apps::decide(&s.db, &caller, id, &d).await?))
@@ -270,7 +283,7 @@ pub async fn budget(
 pub async fn student_aid(
     State(s): State<AppState>,
     caller: Caller,
-    Path(id): Path<i64>,
+    Path(id): Path<StudentId>,
 ) -> ApiResult<Json<StudentAid>> {
     Ok(Json(benefits::of_student(&s.db, &caller, id).await?))
 }

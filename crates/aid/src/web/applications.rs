@@ -10,17 +10,18 @@ use platform::web::forms::{csrf_field, empty_as_none, redisplay, refusal_view, s
 use platform::web::{page, AppState, Filters};
 use platform::{AppError, FieldError, PageResult};
 use serde::Deserialize;
+use students::store::students::StudentId;
 
 use super::program_form::{all, one, Pairs};
-use crate::domain::{term, TermInput};
+use crate::domain::{
+    term, ApplicationId, ApplicationStatus, LedgerKind, LedgerLineId, ProgramId, TermInput,
+};
 use crate::service::applications::{self as service, ApplicationInput, Decision};
 use crate::service::corrections::{self, ReverseRequest};
 use crate::service::reader::AidReader;
-use crate::store::applications::{status_label, ApplicationRow};
+use crate::store::applications::ApplicationRow;
 use crate::store::ledger::LedgerLine;
 use crate::store::Program;
-
-const STATUSES: [&str; 4] = ["submitted", "school_approved", "approved", "rejected"];
 
 #[derive(Deserialize)]
 pub struct ListQuery {
@@ -38,10 +39,10 @@ fn next_step(actor: &Actor, a: &ApplicationRow) -> Option<(&'static str, &'stati
         return None;
     }
     let bureau = actor.scope.institution().is_none();
-    match a.status.as_str() {
-        "submitted" if bureau => Some(("代学校审核通过", "不予通过")),
-        "submitted" => Some(("学校审核通过", "不予通过")),
-        "school_approved" if bureau => Some(("批准", "不予批准")),
+    match a.status {
+        ApplicationStatus::Submitted if bureau => Some(("代学校审核通过", "不予通过")),
+        ApplicationStatus::Submitted => Some(("学校审核通过", "不予通过")),
+        ApplicationStatus::SchoolApproved if bureau => Some(("批准", "不予批准")),
         _ => None,
     }
 }
@@ -72,20 +73,20 @@ pub async fn list(
     caller: Caller,
     Query(q): Query<ListQuery>,
 ) -> PageResult {
-    let status = STATUSES.iter().find(|x| **x == q.status).copied();
+    let status = ApplicationStatus::parse(&q.status);
     let page_no = q.page.unwrap_or(1);
     let found = AidReader::of(&s.db, &caller)?
         .applications(status, page_no, PER_PAGE)
         .await?;
     let rows = &found.items;
     let filters = Filters::new().with("status", status);
-    let options: Vec<(String, String)> = STATUSES
+    let options: Vec<(String, String)> = ApplicationStatus::ALL
         .iter()
-        .map(|s| (s.to_string(), status_label(s).to_string()))
+        .map(|s| (s.as_str().to_string(), s.label().to_string()))
         .collect();
     let body = html! {
         form.filters method="get" action="/aid/applications" {
-            label { "状态" (select("status", &options, status.unwrap_or(""), Some("全部"))) }
+            label { "状态" (select("status", &options, status.map_or("", ApplicationStatus::as_str), Some("全部"))) }
             button type="submit" { "筛选" }
         }
         p.muted { "学校在学生的资助记录页提交申请；学校审核后由教育局审批，批准的申请在该学期的资助计算中发放。" }
@@ -99,7 +100,7 @@ pub async fn list(
                 td { (term::label(a.term)) }
                 td { (a.documents.lines().collect::<Vec<_>>().join("、")) }
                 td { (a.statement) }
-                td { (status_label(&a.status)) @if !a.note.is_empty() { div.muted { (a.note) } } }
+                td { (a.status.label()) @if !a.note.is_empty() { div.muted { (a.note) } } }
                 td { (decision_forms(&actor, a)) }
             } } }
         }
@@ -119,7 +120,7 @@ pub struct DecisionForm {
 pub async fn decide(
     State(s): State<AppState>,
     caller: Caller,
-    Path(id): Path<i64>,
+    Path(id): Path<ApplicationId>,
     Form(f): Form<DecisionForm>,
 ) -> PageResult {
     let d = Decision {
@@ -132,7 +133,7 @@ pub async fn decide(
 
 /// The application forms on a student's page: one per program that takes
 /// applications, with its documents as check boxes.
-pub fn apply_forms(actor: &Actor, student: i64, programs: &[Program]) -> Markup {
+pub fn apply_forms(actor: &Actor, student: StudentId, programs: &[Program]) -> Markup {
     let open: Vec<&Program> = programs
         .iter()
         .filter(|p| p.def.needs_application && p.def.active)
@@ -162,7 +163,12 @@ struct ApplicationDraft {
     documents: Vec<String>,
 }
 
-fn application_form(actor: &Actor, student: i64, p: &Program, d: &ApplicationDraft) -> Markup {
+fn application_form(
+    actor: &Actor,
+    student: StudentId,
+    p: &Program,
+    d: &ApplicationDraft,
+) -> Markup {
     html! {
         form.stacked.application method="post" action="/aid/applications" {
             (csrf_field(actor))
@@ -200,7 +206,8 @@ pub async fn submit(
     let id = |k: &str, label: &str| {
         number(k, &one(&pairs, k), label).map_err(|e| AppError::Invalid(vec![e]))
     };
-    let (program_id, student_id) = (id("program_id", "资助项目")?, id("student_id", "学生")?);
+    let program_id = ProgramId(id("program_id", "资助项目")?);
+    let student_id = StudentId(id("student_id", "学生")?);
     let draft = ApplicationDraft {
         school_year: one(&pairs, "school_year"),
         half: one(&pairs, "half"),
@@ -243,15 +250,15 @@ pub async fn submit(
 /// The 冲销 form beside a paid or approved payment that was not reversed yet.
 pub fn reverse_form(actor: &Actor, line: &LedgerLine, all: &[LedgerLine]) -> Markup {
     let writer = actor.scope.institution().is_none() && actor.may(WorkArea::Aid, Access::Write);
-    let settled = matches!(line.batch_status.as_str(), "approved" | "paid");
+    let settled = line.batch_status.is_settled();
     let reversed = all.iter().any(|r| r.reverses_id == Some(line.id));
-    if !writer || !settled || line.kind != "payment" || reversed {
+    if !writer || !settled || line.kind != LedgerKind::Payment || reversed {
         return html! {};
     }
     reversal_fields(actor, line.id, "", "")
 }
 
-fn reversal_fields(actor: &Actor, line: i64, reason: &str, reissue: &str) -> Markup {
+fn reversal_fields(actor: &Actor, line: LedgerLineId, reason: &str, reissue: &str) -> Markup {
     html! {
         form.inline method="post" action=(format!("/aid/ledger/{line}/reverse")) {
             (csrf_field(actor))
@@ -275,7 +282,7 @@ pub async fn reverse(
     State(s): State<AppState>,
     actor: Actor,
     caller: Caller,
-    Path(id): Path<i64>,
+    Path(id): Path<LedgerLineId>,
     Form(f): Form<ReverseForm>,
 ) -> PageResult {
     let req = ReverseRequest {

@@ -13,10 +13,11 @@ use platform::{AppError, PageResult};
 use serde::Deserialize;
 
 use super::applications::{apply_forms, reverse_form};
-use crate::domain::{term, Fen, TermInput};
+use crate::domain::{term, BatchId, BatchStatus, Fen, LedgerKind, ProgramId, TermInput};
 use crate::service::batch_view::{self, BatchDetail};
 use crate::service::runs::{self, RunRequest};
-use crate::store::{self, batches};
+use crate::store;
+use students::store::students::StudentId;
 
 const CENSUS_RULE: &str = "学生按学期第 30 天（统计基准日）当天有效的学籍归属学校：当天已入学且未离校的学籍计入；学期中途转学的学生只由基准日所在学校发放一次。休学学生不发放。按年标准的项目在第一学期（秋季）一次发放全年金额。";
 
@@ -74,8 +75,8 @@ pub async fn overview(State(s): State<AppState>, actor: Actor, caller: Caller) -
                 tbody { @for b in &list { tr {
                     td { a href=(format!("/aid/runs/{}", b.id)) { "#" (b.id) } }
                     td { (term::label(b.term)) }
-                    td { @if b.kind == "run" { "学期计算" } @else { "更正" } }
-                    td { (b.status_label()) }
+                    td { (b.kind.label()) }
+                    td { (b.status.label()) }
                     td.num { (b.row_count) }
                     td.num { (Fen(b.total).yuan_grouped()) }
                     td { (b.created_by) }
@@ -90,7 +91,7 @@ pub async fn program(
     State(s): State<AppState>,
     actor: Actor,
     caller: Caller,
-    Path(id): Path<i64>,
+    Path(id): Path<ProgramId>,
 ) -> PageResult {
     let p = crate::service::programs::get(&s.db, &caller, id).await?;
     let writer = actor.scope.institution().is_none() && actor.may(WorkArea::Aid, Access::Write);
@@ -148,7 +149,7 @@ pub async fn batch(
     State(s): State<AppState>,
     actor: Actor,
     caller: Caller,
-    Path(id): Path<i64>,
+    Path(id): Path<BatchId>,
 ) -> PageResult {
     let BatchDetail {
         batch: b,
@@ -161,7 +162,7 @@ pub async fn batch(
         dl.facts {
             dt { "学期" } dd { (term::label(b.term)) }
             dt { "统计基准日" } dd { (b.census_date) }
-            dt { "状态" } dd { (b.status_label()) }
+            dt { "状态" } dd { (b.status.label()) }
             dt { "扫描学生" } dd { (b.students_scanned) }
             dt { "合计" } dd { (b.row_count) " 人次，" (Fen(b.total)) "（" (Fen(b.total).wan_label()) "）" }
             dt { "计算" } dd { (b.created_by) " " (show_minute(b.created_at)) }
@@ -169,10 +170,10 @@ pub async fn batch(
             @if let Some(a) = &b.paid_by { dt { "发放" } dd { (a) " " (b.paid_at.map(show_minute).unwrap_or_default()) } }
             @if !b.note.is_empty() { dt { "说明" } dd { (b.note) } }
         }
-        @if approver && b.status == "draft" {
+        @if approver && b.status == BatchStatus::Draft {
             form.inline method="post" action=(format!("/aid/runs/{id}/approve")) { (csrf_field(&actor)) button type="submit" { "审批通过" } }
         }
-        @if approver && b.status == "approved" {
+        @if approver && b.status == BatchStatus::Approved {
             form.inline method="post" action=(format!("/aid/runs/{id}/pay")) { (csrf_field(&actor)) button type="submit" { "登记已发放" } }
         }
         h2 { "按项目" }
@@ -193,14 +194,14 @@ fn lines(rows: &[store::ledger::LedgerLine], actor: Option<&Actor>) -> maud::Mar
     html! {
         table { thead { tr { th { "记录" } th { "学期" } th { "项目" } th { "学校" } th { "享受原因" } th.num { "金额（元）" } th { "批次" } th { "状态" } th { "计算日期" } @if actor.is_some() { th { "更正" } } } }
             tbody { @for r in rows { tr {
-                td { a href=(format!("/aid/students/{}", r.student_id)) title="该生的资助记录" { "#" (r.id) } @if r.kind == "reversal" { " " span.tag { "冲销 #" (r.reverses_id.unwrap_or(0)) } } }
+                td { a href=(format!("/aid/students/{}", r.student_id)) title="该生的资助记录" { "#" (r.id) } @if r.kind == LedgerKind::Reversal { " " span.tag { "冲销 #" (r.reverses_id.map_or(0, |l| l.0)) } } }
                 td { (term::label(r.term)) }
                 td { (r.program_name) }
                 td { (r.institution_name) }
                 td { (r.reason) }
                 td.num { (Fen(r.amount).yuan_grouped()) }
                 td { a href=(format!("/aid/runs/{}", r.batch_id)) { "#" (r.batch_id) } }
-                td { (batches::status_label(&r.batch_status)) }
+                td { (r.batch_status.label()) }
                 td { (show_date(date_of(r.created_at))) @if let Some(p) = r.paid_at { " / 发放 " (show_date(date_of(p))) } }
                 @if let Some(a) = actor { td { (reverse_form(a, r, rows)) } }
             } } }
@@ -208,12 +209,16 @@ fn lines(rows: &[store::ledger::LedgerLine], actor: Option<&Actor>) -> maud::Mar
     }
 }
 
-pub async fn approve(State(s): State<AppState>, caller: Caller, Path(id): Path<i64>) -> PageResult {
+pub async fn approve(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(id): Path<BatchId>,
+) -> PageResult {
     runs::approve(&s.db, &caller, id).await?;
     Ok(Redirect::to(&format!("/aid/runs/{id}")).into_response())
 }
 
-pub async fn pay(State(s): State<AppState>, caller: Caller, Path(id): Path<i64>) -> PageResult {
+pub async fn pay(State(s): State<AppState>, caller: Caller, Path(id): Path<BatchId>) -> PageResult {
     runs::pay(&s.db, &caller, id).await?;
     Ok(Redirect::to(&format!("/aid/runs/{id}")).into_response())
 }
@@ -223,7 +228,7 @@ pub async fn student(
     State(s): State<AppState>,
     actor: Actor,
     caller: Caller,
-    Path(id): Path<i64>,
+    Path(id): Path<StudentId>,
 ) -> PageResult {
     let aid = crate::service::benefits::of_student(&s.db, &caller, id).await?;
     let programs = store::programs::list(&s.db).await?;

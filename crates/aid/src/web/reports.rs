@@ -72,7 +72,7 @@ async fn title(state: &AppState, f: &ReportFilter) -> Result<Title, AppError> {
         Some(id) => crate::store::programs::list(&state.db)
             .await?
             .into_iter()
-            .find(|p| p.id == id)
+            .find(|p| p.id.0 == id)
             .map_or_else(|| id.to_string(), |p| p.def.name),
         None => String::new(),
     };

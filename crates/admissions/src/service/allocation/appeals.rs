@@ -7,20 +7,22 @@ use platform::db::Db;
 use platform::AppError;
 use serde::Serialize;
 
+use crate::domain::{AppealId, AppealStatus, RoundId};
+
 /// An appeal as the bureau sees it.
 #[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct AppealRow {
-    pub id: i64,
+    pub id: AppealId,
     pub ref_no: String,
     pub child_name: String,
     pub filed_at: chrono::DateTime<Utc>,
     pub reason: String,
-    pub status: String,
+    pub status: AppealStatus,
     pub response: String,
     pub decided_by: Option<String>,
 }
 
-pub async fn appeals(db: &Db, caller: &Caller, round: i64) -> Result<Vec<AppealRow>, AppError> {
+pub async fn appeals(db: &Db, caller: &Caller, round: RoundId) -> Result<Vec<AppealRow>, AppError> {
     caller.require(WorkArea::Admissions, Access::Read)?;
     Ok(db
         .fetch_all(
@@ -36,7 +38,7 @@ pub async fn appeals(db: &Db, caller: &Caller, round: i64) -> Result<Vec<AppealR
 pub async fn decide_appeal(
     db: &Db,
     caller: &Caller,
-    appeal: i64,
+    appeal: AppealId,
     upheld: bool,
     response: &str,
 ) -> Result<(), AppError> {
@@ -49,7 +51,11 @@ pub async fn decide_appeal(
     let n = tx
         .execute(
             platform::db::Sql::new("UPDATE admissions_appeals SET status = $1, response = $2, decided_by = $3 WHERE id = $4 AND status = 'open'")
-                .arg(if upheld { "upheld" } else { "rejected" })
+                .arg(if upheld {
+                    AppealStatus::Upheld
+                } else {
+                    AppealStatus::Rejected
+                })
                 .arg(response)
                 .arg(caller.who.username.as_str())
                 .arg(appeal),
@@ -70,7 +76,7 @@ pub async fn decide_appeal(
                 "申诉不成立"
             },
         )
-        .id(appeal),
+        .id(appeal.0),
     )
     .await?;
     Ok(())

@@ -13,7 +13,7 @@ use platform::db::Db;
 use platform::AppError;
 use serde::Serialize;
 
-use crate::domain as engine;
+use crate::domain::{self as engine, Placement, RoundId, RunId};
 use crate::store::rounds;
 use crate::store::runs;
 
@@ -22,7 +22,7 @@ use plan::{compute, load, Plan};
 
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct RunReport {
-    pub run_id: i64,
+    pub run_id: RunId,
     pub input_hash: String,
     pub engine_version: String,
     pub applications: usize,
@@ -32,23 +32,23 @@ pub struct RunReport {
     pub unassigned: usize,
 }
 
-fn report(run_id: i64, plan: &Plan) -> RunReport {
-    let count = |h: &str| plan.rows.iter().filter(|r| r.how == h).count();
+fn report(run_id: RunId, plan: &Plan) -> RunReport {
+    let count = |h: Placement| plan.rows.iter().filter(|r| r.how == h).count();
     RunReport {
         run_id,
         input_hash: plan.input_hash.clone(),
         engine_version: engine::ENGINE_VERSION.into(),
         applications: plan.rows.len(),
-        early: count("early"),
-        by_choice: count("choice"),
-        placed: count("placed"),
-        unassigned: count("none"),
+        early: count(Placement::Early),
+        by_choice: count(Placement::Choice),
+        placed: count(Placement::Placed),
+        unassigned: count(Placement::Unplaced),
     }
 }
 
 /// Runs the round once and stores the result with its inputs' hash, the
 /// seed and the engine version. A round runs only once.
-pub async fn run(db: &Db, caller: &Caller, round: i64) -> Result<RunReport, AppError> {
+pub async fn run(db: &Db, caller: &Caller, round: RoundId) -> Result<RunReport, AppError> {
     caller.require_bureau(WorkArea::Admissions)?;
     if runs::of_round(db, round).await?.is_some() {
         return Err(AppError::Conflict(
@@ -57,7 +57,7 @@ pub async fn run(db: &Db, caller: &Caller, round: i64) -> Result<RunReport, AppE
     }
     let inputs = load(db, round).await?;
     let (plan, _, _) = compute(&inputs)?;
-    let rep_counts = report(0, &plan);
+    let rep_counts = report(RunId(0), &plan);
     let mut tx = db.begin().await?;
     let run_id = match runs::insert(
         &mut tx,
@@ -95,7 +95,7 @@ pub async fn run(db: &Db, caller: &Caller, round: i64) -> Result<RunReport, AppE
                 rep.unassigned
             ),
         )
-        .id(run_id)
+        .id(run_id.0)
         .after(&rep),
     )
     .await?;
@@ -113,7 +113,7 @@ pub struct VerifyReport {
 
 /// Recomputes the stored run from the stored inputs and checks capacity,
 /// stability and identity.
-pub async fn verify(db: &Db, caller: &Caller, round: i64) -> Result<VerifyReport, AppError> {
+pub async fn verify(db: &Db, caller: &Caller, round: RoundId) -> Result<VerifyReport, AppError> {
     caller.require(WorkArea::Admissions, Access::Read)?;
     let run = runs::of_round(db, round)
         .await?
@@ -150,7 +150,7 @@ pub async fn verify(db: &Db, caller: &Caller, round: i64) -> Result<VerifyReport
 }
 
 /// Makes the results visible to parents.
-pub async fn publish(db: &Db, caller: &Caller, round: i64) -> Result<(), AppError> {
+pub async fn publish(db: &Db, caller: &Caller, round: RoundId) -> Result<(), AppError> {
     caller.require_bureau(WorkArea::Admissions)?;
     runs::of_round(db, round)
         .await?

@@ -8,7 +8,9 @@ use platform::db::Db;
 use platform::{AppError, InstitutionId};
 
 use crate::domain::priority::{tier, Facts};
-use crate::domain::{self as engine, ChildSpec, Choice, Instance, SchoolSpec};
+use crate::domain::{
+    self as engine, ApplicationId, ChildSpec, Choice, Instance, Placement, RoundId, SchoolSpec,
+};
 use crate::store::applications::{self, ApplicationRow};
 use crate::store::rounds::{self, Round, RoundSchool};
 use crate::store::runs::ResultRow;
@@ -20,10 +22,10 @@ pub(super) struct Inputs {
     schools: Vec<RoundSchool>,
     catchment: HashSet<(InstitutionId, String)>,
     applications: Vec<ApplicationRow>,
-    choices: HashMap<i64, Vec<InstitutionId>>,
+    choices: HashMap<ApplicationId, Vec<InstitutionId>>,
 }
 
-pub(super) async fn load(db: &Db, round: i64) -> Result<Inputs, AppError> {
+pub(super) async fn load(db: &Db, round: RoundId) -> Result<Inputs, AppError> {
     let round = rounds::get(db, round).await?;
     let now = Utc::now();
     if now <= round.apply_until {
@@ -46,7 +48,7 @@ pub(super) async fn load(db: &Db, round: i64) -> Result<Inputs, AppError> {
         return Err(AppError::Conflict("本轮没有任何报名".into()));
     }
     let applications = applications::list(db, round.id, n, 0).await?;
-    let mut choices: HashMap<i64, Vec<InstitutionId>> = HashMap::new();
+    let mut choices: HashMap<ApplicationId, Vec<InstitutionId>> = HashMap::new();
     for (app, _, school) in applications::all_choices(db, round.id).await? {
         choices.entry(app).or_default().push(school);
     }
@@ -75,7 +77,7 @@ pub(super) fn compute(inp: &Inputs) -> Result<(Plan, Instance, engine::Allocatio
         .collect();
     let mut seats: Vec<i64> = inp.schools.iter().map(|s| s.seats).collect();
     // 提前招生: by exam score, among those who put the school first.
-    let mut early: HashMap<i64, InstitutionId> = HashMap::new();
+    let mut early: HashMap<ApplicationId, InstitutionId> = HashMap::new();
     for (i, s) in inp
         .schools
         .iter()
@@ -175,7 +177,7 @@ pub(super) fn compute(inp: &Inputs) -> Result<(Plan, Instance, engine::Allocatio
             rows.push(ResultRow {
                 application_id: a.id,
                 institution_id: Some(*school),
-                how: "early".into(),
+                how: Placement::Early,
                 choice_rank: Some(1),
                 tier: None,
                 lottery: lottery(&a.ref_no),
@@ -190,7 +192,7 @@ pub(super) fn compute(inp: &Inputs) -> Result<(Plan, Instance, engine::Allocatio
                 ResultRow {
                     application_id: a.id,
                     institution_id: Some(inp.schools[s as usize].institution_id),
-                    how: "choice".into(),
+                    how: Placement::Choice,
                     choice_rank: rank.map(|r| r as i64 + 1),
                     tier: rank.map(|r| child.choices[r].tier as i64),
                     lottery: lottery(&a.ref_no),
@@ -199,7 +201,7 @@ pub(super) fn compute(inp: &Inputs) -> Result<(Plan, Instance, engine::Allocatio
             (None, Some(s)) => ResultRow {
                 application_id: a.id,
                 institution_id: Some(inp.schools[*s as usize].institution_id),
-                how: "placed".into(),
+                how: Placement::Placed,
                 choice_rank: None,
                 tier: None,
                 lottery: lottery(&a.ref_no),
@@ -207,7 +209,7 @@ pub(super) fn compute(inp: &Inputs) -> Result<(Plan, Instance, engine::Allocatio
             (None, None) => ResultRow {
                 application_id: a.id,
                 institution_id: None,
-                how: "none".into(),
+                how: Placement::Unplaced,
                 choice_rank: None,
                 tier: None,
                 lottery: lottery(&a.ref_no),

@@ -16,8 +16,8 @@ use platform::web::{file_response, page, with_notice, AppState, Notice};
 use platform::{AppError, PageResult};
 use serde::Deserialize;
 
-use super::how_label;
 use crate::domain::application::RoundStage;
+use crate::domain::{AppealId, AppealStatus, ApplicationId, RoundId};
 use crate::service::{allocation, setup};
 use crate::store::{applications, rounds, runs};
 
@@ -114,7 +114,7 @@ async fn detail(
     State(state): State<AppState>,
     actor: Actor,
     caller: Caller,
-    Path(id): Path<i64>,
+    Path(id): Path<RoundId>,
     notice: Notice,
 ) -> PageResult {
     let m = RoundModel::load(&state, &caller, id).await?;
@@ -132,7 +132,7 @@ struct ActionForm {
 async fn perform(
     db: &Db,
     caller: &Caller,
-    id: i64,
+    id: RoundId,
     action: &str,
     text: &str,
 ) -> Result<&'static str, AppError> {
@@ -168,7 +168,7 @@ async fn act(
     State(state): State<AppState>,
     actor: Actor,
     caller: Caller,
-    Path((id, action)): Path<(i64, String)>,
+    Path((id, action)): Path<(RoundId, String)>,
     Form(f): Form<ActionForm>,
 ) -> PageResult {
     let e = match perform(&state.db, &caller, id, &action, &f.text).await {
@@ -191,25 +191,29 @@ async fn act(
 async fn decide_appeal(
     State(state): State<AppState>,
     caller: Caller,
-    Path((appeal, decision)): Path<(i64, String)>,
+    Path((appeal, decision)): Path<(AppealId, String)>,
     Form(f): Form<ActionForm>,
 ) -> PageResult {
-    let upheld = match decision.as_str() {
-        "upheld" => true,
-        "rejected" => false,
+    let upheld = match AppealStatus::parse(&decision) {
+        Some(AppealStatus::Upheld) => true,
+        Some(AppealStatus::Rejected) => false,
         _ => return Err(AppError::NotFound),
     };
     allocation::decide_appeal(&state.db, &caller, appeal, upheld, &f.text).await?;
     Ok(Redirect::to("/admissions").into_response())
 }
 
-async fn export(State(state): State<AppState>, caller: Caller, Path(id): Path<i64>) -> PageResult {
+async fn export(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<RoundId>,
+) -> PageResult {
     caller.require(WorkArea::Admissions, Access::Read)?;
     let run = runs::of_round(&state.db, id)
         .await?
         .ok_or(AppError::NotFound)?;
     let results = runs::results(&state.db, run.id).await?;
-    let apps: HashMap<i64, applications::ApplicationRow> =
+    let apps: HashMap<ApplicationId, applications::ApplicationRow> =
         applications::list(&state.db, id, i64::MAX / 2, 0)
             .await?
             .into_iter()
@@ -241,7 +245,7 @@ async fn export(State(state): State<AppState>, caller: Caller, Path(id): Path<i6
             Cell::id(a.map(|a| a.ref_no.as_str()).unwrap_or_default()),
             Cell::text(a.map(|a| a.child_name.as_str()).unwrap_or_default()),
             Cell::text(school.map(String::as_str).unwrap_or_default()),
-            Cell::text(how_label(&r.how)),
+            Cell::text(r.how.label()),
             r.choice_rank.into(),
             r.tier.into(),
             Cell::id(&r.lottery),

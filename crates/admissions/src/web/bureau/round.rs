@@ -11,6 +11,7 @@ use platform::web::{AppState, Notice};
 use platform::AppError;
 
 use crate::domain::application::RoundStage;
+use crate::domain::{AppealStatus, Placement, RoundId};
 use crate::service::allocation::{self, AppealRow};
 use crate::store::rounds::{Round, RoundSchool};
 use crate::store::runs::{ResultRow, Run};
@@ -40,7 +41,11 @@ pub(super) struct RoundModel {
 }
 
 impl RoundModel {
-    pub(super) async fn load(state: &AppState, caller: &Caller, id: i64) -> Result<Self, AppError> {
+    pub(super) async fn load(
+        state: &AppState,
+        caller: &Caller,
+        id: RoundId,
+    ) -> Result<Self, AppError> {
         caller.require(WorkArea::Admissions, Access::Read)?;
         let db = &state.db;
         let run = runs::of_round(db, id).await?;
@@ -123,7 +128,7 @@ impl Typed<'_> {
 
 fn facts(m: &RoundModel) -> Markup {
     let r = &m.round;
-    let count = |h: &str| m.results.iter().filter(|r| r.how == h).count();
+    let count = |h: Placement| m.results.iter().filter(|r| r.how == h).count();
     html! {
         dl.facts {
             dt { "学段" } dd { (RoundStage::parse(&r.stage).map(|s| s.label()).unwrap_or("")) }
@@ -132,7 +137,7 @@ fn facts(m: &RoundModel) -> Markup {
             dt { "报名人数" } dd { (m.applied) }
             @if let Some(run) = &m.run {
                 dt { "分配" } dd { (show_minute(run.run_at)) " 由 " (run.run_by) "；引擎 " (run.engine_version) "；输入摘要 " code { (run.input_hash) } }
-                dt { "结果" } dd { "提前招生 " (count("early")) "，志愿录取 " (count("choice")) "，统筹安排 " (count("placed")) "，未安排 " (count("none")) }
+                dt { "结果" } dd { "提前招生 " (count(Placement::Early)) "，志愿录取 " (count(Placement::Choice)) "，统筹安排 " (count(Placement::Placed)) "，未安排 " (count(Placement::Unplaced)) }
             }
         }
     }
@@ -182,9 +187,9 @@ fn appeals_table(actor: &Actor, m: &RoundModel, writer: bool) -> Markup {
             thead { tr { th { "报名号" } th { "儿童" } th { "理由" } th { "状态" } th { "答复" } } }
             tbody { @for a in &m.appeals { tr {
                 td { (a.ref_no) } td { (a.child_name) } td { (a.reason) }
-                td { (match a.status.as_str() { "open" => "待答复", "upheld" => "成立", _ => "不成立" }) }
+                td { (a.status.label()) }
                 td {
-                    @if a.status == "open" && writer {
+                    @if a.status == AppealStatus::Open && writer {
                         form.inline method="post" action=(format!("/admissions/appeals/{}/upheld", a.id)) { (csrf_field(actor)) input type="text" name="text" placeholder="答复" required; button type="submit" { "成立" } }
                         form.inline method="post" action=(format!("/admissions/appeals/{}/rejected", a.id)) { (csrf_field(actor)) input type="text" name="text" placeholder="答复" required; button.secondary type="submit" { "不成立" } }
                     } @else { (a.response) }

@@ -8,6 +8,7 @@ use platform::{AppError, FieldError};
 use serde::Deserialize;
 
 use crate::domain::application::{ApplicationInput, DOCUMENTS};
+use crate::domain::RoundId;
 use crate::service::applying;
 use crate::store::rounds;
 
@@ -125,7 +126,7 @@ pub(super) fn application_form(
 
 pub(super) async fn round_options(
     state: &AppState,
-    round: i64,
+    round: RoundId,
 ) -> Result<(rounds::Round, Vec<(String, String)>, Vec<String>), AppError> {
     let r = rounds::get(&state.db, round).await?;
     let schools = rounds::schools(&state.db, round)

@@ -17,7 +17,7 @@ use platform::{AppError, PageResult};
 
 mod form;
 
-use super::how_label;
+use crate::domain::RoundId;
 use crate::service::applying;
 use crate::store::rounds;
 use form::{application_form, round_options, FormFields, Offer};
@@ -52,7 +52,7 @@ async fn index(State(state): State<AppState>) -> PageResult {
 async fn form_page(
     State(state): State<AppState>,
     jar: CookieJar,
-    Path(round): Path<i64>,
+    Path(round): Path<RoundId>,
 ) -> PageResult {
     let (r, schools, communities) = round_options(&state, round).await?;
     let (jar, token) = double_submit::issue(jar, state.config.cookie_secure);
@@ -89,7 +89,7 @@ async fn submit(
     State(state): State<AppState>,
     jar: CookieJar,
     ClientIp(client): ClientIp,
-    Path(round): Path<i64>,
+    Path(round): Path<RoundId>,
     Form(f): Form<FormFields>,
 ) -> PageResult {
     let ip = admit(&state, &jar, &f, &client)?;
@@ -201,7 +201,7 @@ async fn show_status(
             dt { "志愿" } dd { @for (i, (_, name)) in s.choices.iter().enumerate() { "第 " (i + 1) " 志愿：" (name) br; } }
             dt { "录取结果" } dd id="result" {
                 @match &s.result {
-                    Some((Some(school), how)) => { strong { (school) } "（" (how_label(how)) "）" }
+                    Some((Some(school), how)) => { strong { (school) } "（" (how.label()) "）" }
                     Some((None, _)) => { "暂未安排学位，教育局将另行通知" }
                     None => { "尚未公布" }
                 }
@@ -212,7 +212,7 @@ async fn show_status(
             (application_form("/apply/edit", token, &Offer { max: r.max_choices, schools: &schools, communities: &communities }, &fields, &[], true))
         }
         @for (status, reply) in &s.appeals {
-            p.notice { "申诉" (match status.as_str() { "open" => "已受理，待答复", "upheld" => "成立", _ => "不成立" }) @if !reply.is_empty() { "：" (reply) } }
+            p.notice { "申诉" (status.parent_label()) @if !reply.is_empty() { "：" (reply) } }
         }
         @if s.round.published_at.is_some() {
             h2 { "对录取结果有异议" }

@@ -15,7 +15,7 @@ use platform::{AppError, FieldError, PageResult};
 
 pub(super) use fields::{all, one, Pairs};
 
-use crate::domain::{Condition, ProgramDef, ProgramInput};
+use crate::domain::{Condition, ProgramDef, ProgramId, ProgramInput};
 use crate::service::programs as service;
 use crate::store::{self, Program};
 use fields::{input_from, input_of};
@@ -25,7 +25,7 @@ use view::{form, FormView};
 struct Screen<'a> {
     action: String,
     /// The program being edited (left out of "cannot be combined with").
-    current: Option<i64>,
+    current: Option<ProgramId>,
     input: &'a ProgramInput,
     version: Option<i64>,
 }
@@ -127,7 +127,7 @@ pub async fn edit(
     State(s): State<AppState>,
     actor: Actor,
     caller: Caller,
-    Path(id): Path<i64>,
+    Path(id): Path<ProgramId>,
 ) -> PageResult {
     crate::service::bureau_writer(&s.db, &caller)?;
     let p = service::get(&s.db, &caller, id).await?;
@@ -151,7 +151,7 @@ pub async fn update(
     State(s): State<AppState>,
     actor: Actor,
     caller: Caller,
-    Path(id): Path<i64>,
+    Path(id): Path<ProgramId>,
     Form(pairs): Form<Pairs>,
 ) -> PageResult {
     crate::service::bureau_writer(&s.db, &caller)?;

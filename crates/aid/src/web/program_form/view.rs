@@ -83,7 +83,7 @@ pub(super) fn form(actor: &Actor, v: FormView) -> Markup {
             @if !v.others.is_empty() {
                 fieldset {
                     legend { "不可同时享受的项目" }
-                    @for p in &v.others { label { input type="checkbox" name="incompatible_with" value=(p.id) checked[i.incompatible_with.contains(&p.id)]; (p.def.name) } }
+                    @for p in &v.others { label { input type="checkbox" name="incompatible_with" value=(p.id) checked[i.incompatible_with.contains(&p.id.0)]; (p.def.name) } }
                 }
             }
             div.field { label for="budget" { "每学年预算（元，留空为不设）" } input type="text" inputmode="decimal" id="budget" name="budget" value=(i.budget.as_ref().map(money_text).unwrap_or_default()); }
