@@ -41,6 +41,8 @@ pub enum BackupError {
     Damaged(String),
     #[error("备份文件不完整：缺少结尾的清单（可能是写入时中断或文件被截断）")]
     Incomplete,
+    #[error("{} 是备份中断后留下的临时文件（名称含 .partial-），不是完成的备份；请删除它，使用其他备份", .0.display())]
+    Unfinished(PathBuf),
     #[error("备份的数据库结构版本为 {backup}，比本程序认识的最高版本 {program} 新：请用与备份相同或更新的程序恢复")]
     NewerSchema { backup: i64, program: i64 },
     #[error("目标数据库的结构版本为 {target}，比备份的 {backup} 新：请恢复到一个新建的空数据库")]
@@ -60,10 +62,13 @@ impl BackupError {
     }
 }
 
+/// What marks the name of a backup still being written.
+pub const TEMPORARY_MARK: &str = ".partial-";
+
 /// The name a backup is written under until it is complete and verified.
 pub fn temporary_name(out: &Path) -> PathBuf {
     let mut name = out.file_name().unwrap_or_default().to_os_string();
-    name.push(format!(".partial-{}", std::process::id()));
+    name.push(format!("{TEMPORARY_MARK}{}", std::process::id()));
     out.with_file_name(name)
 }
 
@@ -74,7 +79,7 @@ pub async fn backup(db: &Db, out: &Path) -> Result<Manifest, BackupError> {
     let partial = temporary_name(out);
     let result = async {
         let written = dump::write(db, &partial).await?;
-        let checked = verify(&partial)?;
+        let checked = read::check_contents(&partial)?;
         if checked.tables != written.tables {
             return Err(BackupError::Damaged("写入后读回的内容与写入的不符".into()));
         }
@@ -157,6 +162,7 @@ pub async fn restore(
     file: &Path,
     migrations: &[Migration],
 ) -> Result<Manifest, BackupError> {
+    read::refuse_temporary(file)?;
     let mut reader = read::Reader::open(file)?;
     let backup = reader.header.schema_version;
     let program = migrations.iter().map(|m| m.version).max().unwrap_or(0);

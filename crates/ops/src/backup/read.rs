@@ -184,8 +184,25 @@ impl Reader {
     }
 }
 
-/// Reads the whole file and checks it; returns its manifest.
+/// Reads the whole file and checks it; returns its manifest. A file under a
+/// backup's temporary name is refused whatever it holds: a backup killed
+/// between writing and renaming must never pass as one.
 pub fn verify(path: &Path) -> Result<Manifest, BackupError> {
+    refuse_temporary(path)?;
+    check_contents(path)
+}
+
+/// Refuses a path that carries the temporary mark of an unfinished backup.
+pub fn refuse_temporary(path: &Path) -> Result<(), BackupError> {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    if name.contains(super::TEMPORARY_MARK) {
+        return Err(BackupError::Unfinished(path.to_path_buf()));
+    }
+    Ok(())
+}
+
+/// Reads the whole file and checks its contents against its manifest.
+pub(super) fn check_contents(path: &Path) -> Result<Manifest, BackupError> {
     let mut r = Reader::open(path)?;
     loop {
         if let Item::End(m) = r.next_item()? {
