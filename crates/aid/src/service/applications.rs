@@ -131,7 +131,7 @@ pub async fn decide(
         }
         other => {
             return Err(AppError::Conflict(format!(
-                "该申请已{}，不能再审核",
+                "该申请的状态为“{}”，不能再审核",
                 other.label()
             )))
         }

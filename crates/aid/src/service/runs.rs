@@ -93,7 +93,7 @@ pub async fn run(db: &Db, caller: &Caller, req: &RunRequest) -> Result<RunOutcom
             .map(|p| p.def.name.as_str())
             .unwrap_or("");
         return Err(AppError::Conflict(format!(
-            "{}的“{name}”已{}（批次 #{bid}），不能重复计算；如需更正个别学生，请对台账记录做冲销。",
+            "{}的“{name}”{}（批次 #{bid}），不能重复计算；如需更正个别学生，请对台账记录做冲销。",
             term.label(),
             status.label()
         )));

@@ -130,9 +130,11 @@ both_backends!(
         // Nothing paid twice: the term is closed for this program …
         let (s, e) = run(&mut c, &[t]).await;
         assert_eq!(s, StatusCode::CONFLICT, "{e}");
+        let msg = e["message"].as_str().expect("msg");
+        assert!(msg.contains("不能重复计算"), "{e}");
         assert!(
-            e["message"].as_str().expect("msg").contains("不能重复计算"),
-            "{e}"
+            msg.contains("已发放（批次 #") && !msg.contains("已已"),
+            "the batch's status is said once: {msg}"
         );
         // … and the database refuses a second payment row too.
         let dup = db
