@@ -106,7 +106,8 @@ pub async fn update(
 }
 
 /// The application with this reference number, if the child's ID matches
-/// (both are needed, so a guessed reference shows nothing).
+/// (both are needed, so a guessed reference shows nothing). References are
+/// issued in capitals; one typed in lower case is found all the same.
 pub async fn find(
     db: &Db,
     ref_no: &str,
@@ -116,7 +117,7 @@ pub async fn find(
         Sql::new(format!(
             "SELECT {COLUMNS} FROM admissions_applications WHERE ref_no = $1 AND child_id_number = $2"
         ))
-        .arg(ref_no.trim())
+        .arg(ref_no.trim().to_uppercase())
         .arg(child_id_number.trim().to_uppercase()),
     )
     .await

@@ -198,6 +198,12 @@ both_backends!(
         assert_eq!(first["school"], name0, "{first}");
         assert_eq!(second["school"], name0, "{second}");
         assert_eq!(first["how"], "choice");
+        let typed = format!("  {}  ", refs[1].to_lowercase());
+        assert_eq!(
+            lookup(&typed, &b1).await["ref_no"],
+            refs[1].as_str(),
+            "a reference typed in lower case with spaces is found"
+        );
         let third = lookup(&refs[2], &c).await;
         assert_ne!(
             third["school"], name0,
