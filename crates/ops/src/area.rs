@@ -1,10 +1,17 @@
 //! The operations area (运维): the security-event log (its one table), the
 //! monitoring routes and the settings page.
+//!
+//! Against the work-area checklist: no route takes an id (the settings page
+//! and the log export are for leadership only, which `tests/api/ops_*.rs`
+//! checks for every other role); no demo data, because the security log
+//! holds only what really happened; no indicators or pending tasks, because
+//! nothing here is a figure of the district's education or waits on a user.
 
 use axum::routing::get;
 use axum::Router;
 use platform::area::Area;
-use platform::web::AppState;
+use platform::auth::WorkArea;
+use platform::web::{AppState, NavItem};
 
 pub static AREA: Area = Area {
     table_prefixes: &["ops_"],
@@ -12,6 +19,10 @@ pub static AREA: Area = Area {
     migrations: crate::MIGRATIONS,
     routes,
     public_paths: crate::health::PATHS,
+    nav: &[NavItem::new("系统设置", "/ops/settings", WorkArea::Audit)],
+    audit_labels: platform::audit_labels! {
+        security_event "安全事件日志" {}
+    },
     ..Area::new("ops", "运维")
 };
 

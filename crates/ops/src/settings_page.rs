@@ -15,13 +15,12 @@ pub async fn settings_page(actor: Actor) -> PageResult {
     let from_file = effective();
     let settings = from_file.cloned().unwrap_or_else(Settings::default);
     let body = html! {
-        h1 { "系统设置" }
         @if from_file.is_none() {
             p.notice { "本服务器未指定配置文件，以下为默认设置。" }
         }
         p { "修改请编辑服务器上的配置文件（见运维文档），用 "
             code { "edubureau config check" } " 检查后重启服务。密码已隐去。" }
-        table {
+        table #settings {
             thead { tr { th { "设置项" } th { "当前值" } } }
             tbody {
                 @for (key, value) in settings.shown() {

@@ -50,5 +50,13 @@ both_backends!(
             .get_json("/api/v1/ops/security-events?since=2999-01-01T00:00:00Z")
             .await;
         assert_eq!((s, later), (StatusCode::OK, serde_json::json!([])));
+        // Each export of the log is itself in the audit log.
+        let (s, audit) = admin
+            .get_json("/api/v1/audit?entity=security_event&action=export")
+            .await;
+        assert_eq!(s, StatusCode::OK, "{audit}");
+        let exports = audit.as_array().expect("entries");
+        assert_eq!(exports.len(), 2, "{audit}");
+        assert!(exports.iter().all(|e| e["username"] == "admin"), "{audit}");
     }
 );
