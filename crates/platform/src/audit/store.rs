@@ -58,14 +58,6 @@ pub struct AuditPage {
     pub page: i64,
 }
 
-fn contains(text: &str) -> String {
-    let escaped = text
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
-    format!("%{escaped}%")
-}
-
 /// The filter as SQL over `audit_log a LEFT JOIN users u`.
 fn filtered(select: &str, f: &AuditFilter) -> Result<Sql, AppError> {
     let mut q =
@@ -80,13 +72,7 @@ fn filtered(select: &str, f: &AuditFilter) -> Result<Sql, AppError> {
         q = q.push(" AND a.username = ").bind(v);
     }
     if let Some(v) = non_empty(&f.user) {
-        let p = contains(v);
-        q = q
-            .push(" AND (a.username LIKE ")
-            .bind(p.as_str())
-            .push(" ESCAPE '\\' OR u.display_name LIKE ")
-            .bind(p)
-            .push(" ESCAPE '\\')");
+        q = q.and_any_contains(&["a.username", "u.display_name"], v);
     }
     if let Some(v) = non_empty(&f.action) {
         q = q.push(" AND a.action = ").bind(v);
@@ -118,10 +104,8 @@ pub async fn list(db: &Db, f: &AuditFilter) -> Result<AuditPage, AppError> {
     let rows = db
         .fetch_all(
             filtered(COLUMNS, f)?
-                .push(" ORDER BY a.id DESC LIMIT ")
-                .bind(PAGE_SIZE)
-                .push(" OFFSET ")
-                .bind((page - 1) * PAGE_SIZE),
+                .push(" ORDER BY a.id DESC")
+                .limit(PAGE_SIZE, (page - 1) * PAGE_SIZE),
         )
         .await?;
     Ok(AuditPage { rows, total, page })
