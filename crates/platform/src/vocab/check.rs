@@ -63,6 +63,20 @@ impl Checker {
         v
     }
 
+    /// An optional telephone number: 7 to 20 digits, with `-`, `+` and
+    /// spaces allowed between them; "{label}“{v}”格式不正确" otherwise.
+    pub fn phone<'v>(&mut self, f: Field, v: &'v str) -> &'v str {
+        let v = v.trim();
+        let digits = v.chars().filter(char::is_ascii_digit).count();
+        let allowed = v
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '-' | '+' | ' '));
+        if !v.is_empty() && !((7..=20).contains(&digits) && allowed) {
+            self.custom(f.key, format!("{}“{v}”格式不正确", f.label));
+        }
+        v
+    }
+
     /// Optional text of at most `max` characters, trimmed.
     pub fn text<'v>(&mut self, f: Field, v: &'v str, max: usize) -> &'v str {
         let v = v.trim();
@@ -208,6 +222,33 @@ pub fn row_errors(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn phones_of_7_to_20_digits_pass_and_others_are_named() {
+        let f = Field::new("phone", "监护人电话");
+        let mut c = Checker::new();
+        for ok in ["", " 0572-1234567 ", "+86 138 0000 0000", "1234567"] {
+            c.phone(f, ok);
+        }
+        assert!(c.is_ok());
+        for bad in ["123456", "123456789012345678901", "0572-12a4567"] {
+            c.phone(f, bad);
+        }
+        let msgs: Vec<String> = c
+            .finish(())
+            .unwrap_err()
+            .into_iter()
+            .map(|e| e.message)
+            .collect();
+        assert_eq!(
+            msgs,
+            [
+                "监护人电话“123456”格式不正确",
+                "监护人电话“123456789012345678901”格式不正确",
+                "监护人电话“0572-12a4567”格式不正确",
+            ]
+        );
+    }
     use proptest::prelude::*;
 
     const NAME: Field = Field::new("name", "机构名称");

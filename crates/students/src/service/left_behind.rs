@@ -98,26 +98,17 @@ fn check_archive(a: &Archive) -> Result<Archive, AppError> {
     let out = Archive {
         guardian: c.required_text(GUARDIAN, &a.guardian, 50).into(),
         guardian_relation: c.text(RELATION, &a.guardian_relation, 20).into(),
-        guardian_phone: a.guardian_phone.trim().into(),
+        guardian_phone: c.phone(PHONE, &a.guardian_phone).into(),
         parents_whereabouts: c.text(WHEREABOUTS, &a.parents_whereabouts, 200).into(),
         family_situation: c.text(FAMILY, &a.family_situation, 2000).into(),
         psychological_notes: c.text(PSYCHOLOGY, &a.psychological_notes, 2000).into(),
     };
-    let p = &out.guardian_phone;
-    let digits = p.chars().filter(char::is_ascii_digit).count();
-    if !p.is_empty()
-        && (!(7..=20).contains(&digits)
-            || !p
-                .chars()
-                .all(|c| c.is_ascii_digit() || matches!(c, '-' | '+' | ' ')))
-    {
-        c.custom("guardian_phone", format!("监护人电话“{p}”格式不正确"));
-    }
     c.finish(out).map_err(AppError::Invalid)
 }
 
 const GUARDIAN: Field = Field::new("guardian", "实际监护人");
 const RELATION: Field = Field::new("guardian_relation", "与学生关系");
+const PHONE: Field = Field::new("guardian_phone", "监护人电话");
 const WHEREABOUTS: Field = Field::new("parents_whereabouts", "父母外出去向");
 const FAMILY: Field = Field::new("family_situation", "家庭情况");
 const PSYCHOLOGY: Field = Field::new("psychological_notes", "心理状况");

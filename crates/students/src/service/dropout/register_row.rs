@@ -26,13 +26,6 @@ fn find_township<'t>(townships: &'t [Township], v: &str) -> Option<&'t Township>
     townships.iter().find(|t| t.code == v || t.name == v)
 }
 
-fn valid_phone(p: &str) -> bool {
-    let digits = p.chars().filter(char::is_ascii_digit).count();
-    (7..=20).contains(&digits)
-        && p.chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '-' | '+' | ' '))
-}
-
 /// Checks one row into a child, or the reasons it is refused.
 pub fn check_row(
     row: &TableRow,
@@ -103,10 +96,7 @@ pub fn check_row(
     };
     c.text(col(5), cell(5), 200);
     c.text(col(6), cell(6), 50);
-    let phone = cell(7);
-    if !phone.is_empty() && !valid_phone(phone) {
-        c.custom(CHILD_COLUMNS[7], format!("监护人电话“{phone}”格式不正确"));
-    }
+    let phone = c.phone(col(7), cell(7));
     match (id, sex, birth, township) {
         (Some(id), Some(sex), Some(birth_date), Some(t)) if c.is_ok() => Ok(NewChild {
             id_number: id.as_str().to_string(),
