@@ -71,7 +71,8 @@ impl Checker {
         let allowed = v
             .chars()
             .all(|c| c.is_ascii_digit() || matches!(c, '-' | '+' | ' '));
-        if !v.is_empty() && !((7..=20).contains(&digits) && allowed) {
+        let valid = (7..=20).contains(&digits) && allowed;
+        if !v.is_empty() && !valid {
             self.custom(f.key, format!("{}“{v}”格式不正确", f.label));
         }
         v
