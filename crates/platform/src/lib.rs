@@ -11,6 +11,7 @@ pub mod district;
 pub mod error;
 pub mod excel;
 mod ids;
+pub mod settings;
 mod text_enum;
 pub mod time;
 pub mod vocab;
@@ -59,10 +60,11 @@ fn routes() -> axum::Router<AppState> {
 }
 
 /// The platform's own migrations (district, accounts, audit, account
-/// administration).
+/// administration, bureau settings).
 pub const MIGRATIONS: &[Migration] = migrations! {
     1 "district" "0001_district.sql",
     2 "accounts" "0002_accounts.sql",
     3 "audit" "0003_audit.sql",
     4 "account_administration" "0004_account_administration.sql",
+    5 "settings" "0005_settings.sql",
 };

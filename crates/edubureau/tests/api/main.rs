@@ -12,6 +12,7 @@ mod audit;
 mod auth;
 mod bulk_load;
 mod bulk_writer;
+mod bureau_settings;
 mod cli_user;
 mod dropout;
 mod exports;
