@@ -24,7 +24,10 @@ async fn bureau_name(db: &Db) -> String {
 
 pub async fn state(db: Db, config: Config) -> AppState {
     let shell = Shell {
-        bureau_name: bureau_name(&db).await,
+        bureau_name: match &config.bureau_name {
+            Some(name) => name.clone(),
+            None => bureau_name(&db).await,
+        },
         nav: crate::AREAS.nav(),
     };
     AppState {
@@ -33,17 +36,21 @@ pub async fn state(db: Db, config: Config) -> AppState {
         public_limiter: Arc::new(platform::web::rate_limit::RateLimiter::new(
             config.public_submissions_per_minute,
         )),
-        config: Arc::new(config),
         reports: Arc::new(Reports::default()),
         areas: crate::AREAS,
         inbox: Arc::new(Inbox::default()),
         audit_labels: Arc::new(AuditLabels::new(&crate::AREAS.audit_labels())),
-        login_throttle: Arc::new(LoginThrottle::default()),
+        login_throttle: Arc::new(LoginThrottle::new(config.login)),
+        config: Arc::new(config),
         institutions: institutions::store::directory,
     }
 }
 
 pub fn router(state: AppState) -> Router {
+    let body_limit = state
+        .config
+        .max_upload_bytes
+        .min(platform::excel::MAX_UPLOAD_BYTES);
     let areas = state
         .areas
         .iter()
@@ -56,7 +63,7 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn(error_pages::framed))
         .layer(axum::middleware::from_fn_with_state(state.clone(), ops::security::record))
         .layer(axum::middleware::from_fn_with_state(state.clone(), platform::auth::csrf::session_layer))
-        .layer(DefaultBodyLimit::max(platform::excel::MAX_UPLOAD_BYTES))
+        .layer(DefaultBodyLimit::max(body_limit))
         .layer(axum::middleware::from_fn(platform::web::cache::no_store))
         .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
         .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))

@@ -6,7 +6,6 @@ use edubureau::demo;
 use platform::audit::{self, Entry, Who};
 use platform::auth::users::{self, NewUser};
 use platform::auth::{password, Role, Section};
-use platform::web::Config;
 
 /// 教育局信息系统: the information system of a district education bureau.
 #[derive(Parser)]
@@ -172,15 +171,7 @@ async fn main() -> anyhow::Result<()> {
             if platform::auth::users::count(&pool).await? == 0 {
                 tracing::warn!("no accounts yet: open the site to create the first administrator (/setup), or run `edubureau user add`");
             }
-            let state = edubureau::app::state(
-                pool,
-                Config {
-                    cookie_secure: !settings.server.insecure_cookies,
-                    public_submissions_per_minute: settings.server.submissions_per_minute,
-                    trusted_proxies: settings.server.trusted_proxies.clone(),
-                },
-            )
-            .await;
+            let state = edubureau::app::state(pool, settings.web_config()?).await;
             tokio::spawn(ops::schedule::run(
                 state.db.clone(),
                 settings.backup.clone(),

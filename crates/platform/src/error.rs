@@ -49,6 +49,9 @@ pub enum AppError {
     BadRequest(String),
     #[error("{0}")]
     TooManyRequests(String),
+    /// A request body over the server's upload limit (413).
+    #[error("{0}")]
+    TooLarge(String),
     #[error("该页面不支持这种请求方式")]
     MethodNotAllowed,
     #[error("系统内部错误，请稍后重试或联系信息中心")]
@@ -91,6 +94,7 @@ impl AppError {
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
+            AppError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -107,6 +111,7 @@ impl AppError {
             AppError::Conflict(_) => "conflict",
             AppError::BadRequest(_) => "bad_request",
             AppError::TooManyRequests(_) => "too_many_requests",
+            AppError::TooLarge(_) => "too_large",
             AppError::MethodNotAllowed => "method_not_allowed",
             AppError::Internal(_) => "internal",
         }

@@ -57,6 +57,7 @@ fn routes() -> axum::Router<AppState> {
         .merge(web::home::routes())
         .merge(web::indicators::routes())
         .merge(web::asset_routes())
+        .merge(web::seal_route())
 }
 
 /// The platform's own migrations (district, accounts, audit, account

@@ -21,6 +21,7 @@ mod institutions;
 mod login_throttle;
 mod migrations;
 mod ops_backup;
+mod ops_config;
 mod ops_health;
 mod ops_security;
 mod personal_data;

@@ -98,7 +98,8 @@ async fn load_actor(
     token: &str,
     ip: Option<String>,
 ) -> Result<Option<Actor>, AppError> {
-    let Some(s) = session::lookup(&state.db, token, Utc::now()).await? else {
+    let Some(s) = session::lookup(&state.db, token, Utc::now(), &state.config.session).await?
+    else {
         return Ok(None);
     };
     let Some(row) = users::get(&state.db, s.user_id).await? else {

@@ -25,9 +25,10 @@ use super::throttle::policy::account_key;
 use super::users::{self, User};
 use super::{password, session, Actor, ClientAddr};
 
-fn login_form(token: &str, username: &str, message: Option<&str>) -> Markup {
+/// The sign-in form, under the bureau's name.
+fn login_form(state: &AppState, token: &str, username: &str, message: Option<&str>) -> Markup {
     public_page(
-        "教育局信息系统 · 登录",
+        &format!("{} · 登录", state.shell.bureau_name),
         html! {
             @if let Some(m) = message { p.alert role="alert" { (m) } }
             form.stacked method="post" action="/login" {
@@ -47,7 +48,7 @@ pub(super) async fn login_page(State(state): State<AppState>, jar: CookieJar) ->
         return Ok(Redirect::to("/setup").into_response());
     }
     let (jar, token) = double_submit::issue(jar, state.config.cookie_secure);
-    Ok((jar, login_form(&token, "", None)).into_response())
+    Ok((jar, login_form(&state, &token, "", None)).into_response())
 }
 
 #[derive(Deserialize)]
@@ -163,7 +164,7 @@ pub(super) async fn login_submit(
     let user = match authenticate(&state, &f.username, &f.password, addr).await {
         Ok(user) => user,
         Err(e @ AppError::LoginRefused) => {
-            let form = login_form(&f._csrf, &f.username, Some(&e.to_string()));
+            let form = login_form(&state, &f._csrf, &f.username, Some(&e.to_string()));
             return Ok((e.status(), jar, form).into_response());
         }
         Err(e) => return Err(e),
@@ -224,7 +225,7 @@ pub async fn api_login(
 ) -> ApiResult<Response> {
     let user = authenticate(&state, &req.username, &req.password, addr).await?;
     let token = start_session(&state, &user, addr.map(|a| a.to_string())).await?;
-    let csrf = session::lookup(&state.db, &token, crate::time::now())
+    let csrf = session::lookup(&state.db, &token, crate::time::now(), &state.config.session)
         .await?
         .map(|s| s.csrf_token)
         .unwrap_or_default();

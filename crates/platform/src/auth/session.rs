@@ -11,10 +11,25 @@ use crate::db::{Db, DbError, Sql};
 use crate::ids::UserId;
 
 pub const COOKIE: &str = "edb_session";
-/// Signed out after this long without a request.
-pub const IDLE_TIMEOUT: Duration = Duration::minutes(30);
-/// Signed out after this long whatever happens.
-pub const ABSOLUTE_TIMEOUT: Duration = Duration::hours(12);
+
+/// How long a session lasts (configurable: `[session]` in the
+/// configuration file).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SessionLimits {
+    /// Signed out after this long without a request.
+    pub idle: Duration,
+    /// Signed out after this long whatever happens.
+    pub absolute: Duration,
+}
+
+impl Default for SessionLimits {
+    fn default() -> Self {
+        SessionLimits {
+            idle: Duration::minutes(30),
+            absolute: Duration::hours(12),
+        }
+    }
+}
 /// `last_seen_at` is written at most this often, not on every request.
 const TOUCH_EVERY: Duration = Duration::seconds(60);
 
@@ -58,6 +73,7 @@ pub async fn lookup(
     db: &Db,
     token: &str,
     now: DateTime<Utc>,
+    limits: &SessionLimits,
 ) -> Result<Option<SessionRow>, DbError> {
     let id_hash = digest(token);
     let row: Option<SessionRow> = db
@@ -67,7 +83,7 @@ pub async fn lookup(
         )
         .await?;
     let Some(row) = row else { return Ok(None) };
-    if now - row.last_seen_at > IDLE_TIMEOUT || now - row.created_at > ABSOLUTE_TIMEOUT {
+    if now - row.last_seen_at > limits.idle || now - row.created_at > limits.absolute {
         db.execute(Sql::new("DELETE FROM sessions WHERE id_hash = ").bind(id_hash))
             .await?;
         return Ok(None);

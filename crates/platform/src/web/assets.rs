@@ -1,4 +1,5 @@
 use axum::http::header;
+use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::Router;
 
@@ -16,5 +17,28 @@ pub fn routes<S: Clone + Send + Sync + 'static>() -> Router<S> {
                 CSS,
             )
         }),
+    )
+}
+
+/// The bureau's seal (公章) for printed documents, as the operator
+/// configured it; 404 when there is none.
+pub fn seal_route() -> Router<super::AppState> {
+    Router::new().route(
+        "/bureau/seal.png",
+        get(
+            |axum::extract::State(state): axum::extract::State<super::AppState>| async move {
+                match &state.config.seal_png {
+                    Some(png) => (
+                        [
+                            (header::CONTENT_TYPE, "image/png"),
+                            (header::CACHE_CONTROL, "max-age=3600"),
+                        ],
+                        png.as_ref().clone(),
+                    )
+                        .into_response(),
+                    None => crate::AppError::NotFound.into_response(),
+                }
+            },
+        ),
     )
 }

@@ -21,7 +21,7 @@ pub mod reports;
 mod state;
 pub mod upload;
 
-pub use assets::routes as asset_routes;
+pub use assets::{routes as asset_routes, seal_route};
 pub use directory::{InstitutionChoice, InstitutionDirectory};
 pub use layout::{page, public_page, NavItem, Shell};
 pub use notice::{notice_view, with_notice, Notice, Notices};

@@ -3,7 +3,8 @@ use std::sync::Arc;
 
 use crate::area::{Areas, Inbox};
 use crate::audit::AuditLabels;
-use crate::auth::throttle::LoginThrottle;
+use crate::auth::session::SessionLimits;
+use crate::auth::throttle::{LoginThrottle, Policy};
 use crate::db::Db;
 
 use super::directory::InstitutionDirectory;
@@ -23,6 +24,19 @@ pub struct Config {
     /// audit log and sign-in throttling); empty: the connection's peer is
     /// the client.
     pub trusted_proxies: Vec<IpAddr>,
+    /// The largest request body (an upload) the server accepts, in bytes;
+    /// never above [`crate::excel::MAX_UPLOAD_BYTES`].
+    pub max_upload_bytes: usize,
+    /// How long a signed-in session lasts.
+    pub session: SessionLimits,
+    /// Sign-in throttling (登录限流).
+    pub login: Policy,
+    /// The bureau's name in page headers, when the operator sets one;
+    /// otherwise the district record's.
+    pub bureau_name: Option<String>,
+    /// The bureau's seal (公章) as PNG bytes, for printed documents
+    /// (`/bureau/seal.png`); none when not configured.
+    pub seal_png: Option<Arc<Vec<u8>>>,
 }
 
 impl Default for Config {
@@ -31,6 +45,11 @@ impl Default for Config {
             cookie_secure: true,
             public_submissions_per_minute: 30,
             trusted_proxies: Vec::new(),
+            max_upload_bytes: crate::excel::MAX_UPLOAD_BYTES,
+            session: SessionLimits::default(),
+            login: Policy::default(),
+            bureau_name: None,
+            seal_png: None,
         }
     }
 }

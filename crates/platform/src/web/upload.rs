@@ -18,19 +18,11 @@ pub async fn read_upload(mut mp: Multipart) -> Result<Upload, AppError> {
         bytes: Vec::new(),
         valid_only: false,
     };
-    while let Some(field) = mp
-        .next_field()
-        .await
-        .map_err(|e| AppError::BadRequest(format!("上传内容无法读取：{e}")))?
-    {
+    while let Some(field) = mp.next_field().await.map_err(upload_failed)? {
         match field.name() {
             Some("file") => {
                 up.filename = field.file_name().unwrap_or("upload").to_string();
-                up.bytes = field
-                    .bytes()
-                    .await
-                    .map_err(|e| AppError::BadRequest(format!("文件上传不完整：{e}")))?
-                    .to_vec();
+                up.bytes = field.bytes().await.map_err(upload_failed)?.to_vec();
             }
             Some("valid_only") => {
                 up.valid_only = field.text().await.is_ok_and(|v| v == "1" || v == "true")
@@ -42,6 +34,18 @@ pub async fn read_upload(mut mp: Multipart) -> Result<Upload, AppError> {
         return Err(AppError::BadRequest("请选择要导入的文件".into()));
     }
     Ok(up)
+}
+
+/// Why an upload could not be read, in words a user can act on (the
+/// library's own text is English and says nothing useful to them).
+fn upload_failed(e: axum::extract::multipart::MultipartError) -> AppError {
+    if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        AppError::TooLarge(
+            "文件过大，超过了本系统的上传上限；请把文件拆成几份分批导入，或请信息中心调整上限（limits.upload_mb）".into(),
+        )
+    } else {
+        AppError::BadRequest("文件上传不完整，请检查网络后重新上传".into())
+    }
 }
 
 /// The status of an import's answer: 200 when the rows were written, 422

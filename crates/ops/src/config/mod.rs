@@ -17,13 +17,31 @@
 //! hour = 2            # China time
 //! keep_daily = 7
 //! keep_monthly = 12
+//!
+//! [bureau]
+//! name = "某某区教育局"          # page headers; default: the district record's
+//! seal = "/etc/edubureau/seal.png"
+//!
+//! [limits]
+//! upload_mb = 64
+//!
+//! [session]
+//! idle_minutes = 30
+//! absolute_hours = 12
+//!
+//! [login]
+//! failures_before_wait = 5
+//! max_wait_minutes = 15
 //! ```
 
-use std::net::{IpAddr, SocketAddr};
+use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
+
+mod check;
+mod web;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -31,6 +49,10 @@ pub struct Settings {
     pub database: Database,
     pub server: Server,
     pub backup: Backup,
+    pub bureau: Bureau,
+    pub limits: Limits,
+    pub session: Session,
+    pub login: Login,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -94,6 +116,72 @@ impl Default for Backup {
     }
 }
 
+/// The bureau as printed documents and page headers name it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Bureau {
+    /// Overrides the district record's bureau name in page headers.
+    pub name: Option<String>,
+    /// A PNG of the bureau's seal (公章), served at `/bureau/seal.png`.
+    pub seal: Option<PathBuf>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Limits {
+    /// The largest upload (an import file), in MiB.
+    pub upload_mb: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            upload_mb: platform::excel::MAX_UPLOAD_BYTES / MIB,
+        }
+    }
+}
+
+/// How long a signed-in session lasts.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Session {
+    /// Signed out after this many minutes without a request.
+    pub idle_minutes: u32,
+    /// Signed out after this many hours whatever happens.
+    pub absolute_hours: u32,
+}
+
+impl Default for Session {
+    fn default() -> Self {
+        Session {
+            idle_minutes: 30,
+            absolute_hours: 12,
+        }
+    }
+}
+
+/// Sign-in throttling for one account name from one address (the limits
+/// per address and per account name scale with it).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Login {
+    /// Wrong passwords allowed before the next attempt must wait.
+    pub failures_before_wait: u32,
+    /// The longest wait, in minutes.
+    pub max_wait_minutes: u32,
+}
+
+impl Default for Login {
+    fn default() -> Self {
+        Login {
+            failures_before_wait: 5,
+            max_wait_minutes: 15,
+        }
+    }
+}
+
+const MIB: usize = 1024 * 1024;
+
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("无法读取配置文件 {0}：{1}")]
@@ -116,75 +204,6 @@ impl Settings {
 
     pub fn parse(text: &str) -> Result<Settings, toml::de::Error> {
         toml::from_str(text)
-    }
-
-    /// Every problem a setting can have before the program uses it.
-    pub fn check(&self) -> Result<(), ConfigError> {
-        let url = &self.database.url;
-        if !(url.starts_with("sqlite:")
-            || url.starts_with("postgres://")
-            || url.starts_with("postgresql://"))
-        {
-            return Err(ConfigError::Invalid(format!(
-                "database.url 应以 sqlite:// 或 postgres:// 开头，而不是 “{}”",
-                mask_url(url)
-            )));
-        }
-        if self.server.addr.parse::<SocketAddr>().is_err() {
-            return Err(ConfigError::Invalid(format!(
-                "server.addr “{}” 不是 IP:端口",
-                self.server.addr
-            )));
-        }
-        if self.server.submissions_per_minute == 0 {
-            return Err(ConfigError::Invalid(
-                "server.submissions_per_minute 须大于 0".into(),
-            ));
-        }
-        let b = &self.backup;
-        if b.hour > 23 {
-            return Err(ConfigError::Invalid("backup.hour 须在 0 到 23 之间".into()));
-        }
-        if b.dir.is_some() && b.keep_daily == 0 {
-            return Err(ConfigError::Invalid(
-                "backup.keep_daily 至少为 1，否则新备份会被立即删除".into(),
-            ));
-        }
-        Ok(())
-    }
-
-    /// The effective settings as shown to people: every secret hidden.
-    pub fn shown(&self) -> Vec<(&'static str, String)> {
-        let b = &self.backup;
-        let proxies: Vec<String> = self
-            .server
-            .trusted_proxies
-            .iter()
-            .map(ToString::to_string)
-            .collect();
-        vec![
-            ("database.url", mask_url(&self.database.url)),
-            ("server.addr", self.server.addr.clone()),
-            ("server.trusted_proxies", proxies.join(", ")),
-            (
-                "server.insecure_cookies",
-                self.server.insecure_cookies.to_string(),
-            ),
-            (
-                "server.submissions_per_minute",
-                self.server.submissions_per_minute.to_string(),
-            ),
-            (
-                "backup.dir",
-                b.dir
-                    .as_ref()
-                    .map(|d| d.display().to_string())
-                    .unwrap_or_else(|| "（不自动备份）".into()),
-            ),
-            ("backup.hour", b.hour.to_string()),
-            ("backup.keep_daily", b.keep_daily.to_string()),
-            ("backup.keep_monthly", b.keep_monthly.to_string()),
-        ]
     }
 }
 
@@ -245,8 +264,44 @@ mod tests {
     }
 
     #[test]
+    fn people_facing_limits_are_checked() {
+        let named = |s: Settings| s.check().unwrap_err().to_string();
+        let mut s = Settings::default();
+        s.limits.upload_mb = 0;
+        assert!(named(s).contains("limits.upload_mb"));
+        let mut s = Settings::default();
+        s.session.idle_minutes = 13 * 60;
+        assert!(named(s).contains("session.idle_minutes"));
+        let mut s = Settings::default();
+        s.login.failures_before_wait = 0;
+        assert!(named(s).contains("login.failures_before_wait"));
+        let mut s = Settings::default();
+        s.bureau.name = Some("  ".into());
+        assert!(named(s).contains("bureau.name"));
+    }
+
+    #[test]
+    fn the_seal_must_be_a_readable_png() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("seal.png");
+        let mut s = Settings::default();
+        s.bureau.seal = Some(path.clone());
+        assert!(s.check().unwrap_err().to_string().contains("无法读取"));
+        std::fs::write(&path, b"GIF89a").expect("write");
+        assert!(s.check().unwrap_err().to_string().contains("不是 PNG"));
+        let png = [
+            &[0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a][..],
+            b"rest",
+        ]
+        .concat();
+        std::fs::write(&path, &png).expect("write");
+        s.check().expect("valid");
+        assert_eq!(s.seal_png().expect("read"), Some(png));
+    }
+
+    #[test]
     fn the_shipped_example_is_valid() {
-        let s = Settings::parse(include_str!("../../../deploy/edubureau.toml")).expect("parse");
+        let s = Settings::parse(include_str!("../../../../deploy/edubureau.toml")).expect("parse");
         s.check().expect("valid");
         assert_eq!(s.backup.keep_monthly, 12);
     }
