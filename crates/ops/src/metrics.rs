@@ -156,7 +156,41 @@ pub fn render(db: &Db) -> String {
     ] {
         let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} gauge\n{name} {v}");
     }
+    render_jobs(&mut out);
     out
+}
+
+/// Imports, scheduled backups and other long work ([`platform::jobs`]).
+fn render_jobs(out: &mut String) {
+    let jobs = platform::jobs::snapshot();
+    out.push_str("# HELP edubureau_jobs_running Jobs under way, by kind.\n");
+    out.push_str("# TYPE edubureau_jobs_running gauge\n");
+    for (kind, c) in &jobs {
+        let _ = writeln!(
+            out,
+            "edubureau_jobs_running{{kind=\"{kind}\"}} {}",
+            c.running
+        );
+    }
+    out.push_str("# HELP edubureau_jobs_total Jobs ended, by kind and outcome.\n");
+    out.push_str("# TYPE edubureau_jobs_total counter\n");
+    for (kind, c) in &jobs {
+        for (outcome, n) in [("succeeded", c.succeeded), ("failed", c.failed)] {
+            let _ = writeln!(
+                out,
+                "edubureau_jobs_total{{kind=\"{kind}\",outcome=\"{outcome}\"}} {n}"
+            );
+        }
+    }
+    out.push_str("# HELP edubureau_job_rows_total Rows handled by jobs, by kind.\n");
+    out.push_str("# TYPE edubureau_job_rows_total counter\n");
+    for (kind, c) in &jobs {
+        let _ = writeln!(
+            out,
+            "edubureau_job_rows_total{{kind=\"{kind}\"}} {}",
+            c.rows
+        );
+    }
 }
 
 #[cfg(test)]

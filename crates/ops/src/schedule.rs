@@ -77,9 +77,12 @@ pub fn next_run(now: DateTime<Utc>, hour: u32) -> DateTime<Utc> {
 
 /// Takes one backup into `dir` and prunes the old ones; returns its path.
 pub async fn run_once(db: &Db, dir: &Path, settings: &Backup) -> anyhow::Result<PathBuf> {
+    let job = platform::jobs::start("scheduled_backup");
     std::fs::create_dir_all(dir)?;
     let out = dir.join(file_name(Utc::now()));
     let m = crate::backup::backup(db, &out).await?;
+    job.rows(m.total_rows() as usize);
+    job.succeeded();
     tracing::info!(file = %out.display(), rows = m.total_rows(), "scheduled backup written and verified");
     let names: Vec<String> = std::fs::read_dir(dir)?
         .filter_map(|e| e.ok()?.file_name().into_string().ok())

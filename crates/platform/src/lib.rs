@@ -11,6 +11,7 @@ pub mod district;
 pub mod error;
 pub mod excel;
 mod ids;
+pub mod jobs;
 pub mod settings;
 mod text_enum;
 pub mod time;

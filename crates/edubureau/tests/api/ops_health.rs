@@ -33,6 +33,7 @@ both_backends!(health_readiness_and_metrics, |b: Backend| async move {
     );
     assert!(metrics.contains("edubureau_http_request_duration_seconds_bucket"));
     assert!(metrics.contains("edubureau_db_pool_in_use"));
+    assert!(metrics.contains("# TYPE edubureau_jobs_running gauge"));
     assert!(!metrics.contains("jijiao"), "no user names");
     if !id_number.is_empty() {
         assert!(!metrics.contains(&id_number), "no ID numbers");

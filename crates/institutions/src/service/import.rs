@@ -105,6 +105,8 @@ pub async fn import_table(
     mode: ImportMode,
 ) -> Result<ImportOutcome, AppError> {
     caller.require_bureau(WorkArea::Institutions)?;
+    let job = platform::jobs::start("institutions_import");
+    job.rows(table.rows.len());
     let cols = match map_columns(table) {
         Ok(c) => c,
         Err(errors) => {
@@ -241,5 +243,6 @@ pub async fn import_table(
         }
     }
     tx.commit().await?;
+    job.succeeded();
     Ok(outcome)
 }
