@@ -35,6 +35,7 @@ pub static AREA: area::Area = area::Area {
         "sessions",
         "audit_log",
         "schema_migrations",
+        "platform_",
     ],
     migration_range: (1, 99),
     migrations: MIGRATIONS,
