@@ -41,6 +41,30 @@ pub async fn open_case_for_student(
     .map(CaseId)
 }
 
+/// A pupil who dropped out of `scope`'s institution and is enrolled
+/// nowhere now: the school follows the child's case (劝返) and keeps the
+/// record in sight until another enrolment takes it over. `None` for the
+/// bureau's scope, which reaches every record anyway.
+pub async fn former_pupil(
+    ex: impl Into<Ex<'_>>,
+    scope: &Scope,
+    id: StudentId,
+) -> Result<Option<StudentRecord>, DbError> {
+    let Some(own) = scope.institution() else {
+        return Ok(None);
+    };
+    ex.into()
+        .fetch_optional(
+            Sql::new(super::students::RECORD)
+                .push(" WHERE s.id = ")
+                .bind(id)
+                .push(" AND e.id IS NULL AND EXISTS (SELECT 1 FROM students_dropout_cases d WHERE d.student_id = s.id AND d.institution_id = ")
+                .bind(own)
+                .push(")"),
+        )
+        .await
+}
+
 /// A case with its township, institution, visit count and whether the
 /// child is enrolled anywhere right now.
 #[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
