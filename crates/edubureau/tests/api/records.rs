@@ -5,6 +5,7 @@
 
 mod compulsory;
 mod dropout_sight;
+mod left_behind_list;
 
 use platform::db::Sql;
 use platform::vocab::Grade;

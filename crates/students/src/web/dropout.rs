@@ -23,7 +23,7 @@ use crate::service::dropout::{
 };
 use crate::service::left_behind::{ArchiveStudent, ArchiveView, CareInput};
 use crate::store::dropout::{CasePage, CaseRow, VisitRow};
-use crate::store::left_behind::{Archive, ArchiveRow, CareRow};
+use crate::store::left_behind::{Archive, ArchiveRow, CareRow, LeftBehindPage, LeftBehindRow};
 
 /// The OpenAPI description of dropout control and the left-behind archive.
 #[derive(OpenApi)]
@@ -41,7 +41,8 @@ use crate::store::left_behind::{Archive, ArchiveRow, CareRow};
         api::rates_export,
         super::left_behind::api::get_archive,
         super::left_behind::api::put_archive,
-        super::left_behind::api::add_care
+        super::left_behind::api::add_care,
+        super::left_behind::list::list_api
     ),
     components(schemas(
         CaseRow,
@@ -64,6 +65,8 @@ use crate::store::left_behind::{Archive, ArchiveRow, CareRow};
         ArchiveStudent,
         CareRow,
         CareInput,
+        LeftBehindPage,
+        LeftBehindRow,
         api::Created
     )),
     tags((name = "dropout", description = "控辍保学：户籍比对、案件、家访、结案、入学率与巩固率；留守儿童档案"))
@@ -121,6 +124,7 @@ mod tests {
             "/api/v1/dropout/rates/export",
             "/api/v1/students/{id}/left-behind",
             "/api/v1/students/{id}/left-behind/care",
+            "/api/v1/left-behind",
         ] {
             assert!(doc.paths.paths.contains_key(path), "{path} undocumented");
         }

@@ -104,6 +104,7 @@ pub async fn list(
         div.actions {
             a.button.secondary href=(filters(&f).href("/dropout/cases.xlsx", 1)) { "导出 Excel" }
             @if bureau { a.button.secondary href="/dropout/rates" { "入学率与巩固率" } }
+            @if crate::service::left_behind::may_see(&Caller::from(&actor)) { a.button.secondary href="/left-behind" { "留守儿童名单" } }
             @if bureau_writer { a.button.secondary href="/dropout/children/import" { "导入户籍名册" } }
         }
         @if bureau_writer {
