@@ -6,6 +6,7 @@
 mod compulsory;
 mod dropout_sight;
 mod left_behind_list;
+mod register_cases;
 
 use platform::db::Sql;
 use platform::vocab::Grade;

@@ -3,6 +3,7 @@
 //! and their JSON API.
 
 mod api;
+mod assign;
 mod case;
 mod cases;
 pub(crate) use cases::{visits_due_before, VISIT_EVERY_DAYS};
@@ -18,8 +19,8 @@ use utoipa::OpenApi;
 
 use crate::domain::dropout::{CaseStatus, CloseInput, VisitInput};
 use crate::service::dropout::{
-    CaseDetail, CaseUpdate, CloseRequest, RateRow, Rates, RegisterImportOutcome, ScanOutcome,
-    StageRates,
+    Assignment, CaseDetail, CaseUpdate, CloseRequest, RateRow, Rates, RegisterImportOutcome,
+    ScanOutcome, StageRates,
 };
 use crate::service::left_behind::{ArchiveStudent, ArchiveView, CareInput};
 use crate::store::dropout::{CasePage, CaseRow, VisitRow};
@@ -35,6 +36,7 @@ use crate::store::left_behind::{Archive, ArchiveRow, CareRow, LeftBehindPage, Le
         api::update_case,
         api::add_visit,
         api::close_case,
+        assign::api,
         api::scan,
         api::import_children,
         api::rates,
@@ -50,6 +52,7 @@ use crate::store::left_behind::{Archive, ArchiveRow, CareRow, LeftBehindPage, Le
         CaseDetail,
         VisitRow,
         CaseUpdate,
+        Assignment,
         CloseRequest,
         CloseInput,
         VisitInput,
@@ -88,6 +91,8 @@ pub fn routes() -> Router<AppState> {
         .route("/dropout/cases/{id}", get(case::detail).post(case::update))
         .route("/dropout/cases/{id}/visits", post(case::add_visit))
         .route("/dropout/cases/{id}/close", post(case::close))
+        .route("/dropout/cases/{id}/assign", post(assign::submit))
+        .route("/api/v1/dropout/cases/{id}/assign", post(assign::api))
         .route("/api/v1/dropout/cases", get(api::list_cases))
         .route("/api/v1/dropout/cases/export", get(api::export_cases))
         .route(
@@ -118,6 +123,7 @@ mod tests {
             "/api/v1/dropout/cases/{id}",
             "/api/v1/dropout/cases/{id}/visits",
             "/api/v1/dropout/cases/{id}/close",
+            "/api/v1/dropout/cases/{id}/assign",
             "/api/v1/dropout/scan",
             "/api/v1/dropout/children/import",
             "/api/v1/dropout/rates",

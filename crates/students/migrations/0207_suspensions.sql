@@ -10,6 +10,3 @@ CREATE TABLE students_suspensions (
 );
 CREATE INDEX students_suspensions_enrolment ON students_suspensions (enrolment_id);
 
--- The community (社区/村) of a registered child, matched against the
--- admission catchments (学区) to assign the cases the comparison opens.
-ALTER TABLE students_children ADD COLUMN community TEXT NOT NULL DEFAULT '';
