@@ -171,6 +171,13 @@ both_backends!(
         );
         let (_, list) = app.login("jijiao").await.get_text("/students").await;
         assert!(list.contains("办理入学") && list.contains("批量导入"));
+        let (_, some) = zizhu.get_json("/api/v1/students").await;
+        let sid = some["items"][0]["id"].as_i64().expect("a demo student");
+        let (s, record) = zizhu.get_text(&format!("/students/{sid}")).await;
+        assert_eq!(s, StatusCode::OK);
+        for action in ["申请转出", "登记辍学", "/suspend", "name=\"step\""] {
+            assert!(!record.contains(action), "资助中心 is offered {action}");
+        }
 
         let record = format!("/institutions/{inst}");
         let edit = format!("/institutions/{inst}/edit");
