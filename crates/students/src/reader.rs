@@ -97,7 +97,7 @@ impl<'a> StudentsReader<'a> {
 
     /// One student's record, masked, its view audited.
     pub async fn record(&self, id: StudentId) -> Result<StudentRecord, AppError> {
-        let s = students::get(self.0.db(), self.0.scope(), id).await?;
+        let s = self.scoped(id).await?;
         self.audit(&self.found(&s), "学籍").await?;
         Ok(self.record_masked(s))
     }
@@ -121,7 +121,7 @@ impl<'a> StudentsReader<'a> {
     /// The scoped key to a student's rows in another area (such as aid
     /// benefits), the view of `what` audited.
     pub async fn student(&self, id: StudentId, what: &str) -> Result<Found, AppError> {
-        let s = students::get(self.0.db(), self.0.scope(), id).await?;
+        let s = self.scoped(id).await?;
         let found = self.found(&s);
         self.audit(&found, what).await?;
         Ok(found)

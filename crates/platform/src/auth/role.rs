@@ -111,8 +111,8 @@ impl Section {
         Section::ALL.into_iter().find(|s| s.key() == key)
     }
 
-    /// The work areas this section keeps (reads and writes).
-    pub fn areas(self) -> &'static [WorkArea] {
+    /// The work areas this section keeps: the only ones it writes in.
+    pub fn writes(self) -> &'static [WorkArea] {
         use WorkArea::*;
         match self {
             Section::BasicEducation => &[Institutions, Students, Dropout, Admissions, Exams],
@@ -122,11 +122,31 @@ impl Section {
             Section::Finance => &[Aid, Construction],
             Section::Supervision => &[Supervision, PrivateEducation],
             Section::Safety => &[Safety, Construction],
-            Section::AidCentre => &[Aid, Students],
-            Section::PrivateEducation => &[Institutions, PrivateEducation],
+            Section::AidCentre => &[Aid],
+            Section::PrivateEducation => &[PrivateEducation],
             Section::Information => &[Statistics, Plans, Accounts],
             Section::ExamsCentre => &[Admissions, Exams, Fitness],
         }
+    }
+
+    /// The work areas this section reads for its own work, besides those it
+    /// writes in and what every section reads ([`Section::COMMON_READS`]):
+    /// 资助中心 checks aid against the student records it does not keep.
+    pub fn reads(self) -> &'static [WorkArea] {
+        match self {
+            Section::AidCentre => &[WorkArea::Students],
+            _ => &[],
+        }
+    }
+
+    /// What every section reads: the institutions registry and the
+    /// published statistics.
+    pub const COMMON_READS: [WorkArea; 2] = [WorkArea::Institutions, WorkArea::Statistics];
+
+    /// Whether this section may read or write `area`.
+    pub fn may(self, area: WorkArea, access: Access) -> bool {
+        let reads = || self.reads().contains(&area) || Section::COMMON_READS.contains(&area);
+        self.writes().contains(&area) || (access == Access::Read && reads())
     }
 }
 
@@ -179,10 +199,7 @@ impl Role {
         use WorkArea::*;
         match self {
             Role::Leadership => true,
-            Role::Section(s) => {
-                s.areas().contains(&area)
-                    || (access == Access::Read && matches!(area, Institutions | Statistics))
-            }
+            Role::Section(s) => s.may(area, access),
             Role::Inspector => match access {
                 Access::Read => !matches!(area, Audit | Accounts),
                 Access::Write => area == Supervision,
@@ -248,6 +265,30 @@ mod tests {
         assert!(!aid.may(WorkArea::Institutions, Access::Write));
         assert!(aid.may(WorkArea::Institutions, Access::Read));
         assert!(!aid.may(WorkArea::Teachers, Access::Read));
+    }
+
+    #[test]
+    fn aid_centre_reads_students_but_writes_aid_only() {
+        let aid = Role::Section(Section::AidCentre);
+        assert!(aid.may(WorkArea::Students, Access::Read));
+        assert!(!aid.may(WorkArea::Students, Access::Write));
+        assert!(!aid.may(WorkArea::Dropout, Access::Read));
+        let private = Role::Section(Section::PrivateEducation);
+        assert!(private.may(WorkArea::Institutions, Access::Read));
+        assert!(!private.may(WorkArea::Institutions, Access::Write));
+        assert!(private.may(WorkArea::PrivateEducation, Access::Write));
+    }
+
+    #[test]
+    fn a_section_writes_only_what_it_also_reads() {
+        for s in Section::ALL {
+            for a in s.writes() {
+                assert!(s.may(*a, Access::Read), "{s:?} {a:?}");
+            }
+            for a in s.reads() {
+                assert!(!s.writes().contains(a), "{s:?} lists {a:?} twice");
+            }
+        }
     }
 
     #[test]

@@ -4,15 +4,16 @@
 
 use platform::audit::Entry;
 use platform::auth::{Caller, Reader, WorkArea};
-use platform::db::Db;
+use platform::db::{Db, DbError};
 use platform::AppError;
 
-use super::{shown, NO_NUMBER_SEARCH};
+use super::{shown, StudentsReader, NO_NUMBER_SEARCH};
 use crate::domain::dropout::CaseStatus;
 use crate::domain::ids::CaseId;
 use crate::domain::privacy::mask_id_number;
 use crate::service::dropout::{CaseDetail, ENTITY};
 use crate::store::dropout::{self as store, CaseFilter, CasePage, CaseRow};
+use crate::store::students::{self, StudentId, StudentRecord};
 
 /// The most cases one export holds.
 const EXPORT_CAP: i64 = 20_000;
@@ -122,5 +123,20 @@ impl<'a> DropoutReader<'a> {
         Entry::new(action, ENTITY, summary)
             .institution(self.0.scope().institution())
             .after(f)
+    }
+}
+
+impl StudentsReader<'_> {
+    /// A student within the caller's scope: enrolled at the caller's
+    /// institution now, or dropped out of it, enrolled nowhere since and
+    /// followed by its dropout case ([`store::former_pupil`]).
+    pub(super) async fn scoped(&self, id: StudentId) -> Result<StudentRecord, AppError> {
+        let (db, scope) = (self.0.db(), self.0.scope());
+        match students::get(db, scope, id).await {
+            Err(DbError::NotFound) => store::former_pupil(db, scope, id)
+                .await?
+                .ok_or(AppError::NotFound),
+            found => Ok(found?),
+        }
     }
 }

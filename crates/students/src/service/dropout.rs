@@ -2,12 +2,14 @@
 //! the enrolments, the cases it opens, their cause, responsible person, home
 //! visits and closure. Every change is one transaction with its audit entry.
 
+mod assign;
 mod cases;
 mod export;
 mod import;
 mod rates;
 mod register_row;
 
+pub use assign::{assign, Assignment};
 pub use cases::{add_visit, close, update, CaseDetail, CaseUpdate, CloseRequest};
 pub use export::cases_workbook;
 pub use import::{import_children, RegisterImportOutcome};
@@ -69,6 +71,9 @@ pub struct ScanOutcome {
     pub school_year: i64,
     /// How many cases the scan opened.
     pub opened: u64,
+    /// How many open cases without a school it assigned to their
+    /// catchment school (学区); the rest stay 未分派.
+    pub assigned: u64,
 }
 
 /// 户籍比对: opens a case for every registered child of primary or junior
@@ -96,16 +101,21 @@ pub async fn scan(
             }
             Err(e) => return Err(e.into()),
         };
+    let assigned = assign::from_catchments(&mut tx, year).await?;
     let outcome = ScanOutcome {
         school_year: year,
         opened,
+        assigned,
     };
     audit::record(
         &mut tx,
         &caller.who,
         case_entry(
             "create",
-            format!("{year}—{} 学年户籍比对：新立案 {opened} 件", year + 1),
+            format!(
+                "{year}—{} 学年户籍比对：新立案 {opened} 件，按学区分派 {assigned} 件",
+                year + 1
+            ),
         )
         .after(&outcome),
     )

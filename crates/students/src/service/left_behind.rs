@@ -2,6 +2,10 @@
 //! psychological state and care records. Only 局领导, 基教科 and the child's
 //! own school see it; every view and every change is audited.
 
+mod roster;
+
+pub use roster::{care_due_before, filed_label, roster_workbook, CARE_EVERY_DAYS};
+
 use chrono::NaiveDate;
 use platform::audit::{self, Entry};
 use platform::auth::{Caller, Role, Section};

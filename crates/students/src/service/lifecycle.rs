@@ -9,8 +9,10 @@ use platform::db::{Db, DbError, Sql};
 use platform::{AppError, FieldError, InstitutionId};
 use serde::Deserialize;
 
+mod suspend;
 mod transfer;
 
+pub use suspend::suspension_allowed;
 pub use transfer::{decide_transfer, request_transfer, transfer_decision, TransferRequest};
 
 use super::{school_year_of, today};
@@ -168,6 +170,11 @@ pub struct StepDetails {
     /// child back (a dropout-control case is opened).
     pub cause: String,
     pub responsible: String,
+    /// For a suspension (休学): the reason (疾病, 家庭原因, 出国（境）,
+    /// 其他), its explanation (required for 其他) and the first day.
+    pub reason: String,
+    pub detail: String,
+    pub date: String,
 }
 
 pub async fn apply_step(
@@ -180,12 +187,19 @@ pub async fn apply_step(
     let s = students::get(db, &caller.scope, id).await?;
     caller.require(WorkArea::Students, Access::Write)?;
     let (enrolment, institution, status) = current_enrolment(&s)?;
+    suspend::refuse_outside_stage(&s, step)?;
+    let suspension = (step == Step::Suspend)
+        .then(|| suspend::checked(details))
+        .transpose()?;
     let mut tx = db.begin().await?;
     let (ok, summary) = match step {
-        Step::Suspend => (
-            enrolments::set_status(&mut tx, enrolment, Active, Suspended).await?,
-            "休学",
-        ),
+        Step::Suspend => {
+            let ok = enrolments::set_status(&mut tx, enrolment, Active, Suspended).await?;
+            if let (true, Some(s)) = (ok, &suspension) {
+                suspend::record(&mut tx, enrolment, s).await?;
+            }
+            (ok, "休学")
+        }
         Step::Resume => (
             enrolments::set_status(&mut tx, enrolment, Suspended, Active).await?,
             "复学",
@@ -236,14 +250,13 @@ pub async fn apply_step(
             status.label()
         )));
     }
-    audit::record(
-        &mut tx,
-        &caller.who,
-        Entry::new("update", "enrolment", format!("{} {summary}", s.name))
-            .id(id.0)
-            .institution(Some(institution)),
-    )
-    .await?;
+    let mut entry = Entry::new("update", "enrolment", format!("{} {summary}", s.name))
+        .id(id.0)
+        .institution(Some(institution));
+    if let Some(s) = &suspension {
+        entry = entry.after(s);
+    }
+    audit::record(&mut tx, &caller.who, entry).await?;
     let after = students::get(&mut tx, &Scope::All, id).await?;
     tx.commit().await?;
     Ok(after)

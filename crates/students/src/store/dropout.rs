@@ -1,9 +1,11 @@
 //! Storage of dropout-control cases (控辍保学), home visits, the household
 //! register of school-age children, and the figures by township.
 
+mod assign;
 mod children;
 mod rates;
 
+pub use assign::{assign, assign_from_catchments};
 pub use children::{existing_id_numbers, insert_children, register_count, NewChild};
 pub use rates::{enrolment_counts, retention_counts, TownshipCount};
 
@@ -39,6 +41,30 @@ pub async fn open_case_for_student(
     )
     .await
     .map(CaseId)
+}
+
+/// A pupil who dropped out of `scope`'s institution and is enrolled
+/// nowhere now: the school follows the child's case (劝返) and keeps the
+/// record in sight until another enrolment takes it over. `None` for the
+/// bureau's scope, which reaches every record anyway.
+pub async fn former_pupil(
+    ex: impl Into<Ex<'_>>,
+    scope: &Scope,
+    id: StudentId,
+) -> Result<Option<StudentRecord>, DbError> {
+    let Some(own) = scope.institution() else {
+        return Ok(None);
+    };
+    ex.into()
+        .fetch_optional(
+            Sql::new(super::students::RECORD)
+                .push(" WHERE s.id = ")
+                .bind(id)
+                .push(" AND e.id IS NULL AND EXISTS (SELECT 1 FROM students_dropout_cases d WHERE d.student_id = s.id AND d.institution_id = ")
+                .bind(own)
+                .push(")"),
+        )
+        .await
 }
 
 /// A case with its township, institution, visit count and whether the
@@ -88,6 +114,8 @@ pub struct CaseFilter {
     /// Only open cases whose last home visit (or, without one, whose
     /// opening) was before this day: visits are due.
     pub visit_due_before: Option<chrono::NaiveDate>,
+    /// Only cases without a school or a responsible person (未分派).
+    pub unassigned: bool,
 }
 
 pub const PAGE_SIZE: i64 = 50;
@@ -104,6 +132,9 @@ fn filtered(scope: &Scope, f: &CaseFilter) -> Sql {
         q = q
             .push(" AND d.status = 'open' AND COALESCE((SELECT MAX(v.visited_on) FROM students_home_visits v WHERE v.case_id = d.id), d.opened_on) < ")
             .bind(day);
+    }
+    if f.unassigned {
+        q = q.push(" AND (d.institution_id IS NULL OR d.responsible = '')");
     }
     if let Some(text) = f.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         if text.len() >= 15 && text.chars().all(|c| c.is_ascii_alphanumeric()) {

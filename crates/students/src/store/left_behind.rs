@@ -2,6 +2,10 @@
 //! care records (关爱记录) kept for each of them. Callers check visibility
 //! of the student first; these functions take a student id already seen.
 
+mod list;
+
+pub use list::{list, list_all, LeftBehindFilter, LeftBehindPage, LeftBehindRow};
+
 use chrono::{DateTime, NaiveDate, Utc};
 use platform::db::{Db, DbError, Ex, Sql, Tx};
 use serde::{Deserialize, Serialize};

@@ -8,5 +8,6 @@ pub mod enrolments;
 pub mod left_behind;
 pub mod pending;
 pub mod students;
+pub mod suspensions;
 
 pub use students::{StudentFilter, StudentRecord, StudentRow};

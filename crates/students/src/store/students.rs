@@ -87,7 +87,7 @@ pub struct StudentRow {
     pub disability: String,
 }
 
-const RECORD: &str = "SELECT s.id, s.id_type, s.id_number, s.name, s.sex, s.birth_date, s.ethnicity, s.hukou_type, s.hukou_division, s.health, s.left_behind, s.migrant_child, s.orphan, s.disability, s.inclusive_class, s.boarding, s.dibao, s.registered_poor, s.address, s.phone, s.guardian_name, s.guardian_relation, s.guardian_phone, s.extra_json, s.version, s.updated_at, e.id AS enrolment_id, e.institution_id, i.name AS institution_name, e.school_year, e.grade, e.class_name, e.status FROM students s LEFT JOIN students_enrolments e ON e.student_id = s.id AND e.status <> 'left' LEFT JOIN institutions i ON i.id = e.institution_id";
+pub(crate) const RECORD: &str = "SELECT s.id, s.id_type, s.id_number, s.name, s.sex, s.birth_date, s.ethnicity, s.hukou_type, s.hukou_division, s.health, s.left_behind, s.migrant_child, s.orphan, s.disability, s.inclusive_class, s.boarding, s.dibao, s.registered_poor, s.address, s.phone, s.guardian_name, s.guardian_relation, s.guardian_phone, s.extra_json, s.version, s.updated_at, e.id AS enrolment_id, e.institution_id, i.name AS institution_name, e.school_year, e.grade, e.class_name, e.status FROM students s LEFT JOIN students_enrolments e ON e.student_id = s.id AND e.status <> 'left' LEFT JOIN institutions i ON i.id = e.institution_id";
 
 /// One student, if `scope` may see them (a school: only while enrolled there).
 pub async fn get(

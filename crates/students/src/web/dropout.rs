@@ -3,6 +3,7 @@
 //! and their JSON API.
 
 mod api;
+mod assign;
 mod case;
 mod cases;
 pub(crate) use cases::{visits_due_before, VISIT_EVERY_DAYS};
@@ -18,12 +19,12 @@ use utoipa::OpenApi;
 
 use crate::domain::dropout::{CaseStatus, CloseInput, VisitInput};
 use crate::service::dropout::{
-    CaseDetail, CaseUpdate, CloseRequest, RateRow, Rates, RegisterImportOutcome, ScanOutcome,
-    StageRates,
+    Assignment, CaseDetail, CaseUpdate, CloseRequest, RateRow, Rates, RegisterImportOutcome,
+    ScanOutcome, StageRates,
 };
 use crate::service::left_behind::{ArchiveStudent, ArchiveView, CareInput};
 use crate::store::dropout::{CasePage, CaseRow, VisitRow};
-use crate::store::left_behind::{Archive, ArchiveRow, CareRow};
+use crate::store::left_behind::{Archive, ArchiveRow, CareRow, LeftBehindPage, LeftBehindRow};
 
 /// The OpenAPI description of dropout control and the left-behind archive.
 #[derive(OpenApi)]
@@ -35,13 +36,15 @@ use crate::store::left_behind::{Archive, ArchiveRow, CareRow};
         api::update_case,
         api::add_visit,
         api::close_case,
+        assign::api,
         api::scan,
         api::import_children,
         api::rates,
         api::rates_export,
         super::left_behind::api::get_archive,
         super::left_behind::api::put_archive,
-        super::left_behind::api::add_care
+        super::left_behind::api::add_care,
+        super::left_behind::list::list_api
     ),
     components(schemas(
         CaseRow,
@@ -49,6 +52,7 @@ use crate::store::left_behind::{Archive, ArchiveRow, CareRow};
         CaseDetail,
         VisitRow,
         CaseUpdate,
+        Assignment,
         CloseRequest,
         CloseInput,
         VisitInput,
@@ -64,6 +68,8 @@ use crate::store::left_behind::{Archive, ArchiveRow, CareRow};
         ArchiveStudent,
         CareRow,
         CareInput,
+        LeftBehindPage,
+        LeftBehindRow,
         api::Created
     )),
     tags((name = "dropout", description = "控辍保学：户籍比对、案件、家访、结案、入学率与巩固率；留守儿童档案"))
@@ -85,6 +91,8 @@ pub fn routes() -> Router<AppState> {
         .route("/dropout/cases/{id}", get(case::detail).post(case::update))
         .route("/dropout/cases/{id}/visits", post(case::add_visit))
         .route("/dropout/cases/{id}/close", post(case::close))
+        .route("/dropout/cases/{id}/assign", post(assign::submit))
+        .route("/api/v1/dropout/cases/{id}/assign", post(assign::api))
         .route("/api/v1/dropout/cases", get(api::list_cases))
         .route("/api/v1/dropout/cases/export", get(api::export_cases))
         .route(
@@ -115,12 +123,14 @@ mod tests {
             "/api/v1/dropout/cases/{id}",
             "/api/v1/dropout/cases/{id}/visits",
             "/api/v1/dropout/cases/{id}/close",
+            "/api/v1/dropout/cases/{id}/assign",
             "/api/v1/dropout/scan",
             "/api/v1/dropout/children/import",
             "/api/v1/dropout/rates",
             "/api/v1/dropout/rates/export",
             "/api/v1/students/{id}/left-behind",
             "/api/v1/students/{id}/left-behind/care",
+            "/api/v1/left-behind",
         ] {
             assert!(doc.paths.paths.contains_key(path), "{path} undocumented");
         }

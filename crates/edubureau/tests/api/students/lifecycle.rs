@@ -103,15 +103,16 @@ both_backends!(
             b2["id"].as_i64().expect("b"),
             d["id"].as_i64().expect("d"),
         );
+        let suspension = json!({"reason": "疾病", "date": students::service::today().to_string()});
         let (s, r) = c
-            .post_json(&format!("/api/v1/students/{b2}/suspend"), &json!({}))
+            .post_json(&format!("/api/v1/students/{b2}/suspend"), &suspension)
             .await;
         assert_eq!(
             (s, r["status"].clone()),
             (StatusCode::OK, json!("suspended"))
         );
         assert_eq!(
-            c.post_json(&format!("/api/v1/students/{b2}/suspend"), &json!({}))
+            c.post_json(&format!("/api/v1/students/{b2}/suspend"), &suspension)
                 .await
                 .0,
             StatusCode::CONFLICT

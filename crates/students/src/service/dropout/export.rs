@@ -29,6 +29,7 @@ fn title(f: &CaseFilter, township: Option<&str>) -> Title {
             CaseStatus::parse(s).map(CaseStatus::label)
         })
         .filter("乡镇（街道）", township.unwrap_or_default())
+        .filter("分派", if f.unassigned { "未分派" } else { "" })
         .filter(
             "家访",
             if f.visit_due_before.is_some() {

@@ -22,6 +22,7 @@ fn notices(code: &str) -> Option<&'static str> {
         "saved" => "已保存原因和责任人。",
         "visit" => "已登记家访。",
         "closed" => "案件已结案。",
+        "assigned" => "已分派。",
         _ => return None,
     })
 }
@@ -105,7 +106,7 @@ pub fn view(actor: &Actor, d: &CaseDetail, notice: &Notice, typed: &Typed, r: &R
             dt { "姓名" } dd { (c.name) }
             dt { "身份证件号" } dd { (c.id_number) }
             dt { "户籍乡镇（街道）" } dd { (c.township_name) }
-            dt { "原就读学校" } dd { (c.institution_name.as_deref().unwrap_or("—")) }
+            dt { "学校" } dd { (c.institution_name.as_deref().unwrap_or("未分派")) }
             dt { "当前学籍" } dd {
                 @if c.enrolled_now { "已有在读学籍" } @else { "无在读学籍" }
                 @if let Some(sid) = c.student_id { " " a href=(format!("/students/{sid}")) { "查看学籍" } }
@@ -131,6 +132,7 @@ pub fn view(actor: &Actor, d: &CaseDetail, notice: &Notice, typed: &Typed, r: &R
                 p { button type="submit" { "保存" } }
             }
         }
+        (super::assign::form(actor, c))
         h2 { "家访记录" }
         table id="visits" {
             thead { tr { th { "日期" } th { "家访人" } th { "情况" } } }

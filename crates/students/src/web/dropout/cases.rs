@@ -29,6 +29,10 @@ pub struct ListQuery {
     year: Option<i64>,
     /// "1": only open cases with no home visit for [`VISIT_EVERY_DAYS`].
     visit_due: Option<String>,
+    /// "1": only cases without a school or a responsible person (未分派).
+    unassigned: Option<String>,
+    /// Cases a scan just assigned to their catchment school.
+    assigned: Option<u64>,
 }
 
 /// How often an open case is visited at home (the inbox raises a case past it).
@@ -48,6 +52,7 @@ impl ListQuery {
             q: self.q.clone().filter(|s| !s.trim().is_empty()),
             page: num(&self.page),
             visit_due_before: (self.visit_due.as_deref() == Some("1")).then(visits_due_before),
+            unassigned: self.unassigned.as_deref() == Some("1"),
         }
     }
 }
@@ -59,6 +64,7 @@ fn filters(f: &CaseFilter) -> Filters {
         .with("township_id", f.township_id)
         .with("q", f.q.as_ref())
         .with("visit_due", f.visit_due_before.map(|_| 1))
+        .with("unassigned", f.unassigned.then_some(1))
 }
 
 pub async fn list(
@@ -95,7 +101,7 @@ pub async fn list(
     };
     let body = html! {
         @if let (Some(n), Some(y)) = (lq.scanned, lq.year) {
-            p.notice role="status" { (y) "—" (y + 1) " 学年户籍比对完成：新立案 " (n) " 件。" }
+            p.notice role="status" { (y) "—" (y + 1) " 学年户籍比对完成：新立案 " (n) " 件，按学区分派 " (lq.assigned.unwrap_or(0)) " 件。" a href="/dropout?unassigned=1" { "查看未分派案件" } }
         }
         p {
             @for s in CaseStatus::ALL.iter().copied() { span.tag { (s.label()) " " (count_of(s)) " 件" } " " }
@@ -104,6 +110,7 @@ pub async fn list(
         div.actions {
             a.button.secondary href=(filters(&f).href("/dropout/cases.xlsx", 1)) { "导出 Excel" }
             @if bureau { a.button.secondary href="/dropout/rates" { "入学率与巩固率" } }
+            @if crate::service::left_behind::may_see(&Caller::from(&actor)) { a.button.secondary href="/left-behind" { "留守儿童名单" } }
             @if bureau_writer { a.button.secondary href="/dropout/children/import" { "导入户籍名册" } }
         }
         @if bureau_writer {
@@ -119,6 +126,7 @@ pub async fn list(
             label { "状态" (select("status", &statuses, f.status.as_deref().unwrap_or(""), Some("全部"))) }
             label { "乡镇（街道）" (select("township_id", &towns, &f.township_id.map(|t| t.to_string()).unwrap_or_default(), Some("全部"))) }
             label { input type="checkbox" name="visit_due" value="1" checked[f.visit_due_before.is_some()]; "超过 " (VISIT_EVERY_DAYS) " 天未家访" }
+            @if bureau { label { input type="checkbox" name="unassigned" value="1" checked[f.unassigned]; "未分派" } }
             button type="submit" { "查询" }
         }
         p.muted { "共 " (result.total) " 件" }
@@ -133,7 +141,7 @@ pub async fn list(
                         td { a href=(format!("/dropout/cases/{}", c.id)) { (c.name) } }
                         td { (c.id_number) }
                         td { (c.township_name) }
-                        td { (c.institution_name.as_deref().unwrap_or("—")) }
+                        td { @match c.institution_name.as_deref() { Some(n) => { (n) }, None => { span.tag { "未分派" } } } }
                         td { (c.cause) }
                         td { @if c.responsible.is_empty() { span.muted { "未指定" } } @else { (c.responsible) } }
                         td { (c.status.label()) }

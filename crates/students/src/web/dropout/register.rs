@@ -30,8 +30,8 @@ pub async fn scan(
     let year = school_year(Some(&f.school_year))?;
     let o = service::scan(&state.db, &caller, year).await?;
     Ok(Redirect::to(&format!(
-        "/dropout?scanned={}&year={}",
-        o.opened, o.school_year
+        "/dropout?scanned={}&year={}&assigned={}",
+        o.opened, o.school_year, o.assigned
     ))
     .into_response())
 }

@@ -4,6 +4,7 @@
 mod admit;
 mod list;
 mod record;
+mod suspend;
 mod transfers;
 
 use axum::routing::{get, post};
@@ -23,6 +24,10 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/students/{id}", get(record::detail))
         .route("/students/{id}/step", post(record::step))
+        .route(
+            "/students/{id}/suspend",
+            get(suspend::form).post(suspend::submit),
+        )
         .route("/students/{id}/transfer", post(record::transfer))
 }
 

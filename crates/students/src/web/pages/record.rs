@@ -12,11 +12,13 @@ use serde::Deserialize;
 
 use super::notices;
 use crate::domain::enrolment::{EnrolmentStatus, LeftReason};
+use crate::domain::steps::{dropout_applies, suspension_applies};
 use crate::domain::Grade;
 use crate::reader::StudentsReader;
 use crate::service::lifecycle::{self, Step, StepDetails, TransferRequest};
 use crate::store::enrolments::EnrolmentRow;
 use crate::store::students::{StudentId, StudentRecord};
+use crate::store::suspensions::{self, SuspensionRow};
 use crate::web::view;
 
 pub struct RecordModel {
@@ -24,6 +26,8 @@ pub struct RecordModel {
     pub history: Vec<EnrolmentRow>,
     /// Whether the caller keeps left-behind archives (a link to it).
     pub archive: bool,
+    /// The reason and date of the current suspension (休学), if suspended.
+    pub suspension: Option<SuspensionRow>,
 }
 
 fn facts(s: &StudentRecord, archive: bool) -> Markup {
@@ -49,10 +53,12 @@ fn facts(s: &StudentRecord, archive: bool) -> Markup {
 fn actions(actor: &Actor, s: &StudentRecord) -> Markup {
     let status = s.status;
     let active = status == Some(EnrolmentStatus::Active);
+    let grade = Grade(s.grade.unwrap_or(0));
     html! {
         h2 { "办理" }
         div.actions {
-            @for (step, label, allowed) in [("suspend", "休学", active), ("resume", "复学", status == Some(EnrolmentStatus::Suspended)), ("graduate", "毕业", active && Grade(s.grade.unwrap_or(0)).is_final())] {
+            @if active && suspension_applies(grade) { a.button.secondary href=(format!("/students/{}/suspend", s.id)) { "休学" } }
+            @for (step, label, allowed) in [("resume", "复学", status == Some(EnrolmentStatus::Suspended)), ("graduate", "毕业", active && Grade(s.grade.unwrap_or(0)).is_final())] {
                 @if allowed {
                     form.inline method="post" action=(format!("/students/{}/step", s.id)) { (csrf_field(actor)) input type="hidden" name="step" value=(step); button.secondary type="submit" { (label) } }
                 }
@@ -65,6 +71,8 @@ fn actions(actor: &Actor, s: &StudentRecord) -> Markup {
                 label { "转学原因" input type="text" name="reason"; }
                 button type="submit" { "申请转出" }
             }
+        }
+        @if active && dropout_applies(grade) {
             form.filters method="post" action=(format!("/students/{}/step", s.id)) {
                 (csrf_field(actor))
                 input type="hidden" name="step" value="dropout";
@@ -82,6 +90,7 @@ pub fn view(actor: &Actor, m: &RecordModel, notice: &Notice) -> Markup {
     html! {
         (notice.view(notices))
         (facts(s, m.archive))
+        @if let Some(p) = &m.suspension { p id="suspension" { "休学：" (p.suspended_on) " 起，" (p.reason) @if !p.detail.is_empty() { "（" (p.detail) "）" } } }
         h2 { "学籍变动" }
         table id="history" {
             thead { tr { th { "学年" } th { "学校" } th { "年级" } th { "班级" } th { "状态" } th { "离校原因" } th { "入学日期" } th { "离校日期" } } }
@@ -102,10 +111,15 @@ pub async fn detail(
         .record_with_history(id)
         .await?;
     let archive = student.left_behind > 0 && crate::service::left_behind::may_see(&caller);
+    let suspension = match (student.enrolment_id, student.status) {
+        (Some(e), Some(EnrolmentStatus::Suspended)) => suspensions::latest(&state.db, e).await?,
+        _ => None,
+    };
     let m = RecordModel {
         student,
         history,
         archive,
+        suspension,
     };
     let title = format!("学籍：{}", m.student.name);
     Ok(page(&actor, &title, view(&actor, &m, &notice)).into_response())
@@ -118,7 +132,7 @@ pub struct StepForm {
     details: StepDetails,
 }
 
-fn back_to(id: StudentId, notice: &str) -> PageResult {
+pub(super) fn back_to(id: StudentId, notice: &str) -> PageResult {
     Ok(Redirect::to(&with_notice(&format!("/students/{id}"), notice)).into_response())
 }
 
