@@ -5,6 +5,7 @@
 pub mod dropout;
 pub mod enrolment;
 pub mod ids;
+pub mod promotion;
 pub mod student;
 pub mod taught;
 pub mod template;

@@ -1,5 +1,5 @@
-//! Enrolments and their life cycle: suspend/resume, transfer, promotion at
-//! year end, graduation, leaving.
+//! Enrolments and their life cycle: suspend/resume, transfer, graduation,
+//! leaving (year-end promotion is in [`super::promotion`]).
 
 use chrono::{DateTime, NaiveDate, Utc};
 use platform::auth::Scope;
@@ -67,53 +67,6 @@ pub async fn leave(
         .execute(Sql::new("UPDATE students_enrolments SET status = 'left', left_reason = $1, left_on = $2 WHERE id = $3 AND status <> 'left'").arg(reason).arg(on).arg(enrolment))
         .await?;
     Ok(n == 1)
-}
-
-#[derive(Clone, Debug, Default, Serialize, utoipa::ToSchema)]
-pub struct PromotionOutcome {
-    pub promoted: u64,
-    pub graduated: u64,
-}
-
-/// Year-end promotion (升级) of every active student of `school_year`
-/// within `scope` (and `institution`, if given): the last grade of a stage
-/// graduates, every other grade moves up one, into next year's enrolment.
-pub async fn promote(
-    tx: &mut Tx,
-    scope: &Scope,
-    institution: Option<InstitutionId>,
-    school_year: i64,
-    on: NaiveDate,
-) -> Result<PromotionOutcome, DbError> {
-    let narrow = |q: Sql| {
-        let q = scope.restrict(q, "institution_id");
-        match institution {
-            Some(i) => q.push(" AND institution_id = ").bind(i),
-            None => q,
-        }
-    };
-    // Ends this year's enrolments of the grades `which` selects (constant
-    // SQL) with `reason`.
-    let leave = |reason: LeftReason, which: &str| {
-        narrow(
-            Sql::new(format!("UPDATE students_enrolments SET status = 'left', left_reason = '{}', left_on = $1 WHERE status = 'active' AND school_year = $2 AND grade {which} (0, 6, 9, 12)", reason.as_str()))
-                .arg(on)
-                .arg(school_year),
-        )
-    };
-    let graduated = tx.execute(leave(LeftReason::Graduated, "IN")).await?;
-    let promoted = tx.execute(leave(LeftReason::Promoted, "NOT IN")).await?;
-    tx.execute(narrow(
-        Sql::new("INSERT INTO students_enrolments (student_id, institution_id, school_year, grade, class_name, status, entered_on, created_at) SELECT student_id, institution_id, school_year + 1, grade + 1, class_name, 'active', $1, $2 FROM students_enrolments WHERE left_reason = 'promoted' AND left_on = $1 AND school_year = $3")
-            .arg(on)
-            .arg(Utc::now())
-            .arg(school_year),
-    ))
-    .await?;
-    Ok(PromotionOutcome {
-        promoted,
-        graduated,
-    })
 }
 
 #[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]

@@ -11,7 +11,7 @@ use platform::auth::{Access, Caller, WorkArea};
 use platform::error::ErrorBody;
 use platform::excel::XLSX_MIME;
 use platform::web::{file_response, AppState};
-use platform::{ApiResult, AppError, InstitutionId};
+use platform::{ApiResult, AppError};
 use serde::Deserialize;
 use utoipa::OpenApi;
 
@@ -20,7 +20,7 @@ use crate::domain::ids::TransferId;
 use crate::reader::StudentsReader;
 use crate::service::import::{import, Mode, Outcome, Progress};
 use crate::service::lifecycle::{self, Step, StepDetails, TransferRequest};
-use crate::store::enrolments::{self, EnrolmentRow, PromotionOutcome, TransferRow};
+use crate::store::enrolments::{self, EnrolmentRow, TransferRow};
 use crate::store::students::{StudentFilter, StudentId, StudentPage, StudentRecord, StudentRow};
 
 #[derive(OpenApi)]
@@ -34,7 +34,6 @@ use crate::store::students::{StudentFilter, StudentId, StudentPage, StudentRecor
         transfer,
         transfers,
         decide,
-        promote,
         import_file,
         export
     ),
@@ -44,12 +43,10 @@ use crate::store::students::{StudentFilter, StudentId, StudentPage, StudentRecor
         StudentPage,
         EnrolmentRow,
         TransferRow,
-        PromotionOutcome,
         Outcome,
         AdmitRequest,
         TransferRequest,
         StepDetails,
-        PromoteRequest,
         ErrorBody
     ))
 )]
@@ -60,7 +57,6 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/students", get(list).post(admit))
         .route("/api/v1/students/import", post(import_file))
         .route("/api/v1/students/export", get(export))
-        .route("/api/v1/students/promote", post(promote))
         .route("/api/v1/students/{id}", get(get_one))
         .route("/api/v1/students/{id}/enrolments", get(history))
         .route("/api/v1/students/{id}/transfer", post(transfer))
@@ -183,28 +179,6 @@ pub async fn decide(
     let confirm = lifecycle::transfer_decision(&decision)?;
     Ok(Json(
         lifecycle::decide_transfer(&state.db, &caller, id, confirm).await?,
-    ))
-}
-
-#[derive(Deserialize, utoipa::ToSchema)]
-pub struct PromoteRequest {
-    pub school_year: i64,
-    pub institution_id: Option<i64>,
-}
-
-/// Year-end promotion of every class (升级); final grades graduate.
-#[utoipa::path(post, path = "/api/v1/students/promote", tag = "students", request_body = PromoteRequest, responses((status = 200, body = PromotionOutcome)))]
-pub async fn promote(
-    State(state): State<AppState>,
-    caller: Caller,
-    Json(req): Json<PromoteRequest>,
-) -> ApiResult<Json<PromotionOutcome>> {
-    let institution = req
-        .institution_id
-        .map(InstitutionId)
-        .or(caller.scope.institution());
-    Ok(Json(
-        lifecycle::promote_all(&state.db, &caller, institution, req.school_year, None).await?,
     ))
 }
 

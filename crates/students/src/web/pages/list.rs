@@ -1,11 +1,10 @@
-//! 学籍管理: the filtered student list, its pager and the year-end
-//! promotion form.
+//! 学籍管理: the filtered student list and its pager.
 
 use axum::extract::{Query, State};
 use axum::response::IntoResponse;
 use maud::{html, Markup};
 use platform::auth::{Access, Actor, Caller, Scope, WorkArea};
-use platform::web::forms::{csrf_field, options, select};
+use platform::web::forms::{options, select};
 use platform::web::{directory, page, AppState, Filters, InstitutionChoice, Notice, Pager};
 use platform::PageResult;
 use serde::Deserialize;
@@ -13,7 +12,6 @@ use serde::Deserialize;
 use super::{notices, picked};
 use crate::domain::Grade;
 use crate::reader::StudentsReader;
-use crate::service::{school_year_of, today};
 use crate::store::students::{StudentFilter, StudentPage};
 use crate::web::view::{self, CATEGORIES};
 
@@ -86,18 +84,6 @@ fn pager(r: &StudentPage, filters: &Filters) -> Markup {
     }
 }
 
-fn promotion_form(actor: &Actor, m: &ListModel) -> Markup {
-    html! {
-        h2 { "年终升级" }
-        form.filters method="post" action="/students/promote" {
-            (csrf_field(actor))
-            label { "学年" input type="number" name="school_year" value=(school_year_of(today())); }
-            @if actor.scope == Scope::All { label { "学校（留空为全区）" (directory::picker("institution", "", &m.institutions)) } }
-            button type="submit" { "全部班级升级（毕业年级办理毕业）" }
-        }
-    }
-}
-
 pub fn view(actor: &Actor, m: &ListModel, notice: &Notice) -> Markup {
     let filters = filters(&m.filter);
     let r = &m.result;
@@ -113,6 +99,7 @@ pub fn view(actor: &Actor, m: &ListModel, notice: &Notice) -> Markup {
             a.button.secondary href=(filters.href("/students/export.xlsx", 1)) { "导出 Excel" }
             a.button.secondary href="/students/template.xlsx" { "下载导入模板" }
             a.button.secondary href="/students/transfers" { "转学申请" }
+            @if writer { a.button.secondary href="/students/promotion" { "年终升级" } }
         }
         p.muted {
             @if let Some(t) = r.total { "共 " (t) @if r.total_capped { "+" } " 名在籍学生" } @else { "在籍学生（全区名单按学校、年级、班级排列，可用上方条件缩小范围）" }
@@ -137,7 +124,6 @@ pub fn view(actor: &Actor, m: &ListModel, notice: &Notice) -> Markup {
             }
         }
         (pager(r, &filters))
-        @if writer { (promotion_form(actor, m)) }
     }
 }
 

@@ -1,22 +1,20 @@
-//! 转学申请 and 年终升级: the transfers involving the caller's school, their
-//! confirmation or refusal, and the year-end promotion.
+//! 转学申请: the transfers involving the caller's school, their
+//! confirmation or refusal.
 
-use axum::extract::{Form, Path, State};
+use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect};
 use maud::{html, Markup};
 use platform::auth::{Access, Actor, Caller, Scope, WorkArea};
 use platform::web::forms::csrf_field;
 use platform::web::{page, with_notice, AppState, Notice};
-use platform::{AppError, PageResult};
-use serde::Deserialize;
+use platform::PageResult;
 
-use super::{notices, picked};
+use super::notices;
 use crate::domain::enrolment::TransferStatus;
 use crate::domain::ids::TransferId;
 use crate::domain::Grade;
 use crate::service::lifecycle;
 use crate::store::enrolments::{self, TransferRow};
-use crate::web::forms::school_year;
 
 /// Whether the caller decides on `t`: the receiving school, or the bureau.
 fn decides(actor: &Actor, t: &TransferRow) -> bool {
@@ -64,27 +62,4 @@ pub async fn decide(
     let confirm = lifecycle::transfer_decision(&decision)?;
     lifecycle::decide_transfer(&state.db, &caller, id, confirm).await?;
     Ok(Redirect::to(&with_notice("/students/transfers", "decided")).into_response())
-}
-
-#[derive(Deserialize)]
-pub struct PromoteForm {
-    school_year: String,
-    /// The institution's label, name or 学校标识码; empty for the district.
-    #[serde(default)]
-    institution: String,
-}
-
-pub async fn promote(
-    State(state): State<AppState>,
-    caller: Caller,
-    Form(f): Form<PromoteForm>,
-) -> PageResult {
-    let year = school_year(Some(&f.school_year))?
-        .ok_or_else(|| AppError::invalid("school_year", "学年应为四位年份，如 2025"))?;
-    let institution = match f.institution.trim() {
-        "" => caller.scope.institution(),
-        typed => Some(picked(&(state.institutions)(&state.db).await?, typed)?),
-    };
-    lifecycle::promote_all(&state.db, &caller, institution, year, None).await?;
-    Ok(Redirect::to(&with_notice("/students", "promoted")).into_response())
 }
