@@ -10,6 +10,7 @@ use crate::common::{spawn_app, Backend, Client, TestApp};
 mod admission;
 mod lifecycle;
 mod pages;
+mod placement;
 mod promotion;
 
 /// A valid 18-digit ID for a child born on `birth` (YYYYMMDD), sequence `seq`.

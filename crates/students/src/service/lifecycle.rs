@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 mod transfer;
 
-pub use transfer::{decide_transfer, request_transfer, transfer_decision, TransferRequest};
+pub use transfer::{decide_transfer, place, request_transfer, transfer_decision, TransferRequest};
 
 use super::{school_year_of, today};
 use crate::domain::enrolment::EnrolmentStatus::{self, Active, Suspended};

@@ -154,6 +154,58 @@ pub async fn transfers(
     db.fetch_all(q.push(" ORDER BY t.id DESC LIMIT 200")).await
 }
 
+/// Gives a current enrolment without a class (待分班) its class.
+pub async fn place(tx: &mut Tx, enrolment: EnrolmentId, class_name: &str) -> Result<bool, DbError> {
+    let n = tx
+        .execute(
+            Sql::new("UPDATE students_enrolments SET class_name = $1 WHERE id = $2 AND class_name = '' AND status <> 'left'")
+                .arg(class_name)
+                .arg(enrolment),
+        )
+        .await?;
+    Ok(n == 1)
+}
+
+/// A pupil waiting to be placed in a class (待分班).
+#[derive(Clone, Debug, Serialize, sqlx::FromRow)]
+pub struct Unplaced {
+    pub student_id: StudentId,
+    pub name: String,
+    pub institution_name: String,
+    pub grade: i64,
+}
+
+/// Current pupils of the scope without a class, by school and grade.
+pub async fn unplaced(db: &Db, scope: &Scope) -> Result<Vec<Unplaced>, DbError> {
+    db.fetch_all(
+        scope
+            .restrict(
+                Sql::new("SELECT e.student_id, s.name, i.name AS institution_name, e.grade FROM students_enrolments e JOIN students s ON s.id = e.student_id JOIN institutions i ON i.id = e.institution_id WHERE e.status <> 'left' AND e.class_name = ''"),
+                "e.institution_id",
+            )
+            .push(" ORDER BY i.name, e.grade, s.name LIMIT 200"),
+    )
+    .await
+}
+
+/// The classes an institution has in a grade now, for choosing one.
+pub async fn classes(
+    db: &Db,
+    institution: InstitutionId,
+    grade: i64,
+) -> Result<Vec<String>, DbError> {
+    let rows: Vec<(String,)> = db
+        .fetch_all(
+            Sql::new("SELECT DISTINCT class_name FROM students_enrolments WHERE status <> 'left' AND class_name <> '' AND institution_id = ")
+                .bind(institution)
+                .push(" AND grade = ")
+                .bind(grade)
+                .push(" ORDER BY class_name"),
+        )
+        .await?;
+    Ok(rows.into_iter().map(|(c,)| c).collect())
+}
+
 pub async fn decide_transfer(
     tx: &mut Tx,
     id: TransferId,

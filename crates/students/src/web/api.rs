@@ -47,6 +47,7 @@ use crate::store::students::{StudentFilter, StudentId, StudentPage, StudentRecor
         AdmitRequest,
         TransferRequest,
         StepDetails,
+        DecideRequest,
         ErrorBody
     ))
 )]
@@ -170,16 +171,24 @@ pub async fn transfers(
 }
 
 /// The receiving institution confirms (`confirm`) or refuses (`refuse`).
-#[utoipa::path(post, path = "/api/v1/transfers/{id}/{decision}", tag = "students", responses((status = 200, body = TransferRow), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+#[utoipa::path(post, path = "/api/v1/transfers/{id}/{decision}", tag = "students", request_body = DecideRequest, responses((status = 200, body = TransferRow), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn decide(
     State(state): State<AppState>,
     caller: Caller,
     Path((id, decision)): Path<(TransferId, String)>,
+    Json(req): Json<DecideRequest>,
 ) -> ApiResult<Json<TransferRow>> {
     let confirm = lifecycle::transfer_decision(&decision)?;
     Ok(Json(
-        lifecycle::decide_transfer(&state.db, &caller, id, confirm).await?,
+        lifecycle::decide_transfer(&state.db, &caller, id, confirm, &req.class_name).await?,
     ))
+}
+
+/// The class a confirmed pupil joins; blank leaves them 待分班.
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct DecideRequest {
+    pub class_name: String,
 }
 
 /// Import a file (multipart `file`; `valid_only=1` to skip bad rows). 422

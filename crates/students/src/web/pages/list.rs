@@ -39,6 +39,8 @@ pub struct ListModel {
     pub townships: Vec<(String, String)>,
     /// Every institution, for the bureau's picker; empty for a school.
     pub institutions: Vec<InstitutionChoice>,
+    /// A school's pupils waiting for a class (待分班) after a transfer.
+    pub unplaced: usize,
 }
 
 fn filter_form(actor: &Actor, m: &ListModel) -> Markup {
@@ -90,6 +92,11 @@ pub fn view(actor: &Actor, m: &ListModel, notice: &Notice) -> Markup {
     let writer = actor.may(WorkArea::Students, Access::Write);
     html! {
         (notice.view(notices))
+        @if m.unplaced > 0 {
+            p.alert #unplaced-prompt role="alert" {
+                "本校有 " (m.unplaced) " 名转入学生待分班，" a href="/students/transfers" { "请为其分班" } "。"
+            }
+        }
         (filter_form(actor, m))
         div.actions {
             @if writer {
@@ -116,7 +123,7 @@ pub fn view(actor: &Actor, m: &ListModel, notice: &Notice) -> Markup {
                         td { (r.birth) }
                         td { (r.institution_name) }
                         td { (Grade(r.grade).label()) }
-                        td { (r.class_name) }
+                        td { @if r.class_name.is_empty() { span.tag { "待分班" } } @else { (r.class_name) } }
                         td { (r.status.label()) }
                         td { @for t in view::category_tags(r.left_behind, r.migrant_child, r.boarding, r.dibao, r.registered_poor, &r.disability) { span.tag { (t) } } }
                     }
@@ -153,11 +160,18 @@ pub async fn list(
         .into_iter()
         .map(|t| (t.id.to_string(), t.name))
         .collect();
+    let unplaced = match actor.scope {
+        Scope::Institution(_) => crate::store::enrolments::unplaced(&state.db, &actor.scope)
+            .await?
+            .len(),
+        Scope::All => 0,
+    };
     let m = ListModel {
         filter,
         result,
         townships,
         institutions,
+        unplaced,
     };
     Ok(page(&actor, "学籍管理", view(&actor, &m, &notice)).into_response())
 }

@@ -21,6 +21,7 @@ pub fn routes() -> Router<AppState> {
         .route("/students/promotion/window", post(promotion::set_window))
         .route("/students/promotion/runs/{id}/undo", post(promotion::undo))
         .route("/students/transfers", get(transfers::transfers))
+        .route("/students/placement/{id}", post(transfers::place))
         .route(
             "/students/transfers/{id}/{decision}",
             post(transfers::decide),
@@ -37,6 +38,7 @@ fn notices(key: &str) -> Option<&'static str> {
         "step" => "已办理。",
         "transfer" => "已提交转学申请，待转入学校确认。",
         "decided" => "已处理转学申请。",
+        "placed" => "已分班。",
         "promotion_undone" => "已撤销该次年终升级，学生恢复为原学年、原年级在读。",
         "promotion_window" => "已保存升级时段。",
         _ => return None,
