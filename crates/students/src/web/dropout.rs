@@ -18,8 +18,8 @@ use utoipa::OpenApi;
 
 use crate::domain::dropout::{CaseStatus, CloseInput, VisitInput};
 use crate::service::dropout::{
-    CaseDetail, CaseUpdate, CloseRequest, RateRow, Rates, RegisterImportOutcome, ScanOutcome,
-    StageRates,
+    CaseDetail, CaseUpdate, CloseRequest, CohortRow, RateRow, Rates, RegisterImportOutcome,
+    ScanOutcome, StageRates,
 };
 use crate::service::left_behind::{ArchiveStudent, ArchiveView, CareInput};
 use crate::store::dropout::{CasePage, CaseRow, VisitRow};
@@ -57,6 +57,7 @@ use crate::store::left_behind::{Archive, ArchiveRow, CareRow};
         RegisterImportOutcome,
         Rates,
         StageRates,
+        CohortRow,
         RateRow,
         Archive,
         ArchiveRow,

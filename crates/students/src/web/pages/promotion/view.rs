@@ -25,6 +25,7 @@ fn scope_form(actor: &Actor, m: &PromotionModel, r: &Refusal) -> Markup {
     let schools = options(m.institutions.iter().map(|i| (i.id.0, i.name.as_str())));
     let chosen = f.institution_id.map(|i| i.to_string()).unwrap_or_default();
     html! {
+        h2 { "选择升级范围" }
         form.filters method="get" action=(PAGE) {
             @if actor.scope == Scope::All {
                 label { "升级范围" (select("scope", &options(SCOPES), &f.scope, Some("请选择"))) }
