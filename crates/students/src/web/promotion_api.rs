@@ -12,7 +12,7 @@ use platform::{ApiResult, AppError};
 use serde::{Deserialize, Serialize};
 use utoipa::OpenApi;
 
-use crate::domain::promotion::Reach;
+use crate::domain::promotion::{Reach, Window};
 use crate::service::promotion::{self, Preview, PreviewRow, Report};
 use crate::service::today;
 use crate::store::promotion::{InstitutionCount, RunRow};
@@ -83,6 +83,15 @@ pub struct WindowBody {
     pub closes: String,
 }
 
+impl From<Window> for WindowBody {
+    fn from(w: Window) -> WindowBody {
+        WindowBody {
+            opens: w.opens.key(),
+            closes: w.closes.key(),
+        }
+    }
+}
+
 /// What a promotion would do today, per institution and grade.
 #[utoipa::path(get, path = "/api/v1/students/promotion/preview", tag = "students", params(ScopeQuery), responses((status = 200, body = Preview)))]
 pub async fn preview(
@@ -141,11 +150,7 @@ pub async fn undo(
 /// The promotion window the bureau set.
 #[utoipa::path(get, path = "/api/v1/students/promotion/window", tag = "students", responses((status = 200, body = WindowBody)))]
 pub async fn window(State(state): State<AppState>, _caller: Caller) -> ApiResult<Json<WindowBody>> {
-    let w = promotion::window(&state.db).await?;
-    Ok(Json(WindowBody {
-        opens: w.opens.key(),
-        closes: w.closes.key(),
-    }))
+    Ok(Json(promotion::window(&state.db).await?.into()))
 }
 
 /// Sets the promotion window (leadership, 基教科).
@@ -155,9 +160,9 @@ pub async fn set_window(
     caller: Caller,
     Json(b): Json<WindowBody>,
 ) -> ApiResult<Json<WindowBody>> {
-    let w = promotion::set_window(&state.db, &caller, &b.opens, &b.closes).await?;
-    Ok(Json(WindowBody {
-        opens: w.opens.key(),
-        closes: w.closes.key(),
-    }))
+    Ok(Json(
+        promotion::set_window(&state.db, &caller, &b.opens, &b.closes)
+            .await?
+            .into(),
+    ))
 }
