@@ -138,7 +138,7 @@ both_backends!(
         let (_, page) = admin
             .get_text(&format!("/dropout/rates?school_year={y}"))
             .await;
-        assert!(page.contains("id=\"consolidation\""), "{page}");
+        assert!(page.contains("id=\"rates-consolidation\""), "{page}");
         for text in [
             "88.89%",
             "初中巩固率 = 初三在校生数 ÷ 该届入学时初一人数",

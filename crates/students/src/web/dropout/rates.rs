@@ -54,7 +54,7 @@ pub async fn show(
         p { strong { (r.school_year) "—" (r.school_year + 1) " 学年" } "，数据由户籍名册与学籍记录实时计算。" }
         ul.muted id="definitions" { @for d in &r.definitions { li { (d) } } }
         h2 { "巩固率（国家口径，全区）" }
-        table id="consolidation" {
+        table id="rates-consolidation" {
             thead { tr {
                 th { "指标" } th { "在校生" } th.num { "在校生数" } th { "入学时" } th.num { "入学时人数" } th.num { "巩固率" } th { "计算公式" }
             } }
