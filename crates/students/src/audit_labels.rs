@@ -71,6 +71,12 @@ pub const AUDIT_LABELS: &[EntityLabels] = platform::audit_labels! {
         hidden page
     }
     enrolment "学籍变动" { promoted: "升级人数", graduated: "毕业人数" }
+    promotion_run "年终升级" {
+        school_year: "学年", scope_label: "范围", promoted: "晋级人数", graduated: "毕业人数",
+        run_on: "升级日期", run_by: "办理人";
+        hidden id, scope, run_at, undone_by, undone_at
+    }
+    promotion_window "年终升级时段" { opens: "开始日期", closes: "截止日期" }
     transfer "转学" {}
     dropout_case "控辍保学案件" {
         cause: "辍学原因", responsible: "劝返责任人", status: "案件状态" of(CaseStatus),

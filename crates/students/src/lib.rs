@@ -22,5 +22,6 @@ pub const MIGRATIONS: &[Migration] = platform::migrations! {
     201 "student list indexes" "0201_student_list_indexes.sql",
     202 "students id_number as a named unique index" "0202_students_id_number_index.sql",
     203 "students table prefix" "0203_students_table_prefix.sql",
+    204 "year-end promotion runs" "0204_students_promotion_runs.sql",
     207 "suspensions" "0207_suspensions.sql",
 };

@@ -8,6 +8,7 @@
 //! demo's, and asserts on those records only, whatever the demo holds.
 
 mod cases;
+mod cohort;
 mod import;
 mod left_behind;
 mod rates;

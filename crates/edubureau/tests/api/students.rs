@@ -10,6 +10,8 @@ use crate::common::{spawn_app, Backend, Client, TestApp};
 mod admission;
 mod lifecycle;
 mod pages;
+mod placement;
+mod promotion;
 
 /// A valid 18-digit ID for a child born on `birth` (YYYYMMDD), sequence `seq`.
 pub fn id_for(birth: &str, seq: u32) -> String {

@@ -20,6 +20,7 @@ use platform::db::Sql;
 
 mod dropout;
 mod import;
+mod promotion;
 mod records;
 mod transfers;
 

@@ -2,9 +2,11 @@
 //! bureau's shared vocabulary (national IDs, masking, dates as people write
 //! them, grades and stages) lives in `platform::vocab`.
 
+pub mod consolidation;
 pub mod dropout;
 pub mod enrolment;
 pub mod ids;
+pub mod promotion;
 pub mod steps;
 pub mod student;
 pub mod taught;

@@ -13,7 +13,7 @@ pub use assign::{assign, Assignment};
 pub use cases::{add_visit, close, update, CaseDetail, CaseUpdate, CloseRequest};
 pub use export::cases_workbook;
 pub use import::{import_children, RegisterImportOutcome};
-pub use rates::{rates, rates_workbook, RateRow, Rates, StageRates, DEFINITIONS};
+pub use rates::{rates, rates_workbook, CohortRow, RateRow, Rates, StageRates, DEFINITIONS};
 pub use register_row::CHILD_COLUMNS;
 
 use chrono::{Datelike, NaiveDate};

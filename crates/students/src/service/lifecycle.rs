@@ -1,8 +1,7 @@
 //! The enrolment life cycle: admit, view, transfer (out, then confirmed by
-//! the receiving institution), suspend/resume, promote all at year end,
-//! graduate, record a dropout. Each step is audited.
+//! the receiving institution), suspend/resume, graduate, record a
+//! dropout (year-end promotion is in [`super::promotion`]). Each step is audited.
 
-use chrono::NaiveDate;
 use platform::audit::{self, Entry};
 use platform::auth::{Access, Caller, Scope, WorkArea};
 use platform::db::{Db, DbError, Sql};
@@ -13,7 +12,7 @@ mod suspend;
 mod transfer;
 
 pub use suspend::suspension_allowed;
-pub use transfer::{decide_transfer, request_transfer, transfer_decision, TransferRequest};
+pub use transfer::{decide_transfer, place, request_transfer, transfer_decision, TransferRequest};
 
 use super::{school_year_of, today};
 use crate::domain::enrolment::EnrolmentStatus::{self, Active, Suspended};
@@ -22,7 +21,7 @@ use crate::domain::ids::EnrolmentId;
 use crate::domain::student::{check, Placement};
 use crate::domain::taught::grades_taught;
 use crate::domain::Grade;
-use crate::store::enrolments::{self, PromotionOutcome};
+use crate::store::enrolments;
 use crate::store::students::{self, StudentId, StudentRecord};
 
 /// The institution a 学校标识码 names and its 办学类型.
@@ -260,47 +259,4 @@ pub async fn apply_step(
     let after = students::get(&mut tx, &Scope::All, id).await?;
     tx.commit().await?;
     Ok(after)
-}
-
-/// Year-end promotion of every class (of the caller's institution, or of
-/// one institution or the whole district for the bureau).
-pub async fn promote_all(
-    db: &Db,
-    caller: &Caller,
-    institution: Option<InstitutionId>,
-    school_year: i64,
-    on: Option<NaiveDate>,
-) -> Result<PromotionOutcome, AppError> {
-    caller.require(WorkArea::Students, Access::Write)?;
-    if let Some(i) = institution {
-        if !caller.scope.allows(i) {
-            return Err(AppError::NotFound);
-        }
-    }
-    let mut tx = db.begin().await?;
-    let outcome = enrolments::promote(
-        &mut tx,
-        &caller.scope,
-        institution,
-        school_year,
-        on.unwrap_or_else(today),
-    )
-    .await?;
-    audit::record(
-        &mut tx,
-        &caller.who,
-        Entry::new(
-            "update",
-            "enrolment",
-            format!(
-                "{school_year} 学年升级：升级 {} 人，毕业 {} 人",
-                outcome.promoted, outcome.graduated
-            ),
-        )
-        .institution(institution.or(caller.scope.institution()))
-        .after(&outcome),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(outcome)
 }

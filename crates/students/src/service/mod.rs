@@ -5,6 +5,7 @@ pub mod dropout;
 pub mod import;
 pub mod left_behind;
 pub mod lifecycle;
+pub mod promotion;
 
 use chrono::NaiveDate;
 

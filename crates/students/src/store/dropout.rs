@@ -7,7 +7,7 @@ mod rates;
 
 pub use assign::{assign, assign_from_catchments};
 pub use children::{existing_id_numbers, insert_children, register_count, NewChild};
-pub use rates::{enrolment_counts, retention_counts, TownshipCount};
+pub use rates::{cohort_count, enrolment_counts, retention_counts, TownshipCount};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use platform::auth::Scope;

@@ -1,5 +1,5 @@
-//! Enrolments and their life cycle: suspend/resume, transfer, promotion at
-//! year end, graduation, leaving.
+//! Enrolments and their life cycle: suspend/resume, transfer, graduation,
+//! leaving (year-end promotion is in [`super::promotion`]).
 
 use chrono::{DateTime, NaiveDate, Utc};
 use platform::auth::Scope;
@@ -67,53 +67,6 @@ pub async fn leave(
         .execute(Sql::new("UPDATE students_enrolments SET status = 'left', left_reason = $1, left_on = $2 WHERE id = $3 AND status <> 'left'").arg(reason).arg(on).arg(enrolment))
         .await?;
     Ok(n == 1)
-}
-
-#[derive(Clone, Debug, Default, Serialize, utoipa::ToSchema)]
-pub struct PromotionOutcome {
-    pub promoted: u64,
-    pub graduated: u64,
-}
-
-/// Year-end promotion (升级) of every active student of `school_year`
-/// within `scope` (and `institution`, if given): the last grade of a stage
-/// graduates, every other grade moves up one, into next year's enrolment.
-pub async fn promote(
-    tx: &mut Tx,
-    scope: &Scope,
-    institution: Option<InstitutionId>,
-    school_year: i64,
-    on: NaiveDate,
-) -> Result<PromotionOutcome, DbError> {
-    let narrow = |q: Sql| {
-        let q = scope.restrict(q, "institution_id");
-        match institution {
-            Some(i) => q.push(" AND institution_id = ").bind(i),
-            None => q,
-        }
-    };
-    // Ends this year's enrolments of the grades `which` selects (constant
-    // SQL) with `reason`.
-    let leave = |reason: LeftReason, which: &str| {
-        narrow(
-            Sql::new(format!("UPDATE students_enrolments SET status = 'left', left_reason = '{}', left_on = $1 WHERE status = 'active' AND school_year = $2 AND grade {which} (0, 6, 9, 12)", reason.as_str()))
-                .arg(on)
-                .arg(school_year),
-        )
-    };
-    let graduated = tx.execute(leave(LeftReason::Graduated, "IN")).await?;
-    let promoted = tx.execute(leave(LeftReason::Promoted, "NOT IN")).await?;
-    tx.execute(narrow(
-        Sql::new("INSERT INTO students_enrolments (student_id, institution_id, school_year, grade, class_name, status, entered_on, created_at) SELECT student_id, institution_id, school_year + 1, grade + 1, class_name, 'active', $1, $2 FROM students_enrolments WHERE left_reason = 'promoted' AND left_on = $1 AND school_year = $3")
-            .arg(on)
-            .arg(Utc::now())
-            .arg(school_year),
-    ))
-    .await?;
-    Ok(PromotionOutcome {
-        promoted,
-        graduated,
-    })
 }
 
 #[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
@@ -199,6 +152,58 @@ pub async fn transfers(
         q = q.push(" AND t.status = ").bind(s);
     }
     db.fetch_all(q.push(" ORDER BY t.id DESC LIMIT 200")).await
+}
+
+/// Gives a current enrolment without a class (待分班) its class.
+pub async fn place(tx: &mut Tx, enrolment: EnrolmentId, class_name: &str) -> Result<bool, DbError> {
+    let n = tx
+        .execute(
+            Sql::new("UPDATE students_enrolments SET class_name = $1 WHERE id = $2 AND class_name = '' AND status <> 'left'")
+                .arg(class_name)
+                .arg(enrolment),
+        )
+        .await?;
+    Ok(n == 1)
+}
+
+/// A pupil waiting to be placed in a class (待分班).
+#[derive(Clone, Debug, Serialize, sqlx::FromRow)]
+pub struct Unplaced {
+    pub student_id: StudentId,
+    pub name: String,
+    pub institution_name: String,
+    pub grade: i64,
+}
+
+/// Current pupils of the scope without a class, by school and grade.
+pub async fn unplaced(db: &Db, scope: &Scope) -> Result<Vec<Unplaced>, DbError> {
+    db.fetch_all(
+        scope
+            .restrict(
+                Sql::new("SELECT e.student_id, s.name, i.name AS institution_name, e.grade FROM students_enrolments e JOIN students s ON s.id = e.student_id JOIN institutions i ON i.id = e.institution_id WHERE e.status <> 'left' AND e.class_name = ''"),
+                "e.institution_id",
+            )
+            .push(" ORDER BY i.name, e.grade, s.name LIMIT 200"),
+    )
+    .await
+}
+
+/// The classes an institution has in a grade now, for choosing one.
+pub async fn classes(
+    db: &Db,
+    institution: InstitutionId,
+    grade: i64,
+) -> Result<Vec<String>, DbError> {
+    let rows: Vec<(String,)> = db
+        .fetch_all(
+            Sql::new("SELECT DISTINCT class_name FROM students_enrolments WHERE status <> 'left' AND class_name <> '' AND institution_id = ")
+                .bind(institution)
+                .push(" AND grade = ")
+                .bind(grade)
+                .push(" ORDER BY class_name"),
+        )
+        .await?;
+    Ok(rows.into_iter().map(|(c,)| c).collect())
 }
 
 pub async fn decide_transfer(

@@ -7,6 +7,7 @@ pub mod dropout;
 pub mod enrolments;
 pub mod left_behind;
 pub mod pending;
+pub mod promotion;
 pub mod students;
 pub mod suspensions;
 

@@ -11,7 +11,7 @@ use platform::auth::{Access, Caller, WorkArea};
 use platform::error::ErrorBody;
 use platform::excel::XLSX_MIME;
 use platform::web::{file_response, AppState};
-use platform::{ApiResult, AppError, InstitutionId};
+use platform::{ApiResult, AppError};
 use serde::Deserialize;
 use utoipa::OpenApi;
 
@@ -20,7 +20,7 @@ use crate::domain::ids::TransferId;
 use crate::reader::StudentsReader;
 use crate::service::import::{import, Mode, Outcome, Progress};
 use crate::service::lifecycle::{self, Step, StepDetails, TransferRequest};
-use crate::store::enrolments::{self, EnrolmentRow, PromotionOutcome, TransferRow};
+use crate::store::enrolments::{self, EnrolmentRow, TransferRow};
 use crate::store::students::{StudentFilter, StudentId, StudentPage, StudentRecord, StudentRow};
 
 #[derive(OpenApi)]
@@ -34,7 +34,6 @@ use crate::store::students::{StudentFilter, StudentId, StudentPage, StudentRecor
         transfer,
         transfers,
         decide,
-        promote,
         import_file,
         export
     ),
@@ -44,12 +43,11 @@ use crate::store::students::{StudentFilter, StudentId, StudentPage, StudentRecor
         StudentPage,
         EnrolmentRow,
         TransferRow,
-        PromotionOutcome,
         Outcome,
         AdmitRequest,
         TransferRequest,
         StepDetails,
-        PromoteRequest,
+        DecideRequest,
         ErrorBody
     ))
 )]
@@ -60,7 +58,6 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/students", get(list).post(admit))
         .route("/api/v1/students/import", post(import_file))
         .route("/api/v1/students/export", get(export))
-        .route("/api/v1/students/promote", post(promote))
         .route("/api/v1/students/{id}", get(get_one))
         .route("/api/v1/students/{id}/enrolments", get(history))
         .route("/api/v1/students/{id}/transfer", post(transfer))
@@ -174,38 +171,24 @@ pub async fn transfers(
 }
 
 /// The receiving institution confirms (`confirm`) or refuses (`refuse`).
-#[utoipa::path(post, path = "/api/v1/transfers/{id}/{decision}", tag = "students", responses((status = 200, body = TransferRow), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+#[utoipa::path(post, path = "/api/v1/transfers/{id}/{decision}", tag = "students", request_body = DecideRequest, responses((status = 200, body = TransferRow), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn decide(
     State(state): State<AppState>,
     caller: Caller,
     Path((id, decision)): Path<(TransferId, String)>,
+    Json(req): Json<DecideRequest>,
 ) -> ApiResult<Json<TransferRow>> {
     let confirm = lifecycle::transfer_decision(&decision)?;
     Ok(Json(
-        lifecycle::decide_transfer(&state.db, &caller, id, confirm).await?,
+        lifecycle::decide_transfer(&state.db, &caller, id, confirm, &req.class_name).await?,
     ))
 }
 
-#[derive(Deserialize, utoipa::ToSchema)]
-pub struct PromoteRequest {
-    pub school_year: i64,
-    pub institution_id: Option<i64>,
-}
-
-/// Year-end promotion of every class (升级); final grades graduate.
-#[utoipa::path(post, path = "/api/v1/students/promote", tag = "students", request_body = PromoteRequest, responses((status = 200, body = PromotionOutcome)))]
-pub async fn promote(
-    State(state): State<AppState>,
-    caller: Caller,
-    Json(req): Json<PromoteRequest>,
-) -> ApiResult<Json<PromotionOutcome>> {
-    let institution = req
-        .institution_id
-        .map(InstitutionId)
-        .or(caller.scope.institution());
-    Ok(Json(
-        lifecycle::promote_all(&state.db, &caller, institution, req.school_year, None).await?,
-    ))
+/// The class a confirmed pupil joins; blank leaves them 待分班.
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct DecideRequest {
+    pub class_name: String,
 }
 
 /// Import a file (multipart `file`; `valid_only=1` to skip bad rows). 422

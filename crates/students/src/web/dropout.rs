@@ -19,8 +19,8 @@ use utoipa::OpenApi;
 
 use crate::domain::dropout::{CaseStatus, CloseInput, VisitInput};
 use crate::service::dropout::{
-    Assignment, CaseDetail, CaseUpdate, CloseRequest, RateRow, Rates, RegisterImportOutcome,
-    ScanOutcome, StageRates,
+    Assignment, CaseDetail, CaseUpdate, CloseRequest, CohortRow, RateRow, Rates,
+    RegisterImportOutcome, ScanOutcome, StageRates,
 };
 use crate::service::left_behind::{ArchiveStudent, ArchiveView, CareInput};
 use crate::store::dropout::{CasePage, CaseRow, VisitRow};
@@ -61,6 +61,7 @@ use crate::store::left_behind::{Archive, ArchiveRow, CareRow, LeftBehindPage, Le
         RegisterImportOutcome,
         Rates,
         StageRates,
+        CohortRow,
         RateRow,
         Archive,
         ArchiveRow,

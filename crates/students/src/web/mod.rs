@@ -6,6 +6,7 @@ mod files;
 mod forms;
 mod left_behind;
 mod pages;
+mod promotion_api;
 mod view;
 
 use axum::Router;
@@ -19,6 +20,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     use utoipa::OpenApi;
     let mut doc = ApiDoc::openapi();
     doc.merge(DropoutApiDoc::openapi());
+    doc.merge(promotion_api::PromotionApiDoc::openapi());
     doc
 }
 
@@ -26,6 +28,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .merge(pages::routes())
         .merge(api::routes())
+        .merge(promotion_api::routes())
         .merge(files::routes())
         .merge(dropout::routes())
         .merge(left_behind::routes())

@@ -164,10 +164,15 @@ both_backends!(
             count("NOT IN (0, 6, 9, 12)").await,
             count("= 5").await,
         );
-        let (s, outcome) = c
-            .post_json("/api/v1/students/promote", &json!({"school_year": year}))
+        super::promotion::set_window(&app, 0, 0).await;
+        let (s, report) = c
+            .post_json(
+                "/api/v1/students/promotion/run",
+                &json!({"confirm": finals + others}),
+            )
             .await;
-        assert_eq!(s, StatusCode::OK, "{outcome}");
+        assert_eq!(s, StatusCode::OK, "{report}");
+        let outcome = &report["run"];
         assert_eq!(outcome["graduated"], finals);
         assert_eq!(outcome["promoted"], others);
         assert_eq!(

@@ -1,5 +1,7 @@
-//! 入学率 and 巩固率 by township and for the district, recomputed from the
-//! register and the enrolments each time, in exact integer arithmetic.
+//! 入学率 by township, 巩固率 by the national cohort definition for the
+//! district, and the older in-year measure under its own name (学年在籍保持率),
+//! recomputed from the register and the enrolments each time, in exact
+//! integer arithmetic.
 
 use std::collections::HashMap;
 
@@ -12,14 +14,18 @@ use platform::{AppError, TownshipId};
 use serde::Serialize;
 
 use super::{birth_range, school_year_or_current, COMPULSORY};
+use crate::domain::consolidation::MEASURES;
 use crate::domain::dropout::{format_rate, rate_hundredths};
+use crate::domain::Grade;
 use crate::domain::Stage;
 use crate::store::dropout::{self as store, TownshipCount};
 
 /// How the rates are defined, one line each, as shown on the page.
-pub const DEFINITIONS: [&str; 3] = [
+pub const DEFINITIONS: [&str; 5] = [
     "入学率 = 户籍名册中该学段适龄儿童里目前在本区任一学校在籍的人数 ÷ 该学段适龄儿童数（按户籍所在乡镇（街道）统计）。",
-    "巩固率 = 本乡镇（街道）学校该学段年级目前在籍学生数 ÷（目前在籍学生数 + 本学年内因辍学离校的该学段学生数）（按学校所在乡镇（街道）统计）。",
+    "巩固率按国家统计口径（教育统计年报）逐届计算，公式见各率旁；全区统计。",
+    "在校生数：该学年在该年级有学籍、且该学籍在读、休学、转学中或以升级、毕业结束的学生（辍学或其他原因离校者不计，转学者按转入学校的学籍计），每人计一次；入学时人数：该届入学学年在入学年级有过学籍的全部学生（含后来转出、辍学者），每人计一次；均以本区学籍记录（每学年一条学籍）为准。",
+    "学年在籍保持率（非国家口径，仅作本学年辍学监测）= 本乡镇（街道）学校该学段年级目前在籍学生数 ÷（目前在籍学生数 + 本学年内因辍学离校的该学段学生数）（按学校所在乡镇（街道）统计）。",
     "适龄：以学年开始当年 8 月 31 日的周岁计，小学 6—11 周岁，初中 12—14 周岁；学年自 9 月 1 日至次年 8 月 31 日。",
 ];
 
@@ -54,6 +60,50 @@ impl RateRow {
     }
 }
 
+/// One 巩固率 by the national definition, for the district.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct CohortRow {
+    /// compulsory, primary or junior.
+    pub key: String,
+    /// 九年义务教育巩固率, 小学巩固率 or 初中巩固率.
+    pub label: String,
+    pub formula: String,
+    /// 在校生数 in the final grade of the school year asked for.
+    pub final_grade: i64,
+    pub in_school: i64,
+    /// The school year the cohort entered, and its entry grade's count.
+    pub entry_year: i64,
+    pub entry_grade: i64,
+    pub entered: i64,
+    /// In hundredths of a percent; null without an entry count.
+    pub rate: Option<i64>,
+    pub rate_text: String,
+}
+
+/// The national cohort rates of `year` for the district.
+async fn cohorts(db: &Db, year: i64) -> Result<Vec<CohortRow>, AppError> {
+    let mut out = Vec::new();
+    for m in MEASURES {
+        let entry_year = m.entry_year(year);
+        let in_school = store::cohort_count(db, year, m.final_grade.0, true).await?;
+        let entered = store::cohort_count(db, entry_year, m.entry_grade.0, false).await?;
+        let rate = m.rate(in_school, entered);
+        out.push(CohortRow {
+            key: m.key.into(),
+            label: m.label.into(),
+            formula: m.formula.into(),
+            final_grade: m.final_grade.0,
+            in_school,
+            entry_year,
+            entry_grade: m.entry_grade.0,
+            entered,
+            rate,
+            rate_text: format_rate(rate),
+        });
+    }
+    Ok(out)
+}
+
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct StageRates {
     /// primary or junior.
@@ -72,6 +122,8 @@ pub struct Rates {
     /// The school year starting in this year (2025 = 2025—2026 学年).
     pub school_year: i64,
     pub stages: Vec<StageRates>,
+    /// 巩固率 by the national cohort definition, district-wide.
+    pub cohorts: Vec<CohortRow>,
     pub definitions: Vec<String>,
 }
 
@@ -147,6 +199,7 @@ pub async fn rates(db: &Db, caller: &Caller, school_year: Option<i64>) -> Result
     Ok(Rates {
         school_year: year,
         stages,
+        cohorts: cohorts(db, year).await?,
         definitions: DEFINITIONS.iter().map(|d| d.to_string()).collect(),
     })
 }
@@ -174,7 +227,7 @@ pub fn rates_workbook(r: &Rates) -> anyhow::Result<Vec<u8>> {
             "入学率",
             "在籍学生数",
             "本学年辍学数",
-            "巩固率",
+            "学年在籍保持率",
         ],
     );
     for s in &r.stages {
@@ -190,6 +243,36 @@ pub fn rates_workbook(r: &Rates) -> anyhow::Result<Vec<u8>> {
                 rate_cell(row.retention_rate, &row.retention_rate_text),
             ])?;
         }
+    }
+    wb.row(&[])?;
+    let head = [
+        "巩固率（国家口径）",
+        "在校生",
+        "在校生数",
+        "入学时",
+        "入学时人数",
+        "巩固率",
+        "计算公式",
+    ];
+    wb.row(&head.map(Cell::text))?;
+    for c in &r.cohorts {
+        wb.row(&[
+            Cell::text(&c.label),
+            Cell::text(format!(
+                "{}学年{}在校生数",
+                r.school_year,
+                Grade(c.final_grade).label()
+            )),
+            Cell::Int(c.in_school),
+            Cell::text(format!(
+                "{}学年{}人数",
+                c.entry_year,
+                Grade(c.entry_grade).label()
+            )),
+            Cell::Int(c.entered),
+            rate_cell(c.rate, &c.rate_text),
+            Cell::text(&c.formula),
+        ])?;
     }
     wb.row(&[])?;
     for d in &r.definitions {

@@ -82,12 +82,15 @@ pub async fn request_transfer(
     Ok(tid)
 }
 
-/// The receiving side (or the bureau) confirms or refuses a transfer.
+/// The receiving side (or the bureau) confirms or refuses a transfer. A
+/// confirmed pupil is placed in `class_name`; left blank, the pupil waits
+/// to be placed (待分班) and the school is prompted to place them.
 pub async fn decide_transfer(
     db: &Db,
     caller: &Caller,
     transfer: TransferId,
     confirm: bool,
+    class_name: &str,
 ) -> Result<TransferRow, AppError> {
     caller.require(WorkArea::Students, Access::Write)?;
     let mut tx = db.begin().await?;
@@ -121,7 +124,7 @@ pub async fn decide_transfer(
             t.to_institution_id,
             school_year_of(today()),
             Grade(t.grade),
-            "",
+            class_name.trim(),
             today(),
         )
         .await?;
@@ -134,10 +137,10 @@ pub async fn decide_transfer(
         )
         .await?;
     }
-    let what = if confirm {
-        "确认转入"
-    } else {
-        "拒绝转入"
+    let what = match (confirm, class_name.trim()) {
+        (false, _) => "拒绝转入".to_string(),
+        (true, "") => "确认转入（待分班）".to_string(),
+        (true, class) => format!("确认转入（分入{class}）"),
     };
     audit::record(
         &mut tx,
@@ -157,6 +160,37 @@ pub async fn decide_transfer(
     let after = enrolments::get_transfer(&mut tx, &Scope::All, transfer).await?;
     tx.commit().await?;
     Ok(after)
+}
+
+/// Places a pupil waiting for a class (待分班, after a transfer) in
+/// `class_name`.
+pub async fn place(
+    db: &Db,
+    caller: &Caller,
+    id: StudentId,
+    class_name: &str,
+) -> Result<(), AppError> {
+    caller.require(WorkArea::Students, Access::Write)?;
+    let s = students::get(db, &caller.scope, id).await?;
+    let (enrolment, institution, _) = current_enrolment(&s)?;
+    let class = class_name.trim();
+    if class.is_empty() {
+        return Err(AppError::invalid("class_name", "请填写分入的班级"));
+    }
+    let mut tx = db.begin().await?;
+    if !enrolments::place(&mut tx, enrolment, class).await? {
+        return Err(AppError::Conflict(format!("{} 已分班", s.name)));
+    }
+    audit::record(
+        &mut tx,
+        &caller.who,
+        Entry::new("update", "enrolment", format!("{} 分入{class}", s.name))
+            .id(id.0)
+            .institution(Some(institution)),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// `confirm` or `refuse` in a transfer URL: whether the transfer is confirmed.

@@ -54,3 +54,28 @@ pub async fn retention_counts(
     q = dropped(q).push(")) GROUP BY i.township_id");
     db.fetch_all(q).await
 }
+
+/// Pupils with an enrolment in `grade` of `school_year` in any institution
+/// of the district, each counted once. With `in_school`, only those whose
+/// enrolment there is current (在读, 休学, 转学中) or ended by promotion or
+/// graduation: a pupil who dropped out or left is not counted, and one who
+/// transferred counts by the enrolment at the new school.
+pub async fn cohort_count(
+    db: &Db,
+    school_year: i64,
+    grade: i64,
+    in_school: bool,
+) -> Result<i64, DbError> {
+    let q = Sql::new(
+        "SELECT COUNT(DISTINCT e.student_id) FROM students_enrolments e WHERE e.school_year = ",
+    )
+    .bind(school_year)
+    .push(" AND e.grade = ")
+    .bind(grade);
+    db.scalar(if in_school {
+        q.push(" AND (e.status <> 'left' OR e.left_reason IN ('promoted', 'graduated'))")
+    } else {
+        q
+    })
+    .await
+}

@@ -10,6 +10,7 @@ use platform::{AppError, PageResult};
 
 use serde::Deserialize;
 
+use crate::domain::Grade;
 use crate::service::dropout::{self as service, Rates};
 use crate::web::forms::school_year;
 
@@ -52,13 +53,32 @@ pub async fn show(
         }
         p { strong { (r.school_year) "—" (r.school_year + 1) " 学年" } "，数据由户籍名册与学籍记录实时计算。" }
         ul.muted id="definitions" { @for d in &r.definitions { li { (d) } } }
+        h2 { "巩固率（国家口径，全区）" }
+        table id="rates-consolidation" {
+            thead { tr {
+                th { "指标" } th { "在校生" } th.num { "在校生数" } th { "入学时" } th.num { "入学时人数" } th.num { "巩固率" } th { "计算公式" }
+            } }
+            tbody {
+                @for c in &r.cohorts {
+                    tr {
+                        td { (c.label) }
+                        td { (r.school_year) "学年" (Grade(c.final_grade).label()) }
+                        td.num { (c.in_school) }
+                        td { (c.entry_year) "学年" (Grade(c.entry_grade).label()) }
+                        td.num { (c.entered) }
+                        td.num { (c.rate_text) }
+                        td.formula { (c.formula) }
+                    }
+                }
+            }
+        }
         @for s in &r.stages {
             h2 { (s.label) }
             p.muted { "适龄儿童出生日期：" (s.born_from) " 至 " (s.born_to) }
             table id=(format!("rates-{}", s.stage)) {
                 thead { tr {
                     th { "乡镇（街道）" } th.num { "适龄儿童数" } th.num { "在籍人数" } th.num { "入学率" }
-                    th.num { "在籍学生数" } th.num { "本学年辍学数" } th.num { "巩固率" }
+                    th.num { "在籍学生数" } th.num { "本学年辍学数" } th.num { "学年在籍保持率" }
                 } }
                 tbody {
                     @for row in s.rows.iter().chain(std::iter::once(&s.total)) {

@@ -1,11 +1,10 @@
-//! 学籍管理: the filtered student list, its pager and the year-end
-//! promotion form.
+//! 学籍管理: the filtered student list and its pager.
 
 use axum::extract::{Query, State};
 use axum::response::IntoResponse;
 use maud::{html, Markup};
 use platform::auth::{Access, Actor, Caller, Scope, WorkArea};
-use platform::web::forms::{csrf_field, options, select};
+use platform::web::forms::{options, select};
 use platform::web::{directory, page, AppState, Filters, InstitutionChoice, Notice, Pager};
 use platform::PageResult;
 use serde::Deserialize;
@@ -13,7 +12,6 @@ use serde::Deserialize;
 use super::{notices, picked};
 use crate::domain::Grade;
 use crate::reader::StudentsReader;
-use crate::service::{school_year_of, today};
 use crate::store::students::{StudentFilter, StudentPage};
 use crate::web::view::{self, CATEGORIES};
 
@@ -41,6 +39,8 @@ pub struct ListModel {
     pub townships: Vec<(String, String)>,
     /// Every institution, for the bureau's picker; empty for a school.
     pub institutions: Vec<InstitutionChoice>,
+    /// A school's pupils waiting for a class (待分班) after a transfer.
+    pub unplaced: usize,
 }
 
 fn filter_form(actor: &Actor, m: &ListModel) -> Markup {
@@ -86,24 +86,17 @@ fn pager(r: &StudentPage, filters: &Filters) -> Markup {
     }
 }
 
-fn promotion_form(actor: &Actor, m: &ListModel) -> Markup {
-    html! {
-        h2 { "年终升级" }
-        form.filters method="post" action="/students/promote" {
-            (csrf_field(actor))
-            label { "学年" input type="number" name="school_year" value=(school_year_of(today())); }
-            @if actor.scope == Scope::All { label { "学校（留空为全区）" (directory::picker("institution", "", &m.institutions)) } }
-            button type="submit" { "全部班级升级（毕业年级办理毕业）" }
-        }
-    }
-}
-
 pub fn view(actor: &Actor, m: &ListModel, notice: &Notice) -> Markup {
     let filters = filters(&m.filter);
     let r = &m.result;
     let writer = actor.may(WorkArea::Students, Access::Write);
     html! {
         (notice.view(notices))
+        @if m.unplaced > 0 {
+            p.alert #unplaced-prompt role="alert" {
+                "本校有 " (m.unplaced) " 名转入学生待分班，" a href="/students/transfers" { "请为其分班" } "。"
+            }
+        }
         (filter_form(actor, m))
         div.actions {
             @if writer {
@@ -113,6 +106,7 @@ pub fn view(actor: &Actor, m: &ListModel, notice: &Notice) -> Markup {
             a.button.secondary href=(filters.href("/students/export.xlsx", 1)) { "导出 Excel" }
             a.button.secondary href="/students/template.xlsx" { "下载导入模板" }
             a.button.secondary href="/students/transfers" { "转学申请" }
+            @if writer { a.button.secondary href="/students/promotion" { "年终升级" } }
         }
         p.muted {
             @if let Some(t) = r.total { "共 " (t) @if r.total_capped { "+" } " 名在籍学生" } @else { "在籍学生（全区名单按学校、年级、班级排列，可用上方条件缩小范围）" }
@@ -129,7 +123,7 @@ pub fn view(actor: &Actor, m: &ListModel, notice: &Notice) -> Markup {
                         td { (r.birth) }
                         td { (r.institution_name) }
                         td { (Grade(r.grade).label()) }
-                        td { (r.class_name) }
+                        td { @if r.class_name.is_empty() { span.tag { "待分班" } } @else { (r.class_name) } }
                         td { (r.status.label()) }
                         td { @for t in view::category_tags(r.left_behind, r.migrant_child, r.boarding, r.dibao, r.registered_poor, &r.disability) { span.tag { (t) } } }
                     }
@@ -137,7 +131,6 @@ pub fn view(actor: &Actor, m: &ListModel, notice: &Notice) -> Markup {
             }
         }
         (pager(r, &filters))
-        @if writer { (promotion_form(actor, m)) }
     }
 }
 
@@ -167,11 +160,18 @@ pub async fn list(
         .into_iter()
         .map(|t| (t.id.to_string(), t.name))
         .collect();
+    let unplaced = match actor.scope {
+        Scope::Institution(_) => crate::store::enrolments::unplaced(&state.db, &actor.scope)
+            .await?
+            .len(),
+        Scope::All => 0,
+    };
     let m = ListModel {
         filter,
         result,
         townships,
         institutions,
+        unplaced,
     };
     Ok(page(&actor, "学籍管理", view(&actor, &m, &notice)).into_response())
 }

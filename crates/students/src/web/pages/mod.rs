@@ -3,6 +3,7 @@
 
 mod admit;
 mod list;
+mod promotion;
 mod record;
 mod suspend;
 mod transfers;
@@ -16,8 +17,12 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/students", get(list::list).post(admit::admit))
         .route("/students/new", get(admit::new_form))
-        .route("/students/promote", post(transfers::promote))
+        .route("/students/promotion", get(promotion::show))
+        .route("/students/promotion/run", post(promotion::run))
+        .route("/students/promotion/window", post(promotion::set_window))
+        .route("/students/promotion/runs/{id}/undo", post(promotion::undo))
         .route("/students/transfers", get(transfers::transfers))
+        .route("/students/placement/{id}", post(transfers::place))
         .route(
             "/students/transfers/{id}/{decision}",
             post(transfers::decide),
@@ -38,7 +43,9 @@ fn notices(key: &str) -> Option<&'static str> {
         "step" => "已办理。",
         "transfer" => "已提交转学申请，待转入学校确认。",
         "decided" => "已处理转学申请。",
-        "promoted" => "已完成年终升级。",
+        "placed" => "已分班。",
+        "promotion_undone" => "已撤销该次年终升级，学生恢复为原学年、原年级在读。",
+        "promotion_window" => "已保存升级时段。",
         _ => return None,
     })
 }
