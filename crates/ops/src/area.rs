@@ -1,5 +1,5 @@
 //! The operations area (运维): the security-event log (its one table), the
-//! monitoring routes and the settings page.
+//! monitoring routes, the settings page and the security-event log's page.
 //!
 //! Against the work-area checklist: no route takes an id (the settings page
 //! and the log export are for leadership only, which `tests/api/ops_*.rs`
@@ -19,7 +19,10 @@ pub static AREA: Area = Area {
     migrations: crate::MIGRATIONS,
     routes,
     public_paths: crate::health::PATHS,
-    nav: &[NavItem::new("系统设置", "/ops/settings", WorkArea::Audit)],
+    nav: &[
+        NavItem::new("系统设置", "/ops/settings", WorkArea::Audit),
+        NavItem::new("安全事件", "/ops/security-events", WorkArea::Audit),
+    ],
     audit_labels: platform::audit_labels! {
         security_event "安全事件日志" {}
     },
@@ -29,5 +32,13 @@ pub static AREA: Area = Area {
 fn routes() -> Router<AppState> {
     crate::health::routes()
         .route("/ops/settings", get(crate::settings_page::settings_page))
+        .route(
+            "/ops/security-events",
+            get(crate::security_page::events_page),
+        )
+        .route(
+            "/ops/security-events.xlsx",
+            get(crate::security_page::events_export),
+        )
         .route("/api/v1/ops/security-events", get(crate::security::export))
 }

@@ -12,6 +12,7 @@ pub mod metrics;
 pub mod request_log;
 pub mod schedule;
 pub mod security;
+mod security_page;
 mod settings_page;
 
 pub use area::AREA;

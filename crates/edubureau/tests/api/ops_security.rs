@@ -60,3 +60,44 @@ both_backends!(
         assert!(exports.iter().all(|e| e["username"] == "admin"), "{audit}");
     }
 );
+
+both_backends!(
+    leadership_reads_and_exports_the_log_on_its_page,
+    |b: Backend| async move {
+        let app = spawn_app(b).await;
+        let mut stranger = app.client();
+        let r = stranger.api_login("zizhu", "wrong password 2").await;
+        assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+        let section = app.login("jijiao").await;
+        for path in ["/ops/security-events", "/ops/security-events.xlsx"] {
+            assert_eq!(section.get(path).await.status(), StatusCode::FORBIDDEN);
+        }
+
+        let admin = app.login("admin").await;
+        let (s, page) = admin
+            .get_text("/ops/security-events?kind=login_failed&username=ziz")
+            .await;
+        assert_eq!(s, StatusCode::OK);
+        assert!(page.contains("安全事件日志") && page.contains("登录失败"));
+        assert!(page.contains("zizhu"), "the failed sign-in is listed");
+        assert!(page.contains("共 1 条"), "only the filtered kind and name");
+        assert!(
+            !page.contains("wrong password"),
+            "passwords are never logged"
+        );
+
+        let r = admin
+            .get("/ops/security-events.xlsx?kind=login_failed&username=zizhu")
+            .await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let bytes = r.bytes().await.expect("bytes");
+        let table = platform::excel::read_table(&bytes, "log.xlsx", None).expect("readable");
+        assert_eq!(table.rows.len(), 1, "{:?}", table.rows);
+        let row = &table.rows[0].cells;
+        assert_eq!((row[1].as_str(), row[2].as_str()), ("登录失败", "zizhu"));
+        let (_, audit) = admin
+            .get_json("/api/v1/audit?entity=security_event&action=export")
+            .await;
+        assert_eq!(audit.as_array().map(Vec::len), Some(1), "{audit}");
+    }
+);
