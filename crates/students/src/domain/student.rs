@@ -165,7 +165,9 @@ pub fn check(
     let hukou_type = match c.get(i.hukou_type) {
         "" => "",
         "农业户口" | "农业" | "农业家庭户口" | "农业集体户口" => "agricultural",
-        "非农业户口" | "非农业" | "非农业家庭户口" | "非农业集体户口" => "non_agricultural",
+        "非农业户口" | "非农业" | "非农业家庭户口" | "非农业集体户口" => {
+            "non_agricultural"
+        }
         other => {
             c.fail(
                 i.hukou_type,

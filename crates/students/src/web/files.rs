@@ -300,7 +300,7 @@ async fn job_page(actor: Actor, Path(token): Path<String>) -> PageResult {
                 @if o.applied {
                     p.notice role="status" { "导入完成：文件共 " (o.rows) " 行，导入 " (o.imported) " 名学生。" }
                 } @else {
-                    p.alert role="alert" { "文件中有 " (o.errors.len()) @if o.errors_truncated { "+" } " 处错误，未导入任何数据。请修改后重新上传。" }
+                    p.alert role="alert" { @if let Some(sheet) = &o.sheet { "工作表“" (sheet) "”中" } @else { "文件中" } "有 " (o.errors.len()) @if o.errors_truncated { "+" } " 处错误，未导入任何数据。请修改后重新上传。" }
                 }
                 @if let Some(r) = &report { p { a.button.secondary href=(r) { "下载错误报告（Excel）" } } }
                 @if !o.errors.is_empty() {

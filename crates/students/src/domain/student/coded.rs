@@ -113,7 +113,10 @@ mod tests {
         assert_eq!(health.parse("健康"), Ok("健康或良好"));
         assert_eq!(health.parse("有生理缺陷"), Ok("有生理缺陷"));
         assert!(health.options().contains(&"有生理缺陷"));
-        assert_eq!(coded("政治面貌").unwrap().parse("团员"), Ok("中国共产主义青年团团员"));
+        assert_eq!(
+            coded("政治面貌").unwrap().parse("团员"),
+            Ok("中国共产主义青年团团员")
+        );
         let e = mz.parse("火星族").unwrap_err();
         assert!(e.contains("火星族") && e.contains("下拉列表"), "{e}");
         assert!(coded("姓名").is_none());
@@ -122,7 +125,11 @@ mod tests {
     #[test]
     fn every_coded_column_is_in_the_template() {
         for c in CODED {
-            assert!(fields().iter().any(|f| f.header == c.header), "{}", c.header);
+            assert!(
+                fields().iter().any(|f| f.header == c.header),
+                "{}",
+                c.header
+            );
             assert!(c.options().len() >= 4);
         }
     }

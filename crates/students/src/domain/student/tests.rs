@@ -127,7 +127,10 @@ fn coded_fields_take_names_short_names_and_codes() {
     assert_eq!(s.health, "健康或良好");
     assert_eq!(s.hukou_type, "agricultural");
     let extra = s.extra_json.unwrap();
-    assert!(extra.contains("\"政治面貌\":\"中国共产主义青年团团员\""), "{extra}");
+    assert!(
+        extra.contains("\"政治面貌\":\"中国共产主义青年团团员\""),
+        "{extra}"
+    );
     assert!(extra.contains("\"监护人一·民族\":\"汉族\""), "{extra}");
     let e = run(&with(&[("民族", "火星"), ("政治面貌", "会员")])).unwrap_err();
     assert_eq!(headers_of(&e), vec!["民族", "政治面貌"]);
@@ -138,7 +141,10 @@ fn every_column_has_a_length_limit() {
     let long = "特".repeat(201);
     let e = run(&with(&[("特长", &long), ("籍贯", &"浙".repeat(61))])).unwrap_err();
     assert_eq!(headers_of(&e), vec!["籍贯", "特长"]);
-    assert!(e[1].message.contains("201 个字符，此列最多 200 个"), "{e:?}");
+    assert!(
+        e[1].message.contains("201 个字符，此列最多 200 个"),
+        "{e:?}"
+    );
     assert!(run(&with(&[("特长", &"特".repeat(200))])).is_ok());
 }
 
