@@ -8,8 +8,8 @@ use std::time::Duration;
 
 use platform::db::Sql;
 use reqwest::StatusCode;
-use serde_json::Value;
 
+use super::student_import::has;
 use super::students::{code_of, id_for};
 use crate::both_backends;
 use crate::common::{spawn_app, Backend, Client, TestApp};
@@ -54,16 +54,6 @@ fn row(cells: &[&str]) -> Vec<String> {
 
 fn header() -> Vec<String> {
     row(&HEADERS)
-}
-
-fn has(outcome: &Value, row: i64, column: &str, words: &str) -> bool {
-    outcome["errors"].as_array().is_some_and(|e| {
-        e.iter().any(|e| {
-            e["row"] == row
-                && e["column"] == column
-                && e["reason"].as_str().unwrap_or("").contains(words)
-        })
-    })
 }
 
 /// Uploads through the web page as its form does, follows to the progress

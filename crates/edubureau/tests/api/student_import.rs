@@ -70,7 +70,7 @@ fn class_one<'a>(name: &'a str, id: &'a str, school: &'a str) -> [&'a str; 7] {
     [name, id, "", school, "五年级", "1班", ""]
 }
 
-fn has(outcome: &Value, row: i64, column: &str, words: &str) -> bool {
+pub fn has(outcome: &Value, row: i64, column: &str, words: &str) -> bool {
     outcome["errors"].as_array().is_some_and(|e| {
         e.iter().any(|e| {
             e["row"] == row
