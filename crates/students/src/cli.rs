@@ -1,6 +1,5 @@
 //! The area's commands: `import students FILE` and `sample-csv`.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
@@ -10,7 +9,7 @@ use platform::area::cli::CliRun;
 use platform::auth::{Caller, Scope};
 use platform::db::Db;
 
-use crate::service::import::{import, utf8_csv, Mode, Outcome, Progress, Source};
+use crate::service::import::{import, source_of_file, Mode, Outcome, Progress};
 
 /// Import records from a file.
 #[derive(Parser)]
@@ -127,48 +126,8 @@ async fn import_with_bar(db: &Db, file: &Path, valid_only: bool) -> anyhow::Resu
         Mode::AllOrNothing
     };
     let caller = Caller::system("import");
-    let result = import(db, &caller, source(file)?, mode, &progress).await;
+    let result = import(db, &caller, source_of_file(file)?, mode, &progress).await;
     watcher.abort();
     bar.finish_and_clear();
     result.map_err(|e| anyhow::anyhow!(e.to_string()))
-}
-
-/// The file as the importer reads it: a UTF-8 CSV is streamed; a GBK one
-/// is decoded whole first; anything else is read as a workbook.
-fn source(file: &Path) -> anyhow::Result<Source> {
-    let is_csv = file
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-    if !is_csv {
-        let name = file
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or("file.xlsx")
-            .to_string();
-        return Ok(Source::Bytes {
-            name,
-            bytes: std::fs::read(file)?,
-        });
-    }
-    let mut head = [0u8; 65536];
-    let n = std::fs::File::open(file)?.read(&mut head)?;
-    let start = head[..n]
-        .strip_prefix(b"\xEF\xBB\xBF")
-        .unwrap_or(&head[..n]);
-    if std::str::from_utf8(start).is_ok() || n == head.len() {
-        let size = std::fs::metadata(file)?.len();
-        let reader = std::io::BufReader::with_capacity(1 << 20, std::fs::File::open(file)?);
-        return Ok(Source::CsvReader {
-            reader: Box::new(reader),
-            size,
-        });
-    }
-    let utf8 = utf8_csv(&std::fs::read(file)?)
-        .ok_or_else(|| anyhow::anyhow!("无法识别文件编码"))?
-        .into_owned();
-    let size = utf8.len() as u64;
-    Ok(Source::CsvReader {
-        reader: Box::new(std::io::Cursor::new(utf8)),
-        size,
-    })
 }

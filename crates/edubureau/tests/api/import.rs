@@ -168,7 +168,7 @@ both_backends!(
             (
                 "empty.xlsx",
                 b"PK\x03\x04 truncated".to_vec(),
-                "不是有效的 .xlsx",
+                "不是有效的 Excel 工作簿",
             ),
             (
                 "photo.png",

@@ -17,6 +17,7 @@ mod cli_user;
 mod dropout;
 mod exports;
 mod import;
+mod import_limits;
 mod institutions;
 mod least_privilege;
 mod login_throttle;

@@ -201,6 +201,7 @@ fn import_file(school: &str, rows: u32) -> Vec<u8> {
         "学校标识码",
         "年级",
         "班级",
+        "入学年月",
     ])
     .expect("header");
     for i in 0..rows {
@@ -214,6 +215,7 @@ fn import_file(school: &str, rows: u32) -> Vec<u8> {
             school.to_string(),
             "五年级".into(),
             "1班".into(),
+            "202209".into(),
         ])
         .expect("row");
     }

@@ -52,11 +52,14 @@ async fn upload(
         .await
 }
 
+/// The rows under [`HEADERS`], all entered in September 2022 (入学年月 is
+/// required).
 fn csv(rows: &[[&str; 7]]) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(vec![]);
-    w.write_record(HEADERS).expect("header");
+    w.write_record(HEADERS.iter().chain(&["入学年月"]))
+        .expect("header");
     for r in rows {
-        w.write_record(r).expect("row");
+        w.write_record(r.iter().chain(&["202209"])).expect("row");
     }
     w.into_inner().expect("bytes")
 }
@@ -67,7 +70,7 @@ fn class_one<'a>(name: &'a str, id: &'a str, school: &'a str) -> [&'a str; 7] {
     [name, id, "", school, "五年级", "1班", ""]
 }
 
-fn has(outcome: &Value, row: i64, column: &str, words: &str) -> bool {
+pub fn has(outcome: &Value, row: i64, column: &str, words: &str) -> bool {
     outcome["errors"].as_array().is_some_and(|e| {
         e.iter().any(|e| {
             e["row"] == row
@@ -214,7 +217,11 @@ both_backends!(
         });
         let (s, o) = upload(&mut c, "wrong-sheet.xlsx", wrong_sheet, false).await;
         assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{o}");
-        assert!(has(&o, 1, "身份证件号", "缺少必需的列"), "{o}");
+        // The sheet with the header is read, and named.
+        assert!(
+            has(&o, 1, "入学年月", "工作表“Sheet2”的表头缺少必需的列"),
+            "{o}"
+        );
         // No header row: data from the first line.
         let no_header = format!("张三,{},{school},五年级\n", id_for("20150501", 121)).into_bytes();
         let (s, o) = upload(&mut c, "no-header.csv", no_header, false).await;
@@ -252,7 +259,7 @@ both_backends!(
             (
                 "cut.xlsx",
                 b"PK\x03\x04\x14\x00\x00\x00".to_vec(),
-                "不是有效的 .xlsx",
+                "不是有效的 Excel 工作簿",
             ),
             (
                 "photo.png",

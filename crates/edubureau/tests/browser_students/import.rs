@@ -10,14 +10,21 @@ async fn school_staff_import_pupils_and_see_the_errors_of_a_bad_file() {
         let files = tempfile::tempdir().expect("temp dir for the files");
         let id1 = unused_id(&b.app, "330503201504200", 11).await;
         let id2 = unused_id(&b.app, "330503201709050", 22).await;
-        let header: &[&str] = &["姓名", "身份证件号", "学校标识码", "年级", "班级"];
+        let header: &[&str] = &[
+            "姓名",
+            "身份证件号",
+            "学校标识码",
+            "年级",
+            "班级",
+            "入学年月",
+        ];
         let good = write_csv(
             files.path(),
             "pupils.csv",
             &[
                 header,
-                &["宋知远", &id1, &code, "五年级", "3班"],
-                &["许若溪", &id2, &code, "三年级", "1班"],
+                &["宋知远", &id1, &code, "五年级", "3班", "202209"],
+                &["许若溪", &id2, &code, "三年级", "1班", "202409"],
             ],
         );
 
@@ -63,8 +70,15 @@ async fn school_staff_import_pupils_and_see_the_errors_of_a_bad_file() {
             "pupils-bad.csv",
             &[
                 header,
-                &["韩一诺", &id3, &code, "四年级", "2班"],
-                &["韩二诺", &with_wrong_check(&id4), &code, "四年级", "2班"],
+                &["韩一诺", &id3, &code, "四年级", "2班", "202309"],
+                &[
+                    "韩二诺",
+                    &with_wrong_check(&id4),
+                    &code,
+                    "四年级",
+                    "2班",
+                    "202309",
+                ],
             ],
         );
         b.goto("/students/import").await;

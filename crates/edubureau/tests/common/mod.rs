@@ -325,6 +325,20 @@ impl Client {
         bytes: Vec<u8>,
         extra: &[(&str, &str)],
     ) -> (StatusCode, serde_json::Value) {
+        let r = self.upload_response(path, filename, bytes, extra).await;
+        let s = r.status();
+        (s, r.json().await.unwrap_or(serde_json::Value::Null))
+    }
+
+    /// Uploads a file as multipart field `file` (to a page or the API),
+    /// giving the response itself.
+    pub async fn upload_response(
+        &mut self,
+        path: &str,
+        filename: &str,
+        bytes: Vec<u8>,
+        extra: &[(&str, &str)],
+    ) -> Response {
         let token = self.csrf().await;
         let mut form = reqwest::multipart::Form::new().part(
             "file",
@@ -333,17 +347,14 @@ impl Client {
         for (k, v) in extra {
             form = form.text(k.to_string(), v.to_string());
         }
-        let r = self
-            .http
+        self.http
             .post(self.url(path))
             .headers(self.headers())
             .header("x-csrf-token", token)
             .multipart(form)
             .send()
             .await
-            .expect("request");
-        let s = r.status();
-        (s, r.json().await.unwrap_or(serde_json::Value::Null))
+            .expect("request")
     }
 }
 

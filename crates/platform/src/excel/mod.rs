@@ -4,13 +4,18 @@
 //! header, Chinese column widths, no text that can run as a formula).
 
 mod cell;
+mod decode;
 mod read;
 mod report;
 mod title;
 mod write;
 
 pub use cell::{neutralise, unneutralise, Cell};
-pub use read::{decode_text, normalize, read_table, ReadError, Table, TableRow, MAX_UPLOAD_BYTES};
+pub use decode::{decode_text, detect_encoding, DecodingReader};
+pub use read::{
+    column_letters, is_code_header, normalize, read_sheet, read_table, ReadError, SheetChoice,
+    Table, TableRow, MAX_CELLS, MAX_CELL_CHARS, MAX_COLUMNS, MAX_UPLOAD_BYTES,
+};
 pub use report::{error_workbook, RowError};
 pub use title::Title;
 pub use write::{Workbook, XLSX_MIME};

@@ -53,8 +53,10 @@ pub struct Placement {
     pub entered_on: Option<NaiveDate>,
 }
 
+mod coded;
 mod fields;
 
+pub use coded::{coded, Coded};
 pub use fields::{id_number_field, school_field};
 use fields::{idx, Check};
 
@@ -77,6 +79,7 @@ pub fn check(
 ) -> Result<(NewStudent, Placement), Vec<FieldError>> {
     let i = idx();
     let mut c = Check::new(values);
+    c.lengths();
     let name = c.required_text(i.name, 40).to_string();
     // Document type and number.
     let doc = match c.get(i.id_type) {
@@ -158,20 +161,13 @@ pub fn check(
     } else if c.get(i.birth).is_empty() && !id_failed {
         c.fail(i.birth, "请填写出生日期".into());
     }
-    let ethnicity = match c.get(i.ethnicity) {
-        "" => "01".to_string(),
-        v => match platform::codes::ethnic_groups().code_of(v) {
-            Some(code) => code.to_string(),
-            None => {
-                c.fail(i.ethnicity, format!("民族“{v}”不在 GB/T 3304 代码表中"));
-                String::new()
-            }
-        },
-    };
+    let ethnicity = c.coded(i.ethnicity).unwrap_or("01").to_string();
     let hukou_type = match c.get(i.hukou_type) {
         "" => "",
-        "农业户口" | "农业" => "agricultural",
-        "非农业户口" | "非农业" => "non_agricultural",
+        "农业户口" | "农业" | "农业家庭户口" | "农业集体户口" => "agricultural",
+        "非农业户口" | "非农业" | "非农业家庭户口" | "非农业集体户口" => {
+            "non_agricultural"
+        }
         other => {
             c.fail(
                 i.hukou_type,
@@ -188,7 +184,8 @@ pub fn check(
             format!("户口所在地“{hukou_division}”不是有效的行政区划代码"),
         );
     }
-    let health = c.one_of(i.health, false).to_string();
+    let health = c.coded(i.health).unwrap_or("").to_string();
+    let coded_extras = c.coded_extras();
     let left_behind = match c.get(i.left_behind) {
         "" | "非留守儿童" | "否" => 0,
         "单亲留守儿童" => 1,
@@ -286,7 +283,7 @@ pub fn check(
     if !c.checker.is_ok() {
         return Err(c.checker.into_errors());
     }
-    let extra: serde_json::Map<String, serde_json::Value> = values
+    let mut extra: serde_json::Map<String, serde_json::Value> = values
         .iter()
         .zip(fields())
         .enumerate()
@@ -298,6 +295,9 @@ pub fn check(
             )
         })
         .collect();
+    for (header, stored) in coded_extras {
+        extra.insert(header.into(), serde_json::Value::String(stored.into()));
+    }
     let student = NewStudent {
         id_type: doc.map(|d| d.key().to_string()).unwrap_or_default(),
         id_number,

@@ -28,6 +28,23 @@ const OWN: &[(&str, &str, &str)] = &[
     ("本系统补充信息", "是否建档立卡", "是|否"),
 ];
 
+impl TemplateField {
+    /// The most characters a cell of this column may hold (see
+    /// docs/student-import.md): addresses 120, photos, web addresses,
+    /// work places and talents 200, everything else 60. The columns the
+    /// rules read have their own, stricter limits.
+    pub fn max_chars(&self) -> usize {
+        let has = |words: &[&str]| words.iter().any(|w| self.name.contains(w));
+        if has(&["地址", "住址"]) {
+            120
+        } else if has(&["照片", "主页", "工作单位", "特长"]) {
+            200
+        } else {
+            60
+        }
+    }
+}
+
 fn allowed_values(spec: &str) -> Vec<String> {
     // "男|女 (GB/T 2261.1 …)" → [男, 女]; free-text specs have no '|'.
     let head = spec.split(" (").next().unwrap_or("").trim();

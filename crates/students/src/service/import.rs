@@ -16,15 +16,15 @@ use foldhash::fast::RandomState as FastHash;
 use platform::audit::{self, Entry};
 use platform::auth::{Caller, WorkArea};
 use platform::db::{Db, DbError, Sql, Tx};
-use platform::excel::{read_table, RowError};
+use platform::excel::RowError;
 use platform::{AppError, InstitutionId};
 use serde::Serialize;
 use tokio::sync::mpsc;
 
+mod read;
 mod source;
 
-use source::csv_cells;
-pub use source::{source_of_upload, utf8_csv, Progress, Source};
+pub use source::{source_of_file, source_of_upload, utf8_csv, Progress, Source};
 
 use super::{school_year_of, today};
 use crate::domain::student::{check, id_number_field, school_field};
@@ -48,6 +48,9 @@ pub struct Outcome {
     pub errors: Vec<RowError>,
     /// Only the first errors are listed when a file is badly broken.
     pub errors_truncated: bool,
+    /// The worksheet read (none for a CSV file).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
 }
 
 /// At most this many errors are kept (the count goes on).
@@ -76,11 +79,17 @@ struct Importer {
     out: Option<mpsc::Sender<Vec<BulkRow>>>,
 }
 
+/// The columns a file must have. 入学年月 is among them: a student without
+/// it would be enrolled from the day of import and silently miss any aid
+/// term whose counting day has passed.
+const REQUIRED: [&str; 5] = ["姓名", "身份证件号", "年级", "学校标识码", "入学年月"];
+
 impl Importer {
     fn error(&mut self, row: usize, column: &str, reason: String, progress: &Progress) {
         progress.errors.fetch_add(1, Ordering::Relaxed);
         if self.outcome.errors.len() < MAX_ERRORS {
-            self.outcome.errors.push(RowError::new(row, column, reason));
+            let e = RowError::new(row, column, reason).in_sheet(self.outcome.sheet.as_deref());
+            self.outcome.errors.push(e);
         } else {
             self.outcome.errors_truncated = true;
         }
@@ -90,16 +99,14 @@ impl Importer {
     fn headers(&mut self, headers: &[String], header_row: usize, progress: &Progress) {
         self.columns = resolve_headers(headers);
         let present: HashSet<usize> = self.columns.iter().flatten().copied().collect();
+        let place = match &self.outcome.sheet {
+            Some(s) => format!("工作表“{s}”的表头"),
+            None => "文件的表头".into(),
+        };
         for (i, f) in fields().iter().enumerate() {
-            let required =
-                ["姓名", "身份证件号", "年级", "学校标识码"].contains(&f.header.as_str());
-            if required && !present.contains(&i) {
-                self.error(
-                    header_row,
-                    &f.header,
-                    "缺少必需的列（请使用导入模板的表头）".into(),
-                    progress,
-                );
+            if REQUIRED.contains(&f.header.as_str()) && !present.contains(&i) {
+                let why = format!("{place}缺少必需的列“{}”（请使用导入模板的表头）", f.header);
+                self.error(header_row, &f.header, why, progress);
             }
         }
     }
@@ -161,8 +168,12 @@ impl Importer {
             );
             return;
         }
+        let Some(entered_on) = placement.entered_on else {
+            let why = "请填写入学年月（如 202409）：否则学生将按导入当天入学计，可能错过统计日已过的资助学期";
+            self.error(number, "入学年月", why.into(), progress);
+            return;
+        };
         self.seen.insert(student.id_number.clone(), number);
-        let entered_on = placement.entered_on.unwrap_or(self.today);
         self.batch.push(BulkRow {
             student,
             institution,
@@ -196,75 +207,6 @@ async fn flush(imp: &mut Importer) -> bool {
     }
     imp.batch.clear();
     true
-}
-
-/// Reads and checks every row of `source`, handing good ones to the writer.
-/// Stops early only on a broken file or when the writer has stopped.
-async fn read(imp: &mut Importer, source: Source, progress: &Progress) -> Result<(), AppError> {
-    match source {
-        Source::Bytes { name, bytes } => {
-            progress
-                .bytes_total
-                .store(bytes.len() as u64, Ordering::Relaxed);
-            let table =
-                read_table(&bytes, &name, None).map_err(|e| AppError::BadRequest(e.to_string()))?;
-            imp.headers(&table.headers, table.header_row, progress);
-            let total = table.rows.len().max(1) as u64;
-            for (n, r) in table.rows.iter().enumerate() {
-                let cells: Vec<&str> = r.cells.iter().map(String::as_str).collect();
-                imp.row(r.number, &cells, progress);
-                progress.bytes_done.store(
-                    bytes.len() as u64 * (n as u64 + 1) / total,
-                    Ordering::Relaxed,
-                );
-                if imp.batch.len() >= BATCH && !flush(imp).await {
-                    return Ok(());
-                }
-            }
-        }
-        Source::CsvReader { reader, size } => {
-            progress.bytes_total.store(size, Ordering::Relaxed);
-            let mut csv = csv::ReaderBuilder::new()
-                .has_headers(false)
-                .flexible(true)
-                .buffer_capacity(1 << 16)
-                .from_reader(reader);
-            let mut rec = csv::ByteRecord::new();
-            let mut header: Option<usize> = None;
-            let mut line = 0usize;
-            while csv
-                .read_byte_record(&mut rec)
-                .map_err(|e| AppError::BadRequest(format!("CSV 格式错误：{e}")))?
-            {
-                line += 1;
-                let Some(cells) = csv_cells(&rec) else {
-                    imp.error(line, "", "该行不是 UTF-8 编码；大文件请以 UTF-8 编码的 CSV 导入（Excel：另存为“CSV UTF-8”）".into(), progress);
-                    continue;
-                };
-                if cells.iter().all(|c| c.is_empty()) {
-                    continue;
-                }
-                if header.is_none() {
-                    let h: Vec<String> = cells.iter().map(|c| c.to_string()).collect();
-                    imp.headers(&h, line, progress);
-                    header = Some(line);
-                    continue;
-                }
-                imp.row(line, &cells, progress);
-                if let Some(p) = rec.position() {
-                    progress.bytes_done.store(p.byte(), Ordering::Relaxed);
-                }
-                if imp.batch.len() >= BATCH && !flush(imp).await {
-                    return Ok(());
-                }
-            }
-            if header.is_none() {
-                return Err(AppError::BadRequest("文件中没有表头行".into()));
-            }
-        }
-    }
-    flush(imp).await;
-    Ok(())
 }
 
 /// Imports students from `source`. Institution staff may import only into
@@ -314,7 +256,7 @@ pub async fn import(
         let written = bulk::load_stream(&mut tx, school_year, batches).await;
         (tx, written)
     });
-    let read = read(&mut imp, source, progress).await;
+    let read = read::read(&mut imp, source, progress).await;
     // No more batches: the writer finishes what it has and hands the
     // transaction back.
     imp.out = None;

@@ -212,7 +212,7 @@ fn prune(map: &mut HashMap<String, Job>) {
 async fn import_form(actor: Actor) -> PageResult {
     actor.require(WorkArea::Students, Access::Write)?;
     let body = html! {
-        p { "请使用 " a href="/students/template.xlsx" { "学籍导入模板" } "（全国学籍采集模板的 72 项加本系统的学校标识码、是否低保、是否建档立卡），列的顺序不限，代码或中文名称均可。各列说明见 docs/student-import.md。" }
+        p { "请使用 " a href="/students/template.xlsx" { "学籍导入模板" } "（全国学籍采集模板的 72 项加本系统的学校标识码、是否低保、是否建档立卡），列的顺序不限，代码、名称或简称（如“汉”）均可。必填列：姓名、身份证件号、年级、学校标识码、入学年月。身份证件号等号码列请设置为文本格式。各列说明及文件大小、行列限制见 docs/student-import.md。" }
         p.muted { "文件中只要有一行有误，默认不导入任何数据，并给出每一行的错误；勾选“只导入正确的行”可跳过错误行。身份证件号与文件中其他行或已有学籍重复均视为错误。" }
         form.stacked method="post" action=(format!("/students/import?_csrf={}", actor.csrf_token)) enctype="multipart/form-data" {
             (csrf_field(&actor))
@@ -300,7 +300,7 @@ async fn job_page(actor: Actor, Path(token): Path<String>) -> PageResult {
                 @if o.applied {
                     p.notice role="status" { "导入完成：文件共 " (o.rows) " 行，导入 " (o.imported) " 名学生。" }
                 } @else {
-                    p.alert role="alert" { "文件中有 " (o.errors.len()) @if o.errors_truncated { "+" } " 处错误，未导入任何数据。请修改后重新上传。" }
+                    p.alert role="alert" { @if let Some(sheet) = &o.sheet { "工作表“" (sheet) "”中" } @else { "文件中" } "有 " (o.errors.len()) @if o.errors_truncated { "+" } " 处错误，未导入任何数据。请修改后重新上传。" }
                 }
                 @if let Some(r) = &report { p { a.button.secondary href=(r) { "下载错误报告（Excel）" } } }
                 @if !o.errors.is_empty() {

@@ -143,6 +143,41 @@ impl<'a> Check<'a> {
         self.checker.yes_no(field(i), self.get(i))
     }
 
+    /// A coded column ([`super::coded`]): what to store, `None` when
+    /// blank or refused (the refusal is recorded).
+    pub fn coded(&mut self, i: usize) -> Option<&'static str> {
+        let v = self.get(i);
+        let coded = super::coded(&fields()[i].header)?;
+        if v.is_empty() {
+            return None;
+        }
+        coded.parse(v).map_err(|e| self.fail(i, e)).ok()
+    }
+
+    /// The coded columns the rules do not read (政治面貌, the guardians'
+    /// 民族), each filled one as (header, name to keep).
+    pub fn coded_extras(&mut self) -> Vec<(&'static str, &'static str)> {
+        (0..fields().len())
+            .filter(|n| !idx().read[*n])
+            .filter_map(|n| Some((super::coded(&fields()[n].header)?.header, self.coded(n)?)))
+            .collect()
+    }
+
+    /// Every column the rules do not read is held to its length limit
+    /// (the others are checked by their own rule).
+    pub fn lengths(&mut self) {
+        for (n, f) in fields().iter().enumerate() {
+            let chars = self.get(n).chars().count();
+            if !idx().read[n] && chars > f.max_chars() {
+                let why = format!(
+                    "内容过长（{chars} 个字符，此列最多 {} 个）；请删减后重新填写",
+                    f.max_chars()
+                );
+                self.fail(n, why);
+            }
+        }
+    }
+
     /// One of the template's allowed values (or empty when optional).
     pub fn one_of(&mut self, i: usize, required: bool) -> &'a str {
         let v = self.get(i);

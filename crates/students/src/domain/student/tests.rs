@@ -101,6 +101,53 @@ fn every_missing_required_field_is_reported() {
     }
 }
 
+fn with(pairs: &[(&'static str, &str)]) -> Vec<(&'static str, String)> {
+    let mut r = good();
+    for (h, v) in pairs {
+        r.retain(|(x, _)| x != h);
+        r.push((h, v.to_string()));
+    }
+    r
+}
+
+#[test]
+fn coded_fields_take_names_short_names_and_codes() {
+    let (s, _) = run(&with(&[("民族", "回")])).unwrap();
+    assert_eq!(s.ethnicity, "03");
+    for typed in ["汉", "汉族", "01"] {
+        assert_eq!(run(&with(&[("民族", typed)])).unwrap().0.ethnicity, "01");
+    }
+    let (s, _) = run(&with(&[
+        ("健康状况", "健康"),
+        ("户口性质", "农业家庭户口"),
+        ("政治面貌", "团员"),
+        ("监护人一·民族", "汉"),
+    ]))
+    .unwrap();
+    assert_eq!(s.health, "健康或良好");
+    assert_eq!(s.hukou_type, "agricultural");
+    let extra = s.extra_json.unwrap();
+    assert!(
+        extra.contains("\"政治面貌\":\"中国共产主义青年团团员\""),
+        "{extra}"
+    );
+    assert!(extra.contains("\"监护人一·民族\":\"汉族\""), "{extra}");
+    let e = run(&with(&[("民族", "火星"), ("政治面貌", "会员")])).unwrap_err();
+    assert_eq!(headers_of(&e), vec!["民族", "政治面貌"]);
+}
+
+#[test]
+fn every_column_has_a_length_limit() {
+    let long = "特".repeat(201);
+    let e = run(&with(&[("特长", &long), ("籍贯", &"浙".repeat(61))])).unwrap_err();
+    assert_eq!(headers_of(&e), vec!["籍贯", "特长"]);
+    assert!(
+        e[1].message.contains("201 个字符，此列最多 200 个"),
+        "{e:?}"
+    );
+    assert!(run(&with(&[("特长", &"特".repeat(200))])).is_ok());
+}
+
 proptest! {
     #[test]
     fn never_panics_on_any_row(values in proptest::collection::vec(".{0,24}", 0..80)) {

@@ -2,6 +2,9 @@
 //! how a CSV record becomes cells, and the progress an import reports.
 
 use std::io::Read;
+use std::path::Path;
+
+use platform::excel::{detect_encoding, DecodingReader};
 use std::sync::atomic::{AtomicU64, AtomicU8, Ordering};
 
 /// Live progress of an import, read by the progress bar (CLI) or page.
@@ -87,4 +90,38 @@ pub fn source_of_upload(filename: String, bytes: Vec<u8>) -> Source {
             bytes,
         },
     }
+}
+
+/// The source for a file on disk: a CSV is streamed, decoded on the way
+/// when it is GBK/GB18030 (the encoding is decided on the whole file, so a
+/// GBK file whose first 64 KiB are plain ASCII is still read as GBK); an
+/// .xlsx is read whole.
+pub fn source_of_file(file: &Path) -> std::io::Result<Source> {
+    let is_csv = file
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    if !is_csv {
+        let name = file
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("file.xlsx")
+            .to_string();
+        return Ok(Source::Bytes {
+            name,
+            bytes: std::fs::read(file)?,
+        });
+    }
+    let open = || std::fs::File::open(file).map(|f| std::io::BufReader::with_capacity(1 << 20, f));
+    let encoding = detect_encoding(open()?)?;
+    // UTF-8 is read as it is (the fastest path for a million rows; a BOM
+    // is trimmed with the first cell).
+    let reader: Box<dyn Read + Send> = if encoding.name() == "UTF-8" {
+        Box::new(open()?)
+    } else {
+        Box::new(DecodingReader::new(open()?, encoding))
+    };
+    Ok(Source::CsvReader {
+        size: std::fs::metadata(file)?.len(),
+        reader,
+    })
 }

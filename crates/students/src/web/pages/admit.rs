@@ -12,6 +12,7 @@ use platform::web::forms::{
 use platform::web::{page, with_notice, AppState};
 use platform::PageResult;
 
+use crate::domain::student::coded;
 use crate::domain::template::fields;
 use crate::domain::Grade;
 use crate::service::lifecycle;
@@ -56,6 +57,8 @@ fn input(header: &str, value: &str) -> Markup {
     html! {
         @if header == "年级" {
             (select(header, &options(Grade::ALL.iter().map(|g| (g.label(), g.label()))), value, Some("请选择")))
+        } @else if let Some(c) = coded(header) {
+            (select(header, &options(c.options().into_iter().map(|v| (v, v))), value, Some("")))
         } @else if header == "性别" || header == "出生日期" {
             input type="text" id=(header) name=(header) value=(value) placeholder="可不填，按身份证号自动识别";
         } @else {
