@@ -66,6 +66,9 @@ pub const AUDIT_LABELS: &[EntityLabels] = platform::audit_labels! {
     aid_batch "资助批次" {
         _: "批次" show(batch), reason: "更正原因", reissue_amount: "补发金额（元）"
     }
+    aid_settings "资助设置" {
+        separate_approver: "资助批次须由计算人以外的人员审批" yes_no
+    }
     aid_application "资助申请" {
         _: "申请状态" code(application_status), program_name: "资助项目",
         student_name: "学生", institution_name: "学校", term: "学期" show(term_label),

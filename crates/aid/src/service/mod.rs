@@ -9,6 +9,7 @@ pub mod corrections;
 pub mod programs;
 pub mod reader;
 pub mod runs;
+pub mod settings;
 
 use platform::auth::{Bureau, Caller, Role, Section, WorkArea};
 use platform::db::Db;

@@ -2,6 +2,7 @@
 //! report queries. Reads of institution-owned records take the caller's
 //! [`Scope`](platform::auth::Scope).
 
+pub mod already_paid;
 pub mod application_pages;
 pub mod applications;
 pub mod batches;

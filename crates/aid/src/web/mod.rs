@@ -57,6 +57,11 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/aid/runs/{id}", get(api::batch))
         .route("/api/v1/aid/runs/{id}/approve", post(api::approve))
         .route("/api/v1/aid/runs/{id}/pay", post(api::pay))
+        .route("/api/v1/aid/runs/{id}/discard", post(api::discard))
+        .route(
+            "/api/v1/aid/settings",
+            get(api::settings).put(api::change_settings),
+        )
         .route("/api/v1/aid/ledger/{id}/reverse", post(api::reverse))
         .route(
             "/api/v1/aid/applications",
