@@ -3,6 +3,7 @@
 
 pub mod applications;
 pub mod approval;
+pub mod batch_review;
 pub mod batch_view;
 pub mod benefits;
 pub mod corrections;

@@ -5,6 +5,7 @@
 pub mod already_paid;
 pub mod application_pages;
 pub mod applications;
+pub mod batch_lines;
 pub mod batches;
 pub mod facts;
 pub mod ledger;

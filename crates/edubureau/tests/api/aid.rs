@@ -10,6 +10,7 @@ mod never_twice;
 mod pages;
 mod programs;
 mod reader;
+mod review;
 
 use reqwest::StatusCode;
 use serde_json::{json, Value};
