@@ -106,12 +106,12 @@ fn conflict_table(count: i64, conflicts: &[crate::store::ledger::ConflictLine]) 
     html! {
         h2 { "未列入本批次（" (count) " 人次）" }
         p.muted { "同时符合不可同时享受的项目的学生只享受排序在前的项目；本学期已由其他批次发放同一项目或不可同时享受的项目的学生不再发放。以下为前 50 条，请核实。" }
-        table id="aid-conflicts" { thead { tr { th { "学生" } th { "已享受" } th { "未列入" } th { "已发放批次" } } }
+        @if !conflicts.is_empty() { table id="aid-conflicts" { thead { tr { th { "学生" } th { "已享受" } th { "未列入" } th { "已发放批次" } } }
             tbody { @for c in conflicts { tr {
                 td { a href=(format!("/aid/students/{}", c.student_id)) { (c.student_name) } }
                 td { (c.kept) } td { (c.dropped) }
                 td { @if let Some(p) = c.paid_batch { a href=(format!("/aid/runs/{p}")) { "#" (p) } } @else { "本批次" } }
-            } } } }
+            } } } } }
     }
 }
 
