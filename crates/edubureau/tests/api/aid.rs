@@ -8,6 +8,7 @@ mod batches;
 pub mod county;
 mod never_twice;
 mod pages;
+mod presets;
 mod programs;
 mod reader;
 mod review;
