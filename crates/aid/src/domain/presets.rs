@@ -126,7 +126,7 @@ mod tests {
         for p in PRESETS {
             let def = p
                 .input()
-                .validate()
+                .validate(None, &[])
                 .unwrap_or_else(|e| panic!("{}: {e:?}", p.key));
             assert_eq!(def.name, p.name);
             assert!(!p.source.is_empty());
