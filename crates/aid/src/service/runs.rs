@@ -236,7 +236,7 @@ async fn evaluate_and_write(
     let tally = facts::tally(tx, &census, rules.len()).await?;
     let eval_ms = started.elapsed().as_millis();
     let started = Instant::now();
-    let checked = already_paid::any_in_term(tx, term.key(), exclusions).await?;
+    let checked = already_paid::any_in_term(tx, term.key(), exclusions, false).await?;
     if checked {
         already_paid::create_staged(tx).await?;
     }

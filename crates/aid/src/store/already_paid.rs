@@ -96,11 +96,24 @@ fn clash_sql(
 }
 
 /// Whether the ledger holds any payment of `term` for the programs of
-/// `ex`: if not (a term's first run), a run writes its lines directly.
-pub async fn any_in_term(tx: &mut Tx, term: i64, ex: &Exclusions) -> Result<bool, DbError> {
+/// `ex` (with `settled`, only in approved or paid batches): if not (a
+/// term's first run or approval), there is nothing to check against.
+pub async fn any_in_term(
+    tx: &mut Tx,
+    term: i64,
+    ex: &Exclusions,
+    settled: bool,
+) -> Result<bool, DbError> {
+    let status = if settled {
+        " AND b.status IN ('approved', 'paid')"
+    } else {
+        ""
+    };
     let n: i64 = tx
         .scalar(
-            Sql::new("SELECT CAST(CASE WHEN EXISTS (SELECT 1 FROM aid_ledger l JOIN aid_batches b ON b.id = l.batch_id WHERE l.kind = 'payment' AND b.term = ")
+            Sql::new("SELECT CAST(CASE WHEN EXISTS (SELECT 1 FROM aid_ledger l JOIN aid_batches b ON b.id = l.batch_id WHERE l.kind = 'payment'")
+                .push(status)
+                .push(" AND b.term = ")
                 .bind(term)
                 .push(" AND l.program_id IN (")
                 .bind_list(named(ex))
@@ -174,7 +187,7 @@ pub async fn in_batch(
     ex: &Exclusions,
     limit: i64,
 ) -> Result<(i64, Vec<AlreadyPaid>), DbError> {
-    if ex.is_empty() {
+    if ex.is_empty() || !any_in_term(tx, term, ex, true).await? {
         return Ok((0, vec![]));
     }
     let source = |select: &str, joins: &str| {

@@ -139,7 +139,7 @@ pub async fn export(
     Query(f): Query<LineFilter>,
 ) -> PageResult {
     let lines = batch_review::all(&s.db, &caller, id, &f).await?;
-    let title = Title::list(&format!("资助批次 #{id} 明细"))
+    let title = Title::list(format!("资助批次 #{id} 明细"))
         .filter(
             "学校（编号）",
             f.institution_id.map(|i| i.to_string()).unwrap_or_default(),
