@@ -14,11 +14,18 @@ pub static AREA: Area = Area {
     migration_range: (500, 599),
     migrations: crate::MIGRATIONS,
     routes: crate::web::routes,
-    nav: &[NavItem {
-        label: "学生资助",
-        href: "/aid",
-        area: WorkArea::Aid,
-    }],
+    nav: &[
+        NavItem {
+            label: "学生资助",
+            href: "/aid",
+            area: WorkArea::Aid,
+        },
+        NavItem {
+            label: "资助预算执行",
+            href: "/aid/budget",
+            area: WorkArea::Aid,
+        },
+    ],
     openapi: crate::web::openapi,
     indicators: INDICATORS,
     pending: Some(|db, caller| Box::pin(pending_tasks(db, caller))),

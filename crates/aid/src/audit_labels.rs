@@ -64,7 +64,12 @@ pub const AUDIT_LABELS: &[EntityLabels] = platform::audit_labels! {
         hidden amounts, id, version, updated_at
     }
     aid_batch "资助批次" {
-        _: "批次" show(batch), reason: "更正原因", reissue_amount: "补发金额（元）"
+        _: "批次" show(batch), reason: "更正原因", reissue_amount: "补发金额（元）",
+        // The filters of a review or an export of the batch's lines.
+        institution_id: "学校（编号）", program_id: "资助项目（编号）", q: "查询内容", page: "页码"
+    }
+    aid_settings "资助设置" {
+        separate_approver: "资助批次须由计算人以外的人员审批" yes_no
     }
     aid_application "资助申请" {
         _: "申请状态" code(application_status), program_name: "资助项目",

@@ -19,4 +19,5 @@ use platform::db::migrate::Migration;
 pub const MIGRATIONS: &[Migration] = platform::migrations! {
     500 "aid" "0500_aid.sql",
     501 "aid_ledger_write" "0501_ledger_write.sql",
+    502 "aid_already_paid" "0502_already_paid.sql",
 };

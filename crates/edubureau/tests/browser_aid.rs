@@ -1,6 +1,7 @@
 //! End-to-end story of student aid (学生资助) in a real headless Chromium: the
-//! aid centre defines a program on its form, computes the term's batch over
-//! the demo district and approves it, and a pupil's page shows the benefit.
+//! aid centre defines a program on its form and computes the term's batch
+//! over the demo district, leadership approves it, and a pupil's page shows
+//! the benefit.
 //! The server runs on a fresh SQLite database with the demo district (see
 //! common/browser.rs).
 
@@ -55,6 +56,11 @@ async fn the_aid_centre_defines_a_program_runs_and_approves_a_batch() {
             total.replace(',', "").contains(&format!("{yuan}.00元")),
             "20 weeks × 17.50 元 each: {total}"
         );
+        // Approval is for someone other than who computed the batch.
+        let batch = b.path().await;
+        b.logout().await;
+        b.login("admin").await;
+        b.goto(&batch).await;
         b.press("审批通过").await;
         b.expect_status(200, "approved").await;
         assert_eq!(b.fact("状态").await, "已审批");

@@ -7,6 +7,7 @@ pub mod eligibility;
 pub mod ids;
 pub mod kinds;
 pub mod money;
+pub mod presets;
 pub mod program;
 pub mod status;
 pub mod term;

@@ -139,9 +139,41 @@ pub fn label(key: i64) -> String {
         .unwrap_or_else(|| format!("学期 {key}"))
 }
 
+/// "2025年秋季学期（2025—2026学年第一学期）": the name people use first.
+pub fn name(key: i64) -> String {
+    let (year, half) = (key / 10, key % 10);
+    let season = match half {
+        1 => format!("{year}年秋季学期"),
+        2 => format!("{}年春季学期", year + 1),
+        _ => return label(key),
+    };
+    format!("{season}（{}）", label(key))
+}
+
+/// The terms offered in a drop-down as (key, name), newest first: from the
+/// school year after `current` back `years_back` school years.
+pub fn choices(current: i64, years_back: i64) -> Vec<(String, String)> {
+    (current - years_back..=current + 1)
+        .rev()
+        .flat_map(|y| [key(y, 2), key(y, 1)])
+        .map(|k| (k.to_string(), name(k)))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn terms_are_offered_by_name() {
+        assert_eq!(name(20251), "2025年秋季学期（2025—2026学年第一学期）");
+        assert_eq!(name(20252), "2026年春季学期（2025—2026学年第二学期）");
+        let c = choices(2025, 1);
+        assert_eq!(c.len(), 6);
+        assert_eq!(c[0].0, "20262");
+        assert_eq!(c[3].0, "20251");
+        assert_eq!(c[5].0, "20241");
+    }
 
     fn term(half: i64) -> Term {
         let starts_on = if half == 1 {

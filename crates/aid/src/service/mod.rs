@@ -3,12 +3,14 @@
 
 pub mod applications;
 pub mod approval;
+pub mod batch_review;
 pub mod batch_view;
 pub mod benefits;
 pub mod corrections;
 pub mod programs;
 pub mod reader;
 pub mod runs;
+pub mod settings;
 
 use platform::auth::{Bureau, Caller, Role, Section, WorkArea};
 use platform::db::Db;

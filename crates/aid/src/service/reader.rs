@@ -73,6 +73,11 @@ impl<'a> AidReader<'a> {
         Ok(reports::totals(self.0.db(), self.0.scope(), f).await?)
     }
 
+    /// The 合计 row of the same report: 人数 counts each student once.
+    pub async fn overall(&self, f: &ReportFilter) -> Result<ReportRow, AppError> {
+        Ok(reports::overall(self.0.db(), self.0.scope(), f).await?)
+    }
+
     /// Budget and use per program in a school year, within the scope.
     pub async fn budget(&self, school_year: i64) -> Result<Vec<BudgetRow>, AppError> {
         Ok(reports::budget(self.0.db(), self.0.scope(), school_year).await?)

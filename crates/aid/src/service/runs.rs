@@ -15,7 +15,7 @@ use crate::domain::eligibility::MAX_PROGRAMS_PER_RUN;
 use crate::domain::{
     decide, incompatibility_sets, BatchId, BatchKind, Fen, ProgramId, Rule, Term, TermInput, Why,
 };
-use crate::store::{self, batches, facts, ledger, BatchRow};
+use crate::store::{self, already_paid, batches, facts, ledger, BatchRow};
 
 /// A request to compute a term's batch.
 #[derive(Clone, Debug, Deserialize, Serialize, utoipa::ToSchema)]
@@ -48,10 +48,13 @@ pub struct RunOutcome {
     pub write_ms: u128,
 }
 
-/// Computes the batch for a term: refuses a term whose programs are
-/// already approved or paid, replaces an earlier draft of the same term,
-/// then evaluates every program for every student in one pass and writes
-/// the ledger rows in bulk, all in one transaction.
+/// Computes the batch for a term: replaces an earlier draft of the same
+/// term, evaluates every program for every student in one pass and writes
+/// the ledger rows in bulk, all in one transaction. Once the term has
+/// payments, each line is checked against the ledger first: a student paid
+/// already (same program, or one not to be combined with it) is listed as
+/// a conflict and not paid again; a run that would pay nobody for programs
+/// already settled is refused.
 pub async fn run(db: &Db, caller: &Caller, req: &RunRequest) -> Result<RunOutcome, AppError> {
     super::bureau_writer(db, caller)?;
     let term = req.term.validate().map_err(AppError::Invalid)?;
@@ -84,20 +87,9 @@ pub async fn run(db: &Db, caller: &Caller, req: &RunRequest) -> Result<RunOutcom
         ));
     }
     let ids: Vec<ProgramId> = chosen.iter().map(|p| p.id).collect();
+    let exclusions = already_paid::exclusions(&all, &ids);
     let mut tx = db.begin().await?;
     let settled = batches::settled_for(&mut tx, term.key(), &ids).await?;
-    if let Some((pid, bid, status)) = settled.first() {
-        let name = chosen
-            .iter()
-            .find(|p| p.id == *pid)
-            .map(|p| p.def.name.as_str())
-            .unwrap_or("");
-        return Err(AppError::Conflict(format!(
-            "{}的“{name}”{}（批次 #{bid}），不能重复计算；如需更正个别学生，请对台账记录做冲销。",
-            term.label(),
-            status.label()
-        )));
-    }
     for draft in batches::drafts_for(&mut tx, term.key(), &ids).await? {
         batches::discard(&mut tx, draft).await?;
     }
@@ -120,7 +112,20 @@ pub async fn run(db: &Db, caller: &Caller, req: &RunRequest) -> Result<RunOutcom
             .map(|p| (p.id.0, p.def.incompatible_with.clone()))
             .collect::<Vec<_>>(),
     );
-    let totals = evaluate_and_write(&mut tx, batch, &term, &rules, &incompatible).await?;
+    let mut totals =
+        evaluate_and_write(&mut tx, batch, &term, &rules, &incompatible, &exclusions).await?;
+    if totals.checked {
+        let written = already_paid::totals(&mut tx, batch).await?;
+        for (rule, p) in totals.per_rule.iter_mut().zip(&ids) {
+            let (_, n, fen) = written
+                .iter()
+                .find(|w| w.0 == *p)
+                .copied()
+                .unwrap_or((*p, 0, 0));
+            *rule = (n, Fen(fen));
+        }
+        totals.conflicts = already_paid::conflict_count(&mut tx, batch).await?;
+    }
     let programs: Vec<ProgramTotal> = chosen
         .iter()
         .zip(&totals.per_rule)
@@ -133,6 +138,22 @@ pub async fn run(db: &Db, caller: &Caller, req: &RunRequest) -> Result<RunOutcom
         .collect();
     let sum: i64 = programs.iter().map(|p| p.amount).sum();
     let rows: i64 = programs.iter().map(|p| p.students).sum();
+    // Every program already settled for the term and nobody left to pay
+    // (no payment reversed since): a second run is a mistake, say so.
+    if rows == 0 && ids.iter().all(|p| settled.iter().any(|s| s.0 == *p)) {
+        if let Some((pid, bid, status)) = settled.first() {
+            let name = chosen
+                .iter()
+                .find(|p| p.id == *pid)
+                .map(|p| p.def.name.as_str())
+                .unwrap_or("");
+            return Err(AppError::Conflict(format!(
+                "{}的“{name}”{}（批次 #{bid}），所有学生均已享受，不能重复计算；如需更正个别学生，请对台账记录做冲销。",
+                term.label(),
+                status.label()
+            )));
+        }
+    }
     batches::set_totals(&mut tx, batch, totals.scanned, rows, sum, totals.conflicts).await?;
     let row = batches::get(&mut tx, batch).await?;
     audit::commit(
@@ -160,6 +181,9 @@ pub async fn run(db: &Db, caller: &Caller, req: &RunRequest) -> Result<RunOutcom
 }
 
 struct Totals {
+    /// Whether the lines were checked against the ledger (the term has
+    /// payments already): then the counts come from the lines written.
+    checked: bool,
     scanned: i64,
     conflicts: i64,
     per_rule: Vec<(i64, Fen)>,
@@ -176,6 +200,7 @@ async fn evaluate_and_write(
     term: &Term,
     rules: &[Rule],
     incompatible: &[u64],
+    exclusions: &already_paid::Exclusions,
 ) -> Result<Totals, AppError> {
     let started = Instant::now();
     let application_rules: Vec<Option<i64>> = rules
@@ -211,9 +236,17 @@ async fn evaluate_and_write(
     let tally = facts::tally(tx, &census, rules.len()).await?;
     let eval_ms = started.elapsed().as_millis();
     let started = Instant::now();
-    facts::write(tx, &census, batch, term.key(), tally.clashes > 0).await?;
+    let checked = already_paid::any_in_term(tx, term.key(), exclusions, false).await?;
+    if checked {
+        already_paid::create_staged(tx).await?;
+    }
+    facts::write(tx, &census, batch, term.key(), tally.clashes > 0, checked).await?;
+    if checked {
+        already_paid::write_staged(tx, batch, term.key(), exclusions).await?;
+    }
     facts::finish(tx).await?;
     Ok(Totals {
+        checked,
         scanned: tally.students,
         conflicts: tally.clashes,
         per_rule: tally
@@ -226,4 +259,4 @@ async fn evaluate_and_write(
     })
 }
 
-pub use super::approval::{approve, pay};
+pub use super::approval::{approve, discard, pay};

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use platform::auth::{Bureau, BureauEx};
-use platform::db::{Db, DbError, Sql, Tx};
+use platform::db::{DbError, Ex, Sql, Tx};
 use serde::Serialize;
 
 use crate::domain::{BatchId, BatchKind, BatchStatus, ProgramId, Term};
@@ -50,8 +50,9 @@ pub async fn list(bureau: &Bureau<'_>) -> Result<Vec<BatchRow>, DbError> {
         .await
 }
 
-pub async fn programs_of(db: &Db, batch: BatchId) -> Result<Vec<ProgramId>, DbError> {
-    let rows: Vec<(ProgramId,)> = db
+pub async fn programs_of(ex: impl Into<Ex<'_>>, batch: BatchId) -> Result<Vec<ProgramId>, DbError> {
+    let rows: Vec<(ProgramId,)> = ex
+        .into()
         .fetch_all(
             Sql::new("SELECT program_id FROM aid_batch_programs WHERE batch_id = ")
                 .bind(batch)

@@ -275,20 +275,33 @@ pub async fn tally(tx: &mut Tx, census: &Census, rules: usize) -> Result<Tally, 
 }
 
 /// Writes the batch's ledger rows and conflict records, each with one
-/// `INSERT … SELECT` over the students.
+/// `INSERT … SELECT` over the students; with `staged`, the rows go to the
+/// staging table of [`already_paid`](super::already_paid) instead, to be
+/// checked against the ledger.
 pub async fn write(
     tx: &mut Tx,
     census: &Census,
     batch: BatchId,
     term: i64,
     clashes: bool,
+    staged: bool,
 ) -> Result<(), DbError> {
-    let ledger = format!(
-        "INSERT INTO aid_ledger (batch_id, program_id, student_id, term, institution_id, grade, units, amount, reason_id) SELECT $3, h.program_id, e.student_id, $4, e.institution_id, e.grade, h.units, h.amount, h.reason_id{}",
-        census.source_sql(" JOIN aid_run_hits h ON h.key = {key}")
-    );
-    tx.execute(census.query(ledger).arg(batch).arg(term))
-        .await?;
+    let lines =
+        " h.program_id, e.student_id, e.institution_id, e.grade, h.units, h.amount, h.reason_id";
+    let source = census.source_sql(" JOIN aid_run_hits h ON h.key = {key}");
+    let ledger = if staged {
+        census.query(format!(
+            "INSERT INTO {} ({}) SELECT{lines}{source}",
+            super::already_paid::STAGED,
+            super::already_paid::STAGED_COLUMNS.join(", ")
+        ))
+    } else {
+        census
+            .query(format!("INSERT INTO aid_ledger (batch_id, term, program_id, student_id, institution_id, grade, units, amount, reason_id) SELECT $3, $4,{lines}{source}"))
+            .arg(batch)
+            .arg(term)
+    };
+    tx.execute(ledger).await?;
     if clashes {
         let conflicts = format!(
             "INSERT INTO aid_conflicts (batch_id, student_id, kept_program_id, dropped_program_id) SELECT $3, e.student_id, k.kept, k.dropped{}",

@@ -202,7 +202,7 @@ pub async fn conflicts(
     limit: i64,
 ) -> Result<Vec<ConflictLine>, DbError> {
     bureau.db().fetch_all(
-        Sql::new("SELECT c.student_id, s.name AS student_name, k.name AS kept, d.name AS dropped FROM aid_conflicts c JOIN students s ON s.id = c.student_id JOIN aid_programs k ON k.id = c.kept_program_id JOIN aid_programs d ON d.id = c.dropped_program_id WHERE c.batch_id = ")
+        Sql::new("SELECT c.student_id, s.name AS student_name, k.name AS kept, d.name AS dropped, c.paid_batch_id AS paid_batch FROM aid_conflicts c JOIN students s ON s.id = c.student_id JOIN aid_programs k ON k.id = c.kept_program_id JOIN aid_programs d ON d.id = c.dropped_program_id WHERE c.batch_id = ")
             .bind(batch)
             .push(" ORDER BY c.student_id LIMIT ")
             .bind(limit),
@@ -210,13 +210,17 @@ pub async fn conflicts(
     .await
 }
 
-/// A student who qualified for two programs that cannot be combined.
+/// A student who qualified for two programs that cannot be combined, or
+/// whom the ledger pays already.
 #[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct ConflictLine {
     pub student_id: StudentId,
     pub student_name: String,
-    /// The program paid.
+    /// The program paid (in this batch, or already by `paid_batch`).
     pub kept: String,
     /// The program withheld.
     pub dropped: String,
+    /// The approved or paid batch that already paid `kept`; none for a
+    /// clash inside this batch.
+    pub paid_batch: Option<BatchId>,
 }

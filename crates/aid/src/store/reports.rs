@@ -87,15 +87,16 @@ pub struct ReportRow {
     pub persons: i64,
 }
 
-pub async fn totals(db: &Db, scope: &Scope, f: &ReportFilter) -> Result<Vec<ReportRow>, DbError> {
-    let (sort, label) = f.by.exprs();
+/// The report's query: grouped by `label` (with `sort` its key), or one
+/// row over everything when `label` is a constant.
+fn report_sql(scope: &Scope, f: &ReportFilter, sort: &str, label: &str) -> Sql {
     let statuses = if f.paid_only {
         "('paid')"
     } else {
         "('approved', 'paid')"
     };
     let mut q = Sql::new(format!(
-        "SELECT CAST(MIN({sort}) AS BIGINT) AS sort_key, {label} AS label, CAST(SUM(l.amount) AS BIGINT) AS amount, CAST(SUM(CASE WHEN l.kind = 'payment' THEN 1 ELSE -1 END) AS BIGINT) AS person_times, CAST(COUNT(DISTINCT CASE WHEN l.kind = 'payment' AND NOT EXISTS (SELECT 1 FROM aid_ledger r JOIN aid_batches rb ON rb.id = r.batch_id WHERE r.kind = 'reversal' AND r.reverses_id = l.id AND rb.status IN {statuses}) THEN l.student_id END) AS BIGINT) AS persons FROM aid_ledger l JOIN aid_batches b ON b.id = l.batch_id JOIN aid_programs p ON p.id = l.program_id JOIN institutions i ON i.id = l.institution_id JOIN townships t ON t.id = i.township_id WHERE b.status IN {statuses}"
+        "SELECT CAST(MIN({sort}) AS BIGINT) AS sort_key, {label} AS label, CAST(COALESCE(SUM(l.amount), 0) AS BIGINT) AS amount, CAST(COALESCE(SUM(CASE WHEN l.kind = 'payment' THEN 1 ELSE -1 END), 0) AS BIGINT) AS person_times, CAST(COUNT(DISTINCT CASE WHEN l.kind = 'payment' AND NOT EXISTS (SELECT 1 FROM aid_ledger r JOIN aid_batches rb ON rb.id = r.batch_id WHERE r.kind = 'reversal' AND r.reverses_id = l.id AND rb.status IN {statuses}) THEN l.student_id END) AS BIGINT) AS persons FROM aid_ledger l JOIN aid_batches b ON b.id = l.batch_id JOIN aid_programs p ON p.id = l.program_id JOIN institutions i ON i.id = l.institution_id JOIN townships t ON t.id = i.township_id WHERE b.status IN {statuses}"
     ));
     if let Some(t) = f.term {
         q = q.push(" AND l.term = ").bind(t);
@@ -103,9 +104,13 @@ pub async fn totals(db: &Db, scope: &Scope, f: &ReportFilter) -> Result<Vec<Repo
     if let Some(p) = f.program_id {
         q = q.push(" AND l.program_id = ").bind(p);
     }
-    q = scope.restrict(q, "l.institution_id");
+    scope.restrict(q, "l.institution_id")
+}
+
+pub async fn totals(db: &Db, scope: &Scope, f: &ReportFilter) -> Result<Vec<ReportRow>, DbError> {
+    let (sort, label) = f.by.exprs();
     let mut rows: Vec<ReportRow> = db
-        .fetch_all(q.push(&format!(" GROUP BY {label} ORDER BY 1")))
+        .fetch_all(report_sql(scope, f, sort, label).push(&format!(" GROUP BY {label} ORDER BY 1")))
         .await?;
     if f.by == Dimension::Term {
         for r in &mut rows {
@@ -113,6 +118,12 @@ pub async fn totals(db: &Db, scope: &Scope, f: &ReportFilter) -> Result<Vec<Repo
         }
     }
     Ok(rows)
+}
+
+/// The 合计 row: amounts and 人次 add up, but 人数 counts each student once
+/// over all groups (a student in two schools or programs is one person).
+pub async fn overall(db: &Db, scope: &Scope, f: &ReportFilter) -> Result<ReportRow, DbError> {
+    db.fetch_one(report_sql(scope, f, "0", "'合计'")).await
 }
 
 #[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
@@ -144,6 +155,7 @@ pub async fn budget(db: &Db, scope: &Scope, school_year: i64) -> Result<Vec<Budg
 /// Per program of one batch.
 #[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct ProgramSum {
+    pub program_id: ProgramId,
     pub name: String,
     pub rows: i64,
     /// Fen.
@@ -155,7 +167,7 @@ pub async fn batch_summary(
     batch: BatchId,
 ) -> Result<Vec<ProgramSum>, DbError> {
     bureau.db().fetch_all(
-        Sql::new("SELECT p.name, CAST(COUNT(*) AS BIGINT) AS rows, CAST(SUM(l.amount) AS BIGINT) AS amount FROM aid_ledger l JOIN aid_programs p ON p.id = l.program_id WHERE l.batch_id = ")
+        Sql::new("SELECT p.id AS program_id, p.name, CAST(COUNT(*) AS BIGINT) AS rows, CAST(SUM(l.amount) AS BIGINT) AS amount FROM aid_ledger l JOIN aid_programs p ON p.id = l.program_id WHERE l.batch_id = ")
             .bind(batch)
             .push(" GROUP BY p.id, p.name ORDER BY p.id"),
     )

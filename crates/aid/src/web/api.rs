@@ -7,7 +7,7 @@ use platform::auth::Caller;
 use platform::error::ErrorBody;
 use platform::web::json::created;
 use platform::web::AppState;
-use platform::ApiResult;
+use platform::{ApiResult, AppError};
 use serde::Deserialize;
 use utoipa::OpenApi;
 
@@ -21,6 +21,7 @@ use crate::service::benefits::{self, StudentAid};
 use crate::service::corrections::ReverseRequest;
 use crate::service::reader::AidReader;
 use crate::service::runs::{ProgramTotal, RunOutcome, RunRequest};
+use crate::service::settings::{self as aid_settings, AidSettings};
 use crate::service::{applications as apps, corrections, programs as progs, runs as svc};
 use crate::store::applications::ApplicationRow;
 use crate::store::ledger::{ConflictLine, LedgerLine};
@@ -39,8 +40,11 @@ use students::store::students::StudentId;
         run,
         batch,
         approve,
+        discard,
         pay,
         reverse,
+        settings,
+        change_settings,
         applications,
         application,
         apply,
@@ -71,6 +75,7 @@ use students::store::students::StudentId;
         BudgetRow,
         StudentAid,
         ProgramUpdate,
+        AidSettings,
         ErrorBody
     ))
 )]
@@ -164,6 +169,34 @@ pub async fn approve(
     Ok(Json(svc::approve(&s.db, &caller, id).await?))
 }
 
+/// Discard (放弃) a draft batch, a run or a correction: its lines go, the
+/// batch stays as discarded.
+#[utoipa::path(post, path = "/api/v1/aid/runs/{id}/discard", tag = "aid", responses((status = 200, body = BatchRow), (status = 409, body = ErrorBody)))]
+pub async fn discard(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(id): Path<BatchId>,
+) -> ApiResult<Json<BatchRow>> {
+    Ok(Json(svc::discard(&s.db, &caller, id).await?))
+}
+
+/// The aid settings of the bureau.
+#[utoipa::path(get, path = "/api/v1/aid/settings", tag = "aid", responses((status = 200, body = AidSettings)))]
+pub async fn settings(State(s): State<AppState>, caller: Caller) -> ApiResult<Json<AidSettings>> {
+    Ok(Json(aid_settings::get(&s.db, &caller).await?))
+}
+
+/// Change the aid settings (leadership or 资助中心; audited).
+#[utoipa::path(put, path = "/api/v1/aid/settings", tag = "aid", request_body = AidSettings,
+    responses((status = 200, body = AidSettings), (status = 403, body = ErrorBody)))]
+pub async fn change_settings(
+    State(s): State<AppState>,
+    caller: Caller,
+    Json(new): Json<AidSettings>,
+) -> ApiResult<Json<AidSettings>> {
+    Ok(Json(aid_settings::set(&s.db, &caller, &new).await?))
+}
+
 /// Record an approved batch as paid.
 #[utoipa::path(post, path = "/api/v1/aid/runs/{id}/pay", tag = "aid", responses((status = 200, body = BatchRow), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn pay(
@@ -195,21 +228,28 @@ pub struct AppFilter {
     pub page: Option<i64>,
 }
 
-/// Applications (a school sees its own).
-#[utoipa::path(get, path = "/api/v1/aid/applications", tag = "aid", params(AppFilter), responses((status = 200, body = [ApplicationRow])))]
+/// Applications (a school sees its own); an unknown status is 422.
+#[utoipa::path(get, path = "/api/v1/aid/applications", tag = "aid", params(AppFilter), responses((status = 200, body = [ApplicationRow]), (status = 422, body = ErrorBody)))]
 pub async fn applications(
     State(s): State<AppState>,
     caller: Caller,
     Query(f): Query<AppFilter>,
 ) -> ApiResult<Json<Vec<ApplicationRow>>> {
-    let status = match f.status.as_deref().filter(|s| !s.is_empty()) {
-        None => None,
-        Some(s) => match ApplicationStatus::parse(s) {
-            Some(s) => Some(s),
-            // An unknown status matches no application.
-            None => return Ok(Json(Vec::new())),
-        },
-    };
+    // An unknown status is a mistake in the request, not an empty answer.
+    let status = f
+        .status
+        .as_deref()
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            ApplicationStatus::parse(s).ok_or_else(|| {
+                let known: Vec<&str> = ApplicationStatus::ALL.iter().map(|s| s.as_str()).collect();
+                AppError::invalid(
+                    "status",
+                    format!("申请状态“{s}”无效，应为 {} 之一", known.join("、")),
+                )
+            })
+        })
+        .transpose()?;
     let found = AidReader::of(&s.db, &caller)?
         .applications(status, f.page.unwrap_or(1), 500)
         .await?;

@@ -2,10 +2,14 @@
 
 mod api;
 mod applications;
+mod batch_page;
+mod budget_page;
 mod chart;
 mod pages;
 mod program_form;
 mod reports;
+mod run_form;
+mod settings_page;
 
 use axum::routing::{get, post};
 use axum::Router;
@@ -29,8 +33,14 @@ pub fn routes() -> Router<AppState> {
             get(pages::program).post(program_form::update),
         )
         .route("/aid/programs/{id}/edit", get(program_form::edit))
-        .route("/aid/runs", post(pages::run))
-        .route("/aid/runs/{id}", get(pages::batch))
+        .route("/aid/runs", post(run_form::run))
+        .route("/aid/runs/{id}", get(batch_page::batch))
+        .route("/aid/runs/{id}/lines.xlsx", get(batch_page::export))
+        .route("/aid/runs/{id}/discard", post(batch_page::discard))
+        .route(
+            "/aid/settings",
+            get(settings_page::show).post(settings_page::save),
+        )
         .route("/aid/runs/{id}/approve", post(pages::approve))
         .route("/aid/runs/{id}/pay", post(pages::pay))
         .route("/aid/students/{id}", get(pages::student))
@@ -45,6 +55,8 @@ pub fn routes() -> Router<AppState> {
         .route("/aid/ledger/{id}/reverse", post(applications::reverse))
         .route("/aid/reports", get(reports::show))
         .route("/aid/reports.xlsx", get(reports::export))
+        .route("/aid/budget", get(budget_page::show))
+        .route("/aid/budget.xlsx", get(budget_page::export))
         .route(
             "/api/v1/aid/programs",
             get(api::programs).post(api::create_program),
@@ -57,6 +69,11 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/aid/runs/{id}", get(api::batch))
         .route("/api/v1/aid/runs/{id}/approve", post(api::approve))
         .route("/api/v1/aid/runs/{id}/pay", post(api::pay))
+        .route("/api/v1/aid/runs/{id}/discard", post(api::discard))
+        .route(
+            "/api/v1/aid/settings",
+            get(api::settings).put(api::change_settings),
+        )
         .route("/api/v1/aid/ledger/{id}/reverse", post(api::reverse))
         .route(
             "/api/v1/aid/applications",

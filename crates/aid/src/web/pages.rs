@@ -1,21 +1,18 @@
 //! Pages of student aid: overview with programs and batches, a program, a
 //! batch with approval, and one student's benefits.
 
-use axum::extract::{Form, Path, State};
+use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect};
-use chrono::NaiveDate;
 use maud::html;
 use platform::auth::{Access, Actor, Caller, WorkArea};
-use platform::time::{date_of, show_date, show_minute};
-use platform::web::forms::csrf_field;
+use platform::time::{date_of, show_date};
 use platform::web::{page, AppState};
-use platform::{AppError, PageResult};
-use serde::Deserialize;
+use platform::PageResult;
 
 use super::applications::{apply_forms, reverse_form};
-use crate::domain::{term, BatchId, BatchStatus, Fen, LedgerKind, ProgramId, TermInput};
-use crate::service::batch_view::{self, BatchDetail};
-use crate::service::runs::{self, RunRequest};
+use crate::domain::{term, BatchId, Fen, LedgerKind, ProgramId};
+use crate::service::batch_view;
+use crate::service::runs;
 use crate::store;
 use students::store::students::StudentId;
 
@@ -31,17 +28,13 @@ pub async fn overview(State(s): State<AppState>, actor: Actor, caller: Caller) -
         vec![]
     };
     let writer = bureau && actor.may(WorkArea::Aid, Access::Write);
-    let (year, half) = TermInput::current(platform::time::today());
-    let starts = if half == 1 {
-        format!("{year}-09-01")
-    } else {
-        format!("{}-02-20", year + 1)
-    };
     let body = html! {
         div.actions {
             @if writer { a.button href="/aid/programs/new" { "新增资助项目" } }
             a.button.secondary href="/aid/applications" { "资助申请" }
             a.button.secondary href="/aid/reports" { "资助统计" }
+            a.button.secondary href="/aid/budget" { "预算执行" }
+            @if bureau { a.button.secondary href="/aid/settings" { "资助设置" } }
         }
         h2 { "资助项目" }
         table id="aid-programs" {
@@ -59,15 +52,7 @@ pub async fn overview(State(s): State<AppState>, actor: Actor, caller: Caller) -
         @if bureau {
             h2 { "发放批次" }
             @if writer {
-                form.filters method="post" action="/aid/runs" {
-                    (csrf_field(&actor))
-                    label { "学年" input type="number" name="school_year" required value=(year); }
-                    label { "学期" select name="half" { option value="1" selected[half == 1] { "第一学期（秋季）" } option value="2" selected[half == 2] { "第二学期（春季）" } } }
-                    label { "开学日期" input type="date" name="starts_on" required value=(starts); }
-                    label { "周数" input type="number" name="weeks" value="20"; }
-                    label { "在校天数" input type="number" name="school_days" value="100"; }
-                    button type="submit" { "计算本学期资助名单" }
-                }
+                (super::run_form::form(&actor, &programs))
                 p.muted { (CENSUS_RULE) }
             }
             table id="aid-batches" {
@@ -108,85 +93,6 @@ pub async fn program(
         }
     };
     Ok(page(&actor, &p.def.name, body).into_response())
-}
-
-#[derive(Deserialize)]
-pub struct RunForm {
-    school_year: String,
-    half: String,
-    starts_on: String,
-    weeks: String,
-    school_days: String,
-}
-
-fn num(field: &str, label: &str, v: &str) -> Result<i64, AppError> {
-    v.trim()
-        .parse()
-        .map_err(|_| AppError::invalid(field, format!("{label}“{v}”不是有效的数字")))
-}
-
-pub async fn run(State(s): State<AppState>, caller: Caller, Form(f): Form<RunForm>) -> PageResult {
-    // The bureau-only answer comes before any check of the form.
-    crate::service::bureau_writer(&s.db, &caller)?;
-    let starts_on = NaiveDate::parse_from_str(f.starts_on.trim(), "%Y-%m-%d")
-        .map_err(|_| AppError::invalid("starts_on", "开学日期格式应为 2025-09-01"))?;
-    let req = RunRequest {
-        term: TermInput {
-            school_year: num("school_year", "学年", &f.school_year)?,
-            half: num("half", "学期", &f.half)?,
-            starts_on,
-            weeks: num("weeks", "周数", &f.weeks)?,
-            school_days: num("school_days", "在校天数", &f.school_days)?,
-        },
-        programs: vec![],
-        note: String::new(),
-    };
-    let out = runs::run(&s.db, &caller, &req).await?;
-    Ok(Redirect::to(&format!("/aid/runs/{}", out.batch.id)).into_response())
-}
-
-pub async fn batch(
-    State(s): State<AppState>,
-    actor: Actor,
-    caller: Caller,
-    Path(id): Path<BatchId>,
-) -> PageResult {
-    let BatchDetail {
-        batch: b,
-        programs: sums,
-        rows,
-        conflicts,
-    } = batch_view::detail(&s.db, &caller, id, 100).await?;
-    let approver = crate::service::require_approver(&s.db, &caller).is_ok();
-    let body = html! {
-        dl.facts {
-            dt { "学期" } dd { (term::label(b.term)) }
-            dt { "统计基准日" } dd { (b.census_date) }
-            dt { "状态" } dd { (b.status.label()) }
-            dt { "扫描学生" } dd { (b.students_scanned) }
-            dt { "合计" } dd { (b.row_count) " 人次，" (Fen(b.total)) "（" (Fen(b.total).wan_label()) "）" }
-            dt { "计算" } dd { (b.created_by) " " (show_minute(b.created_at)) }
-            @if let Some(a) = &b.approved_by { dt { "审批" } dd { (a) " " (b.approved_at.map(show_minute).unwrap_or_default()) } }
-            @if let Some(a) = &b.paid_by { dt { "发放" } dd { (a) " " (b.paid_at.map(show_minute).unwrap_or_default()) } }
-            @if !b.note.is_empty() { dt { "说明" } dd { (b.note) } }
-        }
-        @if approver && b.status == BatchStatus::Draft {
-            form.inline method="post" action=(format!("/aid/runs/{id}/approve")) { (csrf_field(&actor)) button type="submit" { "审批通过" } }
-        }
-        @if approver && b.status == BatchStatus::Approved {
-            form.inline method="post" action=(format!("/aid/runs/{id}/pay")) { (csrf_field(&actor)) button type="submit" { "登记已发放" } }
-        }
-        h2 { "按项目" }
-        table { thead { tr { th { "项目" } th.num { "人次" } th.num { "金额（元）" } } }
-            tbody { @for p in &sums { tr { td { (p.name) } td.num { (p.rows) } td.num { (Fen(p.amount).yuan_grouped()) } } } } }
-        h2 { "不可同时享受（" (b.conflict_count) " 人次）" }
-        p.muted { "同时符合互斥项目的学生只享受排序在前的项目，其余项目未列入本批次，请核实。" }
-        table { thead { tr { th { "学生" } th { "已列入" } th { "未列入" } } }
-            tbody { @for c in &conflicts { tr { td { a href=(format!("/aid/students/{}", c.student_id)) { (c.student_name) } } td { (c.kept) } td { (c.dropped) } } } } }
-        h2 { "明细（前 50 条）" }
-        (lines(&rows, None))
-    };
-    Ok(page(&actor, &format!("资助批次 #{id}"), body).into_response())
 }
 
 /// Ledger rows; with `actor`, the 冲销 form beside each row it may reverse.

@@ -10,7 +10,10 @@ use platform::web::{file_response, page, AppState, Filters};
 use platform::{AppError, PageResult};
 
 use super::chart::bar_chart;
-use crate::domain::Fen;
+use crate::domain::{term, Fen};
+
+/// School years the term filter offers before the current one.
+pub const TERM_YEARS_BACK: i64 = 4;
 use crate::service::reader::AidReader;
 use crate::store::reports::{Dimension, ReportFilter};
 
@@ -30,8 +33,12 @@ pub async fn show(
     Query(f): Query<ReportFilter>,
 ) -> PageResult {
     let f = &f;
-    let rows = AidReader::of(&state.db, &caller)?.totals(f).await?;
+    let reader = AidReader::of(&state.db, &caller)?;
+    let rows = reader.totals(f).await?;
+    let overall = reader.overall(f).await?;
     let programs = crate::store::programs::list(&state.db).await?;
+    let (year, _) = crate::domain::TermInput::current(platform::time::today());
+    let terms = term::choices(year, TERM_YEARS_BACK);
     let dims: Vec<(String, String)> = Dimension::ALL
         .iter()
         .map(|d| (d.key().into(), d.label().into()))
@@ -45,7 +52,7 @@ pub async fn show(
     let body = html! {
         form.filters method="get" action="/aid/reports" {
             label { "统计维度" (select("by", &dims, f.by.key(), None)) }
-            label { "学期（如 20251）" input type="text" name="term" value=(f.term.map(|t| t.to_string()).unwrap_or_default()); }
+            label { "学期" (select("term", &terms, &f.term.map(|t| t.to_string()).unwrap_or_default(), Some("全部"))) }
             label { "资助项目" (select("program_id", &progs, &f.program_id.map(|p| p.to_string()).unwrap_or_default(), Some("全部"))) }
             label { "口径" (select("paid_only", &[("false".into(), paid_label(false).into()), ("true".into(), paid_label(true).into())], if f.paid_only { "true" } else { "false" }, None)) }
             button type="submit" { "统计" }
@@ -59,9 +66,9 @@ pub async fn show(
                     tr { td { (r.label) } td.num { (r.person_times) } td.num { (r.persons) } td.num { (Fen(r.amount).yuan_grouped()) } td.num { (Fen(r.amount).wan()) } }
                 }
             }
-            tfoot { tr { th { "合计" } th.num { (rows.iter().map(|r| r.person_times).sum::<i64>()) } th {} th.num { (total.yuan_grouped()) } th.num { (total.wan()) } } }
+            tfoot { tr { th { "合计" } th.num { (overall.person_times) } th.num { (overall.persons) } th.num { (total.yuan_grouped()) } th.num { (total.wan()) } } }
         }
-        p.muted { "人次：发放记录数（冲销相抵）；人数：享受资助且未被冲销的学生数（按该维度分组内去重）。统计口径为已审批及已发放批次。" }
+        p.muted { "人次：发放记录数（冲销相抵）；人数：享受资助且未被冲销的学生数（按该维度分组内去重；合计行对全部学生去重，同一学生享受多个项目或在多所学校只计一人，故不等于各行之和）。统计口径为已审批及已发放批次。" }
     };
     Ok(page(&actor, "资助统计", body).into_response())
 }
@@ -78,7 +85,7 @@ async fn title(state: &AppState, f: &ReportFilter) -> Result<Title, AppError> {
     };
     Ok(Title::list("资助统计")
         .filter("统计维度", f.by.label())
-        .filter("学期", f.term.map(|t| t.to_string()).unwrap_or_default())
+        .filter("学期", f.term.map(term::name).unwrap_or_default())
         .filter("资助项目", program)
         .filter("口径", paid_label(f.paid_only)))
 }
@@ -97,7 +104,9 @@ pub async fn export(
     caller: Caller,
     Query(f): Query<ReportFilter>,
 ) -> PageResult {
-    let rows = AidReader::of(&state.db, &caller)?.totals(&f).await?;
+    let reader = AidReader::of(&state.db, &caller)?;
+    let rows = reader.totals(&f).await?;
+    let overall = reader.overall(&f).await?;
     let mut wb = Workbook::export(
         &title(&state, &f).await?,
         &[f.by.label(), "人次", "人数", "金额（元）", "金额（万元）"],
@@ -115,8 +124,8 @@ pub async fn export(
     let total: i64 = rows.iter().map(|r| r.amount).sum();
     wb.row(&[
         Cell::text("合计"),
-        Cell::Int(rows.iter().map(|r| r.person_times).sum()),
-        Cell::Blank,
+        Cell::Int(overall.person_times),
+        Cell::Int(overall.persons),
         Cell::Yuan(total),
         Cell::Wan(total),
     ])

@@ -6,9 +6,12 @@
 mod applications;
 mod batches;
 pub mod county;
+mod never_twice;
 mod pages;
+mod presets;
 mod programs;
 mod reader;
+mod review;
 
 use reqwest::StatusCode;
 use serde_json::{json, Value};

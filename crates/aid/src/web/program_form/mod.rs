@@ -5,9 +5,9 @@
 mod fields;
 mod view;
 
-use axum::extract::{Form, Path, State};
+use axum::extract::{Form, Path, Query, State};
 use axum::response::{IntoResponse, Redirect};
-use maud::Markup;
+use maud::{html, Markup};
 use platform::auth::{Actor, Caller};
 use platform::web::forms::{redisplay, Refusal};
 use platform::web::{page, AppState};
@@ -15,7 +15,7 @@ use platform::{AppError, FieldError, PageResult};
 
 pub(super) use fields::{all, one, Pairs};
 
-use crate::domain::{Condition, ProgramDef, ProgramId, ProgramInput};
+use crate::domain::{presets, Condition, ProgramDef, ProgramId, ProgramInput};
 use crate::service::programs as service;
 use crate::store::{self, Program};
 use fields::{input_from, input_of};
@@ -60,20 +60,41 @@ impl Screen<'_> {
     }
 }
 
-pub async fn new(State(s): State<AppState>, actor: Actor, caller: Caller) -> PageResult {
+#[derive(serde::Deserialize)]
+pub struct PresetQuery {
+    #[serde(default)]
+    preset: String,
+}
+
+/// The new-program form, blank or filled from a national preset.
+pub async fn new(
+    State(s): State<AppState>,
+    actor: Actor,
+    caller: Caller,
+    Query(q): Query<PresetQuery>,
+) -> PageResult {
     crate::service::bureau_writer(&s.db, &caller)?;
-    let blank = ProgramInput {
-        period: "year".into(),
-        active: true,
-        ..Default::default()
-    };
+    let preset = presets::find(q.preset.trim());
+    let input = preset.map_or_else(
+        || ProgramInput {
+            period: "year".into(),
+            active: true,
+            ..Default::default()
+        },
+        |p| p.input(),
+    );
     let screen = Screen {
         action: "/aid/programs".into(),
         current: None,
-        input: &blank,
+        input: &input,
         version: None,
     };
-    screen.show(&s, &actor, "新增资助项目").await
+    let programs = store::programs::list(&s.db).await?;
+    let body = html! {
+        (view::preset_links(preset))
+        (screen.view(&actor, &programs, &Refusal::default()))
+    };
+    Ok(page(&actor, "新增资助项目", body).into_response())
 }
 
 /// The form's own check before the service's: amounts are the stages.

@@ -4,6 +4,7 @@ use maud::{html, Markup};
 use platform::auth::Actor;
 use platform::web::forms::{csrf_field, refusal_view, select, Refusal};
 
+use crate::domain::presets::{Preset, PRESETS};
 use crate::domain::program::money_text;
 use crate::domain::{Flag, Ownership, Period, ProgramInput, Stage, UrbanRural};
 use crate::store::Program;
@@ -15,6 +16,20 @@ pub(super) struct FormView<'a> {
     pub(super) refusal: &'a Refusal,
     /// Other programs, for "cannot be combined with".
     pub(super) others: Vec<&'a Program>,
+}
+
+/// "New program from preset": the national programs to start from, and
+/// the source of the standard of the one chosen.
+pub(super) fn preset_links(chosen: Option<&Preset>) -> Markup {
+    html! {
+        div.actions id="aid-presets" {
+            "从国家资助项目预设新建："
+            @for p in PRESETS { a.button.secondary href=(format!("/aid/programs/new?preset={}", p.key)) { (p.name) } " " }
+        }
+        @if let Some(p) = chosen {
+            p.notice { "已按预设“" (p.name) "”填写，标准依据：" (p.source) "。请按本地标准调整后保存。" }
+        }
+    }
 }
 
 pub(super) fn form(actor: &Actor, v: FormView) -> Markup {

@@ -5,6 +5,7 @@ use super::*;
 both_backends!(seed_figures_come_out_of_records, |b: Backend| async move {
     let county = county::build(b).await;
     let mut c = county.app.login("zizhu").await;
+    let mut finance = county.app.login("jicai").await;
     let t = tuition(&mut c).await;
     let (s, out) = run(&mut c, &[t]).await;
     assert_eq!(s, StatusCode::CREATED, "{out}");
@@ -14,7 +15,7 @@ both_backends!(seed_figures_come_out_of_records, |b: Backend| async move {
         "1,846,000 元 in fen"
     );
     assert_eq!(out["batch"]["census_date"], "2025-09-30");
-    approve_and_pay(&mut c, out["batch"]["id"].as_i64().expect("id")).await;
+    approve_and_pay(&mut finance, out["batch"]["id"].as_i64().expect("id")).await;
     let tb = textbooks(&mut c).await;
     let (s, out) = run(&mut c, &[tb]).await;
     assert_eq!(s, StatusCode::CREATED, "{out}");
@@ -23,7 +24,7 @@ both_backends!(seed_figures_come_out_of_records, |b: Backend| async move {
         out["programs"][0]["amount"], 88_956_800,
         "889,568 元 in fen"
     );
-    let (s, _) = c
+    let (s, _) = finance
         .post_json(
             &format!("/api/v1/aid/runs/{}/approve", out["batch"]["id"]),
             &json!({}),
@@ -177,7 +178,7 @@ both_backends!(
             )
             .await;
         assert_eq!(s, StatusCode::CONFLICT, "{e}");
-        approve_and_pay(&mut c, corr["id"].as_i64().expect("id")).await;
+        approve_and_pay(&mut finance, corr["id"].as_i64().expect("id")).await;
         let (_, mine) = c.get_json(&format!("/api/v1/students/{first}/aid")).await;
         assert_eq!(mine["rows"].as_array().expect("rows").len(), 3);
         assert_eq!(mine["total_received"], 24_000);
