@@ -178,6 +178,7 @@ async fn main() -> anyhow::Result<()> {
                     cookie_secure: !settings.server.insecure_cookies,
                     public_submissions_per_minute: settings.server.submissions_per_minute,
                     trusted_proxies: settings.server.trusted_proxies.clone(),
+                    ..Config::default()
                 },
             )
             .await;
