@@ -4,12 +4,16 @@
 
 use super::*;
 
-/// The demo institution of `username`: its id and name.
-async fn school(app: &TestApp, username: &str) -> (i64, String) {
-    let id = app.institution_of(username).await;
-    let admin = app.login("admin").await;
-    let (_, i) = admin.get_json(&format!("/api/v1/institutions/{id}")).await;
-    (id, i["name"].as_str().expect("name").to_string())
+/// Two active primary schools (小学) of the demo registry: ids and names.
+async fn primary_schools(app: &TestApp) -> [(i64, String); 2] {
+    let rows: Vec<(i64, String)> = app
+        .db
+        .fetch_all(platform::db::Sql::new(
+            "SELECT id, name FROM institutions WHERE school_type = '211' AND status = 'active' ORDER BY id LIMIT 2",
+        ))
+        .await
+        .expect("schools");
+    [rows[0].clone(), rows[1].clone()]
 }
 
 async fn catchments(app: &TestApp, round: i64) -> Vec<(i64, String)> {
@@ -61,8 +65,7 @@ both_backends!(
         let app = spawn_app(b).await;
         let mut bureau = app.login("jijiao").await;
         let round = new_round(&mut bureau).await;
-        let (one, one_name) = school(&app, "school001").await;
-        let (two, two_name) = school(&app, "school002").await;
+        let [(one, one_name), (two, two_name)] = primary_schools(&app).await;
         let page_path = format!("/admissions/{round}");
         let (s, page) = bureau.get_text(&page_path).await;
         assert_eq!(s, StatusCode::OK);
