@@ -102,6 +102,27 @@ pub(super) fn application(
     json!({"child_name": name, "child_id_number": id, "guardian_name": "家长", "guardian_phone": "13800001111", "community": community, "hukou_local": hukou, "owns_home": home, "residence_permit": !hukou, "choices": choices})
 }
 
+/// The portal's form token: the value of the `edb_form_csrf` cookie a
+/// portal page sets.
+pub(super) fn form_token_of(page: &reqwest::Response) -> String {
+    let cookie = crate::common::set_cookie_header(page, "edb_form_csrf").expect("form cookie");
+    cookie
+        .split(';')
+        .next()
+        .and_then(|p| p.split_once('='))
+        .map(|(_, v)| v.to_string())
+        .expect("token")
+}
+
+/// The reference number a portal page shows (`id="ref-no"`).
+pub(super) fn ref_no_in(html: &str) -> String {
+    html.split("id=\"ref-no\">")
+        .nth(1)
+        .and_then(|s| s.split('<').next())
+        .expect("reference number")
+        .to_string()
+}
+
 /// An application through the public API, as a parent's browser sends it.
 pub(super) async fn submit(app: &TestApp, round: i64, body: &Value) -> (StatusCode, Value) {
     let r = app

@@ -5,16 +5,9 @@
 use super::*;
 use crate::common::spawn_app_configured;
 
-/// The portal's form token: the cookie value of `edb_form_csrf` from `path`.
+/// The portal's form token of the page at `path`.
 async fn form_token(app: &TestApp, path: &str) -> String {
-    let page = app.client().get(path).await;
-    let cookie = crate::common::set_cookie_header(&page, "edb_form_csrf").expect("form cookie");
-    cookie
-        .split(';')
-        .next()
-        .and_then(|p| p.split_once('='))
-        .map(|(_, v)| v.to_string())
-        .expect("token")
+    form_token_of(&app.client().get(path).await)
 }
 
 /// Posts a portal form with its token; the status and the page.
@@ -97,12 +90,7 @@ both_backends!(
         ];
         let (s, done) = post_portal(&app, &format!("/apply/{round}"), &token, &fields).await;
         assert_eq!(s, StatusCode::OK, "{done}");
-        let ref_no = done
-            .split("id=\"ref-no\">")
-            .nth(1)
-            .and_then(|s| s.split('<').next())
-            .expect("reference number")
-            .to_string();
+        let ref_no = ref_no_in(&done);
         let names: Vec<String> = bureau
             .get_json(&format!("/api/v1/admissions/rounds/{round}"))
             .await
