@@ -91,10 +91,11 @@ async fn save(
     Ok(rows.len())
 }
 
-async fn writable(db: &Db, caller: &Caller, round: RoundId) -> Result<(), AppError> {
+async fn writable(db: &Db, caller: &Caller, round: RoundId) -> Result<rounds::Round, AppError> {
     caller.require_bureau(WorkArea::Admissions)?;
-    rounds::get(db, round).await?;
-    not_yet_allocated(db, round).await
+    let r = rounds::get(db, round).await?;
+    not_yet_allocated(db, round).await?;
+    Ok(r)
 }
 
 /// The institutions the round's page offers: those of the round's stage in
@@ -111,32 +112,34 @@ pub async fn set_school_entries(
     caller: &Caller,
     round: RoundId,
     entries: &[SchoolEntry],
-    name_of: impl Fn(InstitutionId) -> String,
 ) -> Result<usize, AppError> {
-    writable(db, caller, round).await?;
-    let rows = check(entries).map_err(|problems| {
-        AppError::Invalid(
-            problems
-                .into_iter()
-                .map(|(i, column, reason)| match entries.get(i) {
-                    Some(e) => {
-                        let field = match column {
-                            "学位数" => "seats",
-                            "提前招生数" => "early",
-                            _ => "pick",
-                        };
-                        let name = name_of(e.institution);
-                        FieldError::new(
-                            format!("{field}_{}", e.institution),
-                            format!("{name}：{reason}"),
-                        )
-                    }
-                    None => FieldError::new("schools", reason),
-                })
-                .collect(),
-        )
-    })?;
-    save(db, caller, round, &rows).await
+    let r = writable(db, caller, round).await?;
+    let problems = match check(entries) {
+        Ok(rows) => return save(db, caller, round, &rows).await,
+        Err(problems) => problems,
+    };
+    let offered = candidates(db, &r).await?;
+    let name_of = |id: InstitutionId| {
+        offered
+            .iter()
+            .find(|c| c.id == id)
+            .map_or_else(|| id.to_string(), |c| c.name.clone())
+    };
+    let errors = problems
+        .into_iter()
+        .map(|(i, column, reason)| match entries.get(i) {
+            Some(e) => {
+                let field = match column {
+                    "学位数" => "seats",
+                    "提前招生数" => "early",
+                    _ => "pick",
+                };
+                let message = format!("{}：{reason}", name_of(e.institution));
+                FieldError::new(format!("{field}_{}", e.institution), message)
+            }
+            None => FieldError::new("schools", reason),
+        });
+    Err(AppError::Invalid(errors.collect()))
 }
 
 /// Schools and seats, one line each: 学校标识码,学位数[,提前招生数][,民办摇号].

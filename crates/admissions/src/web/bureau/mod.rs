@@ -8,6 +8,7 @@ use axum::routing::{get, post};
 use axum::Router;
 use maud::{html, Markup};
 use platform::auth::{Access, Actor, Caller, WorkArea};
+use platform::db::Db;
 use platform::excel::{Cell, Title, Workbook, XLSX_MIME};
 use platform::time::{date_of, show_date};
 use platform::web::forms::{csrf_field, redisplay, refusal_view, Refusal};
@@ -136,22 +137,17 @@ struct ActionForm {
 /// Does `action` on a round with the form's `fields`; the key of the
 /// notice that says it was done.
 async fn perform(
-    state: &AppState,
+    db: &Db,
     caller: &Caller,
     id: RoundId,
     action: &str,
     fields: &[(String, String)],
 ) -> Result<&'static str, AppError> {
-    let db = &state.db;
     let text = field(fields, "text");
     Ok(match action {
-        "schools" => {
-            let names = setup_names(state, id).await?;
-            let name_of = |i: platform::InstitutionId| names.get(&i).cloned().unwrap_or_default();
-            setup::set_school_entries(db, caller, id, &school_entries(fields), name_of)
-                .await
-                .map(|_| "schools")?
-        }
+        "schools" => setup::set_school_entries(db, caller, id, &school_entries(fields))
+            .await
+            .map(|_| "schools")?,
         "catchments" => setup::set_catchment_entries(db, caller, id, &catchment_entries(fields))
             .await
             .map(|_| "catchments")?,
@@ -175,19 +171,6 @@ async fn perform(
             .map(|_| "published")?,
         _ => return Err(AppError::NotFound),
     })
-}
-
-/// The names of the institutions the schools form offers.
-async fn setup_names(
-    state: &AppState,
-    id: RoundId,
-) -> Result<HashMap<platform::InstitutionId, String>, AppError> {
-    let round = rounds::get(&state.db, id).await?;
-    Ok(setup::candidates(&state.db, &round)
-        .await?
-        .into_iter()
-        .map(|c| (c.id, c.name))
-        .collect())
 }
 
 /// Back to the round with the notice `key`, or, when `outcome` is a
@@ -221,7 +204,7 @@ async fn act(
     Path((id, action)): Path<(RoundId, String)>,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> PageResult {
-    let outcome = perform(&state, &caller, id, &action, &fields).await;
+    let outcome = perform(&state.db, &caller, id, &action, &fields).await;
     let typed = Typed {
         what: &action,
         fields: &fields,
