@@ -32,8 +32,11 @@ pub struct SchoolEntry {
 /// What is wrong with one entry: its index, the column, the reason.
 type Problem = (usize, &'static str, String);
 
+/// A school as stored: institution, seats, early places, lottery.
+type SchoolRow = (InstitutionId, i64, i64, bool);
+
 /// The entries as stored rows, or every problem.
-fn check(entries: &[SchoolEntry]) -> Result<Vec<(InstitutionId, i64, i64, bool)>, Vec<Problem>> {
+fn check(entries: &[SchoolEntry]) -> Result<Vec<SchoolRow>, Vec<Problem>> {
     let mut rows = Vec::with_capacity(entries.len());
     let mut problems = Vec::new();
     for (i, e) in entries.iter().enumerate() {
@@ -82,7 +85,7 @@ async fn save(
     db: &Db,
     caller: &Caller,
     round: RoundId,
-    rows: &[(InstitutionId, i64, i64, bool)],
+    rows: &[SchoolRow],
 ) -> Result<usize, AppError> {
     let mut tx = db.begin().await?;
     rounds::replace_schools(&mut tx, round, rows).await?;
