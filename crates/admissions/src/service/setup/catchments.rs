@@ -2,12 +2,12 @@
 //! of the round. Set on the round's page per school, typed as lines through
 //! the API, or imported from a workbook; a refused set changes nothing.
 
-use platform::auth::{Caller, WorkArea};
+use platform::auth::Caller;
 use platform::db::Db;
 use platform::excel::{read_table, RowError, Table};
 use platform::{AppError, FieldError, InstitutionId};
 
-use super::{not_yet_allocated, row_errors};
+use super::{row_errors, writable};
 use crate::domain::RoundId;
 use crate::store::rounds::{self, RoundSchool};
 
@@ -39,10 +39,13 @@ fn communities(typed: &str) -> Result<Vec<String>, String> {
     }
 }
 
-async fn writable(db: &Db, caller: &Caller, round: RoundId) -> Result<Vec<RoundSchool>, AppError> {
-    caller.require_bureau(WorkArea::Admissions)?;
-    rounds::get(db, round).await?;
-    not_yet_allocated(db, round).await?;
+/// The round's schools, if the caller may change its set-up.
+async fn round_schools(
+    db: &Db,
+    caller: &Caller,
+    round: RoundId,
+) -> Result<Vec<RoundSchool>, AppError> {
+    writable(db, caller, round).await?;
     Ok(rounds::schools(db, round).await?)
 }
 
@@ -66,7 +69,7 @@ pub async fn set_catchment_entries(
     round: RoundId,
     entries: &[CatchmentEntry],
 ) -> Result<usize, AppError> {
-    let schools = writable(db, caller, round).await?;
+    let schools = round_schools(db, caller, round).await?;
     let mut pairs = Vec::new();
     let mut errors = Vec::new();
     for e in entries {
@@ -139,7 +142,7 @@ pub async fn set_catchments(
     round: RoundId,
     text: &str,
 ) -> Result<usize, AppError> {
-    let schools = writable(db, caller, round).await?;
+    let schools = round_schools(db, caller, round).await?;
     let lines = text
         .lines()
         .enumerate()
@@ -192,7 +195,7 @@ pub async fn import_catchments(
     bytes: &[u8],
     filename: &str,
 ) -> Result<usize, AppError> {
-    let schools = writable(db, caller, round).await?;
+    let schools = round_schools(db, caller, round).await?;
     let refused = |errors| row_errors("file", errors);
     let table = read_table(bytes, filename, None)
         .map_err(|e| AppError::Invalid(vec![FieldError::new("file", e.to_string())]))?;

@@ -145,6 +145,15 @@ fn row_errors(field: &str, errors: Vec<RowError>) -> AppError {
     )
 }
 
+/// The round, if the caller may change its set-up and it has not been
+/// allocated yet.
+async fn writable(db: &Db, caller: &Caller, round: RoundId) -> Result<rounds::Round, AppError> {
+    caller.require_bureau(WorkArea::Admissions)?;
+    let r = rounds::get(db, round).await?;
+    not_yet_allocated(db, round).await?;
+    Ok(r)
+}
+
 /// Refuses changes to a round that has been allocated.
 async fn not_yet_allocated(db: &Db, round: RoundId) -> Result<(), AppError> {
     if crate::store::runs::of_round(db, round).await?.is_some() {

@@ -2,12 +2,12 @@
 //! on the round's page, or typed as lines through the API. Either way every
 //! problem is reported and a refused list changes nothing.
 
-use platform::auth::{Caller, WorkArea};
+use platform::auth::Caller;
 use platform::db::{Db, Sql};
 use platform::excel::RowError;
 use platform::{AppError, FieldError, InstitutionId};
 
-use super::{not_yet_allocated, row_errors};
+use super::{row_errors, writable};
 use crate::domain::application::RoundStage;
 use crate::domain::RoundId;
 use crate::store::rounds;
@@ -92,13 +92,6 @@ async fn save(
     super::super::round_changed(tx, caller, round, format!("设置招生学校 {} 所", rows.len()))
         .await?;
     Ok(rows.len())
-}
-
-async fn writable(db: &Db, caller: &Caller, round: RoundId) -> Result<rounds::Round, AppError> {
-    caller.require_bureau(WorkArea::Admissions)?;
-    let r = rounds::get(db, round).await?;
-    not_yet_allocated(db, round).await?;
-    Ok(r)
 }
 
 /// The institutions the round's page offers: those of the round's stage in
