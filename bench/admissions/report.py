@@ -40,7 +40,10 @@ def section(out, command):
     ours10, py, cmp = (load(os.path.join(out, n)) for n in
                        ("ours-10k.json", "python-10k-figures.json", "compare-10k.json"))
     scale = [load(os.path.join(out, n)) for n in ("ours-10k.json", "ours-100k.json", "ours-1m.json")]
-    identical = cmp["differ"] == 0 and cmp["bad_lottery"] == 0
+    heap, cmp1m = (load(os.path.join(out, n)) for n in ("heap-1m-figures.json", "compare-1m.json"))
+    ours1m = scale[2]
+    identical = all(c["differ"] == 0 and c["bad_lottery"] == 0 for c in (cmp, cmp1m))
+    speedup_1m = heap["solve_s"] / ours1m["median_s"]
     speedup_solve = py["solve_s"] / ours10["median_s"]
     speedup_all = (py["build_s"] + py["solve_s"]) / ours10["median_s"]
     rustc = subprocess.run(["rustc", "--version"], capture_output=True, text=True).stdout.strip()
@@ -49,7 +52,7 @@ def section(out, command):
         "## Admissions allocation",
         "",
         "Student-proposing deferred acceptance (`admissions::domain::allocate`: lottery",
-        "numbers, the per-school heaps and the input hash, all included) against the",
+        "numbers, the draw and the per-school heaps, all included) against the",
         f"Python package `matching` {metadata.version('matching')} (`HospitalResident`,",
         "`solve(optimal=\"resident\")`) on the same generated round; each school ranks",
         "applicants by (tier, lottery number, key), the lottery numbers computed once by",
@@ -83,13 +86,28 @@ def section(out, command):
         )
     lines += [
         "",
+        "| 1,000,000 children / 2,500 schools / 5 choices | time |",
+        "|---|---|",
+        f"| ours, `allocate` (median of {ours1m['runs']}) | {ms(ours1m['median_s'])} |",
+        f"| plain heap-based deferred acceptance in Python (`bench/admissions/heap_da.py`, one run) | {ms(heap['solve_s'])} |",
+        f"| speed-up | {speedup_1m:,.1f}× (goal: 20×) |",
+        f"| identical assignment, child for child | {'yes' if cmp1m['differ'] == 0 else 'NO'}"
+        f" ({cmp1m['children'] - cmp1m['differ']:,} of {cmp1m['children']:,}) |",
+        "",
+        "Both sides do the same work: every child's lottery number (SHA-256), the draw",
+        "order, and deferred acceptance with a heap per school. The round's input hash",
+        "(输入数据摘要) is computed once per run by the service, beside `allocate`, and is",
+        "timed in neither.",
+    ]
+    lines += [
+        "",
         "Time per child × choice stays roughly flat from 10⁴ to 10⁶ children: the work is",
-        "O(proposals × log seats) plus one sort of the draw (1,000,000 SHA-256 draws and",
-        "the input hash take a fair share at the top size). The machine is shared",
+        "O(proposals × log seats) plus one sort of the draw (the 1,000,000 SHA-256 draws",
+        "take a fair share at the top size). The machine is shared",
         "(other builds may run at the same time), so single figures can wobble.",
         END,
     ]
-    return "\n".join(lines) + "\n", identical, speedup_solve
+    return "\n".join(lines) + "\n", identical, (speedup_solve, speedup_1m)
 
 
 def write_section(path, text):
@@ -117,8 +135,10 @@ def main(out, md, command):
     print(f"wrote the admissions section of {md}")
     if not identical:
         sys.exit("results differ from the reference")
-    if speedup < 1000:
-        print(f"note: speed-up {speedup:,.0f}× is below the 1000× goal")
+    if speedup[0] < 1000:
+        print(f"note: speed-up {speedup[0]:,.0f}× is below the 1000× goal")
+    if speedup[1] < 20:
+        print(f"note: speed-up {speedup[1]:,.1f}× over the Python heap DA is below the 20× goal")
 
 
 if __name__ == "__main__":

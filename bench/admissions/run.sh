@@ -4,7 +4,10 @@
 #     reference (Python `matching`, HospitalResident, resident-optimal) on
 #     the same round; the results must be identical child for child.
 #  2. Ours alone on 100,000 / 250 and 1,000,000 / 2,500 to show linear growth.
-#  3. Writes the "Admissions allocation" section of docs/PERFORMANCE.md.
+#  3. The same 1,000,000-child round: ours against a plain heap-based
+#     deferred acceptance in Python (heap_da.py), results compared child for
+#     child. This runs once per invocation: the machine is shared.
+#  4. Writes the "Admissions allocation" section of docs/PERFORMANCE.md.
 # Environment: SEED (lottery seed), RUNS (timed runs per size, median taken).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -40,7 +43,14 @@ echo "== 100,000 children / 250 schools: ours"
     | tee "$out/ours-100k.json"
 echo "== 1,000,000 children / 2,500 schools: ours"
 "$bin" gen --children 1000000 --schools 2500 --choices 5 --seed "$seed" --runs "$runs" \
-    | tee "$out/ours-1m.json"
+    --instance-out "$out/round-1m.json" | tee "$out/ours-1m.json"
+echo "== same 1,000,000 round: plain heap-based deferred acceptance in Python"
+"$venv/bin/python" "$here/heap_da.py" "$out/round-1m.json" "$out/heap-1m.json" \
+    | tee "$out/heap-1m-figures.json"
+echo "== identity check (1,000,000)"
+"$bin" compare --instance "$out/round-1m.json" --theirs "$out/heap-1m.json" \
+    | tee "$out/compare-1m.json"
+rm -f "$out/round-1m.json" "$out/heap-1m.json"
 
 echo "== summary"
 "$venv/bin/python" "$here/report.py" "$out" "$root/docs/PERFORMANCE.md" "bash bench/admissions/run.sh"

@@ -22,4 +22,5 @@ use platform::db::migrate::Migration;
 pub const MIGRATIONS: &[Migration] = platform::migrations! {
     300 "admissions" "0300_admissions.sql",
     301 "admissions table prefix" "0301_admissions_table_prefix.sql",
+    302 "admissions round policy" "0302_admissions_round_policy.sql",
 };

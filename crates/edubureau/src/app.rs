@@ -36,6 +36,9 @@ pub async fn state(db: Db, config: Config) -> AppState {
         public_limiter: Arc::new(platform::web::rate_limit::RateLimiter::new(
             config.public_submissions_per_minute,
         )),
+        lookup_limiter: Arc::new(platform::web::rate_limit::RateLimiter::new(
+            config.public_lookups_per_minute,
+        )),
         reports: Arc::new(Reports::default()),
         areas: crate::AREAS,
         inbox: Arc::new(Inbox::default()),

@@ -38,6 +38,16 @@ impl RoundStage {
             .find(|r| r.key() == s || r.label() == s)
     }
 
+    /// The kinds of school (办学类型 codes) that admit into this stage: 小学
+    /// and 小学教学点, or 初级中学 and 完全中学; 九年一贯制 and 十二年一贯制
+    /// schools admit into both.
+    pub fn school_types(self) -> &'static [&'static str] {
+        match self {
+            RoundStage::Primary1 => &["211", "218", "312", "345"],
+            RoundStage::Junior1 => &["311", "312", "341", "345"],
+        }
+    }
+
     /// Ages on 31 August of the school year that may apply.
     pub fn ages(self) -> std::ops::RangeInclusive<i64> {
         match self {

@@ -38,17 +38,35 @@ pub struct Cutoff {
     pub admitted: u32,
 }
 
-/// The result of a round.
+/// The result of a round. The round's fingerprint ([`input_hash`]) is not
+/// part of it: hashing the whole round costs more than allocating it, so a
+/// run computes it once, beside the allocation.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Allocation {
     /// Per child (input order): the school index admitted to, if any.
     pub assigned: Vec<Option<u32>>,
     /// Per school: the worst admitted applicant, `None` if nobody.
     pub cutoffs: Vec<Option<Cutoff>>,
-    /// [`input_hash`] of the instance.
-    pub input_hash: String,
     /// [`ENGINE_VERSION`].
     pub engine_version: &'static str,
+}
+
+/// A round the engine refuses to allocate, whether or not it was
+/// validated first.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum AllocateError {
+    /// One child lists a school twice with different tiers (顺位): which
+    /// tier holds is undefined, so no result is given.
+    #[error(
+        "第 {row} 名儿童（{key}）的第 {rank} 志愿与第 {first_rank} 志愿是同一所学校（序号 {school}），顺位却不同"
+    )]
+    ConflictingTiers {
+        row: usize,
+        key: String,
+        school: u32,
+        first_rank: usize,
+        rank: usize,
+    },
 }
 
 /// One applicant as a school holds it: tier in bits 32..40, draw rank in
@@ -71,8 +89,11 @@ fn key_rank(key: u64) -> u32 {
 /// O(proposals × log seats) plus one sort of the draw.
 ///
 /// Meant for a validated instance; on others it does not panic: a choice
-/// of an unknown school is skipped and a repeated one changes nothing.
-pub fn allocate(inst: &Instance, seed: &str) -> Allocation {
+/// of an unknown school is skipped and a school repeated with the same
+/// tier changes nothing. A school repeated with a different tier is
+/// refused ([`AllocateError::ConflictingTiers`]).
+pub fn allocate(inst: &Instance, seed: &str) -> Result<Allocation, AllocateError> {
+    refuse_conflicting_tiers(inst)?;
     let lottery = LotteryOrder::draw(seed, &inst.children);
     let held = deferred_acceptance(inst, &lottery);
 
@@ -94,12 +115,32 @@ pub fn allocate(inst: &Instance, seed: &str) -> Allocation {
             }
         }));
     }
-    Allocation {
+    Ok(Allocation {
         assigned,
         cutoffs,
-        input_hash: input_hash(inst),
         engine_version: ENGINE_VERSION,
+    })
+}
+
+/// The first child (in input order) that lists one school with two tiers.
+fn refuse_conflicting_tiers(inst: &Instance) -> Result<(), AllocateError> {
+    for (row, child) in inst.children.iter().enumerate() {
+        for (j, choice) in child.choices.iter().enumerate() {
+            let earlier = child.choices[..j]
+                .iter()
+                .position(|c| c.school == choice.school && c.tier != choice.tier);
+            if let Some(k) = earlier {
+                return Err(AllocateError::ConflictingTiers {
+                    row: row + 1,
+                    key: child.key.clone(),
+                    school: choice.school,
+                    first_rank: k + 1,
+                    rank: j + 1,
+                });
+            }
+        }
     }
+    Ok(())
 }
 
 fn deferred_acceptance(inst: &Instance, lottery: &LotteryOrder) -> Vec<BinaryHeap<u64>> {
@@ -171,7 +212,7 @@ mod tests {
             schools: seats(&[1, 1]),
             children: vec![child("far", &[(0, 4), (1, 4)]), child("near", &[(0, 1)])],
         };
-        let a = allocate(&inst, "any seed");
+        let a = allocate(&inst, "any seed").unwrap();
         assert_eq!(a.assigned, vec![Some(1), Some(0)]);
         assert_eq!(a.cutoffs[0].map(|c| c.tier), Some(1));
         assert_eq!(a.engine_version, ENGINE_VERSION);
@@ -187,7 +228,7 @@ mod tests {
             children: keys.iter().map(|k| child(k, &[(0, 1)])).collect(),
         };
         let seed = "2026-民办";
-        let a = allocate(&inst, seed);
+        let a = allocate(&inst, seed).unwrap();
         let mut drawn: Vec<(u64, &str)> =
             keys.iter().map(|k| (lottery_number(seed, k), *k)).collect();
         drawn.sort();
@@ -219,7 +260,7 @@ mod tests {
                 child("C", &[(1, 1)]),
             ],
         };
-        let a = allocate(&inst, "s");
+        let a = allocate(&inst, "s").unwrap();
         assert_eq!(a.assigned, vec![None, Some(0), Some(1)]);
     }
 
@@ -232,8 +273,50 @@ mod tests {
                 child("A", &[]),
             ],
         };
-        let a = allocate(&inst, "");
+        let a = allocate(&inst, "").unwrap();
         assert_eq!(a.assigned, vec![Some(1), None]);
         assert_eq!(a.cutoffs[0], None);
+    }
+
+    #[test]
+    fn a_school_listed_twice_with_different_tiers_is_refused() {
+        // Listed first at tier 4, then at tier 1: admitting on the better
+        // entry would jump the queue; the engine gives no result at all.
+        let inst = Instance {
+            schools: seats(&[1]),
+            children: vec![child("rival", &[(0, 2)]), child("twice", &[(0, 4), (0, 1)])],
+        };
+        let err = allocate(&inst, "s").unwrap_err();
+        assert_eq!(
+            err,
+            AllocateError::ConflictingTiers {
+                row: 2,
+                key: "twice".into(),
+                school: 0,
+                first_rank: 1,
+                rank: 2,
+            }
+        );
+        assert_eq!(
+            err.to_string(),
+            "第 2 名儿童（twice）的第 2 志愿与第 1 志愿是同一所学校（序号 0），顺位却不同"
+        );
+    }
+
+    #[test]
+    fn a_school_repeated_with_the_same_tier_changes_nothing() {
+        let once = Instance {
+            schools: seats(&[1, 1]),
+            children: vec![child("A", &[(0, 2), (1, 1)]), child("B", &[(0, 1)])],
+        };
+        let mut twice = once.clone();
+        twice.children[0]
+            .choices
+            .push(Choice { school: 0, tier: 2 });
+        assert_eq!(allocate(&twice, "s"), allocate(&once, "s"));
+        assert_eq!(
+            allocate(&once, "s").unwrap().assigned,
+            vec![Some(1), Some(0)]
+        );
     }
 }

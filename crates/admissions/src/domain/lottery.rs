@@ -33,6 +33,15 @@ pub fn draw_order(a: (u64, &str), b: (u64, &str)) -> Ordering {
         .then_with(|| a.1.as_bytes().cmp(b.1.as_bytes()))
 }
 
+/// [`draw_order`] of two (number, input index) pairs, the key looked up
+/// only on an equal number; identical keys fall back to input position.
+fn compare_drawn(children: &[ChildSpec], a: (u64, u32), b: (u64, u32)) -> Ordering {
+    a.0.cmp(&b.0).then_with(|| {
+        let (x, y) = (a.1 as usize, b.1 as usize);
+        draw_order((a.0, &children[x].key), (b.0, &children[y].key)).then(x.cmp(&y))
+    })
+}
+
 /// The whole round's lottery, computed once.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LotteryOrder {
@@ -52,17 +61,15 @@ impl LotteryOrder {
             .iter()
             .map(|c| lottery_number(seed, &c.key))
             .collect();
-        let mut by_rank: Vec<u32> = (0..children.len())
-            .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
+        // Sorting (number, index) pairs keeps the keys out of the hot
+        // comparisons; they are read only on an equal number.
+        let mut drawn: Vec<(u64, u32)> = numbers
+            .iter()
+            .enumerate()
+            .map(|(i, &n)| (n, u32::try_from(i).unwrap_or(u32::MAX)))
             .collect();
-        by_rank.sort_unstable_by(|&a, &b| {
-            let (a, b) = (a as usize, b as usize);
-            draw_order(
-                (numbers[a], &children[a].key),
-                (numbers[b], &children[b].key),
-            )
-            .then(a.cmp(&b))
-        });
+        drawn.sort_unstable_by(|&a, &b| compare_drawn(children, a, b));
+        let by_rank: Vec<u32> = drawn.into_iter().map(|(_, i)| i).collect();
         let mut rank = vec![0u32; children.len()];
         for (r, &child) in by_rank.iter().enumerate() {
             rank[child as usize] = u32::try_from(r).unwrap_or(u32::MAX);
@@ -106,6 +113,22 @@ mod tests {
     fn equal_numbers_fall_back_to_the_key() {
         assert_eq!(draw_order((7, "B"), (7, "A")), Ordering::Greater);
         assert_eq!(draw_order((6, "B"), (7, "A")), Ordering::Less);
+    }
+
+    #[test]
+    fn equal_numbers_are_drawn_by_key_then_position() {
+        // Equal numbers cannot be provoked through SHA-256, so the order
+        // the sort uses is checked directly.
+        let children: Vec<ChildSpec> = ["B", "A", "A"]
+            .iter()
+            .map(|k| ChildSpec {
+                key: k.to_string(),
+                choices: vec![],
+            })
+            .collect();
+        let mut drawn = vec![(7, 0), (7, 2), (7, 1), (3, 0)];
+        drawn.sort_unstable_by(|&a, &b| compare_drawn(&children, a, b));
+        assert_eq!(drawn, vec![(3, 0), (7, 1), (7, 2), (7, 0)]);
     }
 
     #[test]

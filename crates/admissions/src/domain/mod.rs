@@ -28,7 +28,7 @@ mod verify_tests;
 
 pub use canonical::{hash_parts, input_hash};
 pub use early::early_admission;
-pub use engine::{allocate, Allocation, Cutoff, ENGINE_VERSION};
+pub use engine::{allocate, AllocateError, Allocation, Cutoff, ENGINE_VERSION};
 pub use ids::{AppealId, ApplicationId, RoundId, RunId};
 pub use instance::{
     validate, validate_with_limit, ChildSpec, Choice, Instance, InstanceError, SchoolSpec,

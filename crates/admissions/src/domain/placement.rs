@@ -96,7 +96,7 @@ mod tests {
     fn nearest_free_school_in_lottery_order_never_overfilled() {
         let inst = round();
         let seed = "统筹";
-        let alloc = allocate(&inst, seed);
+        let alloc = allocate(&inst, seed).unwrap();
         let left: Vec<usize> = (0..5).filter(|&c| alloc.assigned[c].is_none()).collect();
         assert_eq!(left.len(), 4);
         // School 1 is nearest for everyone, then school 2.
@@ -120,7 +120,7 @@ mod tests {
     #[test]
     fn placed_children_bad_indices_and_nan_distances_are_ignored() {
         let inst = round();
-        let alloc = allocate(&inst, "s");
+        let alloc = allocate(&inst, "s").unwrap();
         let admitted = alloc.assigned.iter().position(Option::is_some).unwrap_or(0);
         let left: Vec<usize> = (0..5).filter(|&c| alloc.assigned[c].is_none()).collect();
         let mut asked = vec![admitted, 99, left[0], left[0]];

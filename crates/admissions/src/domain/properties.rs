@@ -1,8 +1,9 @@
 //! Property tests of the engine on small random rounds.
 
 use super::brute_force::{all_lists, all_stable, is_stable, rank_in, tiny, Tiny};
+use super::canonical::input_hash;
 use super::early::early_admission;
-use super::engine::allocate;
+use super::engine::{allocate, AllocateError};
 use super::instance::validate;
 use super::placement::place_unassigned;
 use super::verify::{check_matching, verify};
@@ -14,10 +15,10 @@ proptest! {
     fn results_are_valid_stable_non_wasteful_and_reproducible(t in tiny(6, 12, 3, 4)) {
         let inst = t.instance();
         prop_assert_eq!(validate(&inst), Ok(()));
-        let a = allocate(&inst, &t.seed);
+        let a = allocate(&inst, &t.seed).unwrap();
         prop_assert_eq!(verify(&inst, &t.seed, &a), Ok(()));
         prop_assert!(is_stable(&inst, &t.seed, &a.assigned));
-        prop_assert_eq!(&allocate(&inst, &t.seed), &a);
+        prop_assert_eq!(&allocate(&inst, &t.seed).unwrap(), &a);
     }
 
     #[test]
@@ -26,7 +27,7 @@ proptest! {
         perm_seed in any::<u64>(),
     ) {
         let inst = t.instance();
-        let a = allocate(&inst, &t.seed);
+        let a = allocate(&inst, &t.seed).unwrap();
         // A permutation drawn from perm_seed (a simple LCG shuffle).
         let mut order: Vec<usize> = (0..inst.children.len()).collect();
         let mut x = perm_seed | 1;
@@ -36,24 +37,24 @@ proptest! {
         }
         let mut shuffled = inst.clone();
         shuffled.children = order.iter().map(|&i| inst.children[i].clone()).collect();
-        let b = allocate(&shuffled, &t.seed);
+        let b = allocate(&shuffled, &t.seed).unwrap();
         let by_key = |i: &super::instance::Instance, al: &super::engine::Allocation| {
             i.children.iter().map(|c| c.key.clone()).zip(al.assigned.iter().copied()).collect::<HashMap<_, _>>()
         };
         prop_assert_eq!(by_key(&inst, &a), by_key(&shuffled, &b));
         prop_assert_eq!(&a.cutoffs, &b.cutoffs);
-        prop_assert_eq!(&a.input_hash, &b.input_hash);
+        prop_assert_eq!(input_hash(&inst), input_hash(&shuffled));
     }
 
     #[test]
     fn no_child_gains_by_misreporting(t in tiny(3, 5, 2, 3)) {
-        let truthful = allocate(&t.instance(), &t.seed);
+        let truthful = allocate(&t.instance(), &t.seed).unwrap();
         let lists = all_lists(t.seats.len() as u32, 3);
         for c in 0..t.prefs.len() {
             let truth = &t.instance().children[c].choices;
             let honest = rank_in(truth, truthful.assigned[c]);
             for list in &lists {
-                let lie = allocate(&t.instance_with(c, Some(list)), &t.seed);
+                let lie = allocate(&t.instance_with(c, Some(list)), &t.seed).unwrap();
                 let got = rank_in(truth, lie.assigned[c]);
                 prop_assert!(got >= honest, "child {} gains by listing {:?}: {} < {}", c, list, got, honest);
             }
@@ -63,7 +64,7 @@ proptest! {
     #[test]
     fn the_result_is_the_student_optimal_stable_matching(t in tiny(3, 5, 2, 3)) {
         let inst = t.instance();
-        let ours = allocate(&inst, &t.seed).assigned;
+        let ours = allocate(&inst, &t.seed).unwrap().assigned;
         let stable = all_stable(&inst, &t.seed);
         prop_assert!(stable.contains(&ours), "ours is not among the stable matchings");
         for m in &stable {
@@ -91,7 +92,7 @@ proptest! {
         dists in prop::collection::vec(0u8..4, 60),
     ) {
         let inst = t.instance();
-        let a = allocate(&inst, &t.seed);
+        let a = allocate(&inst, &t.seed).unwrap();
         let left: Vec<usize> = (0..inst.children.len()).filter(|&c| a.assigned[c].is_none()).collect();
         let s_count = inst.schools.len();
         let dist = |c: usize, s: u32| f64::from(dists[(c * s_count + s as usize) % dists.len()]);
@@ -131,5 +132,32 @@ proptest! {
         let mut reversed = cands.clone();
         reversed.reverse();
         prop_assert_eq!(early_admission(&reversed, seats, &seed), got);
+    }
+
+    #[test]
+    fn a_school_repeated_with_another_tier_is_always_refused(
+        t in tiny(4, 8, 2, 3),
+        pick in any::<(usize, usize, usize)>(),
+        bump in 1u8..3,
+    ) {
+        let mut inst = t.instance();
+        let c = pick.0 % inst.children.len();
+        let list = &mut inst.children[c].choices;
+        let first = pick.1 % list.len();
+        let mut again = list[first];
+        again.tier = (again.tier + bump - 1) % 3 + 1;
+        let at = first + 1 + pick.2 % (list.len() - first);
+        list.insert(at, again);
+        let refused = allocate(&inst, &t.seed);
+        prop_assert_eq!(refused, Err(AllocateError::ConflictingTiers {
+            row: c + 1,
+            key: inst.children[c].key.clone(),
+            school: again.school,
+            first_rank: first + 1,
+            rank: at + 1,
+        }));
+        // The same repeat at the same tier leaves the result as it was.
+        inst.children[c].choices[at].tier = inst.children[c].choices[first].tier;
+        prop_assert_eq!(allocate(&inst, &t.seed), allocate(&t.instance(), &t.seed));
     }
 }

@@ -36,13 +36,14 @@ fn kinds(v: &[Violation]) -> Vec<&'static str> {
             Violation::JustifiedEnvy { .. } => "envy",
             Violation::Cutoff { .. } => "cutoff",
             Violation::NotReproduced { .. } => "not-reproduced",
+            Violation::Refused(_) => "refused",
         })
         .collect()
 }
 
 fn tampered(f: impl FnOnce(&mut Allocation)) -> Vec<Violation> {
     let inst = round();
-    let mut a = allocate(&inst, SEED);
+    let mut a = allocate(&inst, SEED).unwrap();
     f(&mut a);
     verify(&inst, SEED, &a).unwrap_err()
 }
@@ -54,7 +55,7 @@ fn winner(a: &Allocation) -> usize {
 #[test]
 fn the_engine_result_passes() {
     let inst = round();
-    assert_eq!(verify(&inst, SEED, &allocate(&inst, SEED)), Ok(()));
+    assert_eq!(verify(&inst, SEED, &allocate(&inst, SEED).unwrap()), Ok(()));
 }
 
 #[test]
@@ -92,7 +93,7 @@ fn a_seat_left_free() {
 #[test]
 fn a_lottery_loser_put_in_place_of_the_winner() {
     let inst = round();
-    let a = allocate(&inst, SEED);
+    let a = allocate(&inst, SEED).unwrap();
     let w = winner(&a);
     let loser = if w == 2 { 0 } else { 2 };
     let v = tampered(|a| {
@@ -108,17 +109,17 @@ fn a_lottery_loser_put_in_place_of_the_winner() {
 }
 
 #[test]
-fn a_tampered_cutoff_or_hash_or_size() {
+fn a_tampered_cutoff_or_version_or_size() {
     let v = tampered(|a| {
         if let Some(c) = a.cutoffs[0].as_mut() {
             c.lottery ^= 1;
         }
     });
     assert_eq!(kinds(&v), vec!["cutoff", "not-reproduced"]);
-    let v = tampered(|a| a.input_hash = "0".repeat(64));
+    let v = tampered(|a| a.engine_version = "another engine");
     assert_eq!(
         v[0].to_string(),
-        "用同一种子重新运行得到的输入数据摘要与公布结果不同"
+        "用同一种子重新运行得到的算法版本与公布结果不同"
     );
     let v = tampered(|a| {
         a.assigned.pop();
@@ -130,12 +131,21 @@ fn a_tampered_cutoff_or_hash_or_size() {
 fn another_seed_is_a_different_result_to_the_verifier() {
     let inst = round();
     // Some seed among these moves the single seat of school 0 elsewhere.
-    let base = allocate(&inst, SEED);
+    let base = allocate(&inst, SEED).unwrap();
     let moved = (0..50)
         .map(|i| format!("other-{i}"))
-        .find(|s| allocate(&inst, s).assigned != base.assigned);
+        .find(|s| allocate(&inst, s).unwrap().assigned != base.assigned);
     let Some(other) = moved else {
         panic!("fifty seeds all gave the same draw")
     };
     assert!(verify(&inst, &other, &base).is_err());
+}
+
+#[test]
+fn an_input_the_engine_refuses_fails_verification() {
+    let mut inst = round();
+    let a = allocate(&inst, SEED).unwrap();
+    inst.children[2].choices.push(Choice { school: 0, tier: 3 });
+    let v = verify(&inst, SEED, &a).unwrap_err();
+    assert_eq!(kinds(&v), vec!["refused"]);
 }

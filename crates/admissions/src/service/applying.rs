@@ -88,6 +88,11 @@ fn public(ip: Option<IpAddr>) -> Who {
     }
 }
 
+/// The answer to a submission the database refuses as a second one for
+/// the same child (or, rarely, for a reference number drawn twice).
+pub const NOT_SUBMITTED: &str =
+    "本次报名未能提交。如已提交过申请，请用报名编号和儿童身份证号查询；如未提交过，请稍后重试";
+
 /// Submits an application; returns its reference number.
 pub async fn submit(
     db: &Db,
@@ -108,11 +113,9 @@ pub async fn submit(
     let mut tx = db.begin().await?;
     let id = match applications::insert(&mut tx, r.id, &ref_no, &a, &choices).await {
         Ok(id) => id,
-        Err(DbError::Unique(_)) => {
-            return Err(AppError::Conflict(
-                "该儿童已在本次招生中报名，请用报名号和身份证号查询或修改".into(),
-            ))
-        }
+        // Says neither yes nor no: confirming that a child applied would
+        // tell anyone holding an ID number where the child goes to school.
+        Err(DbError::Unique(_)) => return Err(AppError::Conflict(NOT_SUBMITTED.into())),
         Err(e) => return Err(e.into()),
     };
     audit::commit(

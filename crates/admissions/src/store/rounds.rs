@@ -20,6 +20,8 @@ pub struct Round {
     pub seed: Option<String>,
     pub published_at: Option<DateTime<Utc>>,
     pub version: i64,
+    /// The year's admission policy (招生政策) shown to parents.
+    pub policy: String,
 }
 
 impl Round {
@@ -35,7 +37,7 @@ impl Round {
     }
 }
 
-const COLUMNS: &str = "id, name, stage, school_year, apply_from, apply_until, max_choices, seed_publish_at, seed, published_at, version";
+const COLUMNS: &str = "id, name, stage, school_year, apply_from, apply_until, max_choices, seed_publish_at, seed, published_at, version, policy";
 
 pub async fn get(ex: impl Into<Ex<'_>>, id: RoundId) -> Result<Round, DbError> {
     ex.into()
@@ -63,11 +65,12 @@ pub struct NewRound<'a> {
     pub apply_until: DateTime<Utc>,
     pub max_choices: i64,
     pub seed_publish_at: DateTime<Utc>,
+    pub policy: &'a str,
 }
 
 pub async fn create(tx: &mut Tx, r: &NewRound<'_>) -> Result<RoundId, DbError> {
     tx.scalar(
-        Sql::new("INSERT INTO admissions_rounds (name, stage, school_year, apply_from, apply_until, max_choices, seed_publish_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id")
+        Sql::new("INSERT INTO admissions_rounds (name, stage, school_year, apply_from, apply_until, max_choices, seed_publish_at, created_at, policy) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id")
             .arg(r.name)
             .arg(r.stage)
             .arg(r.school_year)
@@ -75,7 +78,8 @@ pub async fn create(tx: &mut Tx, r: &NewRound<'_>) -> Result<RoundId, DbError> {
             .arg(r.apply_until)
             .arg(r.max_choices)
             .arg(r.seed_publish_at)
-            .arg(Utc::now()),
+            .arg(Utc::now())
+            .arg(r.policy),
     )
     .await
     .map(RoundId)
@@ -85,6 +89,16 @@ pub async fn set_seed(tx: &mut Tx, id: RoundId, seed: &str) -> Result<(), DbErro
     tx.execute(
         Sql::new("UPDATE admissions_rounds SET seed = $1, version = version + 1 WHERE id = $2")
             .arg(seed)
+            .arg(id),
+    )
+    .await?;
+    Ok(())
+}
+
+pub async fn set_policy(tx: &mut Tx, id: RoundId, policy: &str) -> Result<(), DbError> {
+    tx.execute(
+        Sql::new("UPDATE admissions_rounds SET policy = $1, version = version + 1 WHERE id = $2")
+            .arg(policy)
             .arg(id),
     )
     .await?;
@@ -118,13 +132,13 @@ pub async fn schools(db: &Db, round: RoundId) -> Result<Vec<RoundSchool>, DbErro
     .await
 }
 
+/// Sets the round's schools; catchments of schools no longer in the round
+/// go, those of the others stay.
 pub async fn replace_schools(
     tx: &mut Tx,
     round: RoundId,
     rows: &[(InstitutionId, i64, i64, bool)],
 ) -> Result<(), DbError> {
-    tx.execute(Sql::new("DELETE FROM admissions_catchments WHERE round_id = ").bind(round))
-        .await?;
     tx.execute(Sql::new("DELETE FROM admissions_round_schools WHERE round_id = ").bind(round))
         .await?;
     for (id, seats, early, private) in rows {
@@ -138,7 +152,53 @@ pub async fn replace_schools(
         )
         .await?;
     }
+    tx.execute(
+        Sql::new("DELETE FROM admissions_catchments WHERE round_id = $1 AND institution_id NOT IN (SELECT institution_id FROM admissions_round_schools WHERE round_id = $1)")
+            .arg(round),
+    )
+    .await?;
     Ok(())
+}
+
+/// Replaces the round's catchments with `pairs` of (school, community).
+pub async fn replace_catchments(
+    tx: &mut Tx,
+    round: RoundId,
+    pairs: &[(InstitutionId, String)],
+) -> Result<(), DbError> {
+    tx.execute(Sql::new("DELETE FROM admissions_catchments WHERE round_id = ").bind(round))
+        .await?;
+    for (id, community) in pairs {
+        add_catchment(tx, round, *id, community).await?;
+    }
+    Ok(())
+}
+
+/// An institution of the registry (机构名录) that may take part in a round.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct Candidate {
+    pub id: InstitutionId,
+    pub name: String,
+    pub code: Option<String>,
+    /// public, private or private_inclusive.
+    pub ownership: String,
+}
+
+/// Active institutions of `types` (办学类型 codes), and any already in the
+/// round, by name.
+pub async fn candidates(
+    db: &Db,
+    round: RoundId,
+    types: &[&str],
+) -> Result<Vec<Candidate>, DbError> {
+    db.fetch_all(
+        Sql::new("SELECT id, name, code, ownership FROM institutions WHERE (status = 'active' AND school_type IN (")
+            .bind_list(types.iter().copied())
+            .push(")) OR id IN (SELECT institution_id FROM admissions_round_schools WHERE round_id = ")
+            .bind(round)
+            .push(") ORDER BY name"),
+    )
+    .await
 }
 
 /// (institution, community) pairs of the round's catchments.

@@ -110,12 +110,17 @@ pub struct LookupResult {
     pub appeals: Vec<(AppealStatus, String)>,
 }
 
-/// Look up an application with its reference number and the child's ID.
-#[utoipa::path(post, path = "/api/v1/public/applications/lookup", tag = "admissions", request_body = Lookup, responses((status = 200, body = LookupResult), (status = 404, body = ErrorBody)))]
+/// Look up an application with its reference number (any letter case) and
+/// the child's ID. Rate-limited per client address.
+#[utoipa::path(post, path = "/api/v1/public/applications/lookup", tag = "admissions", request_body = Lookup, responses((status = 200, body = LookupResult), (status = 404, body = ErrorBody), (status = 429, body = ErrorBody)))]
 pub async fn lookup(
     State(state): State<AppState>,
+    ClientIp(client): ClientIp,
     Json(l): Json<Lookup>,
 ) -> ApiResult<Json<LookupResult>> {
+    state
+        .lookup_limiter
+        .check(client.as_deref().and_then(|s| s.parse().ok()))?;
     let s = applying::status(&state.db, &l.ref_no, &l.child_id_number).await?;
     Ok(Json(LookupResult {
         ref_no: s.application.ref_no,
@@ -196,11 +201,13 @@ pub async fn round_get(
 #[derive(Deserialize, utoipa::ToSchema)]
 pub struct TextBody {
     /// schools: lines "学校标识码,学位数[,提前招生数][,民办摇号]"; catchments: lines
-    /// "学校标识码,社区、社区"; seed: the seed.
+    /// "学校标识码,社区、社区"; seed: the seed; policy: the admission policy
+    /// parents read.
     pub text: String,
 }
 
-/// Set the round's schools, catchments or seed (`what` = schools, catchments or seed).
+/// Set the round's schools, catchments, seed or policy (`what` = schools,
+/// catchments, seed or policy).
 #[utoipa::path(post, path = "/api/v1/admissions/rounds/{id}/{what}", tag = "admissions", request_body = TextBody, responses((status = 200), (status = 422, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn round_text(
     State(state): State<AppState>,
@@ -213,6 +220,10 @@ pub async fn round_text(
         "catchments" => setup::set_catchments(&state.db, &caller, id, &b.text).await?,
         "seed" => {
             setup::set_seed(&state.db, &caller, id, &b.text).await?;
+            1
+        }
+        "policy" => {
+            setup::set_policy(&state.db, &caller, id, &b.text).await?;
             1
         }
         _ => return Err(AppError::NotFound.into()),

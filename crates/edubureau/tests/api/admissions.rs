@@ -9,7 +9,9 @@ use crate::both_backends;
 use crate::common::{spawn_app, Backend, Client, TestApp};
 
 mod portal;
+mod portal_privacy;
 mod rounds;
+mod setup_forms;
 
 /// A valid ID for a child born on `birth` (YYYYMMDD) in county 330502.
 pub(super) fn child_id(birth: &str, seq: u32) -> String {
@@ -40,13 +42,18 @@ pub(super) async fn close_window(app: &TestApp, round: i64) {
     .await;
 }
 
-/// A round open now, with three schools: two public (seats 2 and 1) and a
-/// private one admitting by lottery (seats 1).
-pub(super) async fn open_round(app: &TestApp, bureau: &mut Client) -> (i64, [String; 3]) {
+/// A primary round open now, without schools yet.
+pub(super) async fn new_round(bureau: &mut Client) -> i64 {
     let school_year = students::service::school_year_of(students::service::today()) + 1;
     let (s, r) = bureau.post_json("/api/v1/admissions/rounds", &json!({"name": "测试小学招生", "stage": "primary1", "school_year": school_year, "apply_from": cst(-60), "apply_until": cst(60), "seed_publish_at": cst(120), "max_choices": 3})).await;
     assert_eq!(s, StatusCode::CREATED, "{r}");
-    let id = r["id"].as_i64().expect("id");
+    r["id"].as_i64().expect("id")
+}
+
+/// A round open now, with three schools: two public (seats 2 and 1) and a
+/// private one admitting by lottery (seats 1).
+pub(super) async fn open_round(app: &TestApp, bureau: &mut Client) -> (i64, [String; 3]) {
+    let id = new_round(bureau).await;
     let codes = [
         code_of(app, "school001").await,
         code_of(app, "school002").await,
@@ -93,6 +100,27 @@ pub(super) fn application(
     choices: &[&str],
 ) -> Value {
     json!({"child_name": name, "child_id_number": id, "guardian_name": "家长", "guardian_phone": "13800001111", "community": community, "hukou_local": hukou, "owns_home": home, "residence_permit": !hukou, "choices": choices})
+}
+
+/// The portal's form token: the value of the `edb_form_csrf` cookie a
+/// portal page sets.
+pub(super) fn form_token_of(page: &reqwest::Response) -> String {
+    let cookie = crate::common::set_cookie_header(page, "edb_form_csrf").expect("form cookie");
+    cookie
+        .split(';')
+        .next()
+        .and_then(|p| p.split_once('='))
+        .map(|(_, v)| v.to_string())
+        .expect("token")
+}
+
+/// The reference number a portal page shows (`id="ref-no"`).
+pub(super) fn ref_no_in(html: &str) -> String {
+    html.split("id=\"ref-no\">")
+        .nth(1)
+        .and_then(|s| s.split('<').next())
+        .expect("reference number")
+        .to_string()
 }
 
 /// An application through the public API, as a parent's browser sends it.

@@ -31,8 +31,10 @@ impl Settings {
                 self.server.addr
             )));
         }
-        if self.server.submissions_per_minute == 0 {
-            return Err(invalid("server.submissions_per_minute 须大于 0"));
+        if self.server.submissions_per_minute == 0 || self.server.lookups_per_minute == 0 {
+            return Err(invalid(
+                "server.submissions_per_minute 与 server.lookups_per_minute 须大于 0",
+            ));
         }
         let b = &self.backup;
         if b.hour > 23 {
@@ -124,6 +126,10 @@ impl Settings {
             (
                 "server.submissions_per_minute",
                 self.server.submissions_per_minute.to_string(),
+            ),
+            (
+                "server.lookups_per_minute",
+                self.server.lookups_per_minute.to_string(),
             ),
             (
                 "backup.dir",

@@ -79,6 +79,9 @@ pub struct Server {
     pub insecure_cookies: bool,
     /// Applications one address may submit per minute on the public portal.
     pub submissions_per_minute: u32,
+    /// Look-ups of an application (by reference and ID number) one address
+    /// may make per minute on the public portal.
+    pub lookups_per_minute: u32,
 }
 
 impl Default for Server {
@@ -88,6 +91,7 @@ impl Default for Server {
             trusted_proxies: Vec::new(),
             insecure_cookies: false,
             submissions_per_minute: 30,
+            lookups_per_minute: 20,
         }
     }
 }

@@ -15,6 +15,7 @@ impl Settings {
         Ok(Config {
             cookie_secure: !self.server.insecure_cookies,
             public_submissions_per_minute: self.server.submissions_per_minute,
+            public_lookups_per_minute: self.server.lookups_per_minute,
             trusted_proxies: self.server.trusted_proxies.clone(),
             max_upload_bytes: self.limits.upload_mb * MIB,
             session: SessionLimits {

@@ -20,6 +20,10 @@ pub struct Config {
     /// Submissions one client address may make per minute on public forms
     /// (the application portal).
     pub public_submissions_per_minute: u32,
+    /// Look-ups one client address may make per minute on public pages
+    /// that find a record by what the visitor types (an application by
+    /// reference and ID number), so that guessing is slow.
+    pub public_lookups_per_minute: u32,
     /// Reverse proxies whose `X-Forwarded-For` names the client (for the
     /// audit log and sign-in throttling); empty: the connection's peer is
     /// the client.
@@ -44,6 +48,7 @@ impl Default for Config {
         Config {
             cookie_secure: true,
             public_submissions_per_minute: 30,
+            public_lookups_per_minute: 20,
             trusted_proxies: Vec::new(),
             max_upload_bytes: crate::excel::MAX_UPLOAD_BYTES,
             session: SessionLimits::default(),
@@ -63,6 +68,8 @@ pub struct AppState {
     pub reports: Arc<Reports>,
     /// For public forms (see [`Config::public_submissions_per_minute`]).
     pub public_limiter: Arc<RateLimiter>,
+    /// For public look-ups (see [`Config::public_lookups_per_minute`]).
+    pub lookup_limiter: Arc<RateLimiter>,
     /// The work areas the program was built with.
     pub areas: Areas,
     /// What waits for each user (待办事项).

@@ -143,7 +143,8 @@ pub(super) fn compute(inp: &Inputs) -> Result<(Plan, Instance, engine::Allocatio
             })
             .collect(),
     };
-    let alloc = engine::allocate(&instance, &inp.seed);
+    let alloc =
+        engine::allocate(&instance, &inp.seed).map_err(|e| AppError::Conflict(e.to_string()))?;
     let unassigned: Vec<usize> = alloc
         .assigned
         .iter()
@@ -223,6 +224,8 @@ pub(super) fn compute(inp: &Inputs) -> Result<(Plan, Instance, engine::Allocatio
         v.sort();
         v
     };
-    let input_hash = engine::hash_parts(&[alloc.input_hash.as_str(), &early_keys.join(",")]);
+    // The round's fingerprint, computed once per run.
+    let round_hash = engine::input_hash(&instance);
+    let input_hash = engine::hash_parts(&[round_hash.as_str(), &early_keys.join(",")]);
     Ok((Plan { input_hash, rows }, instance, alloc))
 }

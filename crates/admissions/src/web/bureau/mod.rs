@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use axum::extract::{Form, Path, State};
+use axum::extract::{Form, Multipart, Path, State};
 use axum::response::{IntoResponse, Redirect};
 use axum::routing::{get, post};
 use axum::Router;
@@ -12,6 +12,7 @@ use platform::db::Db;
 use platform::excel::{Cell, Title, Workbook, XLSX_MIME};
 use platform::time::{date_of, show_date};
 use platform::web::forms::{csrf_field, redisplay, refusal_view, Refusal};
+use platform::web::upload::read_upload;
 use platform::web::{file_response, page, with_notice, AppState, Notice};
 use platform::{AppError, PageResult};
 use serde::Deserialize;
@@ -22,8 +23,10 @@ use crate::service::{allocation, setup};
 use crate::store::{applications, rounds, runs};
 
 mod round;
+mod setup_forms;
 
-use round::{RoundModel, Typed};
+use round::RoundModel;
+use setup_forms::{catchment_entries, field, school_entries, Typed};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -31,6 +34,7 @@ pub fn routes() -> Router<AppState> {
         .route("/admissions/{id}", get(detail))
         .route("/admissions/{id}/{action}", post(act))
         .route("/admissions/{id}/results.xlsx", get(export))
+        .route("/admissions/{id}/catchments.xlsx", post(import_catchments))
         .route(
             "/admissions/appeals/{appeal}/{decision}",
             post(decide_appeal),
@@ -56,6 +60,7 @@ fn round_form(actor: &Actor, f: &RoundFields, r: &Refusal) -> Markup {
             label { "报名截止" input type="text" name="apply_until" placeholder="2026-05-15 17:00" value=(v("apply_until", "")); }
             label { "摇号种子公布时间" input type="text" name="seed_publish_at" placeholder="2026-05-20 09:00" value=(v("seed_publish_at", "")); }
             label { "可填志愿数" input type="number" name="max_choices" min="1" max="10" value=(v("max_choices", "3")); }
+            label { "招生政策（家长报名页面显示，可稍后填写）" textarea name="policy" rows="3" { (v("policy", "")) } }
             button type="submit" { "新建" }
         }
     }
@@ -99,6 +104,7 @@ async fn create(
         apply_until: get("apply_until"),
         max_choices: get("max_choices").trim().parse().unwrap_or(0),
         seed_publish_at: get("seed_publish_at"),
+        policy: get("policy"),
     };
     let e = match setup::create_round(&state.db, &caller, &input).await {
         Ok(id) => return Ok(Redirect::to(&format!("/admissions/{id}")).into_response()),
@@ -128,21 +134,26 @@ struct ActionForm {
     text: String,
 }
 
-/// Does `action` on a round; the key of the notice that says it was done.
+/// Does `action` on a round with the form's `fields`; the key of the
+/// notice that says it was done.
 async fn perform(
     db: &Db,
     caller: &Caller,
     id: RoundId,
     action: &str,
-    text: &str,
+    fields: &[(String, String)],
 ) -> Result<&'static str, AppError> {
+    let text = field(fields, "text");
     Ok(match action {
-        "schools" => setup::set_schools(db, caller, id, text)
+        "schools" => setup::set_school_entries(db, caller, id, &school_entries(fields))
             .await
             .map(|_| "schools")?,
-        "catchments" => setup::set_catchments(db, caller, id, text)
+        "catchments" => setup::set_catchment_entries(db, caller, id, &catchment_entries(fields))
             .await
             .map(|_| "catchments")?,
+        "policy" => setup::set_policy(db, caller, id, text)
+            .await
+            .map(|_| "policy")?,
         "seed" => setup::set_seed(db, caller, id, text)
             .await
             .map(|_| "seed")?,
@@ -162,30 +173,58 @@ async fn perform(
     })
 }
 
-/// An action on a round: back to the round with its notice, or the round
-/// again with the reason it was refused and the text as typed.
-async fn act(
-    State(state): State<AppState>,
-    actor: Actor,
-    caller: Caller,
-    Path((id, action)): Path<(RoundId, String)>,
-    Form(f): Form<ActionForm>,
+/// Back to the round with the notice `key`, or, when `outcome` is a
+/// refusal, the round again with its reasons and the form as submitted.
+async fn answer(
+    state: &AppState,
+    actor: &Actor,
+    caller: &Caller,
+    id: RoundId,
+    outcome: Result<&'static str, AppError>,
+    typed: &Typed<'_>,
 ) -> PageResult {
-    let e = match perform(&state.db, &caller, id, &action, &f.text).await {
+    let e = match outcome {
         Ok(key) => {
             let to = with_notice(&format!("/admissions/{id}"), key);
             return Ok(Redirect::to(&to).into_response());
         }
         Err(e) => e,
     };
-    let m = RoundModel::load(&state, &caller, id).await?;
+    let m = RoundModel::load(state, caller, id).await?;
+    redisplay(actor, &m.round.name, e, |r| {
+        round::view(actor, &m, &Notice::default(), r, typed)
+    })
+}
+
+/// An action on a round.
+async fn act(
+    State(state): State<AppState>,
+    actor: Actor,
+    caller: Caller,
+    Path((id, action)): Path<(RoundId, String)>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> PageResult {
+    let outcome = perform(&state.db, &caller, id, &action, &fields).await;
     let typed = Typed {
         what: &action,
-        text: &f.text,
+        fields: &fields,
     };
-    redisplay(&actor, &m.round.name, e, |r| {
-        round::view(&actor, &m, &Notice::default(), r, &typed)
-    })
+    answer(&state, &actor, &caller, id, outcome, &typed).await
+}
+
+/// A catchment workbook uploaded on the round's page.
+async fn import_catchments(
+    State(state): State<AppState>,
+    actor: Actor,
+    caller: Caller,
+    Path(id): Path<RoundId>,
+    mp: Multipart,
+) -> PageResult {
+    let up = read_upload(mp).await?;
+    let outcome = setup::import_catchments(&state.db, &caller, id, &up.bytes, &up.filename)
+        .await
+        .map(|_| "catchments-imported");
+    answer(&state, &actor, &caller, id, outcome, &Typed::default()).await
 }
 
 async fn decide_appeal(

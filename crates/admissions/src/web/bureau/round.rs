@@ -13,15 +13,20 @@ use platform::AppError;
 use crate::domain::application::RoundStage;
 use crate::domain::{AppealStatus, Placement, RoundId};
 use crate::service::allocation::{self, AppealRow};
+use crate::service::setup::{self, Candidate};
 use crate::store::rounds::{Round, RoundSchool};
 use crate::store::runs::{ResultRow, Run};
 use crate::store::{applications, rounds, runs};
+
+use super::setup_forms::{setup_forms, Typed};
 
 /// The sentence shown after each action on a round.
 pub(super) fn notices(key: &str) -> Option<&'static str> {
     Some(match key {
         "schools" => "已保存招生学校。",
         "catchments" => "已保存学区。",
+        "catchments-imported" => "已从文件导入学区。",
+        "policy" => "已保存招生政策。",
         "seed" => "已登记摇号种子。",
         "run" => "分配完成，结果见下方。",
         "verified" => "核验通过：重新计算结果与保存结果完全一致，满足学位容量与稳定性",
@@ -32,8 +37,10 @@ pub(super) fn notices(key: &str) -> Option<&'static str> {
 
 pub(super) struct RoundModel {
     pub round: Round,
-    schools: Vec<RoundSchool>,
+    pub(super) schools: Vec<RoundSchool>,
     catchments: Vec<(platform::InstitutionId, String)>,
+    /// The institutions the schools form offers.
+    pub(super) candidates: Vec<Candidate>,
     applied: i64,
     run: Option<Run>,
     results: Vec<ResultRow>,
@@ -53,8 +60,10 @@ impl RoundModel {
             Some(run) => runs::results(db, run.id).await?,
             None => vec![],
         };
+        let round = rounds::get(db, id).await?;
         Ok(RoundModel {
-            round: rounds::get(db, id).await?,
+            candidates: setup::candidates(db, &round).await?,
+            round,
             schools: rounds::schools(db, id).await?,
             catchments: rounds::catchments(db, id).await?,
             applied: applications::count(db, id).await?,
@@ -64,35 +73,15 @@ impl RoundModel {
         })
     }
 
-    /// The schools as the set-up form lists them.
-    fn schools_text(&self) -> String {
-        self.schools
+    /// A school's catchment communities as the form shows them.
+    pub(super) fn communities_of(&self, school: platform::InstitutionId) -> String {
+        let list: Vec<&str> = self
+            .catchments
             .iter()
-            .map(|s| {
-                let lottery = if s.private_lottery {
-                    ",民办摇号"
-                } else {
-                    ""
-                };
-                format!("{},{},{}{lottery}\n", s.code, s.seats, s.early_seats)
-            })
-            .collect()
-    }
-
-    /// The catchments as the set-up form lists them.
-    fn catchment_text(&self) -> String {
-        let mut by_school: HashMap<i64, Vec<String>> = HashMap::new();
-        for (i, c) in &self.catchments {
-            by_school.entry(i.0).or_default().push(c.clone());
-        }
-        self.schools
-            .iter()
-            .filter_map(|s| {
-                by_school
-                    .get(&s.institution_id.0)
-                    .map(|cs| format!("{},{}\n", s.code, cs.join("、")))
-            })
-            .collect()
+            .filter(|(i, _)| *i == school)
+            .map(|(_, c)| c.as_str())
+            .collect();
+        list.join("、")
     }
 
     /// Per school: admitted, and the lowest tier admitted.
@@ -106,23 +95,6 @@ impl RoundModel {
             }
         }
         per_school
-    }
-}
-
-/// A set-up form's text as typed, shown again when it was refused.
-#[derive(Default)]
-pub(super) struct Typed<'a> {
-    pub what: &'a str,
-    pub text: &'a str,
-}
-
-impl Typed<'_> {
-    fn or(&self, what: &str, stored: String) -> String {
-        if self.what == what {
-            self.text.to_string()
-        } else {
-            stored
-        }
     }
 }
 
@@ -153,29 +125,6 @@ fn schools_table(m: &RoundModel) -> Markup {
                 td.num { (per_school.get(&s.institution_id.0).map(|x| x.0).unwrap_or(0)) }
                 td { (per_school.get(&s.institution_id.0).map(|x| x.1).filter(|t| *t > 0).map(|t| crate::domain::priority::tier_label(t as u8)).unwrap_or("")) }
             } } }
-        }
-    }
-}
-
-fn setup_forms(actor: &Actor, m: &RoundModel, typed: &Typed) -> Markup {
-    let id = m.round.id;
-    html! {
-        form.stacked method="post" action=(format!("/admissions/{id}/schools")) {
-            (csrf_field(actor))
-            label for="schools" { "招生学校（每行：学校标识码,学位数[,提前招生数][,民办摇号]）" }
-            textarea id="schools" name="text" rows="6" { (typed.or("schools", m.schools_text())) }
-            button type="submit" { "保存招生学校" }
-        }
-        form.stacked method="post" action=(format!("/admissions/{id}/catchments")) {
-            (csrf_field(actor))
-            label for="catchments" { "学区（每行：学校标识码,社区、社区…）" }
-            textarea id="catchments" name="text" rows="6" { (typed.or("catchments", m.catchment_text())) }
-            button type="submit" { "保存学区" }
-        }
-        form.filters method="post" action=(format!("/admissions/{id}/seed")) {
-            (csrf_field(actor))
-            label { "摇号种子（公开抽取后登记）" input type="text" name="text" value=(typed.or("seed", String::new())); }
-            button type="submit" { "登记种子" }
         }
     }
 }

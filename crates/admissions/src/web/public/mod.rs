@@ -4,7 +4,7 @@
 
 use axum::extract::{Form, Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::Router;
 use axum_extra::extract::CookieJar;
@@ -12,21 +12,25 @@ use chrono::Utc;
 use maud::{html, Markup};
 use platform::auth::ClientIp;
 use platform::web::forms::error_summary;
-use platform::web::{double_submit, public_page, AppState};
+use platform::web::{double_submit, AppState};
 use platform::{AppError, PageResult};
 
 mod form;
+mod portal;
 
 use crate::domain::RoundId;
 use crate::service::applying;
 use crate::store::rounds;
 use form::{application_form, round_options, FormFields, Offer};
+use portal::{policy, portal_page, privacy_notice, receipt};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/apply", get(index))
         .route("/apply/{round}", get(form_page).post(submit))
         .route("/apply/status", get(status_form).post(status))
+        .route("/apply/privacy", get(privacy))
+        .route("/apply/receipt", axum::routing::post(receipt_page))
         .route("/apply/edit", axum::routing::post(edit))
         .route("/apply/appeal", axum::routing::post(appeal))
 }
@@ -38,15 +42,29 @@ async fn index(State(state): State<AppState>) -> PageResult {
         .into_iter()
         .filter(|r| r.is_open(now))
         .collect();
-    Ok(public_page(
-        "义务教育招生网上报名",
-        html! {
-            @if open.is_empty() { p { "目前没有正在报名的招生。" } }
-            ul { @for r in &open { li { a href=(format!("/apply/{}", r.id)) { (r.name) } } } }
-            p { a href="/apply/status" { "查询、修改报名或查看录取结果" } }
-        },
-    )
-    .into_response())
+    let body = html! {
+        @if open.is_empty() { p { "目前没有正在报名的招生。" } }
+        ul { @for r in &open { li { a href=(format!("/apply/{}", r.id)) { (r.name) } } } }
+        p { a href="/apply/status" { "查询、修改报名或查看录取结果" } }
+    };
+    Ok(portal_page(&state, "义务教育招生网上报名", body)
+        .await?
+        .into_response())
+}
+
+async fn privacy(State(state): State<AppState>) -> PageResult {
+    Ok(portal_page(&state, "个人信息保护说明", privacy_notice())
+        .await?
+        .into_response())
+}
+
+/// The application form, below the round's policy and the privacy notice.
+fn with_policy(r: &rounds::Round, form: Markup) -> Markup {
+    html! {
+        (policy(r))
+        p.muted { "提交即表示您已阅读" a href="/apply/privacy" { "个人信息保护说明" } "。" }
+        (form)
+    }
 }
 
 async fn form_page(
@@ -68,7 +86,13 @@ async fn form_page(
         &[],
         false,
     );
-    Ok((jar, public_page(&format!("{} · 网上报名", r.name), body)).into_response())
+    let page = portal_page(
+        &state,
+        &format!("{} · 网上报名", r.name),
+        with_policy(&r, body),
+    )
+    .await?;
+    Ok((jar, page).into_response())
 }
 
 /// Lets a parent's change through: the form's own token, and not too many
@@ -94,15 +118,14 @@ async fn submit(
 ) -> PageResult {
     let ip = admit(&state, &jar, &f, &client)?;
     match applying::submit(&state.db, round, &f.input(), ip).await {
-        Ok(ref_no) => Ok(public_page(
-            "报名成功",
-            html! {
-                p.notice role="status" { "报名已提交。报名号：" strong id="ref-no" { (ref_no) } }
-                p { "请牢记报名号。凭报名号和儿童身份证号可在报名期间修改，公布后查看录取结果。" }
-                p { a href="/apply/status" { "查询报名" } }
-            },
-        )
-        .into_response()),
+        Ok(ref_no) => {
+            let s = applying::status(&state.db, &ref_no, &f.child_id_number).await?;
+            let body = html! {
+                p.notice.no-print role="status" { "报名已提交。" }
+                (receipt(&s))
+            };
+            Ok(portal_page(&state, "报名成功", body).await?.into_response())
+        }
         Err(AppError::Invalid(errors)) => {
             let (r, schools, communities) = round_options(&state, round).await?;
             let body = application_form(
@@ -117,11 +140,9 @@ async fn submit(
                 &errors,
                 false,
             );
-            Ok((
-                StatusCode::UNPROCESSABLE_ENTITY,
-                public_page(&format!("{} · 网上报名", r.name), body),
-            )
-                .into_response())
+            let title = format!("{} · 网上报名", r.name);
+            let page = portal_page(&state, &title, with_policy(&r, body)).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
         Err(e) => Err(e),
     }
@@ -139,13 +160,10 @@ fn lookup_form(token: &str, message: Option<&str>) -> Markup {
     }
 }
 
-async fn status_form(State(state): State<AppState>, jar: CookieJar) -> Response {
+async fn status_form(State(state): State<AppState>, jar: CookieJar) -> PageResult {
     let (jar, token) = double_submit::issue(jar, state.config.cookie_secure);
-    (
-        jar,
-        public_page("查询报名与录取结果", lookup_form(&token, None)),
-    )
-        .into_response()
+    let page = portal_page(&state, "查询报名与录取结果", lookup_form(&token, None)).await?;
+    Ok((jar, page).into_response())
 }
 
 async fn show_status(
@@ -158,14 +176,9 @@ async fn show_status(
     let s = match applying::status(&state.db, ref_no, id_number).await {
         Ok(s) => s,
         Err(AppError::NotFound) => {
-            return Ok((
-                StatusCode::NOT_FOUND,
-                public_page(
-                    "查询报名与录取结果",
-                    lookup_form(token, Some("未找到该报名：请核对报名号和儿童身份证号")),
-                ),
-            )
-                .into_response())
+            let form = lookup_form(token, Some("未找到该报名：请核对报名号和儿童身份证号"));
+            let page = portal_page(state, "查询报名与录取结果", form).await?;
+            return Ok((StatusCode::NOT_FOUND, page).into_response());
         }
         Err(e) => return Err(e),
     };
@@ -199,6 +212,14 @@ async fn show_status(
             dt { "招生" } dd { (s.round.name) }
             dt { "儿童" } dd { (a.child_name) }
             dt { "志愿" } dd { @for (i, (_, name)) in s.choices.iter().enumerate() { "第 " (i + 1) " 志愿：" (name) br; } }
+            dt { "回执" } dd {
+                form.inline method="post" action="/apply/receipt" {
+                    input type="hidden" name="_csrf" value=(token);
+                    input type="hidden" name="ref_no" value=(a.ref_no);
+                    input type="hidden" name="child_id_number" value=(a.child_id_number);
+                    button.secondary type="submit" { "打印报名回执" }
+                }
+            }
             dt { "录取结果" } dd id="result" {
                 @match &s.result {
                     Some((Some(school), how)) => { strong { (school) } "（" (how.label()) "）" }
@@ -225,16 +246,45 @@ async fn show_status(
             }
         }
     };
-    Ok(public_page("报名信息", body).into_response())
+    Ok(portal_page(state, "报名信息", body).await?.into_response())
+}
+
+/// A look-up by reference and ID: the form's own token, and not too many
+/// from the same address, so that nobody can guess their way through.
+fn admit_lookup(
+    state: &AppState,
+    jar: &CookieJar,
+    f: &FormFields,
+    client: &Option<String>,
+) -> Result<(), AppError> {
+    double_submit::verify(jar, &f._csrf)?;
+    state
+        .lookup_limiter
+        .check(client.as_deref().and_then(|s| s.parse().ok()))
 }
 
 async fn status(
     State(state): State<AppState>,
     jar: CookieJar,
+    ClientIp(client): ClientIp,
     Form(f): Form<FormFields>,
 ) -> PageResult {
-    double_submit::verify(&jar, &f._csrf)?;
+    admit_lookup(&state, &jar, &f, &client)?;
     show_status(&state, &f._csrf, &f.ref_no, &f.child_id_number, None).await
+}
+
+/// The receipt again, for a parent who looked the application up.
+async fn receipt_page(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    ClientIp(client): ClientIp,
+    Form(f): Form<FormFields>,
+) -> PageResult {
+    admit_lookup(&state, &jar, &f, &client)?;
+    let s = applying::status(&state.db, &f.ref_no, &f.child_id_number).await?;
+    Ok(portal_page(&state, "报名回执", receipt(&s))
+        .await?
+        .into_response())
 }
 
 async fn edit(
@@ -265,14 +315,12 @@ async fn edit(
             )
             .await
         }
-        Err(AppError::Invalid(errors)) => Ok((
-            StatusCode::UNPROCESSABLE_ENTITY,
-            public_page(
-                "修改报名",
-                html! { (error_summary(&errors)) p { a href="/apply/status" { "返回查询" } } },
-            ),
-        )
-            .into_response()),
+        Err(AppError::Invalid(errors)) => {
+            let body =
+                html! { (error_summary(&errors)) p { a href="/apply/status" { "返回查询" } } };
+            let page = portal_page(&state, "修改报名", body).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
         Err(e) => Err(e),
     }
 }

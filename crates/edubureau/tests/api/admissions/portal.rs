@@ -13,13 +13,7 @@ both_backends!(
         assert_eq!(s, StatusCode::OK);
         assert!(index.contains("测试小学招生"));
         let page = public.get(&format!("/apply/{round}")).await;
-        let cookie = crate::common::set_cookie_header(&page, "edb_form_csrf").expect("form cookie");
-        let token = cookie
-            .split(';')
-            .next()
-            .and_then(|p| p.split_once('='))
-            .map(|(_, v)| v.to_string())
-            .expect("token");
+        let token = form_token_of(&page);
         let html = page.text().await.expect("html");
         assert!(html.contains("第 3 志愿") && html.contains("东迁社区"));
         let year = students::service::school_year_of(students::service::today()) + 1;
@@ -44,12 +38,7 @@ both_backends!(
             .expect("send");
         assert_eq!(r.status(), StatusCode::OK);
         let done = r.text().await.expect("html");
-        let ref_no = done
-            .split("id=\"ref-no\">")
-            .nth(1)
-            .and_then(|s| s.split('<').next())
-            .expect("reference number")
-            .to_string();
+        let ref_no = ref_no_in(&done);
         // Without the form cookie the post is refused.
         let r = public
             .http

@@ -41,7 +41,7 @@ both_backends!(
             (
                 application("甲", &a, "东迁社区", true, true, &[&codes[0]]),
                 StatusCode::CONFLICT,
-                "已在本次招生中报名",
+                "如已提交过申请",
             ),
             (
                 application("小", &young, "东迁社区", true, true, &[&codes[0]]),
