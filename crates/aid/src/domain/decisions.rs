@@ -16,6 +16,8 @@ pub struct Class {
     pub grade: i64,
     pub urban_rural: Option<UrbanRural>,
     pub ownership: Option<Ownership>,
+    /// At a 中等职业学校.
+    pub vocational: bool,
 }
 
 /// The outcome for one key: the payments kept and the (kept, dropped) rule
@@ -53,6 +55,7 @@ pub fn decide(
                 flags,
                 urban_rural: class.urban_rural,
                 ownership: class.ownership,
+                vocational: class.vocational,
             };
             for set in 0..sets {
                 let applied = application_sets.get(set).copied().unwrap_or(0);

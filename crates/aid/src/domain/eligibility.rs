@@ -17,6 +17,8 @@ pub struct Profile {
     pub flags: u16,
     pub urban_rural: Option<UrbanRural>,
     pub ownership: Option<Ownership>,
+    /// At a 中等职业学校: grades 10–12 are 中职, not 高中.
+    pub vocational: bool,
 }
 
 /// A program compiled for fast evaluation over many students.
@@ -25,7 +27,7 @@ pub struct Rule {
     pub program: i64,
     pub units: i64,
     /// Amount per period for each [`Stage::index`]; `None`: stage not covered.
-    amounts: [Option<Fen>; 4],
+    amounts: [Option<Fen>; Stage::ALL.len()],
     required: u16,
     forbidden: u16,
     any_of: Vec<u16>,
@@ -57,7 +59,7 @@ pub struct Hit {
 
 impl Rule {
     pub fn compile(program: i64, def: &ProgramDef, term: &Term) -> Rule {
-        let mut amounts = [None; 4];
+        let mut amounts = [None; Stage::ALL.len()];
         for (s, f) in &def.amounts {
             amounts[s.index()] = Some(*f);
         }
@@ -103,7 +105,10 @@ impl Rule {
         if self.units <= 0 || (self.needs_application && !applied) {
             return None;
         }
-        let stage = Stage::of_grade(f.grade)?;
+        let stage = match Stage::of_grade(f.grade)? {
+            Stage::Senior if f.vocational => Stage::Vocational,
+            s => s,
+        };
         let per = self.amounts[stage.index()]?;
         if f.flags & self.required != self.required || f.flags & self.forbidden != 0 {
             return None;

@@ -15,10 +15,8 @@
 //!   高中国家助学金管理办法), students of poor families.
 //! - 中职国家助学金 (average 2,000 元/年, first and second year) and 中职
 //!   免学费 (by the province's tuition, typically 2,000 元/年) are paid per
-//!   student of a 中等职业学校: their stage is 中职, which the student
-//!   register records as 高中 grades of a vocational school; the presets use
-//!   the 高中 grades and say so in their name until the register keeps 中职
-//!   apart.
+//!   student of a 中等职业学校: their stage is 中职 (grades 10–12 at a
+//!   school whose 办学类型 is 36x).
 
 use serde_json::json;
 
@@ -83,21 +81,20 @@ pub const PRESETS: &[Preset] = &[
     Preset {
         key: "vocational_grant",
         name: "中职国家助学金",
-        source: "平均 2000 元/生/年（财教〔2019〕19号）；学籍中的中职学生按高中年级计",
+        source: "平均 2000 元/生/年（财教〔2019〕19号）",
         definition: || {
             json!({"name": "中职国家助学金", "funding_source": "中央和地方财政", "period": "year",
-                "stages": ["senior"], "amounts": [{"stage": "senior", "amount": "2000"}],
+                "stages": ["vocational"], "amounts": [{"stage": "vocational", "amount": "2000"}],
                 "conditions": [poor()]})
         },
     },
     Preset {
         key: "vocational_tuition",
         name: "中职免学费",
-        source:
-            "按省定学费标准，常见 2000 元/生/年（财教〔2019〕19号）；学籍中的中职学生按高中年级计",
+        source: "按省定学费标准，常见 2000 元/生/年（财教〔2019〕19号）",
         definition: || {
             json!({"name": "中职免学费", "funding_source": "中央和地方财政", "period": "year",
-                "stages": ["senior"], "amounts": [{"stage": "senior", "amount": "2000"}],
+                "stages": ["vocational"], "amounts": [{"stage": "vocational", "amount": "2000"}],
                 "conditions": []})
         },
     },

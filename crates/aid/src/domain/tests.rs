@@ -38,6 +38,7 @@ fn facts(grade: i64, flags: u16, area: UrbanRural) -> Profile {
         flags,
         urban_rural: Some(area),
         ownership: Some(Ownership::Public),
+        vocational: false,
     }
 }
 
@@ -198,8 +199,8 @@ proptest! {
         let sets = incompatibility_sets(&[(1, vec![2]), (2, vec![]), (3, vec![])]);
         let area = if urban { UrbanRural::Urban } else { UrbanRural::Rural };
         let classes = vec![
-            decisions::Class { grade: 4, urban_rural: Some(UrbanRural::Town), ownership: None },
-            decisions::Class { grade, urban_rural: Some(area), ownership: Some(Ownership::Public) },
+            decisions::Class { grade: 4, urban_rural: Some(UrbanRural::Town), ownership: None, vocational: false },
+            decisions::Class { grade, urban_rural: Some(area), ownership: Some(Ownership::Public), vocational: false },
         ];
         let application_sets = [0, 1, applied];
         let table = decide(&rules, &sets, &classes, &application_sets);
@@ -217,4 +218,31 @@ proptest! {
         keys.dedup();
         prop_assert_eq!(keys.len(), table.len(), "keys are distinct");
     }
+}
+
+#[test]
+fn zhongzhi_is_its_own_stage() {
+    let def = program(json!({"name": "中职国家助学金", "period": "year",
+        "stages": ["vocational"], "amounts": [{"stage": "vocational", "amount": "2000"}],
+        "conditions": []}))
+    .unwrap();
+    let rule = Rule::compile(1, &def, &term());
+    let senior = facts(11, 0, UrbanRural::Urban);
+    let vocational = Profile {
+        vocational: true,
+        ..senior
+    };
+    assert!(
+        rule.evaluate(0, &senior, false).is_none(),
+        "高中 is not 中职"
+    );
+    let hit = rule
+        .evaluate(0, &vocational, false)
+        .expect("中职 qualifies");
+    assert_eq!(hit.amount, Fen::from_yuan(2000));
+    let junior_at_vocational = Profile {
+        grade: 9,
+        ..vocational
+    };
+    assert!(rule.evaluate(0, &junior_at_vocational, false).is_none());
 }

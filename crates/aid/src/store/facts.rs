@@ -119,12 +119,13 @@ pub async fn prepare(
     let mut classes: Vec<Class> = Vec::new();
     let mut index: HashMap<Class, i64> = HashMap::new();
     let mut rows = Vec::new();
-    for (institution, (urban_rural, ownership)) in &places {
+    for (institution, (urban_rural, ownership, vocational)) in &places {
         for grade in GRADES {
             let class = Class {
                 grade,
                 urban_rural: *urban_rural,
                 ownership: *ownership,
+                vocational: *vocational,
             };
             let n = *index.entry(class).or_insert_with(|| {
                 classes.push(class);
@@ -320,16 +321,23 @@ pub async fn finish(tx: &mut Tx) -> Result<(), DbError> {
     Ok(())
 }
 
-/// Institution id → (城乡 class of its township, ownership).
-type Places = std::collections::BTreeMap<i64, (Option<UrbanRural>, Option<Ownership>)>;
+/// Institution id → (城乡 class of its township, ownership, whether it is a
+/// 中等职业学校).
+type Places = std::collections::BTreeMap<i64, (Option<UrbanRural>, Option<Ownership>, bool)>;
 
 async fn places(tx: &mut Tx) -> Result<Places, DbError> {
-    let rows: Vec<(i64, String, String)> = tx
-        .fetch_all(Sql::new("SELECT i.id, i.ownership, t.urban_rural FROM institutions i JOIN townships t ON t.id = i.township_id"))
+    let rows: Vec<(i64, String, String, String)> = tx
+        .fetch_all(Sql::new("SELECT i.id, i.ownership, t.urban_rural, i.school_type FROM institutions i JOIN townships t ON t.id = i.township_id"))
         .await?;
     Ok(rows
         .into_iter()
-        .map(|(id, own, ur)| (id, (UrbanRural::parse(&ur), ownership_parse(&own))))
+        .map(|(id, own, ur, kind)| {
+            let vocational = platform::vocab::is_vocational_school(&kind);
+            (
+                id,
+                (UrbanRural::parse(&ur), ownership_parse(&own), vocational),
+            )
+        })
         .collect())
 }
 

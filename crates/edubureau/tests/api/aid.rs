@@ -12,6 +12,7 @@ mod presets;
 mod programs;
 mod reader;
 mod review;
+mod vocational;
 
 use reqwest::StatusCode;
 use serde_json::{json, Value};

@@ -16,19 +16,32 @@ pub enum Stage {
     Primary,
     Junior,
     Senior,
+    /// 中职: secondary vocational education, grades 10–12 of a 中等职业学校.
+    Vocational,
 }
 
 impl Stage {
-    pub const ALL: [Stage; 4] = [
+    pub const ALL: [Stage; 5] = [
         Stage::Preschool,
         Stage::Primary,
         Stage::Junior,
         Stage::Senior,
+        Stage::Vocational,
     ];
 
-    /// Grades -2..0 学前, 1–6 小学, 7–9 初中, 10–12 高中.
+    /// Grades -2..0 学前, 1–6 小学, 7–9 初中, 10–12 高中 (the grade alone
+    /// cannot tell 中职 from 高中: see [`Stage::of`]).
     pub fn of_grade(grade: i64) -> Option<Stage> {
         Stage::ALL.into_iter().find(|s| s.grades().contains(&grade))
+    }
+
+    /// The stage of a grade at a school of type `school_type` (办学类型
+    /// code): grades 10–12 of a 中等职业学校 (codes 36x) are 中职.
+    pub fn of(grade: i64, school_type: &str) -> Option<Stage> {
+        match Stage::of_grade(grade)? {
+            Stage::Senior if is_vocational_school(school_type) => Some(Stage::Vocational),
+            s => Some(s),
+        }
     }
 
     /// The position in [`Stage::ALL`].
@@ -42,6 +55,7 @@ impl Stage {
             Stage::Primary => "primary",
             Stage::Junior => "junior",
             Stage::Senior => "senior",
+            Stage::Vocational => "vocational",
         }
     }
 
@@ -59,6 +73,7 @@ impl Stage {
             Stage::Primary => "小学",
             Stage::Junior => "初中",
             Stage::Senior => "高中",
+            Stage::Vocational => "中职",
         }
     }
 
@@ -69,7 +84,7 @@ impl Stage {
             Stage::Preschool => 3..=5,
             Stage::Primary => 6..=11,
             Stage::Junior => 12..=14,
-            Stage::Senior => 15..=17,
+            Stage::Senior | Stage::Vocational => 15..=17,
         }
     }
 
@@ -78,9 +93,15 @@ impl Stage {
             Stage::Preschool => -2..=0,
             Stage::Primary => 1..=6,
             Stage::Junior => 7..=9,
-            Stage::Senior => 10..=12,
+            Stage::Senior | Stage::Vocational => 10..=12,
         }
     }
+}
+
+/// Whether a 办学类型 code is a 中等职业学校 (36x: 调整后中职, 职业高中,
+/// 附设中职班 …).
+pub fn is_vocational_school(school_type: &str) -> bool {
+    school_type.trim().starts_with("36")
 }
 
 const NAMES: [(i64, &str); 15] = [
@@ -178,6 +199,19 @@ pub fn age_fits(grade: Grade, age: i64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn upper_grades_of_a_vocational_school_are_zhongzhi() {
+        assert_eq!(Stage::of(10, "365"), Some(Stage::Vocational));
+        assert_eq!(Stage::of(12, "361"), Some(Stage::Vocational));
+        assert_eq!(Stage::of(10, "342"), Some(Stage::Senior));
+        assert_eq!(Stage::of(9, "365"), Some(Stage::Junior));
+        assert_eq!(Stage::of(13, "365"), None);
+        assert_eq!(Stage::of_grade(11), Some(Stage::Senior));
+        assert_eq!(Stage::parse("中职"), Some(Stage::Vocational));
+        assert_eq!(Stage::parse("vocational"), Some(Stage::Vocational));
+        assert!(!is_vocational_school("211"));
+    }
 
     #[test]
     fn names_and_numbers_parse() {

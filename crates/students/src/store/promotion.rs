@@ -5,6 +5,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use platform::auth::Scope;
 use platform::db::{DbError, Ex, Sql, Tx};
+use platform::vocab::Stage;
 use platform::InstitutionId;
 use serde::Serialize;
 
@@ -62,13 +63,24 @@ fn within(q: Sql, scope: &Scope, reach: Reach, institution: &str, grade: &str) -
     match reach {
         Reach::District => q,
         Reach::Institution(i) => q.push(" AND ").push(institution).push(" = ").bind(i),
-        Reach::Stage(s) => q
-            .push(" AND ")
-            .push(grade)
-            .push(" BETWEEN ")
-            .bind(*s.grades().start())
-            .push(" AND ")
-            .bind(*s.grades().end()),
+        Reach::Stage(s) => {
+            let q = q
+                .push(" AND ")
+                .push(grade)
+                .push(" BETWEEN ")
+                .bind(*s.grades().start())
+                .push(" AND ")
+                .bind(*s.grades().end());
+            // 高中 and 中职 share grades 10–12: the school type tells them apart.
+            let vocational = match s {
+                Stage::Senior => "NOT IN",
+                Stage::Vocational => "IN",
+                _ => return q,
+            };
+            q.push(" AND ").push(institution).push(&format!(
+                " {vocational} (SELECT id FROM institutions WHERE school_type LIKE '36%')"
+            ))
+        }
     }
 }
 

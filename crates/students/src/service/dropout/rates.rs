@@ -17,7 +17,6 @@ use super::{birth_range, school_year_or_current, COMPULSORY};
 use crate::domain::consolidation::MEASURES;
 use crate::domain::dropout::{format_rate, rate_hundredths};
 use crate::domain::Grade;
-use crate::domain::Stage;
 use crate::store::dropout::{self as store, TownshipCount};
 
 /// How the rates are defined, one line each, as shown on the page.
@@ -134,15 +133,6 @@ fn by_township(counts: Vec<TownshipCount>) -> HashMap<TownshipId, (i64, i64)> {
         .collect()
 }
 
-fn stage_key(s: Stage) -> &'static str {
-    match s {
-        Stage::Preschool => "preschool",
-        Stage::Primary => "primary",
-        Stage::Junior => "junior",
-        Stage::Senior => "senior",
-    }
-}
-
 /// The rates of `school_year` (default: the current one). Bureau users only:
 /// they are computed over every institution.
 pub async fn rates(db: &Db, caller: &Caller, school_year: Option<i64>) -> Result<Rates, AppError> {
@@ -188,7 +178,7 @@ pub async fn rates(db: &Db, caller: &Caller, school_year: Option<i64>) -> Result
             );
         }
         stages.push(StageRates {
-            stage: stage_key(stage).into(),
+            stage: stage.key().into(),
             label: stage.label().into(),
             born_from: range.from,
             born_to: range.to,
