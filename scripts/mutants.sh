@@ -7,6 +7,8 @@
 #   scripts/mutants.sh                 # aid, then engine, then identity
 #   scripts/mutants.sh engine          # one module
 #
+# `--lib` goes to every cargo call, so that only the unit-test binary is
+# built for each mutant (not the library twice, nor examples).
 # Needs `cargo install cargo-mutants` (27.x). Mutants are built one at a
 # time in a copy of the tree, with their own target directory
 # (target/mutants, reused between runs) so they never lock the main one.
@@ -37,7 +39,7 @@ run() {
     mkdir -p "$out"
     # cargo-mutants exits non-zero when a mutant is missed: report anyway.
     cargo mutants --package "${crate[$module]}" "${args[@]}" \
-        --test-tool cargo --cargo-test-arg=--lib \
+        --test-tool cargo --cargo-arg=--lib \
         --jobs 1 --timeout 120 --build-timeout 900 \
         --output "$out" || true
     local d="$out/mutants.out"

@@ -6,6 +6,7 @@
 mod applications;
 mod batches;
 pub mod county;
+mod ownership;
 mod pages;
 mod programs;
 mod reader;
