@@ -40,6 +40,12 @@ fn areas_paid(rule: &Rule) -> Vec<Option<UrbanRural>> {
         .collect()
 }
 
+/// The reason `rule` gives for paying `p`, which it must pay.
+fn reason(rule: &Rule, p: &Profile) -> String {
+    let hit = rule.evaluate(0, p, false).expect("qualifies");
+    rule.reason_text(&hit.why)
+}
+
 #[test]
 fn a_program_for_inclusive_private_schools_pays_only_their_students() {
     let rule = junior_program(json!([{"kind": "ownership", "values": ["private_inclusive"]}]));
@@ -63,10 +69,8 @@ fn a_program_for_public_and_private_schools_refuses_inclusive_ones() {
         owners_paid(&rule),
         vec![Some(Ownership::Public), Some(Ownership::Private)]
     );
-    let hit = rule
-        .evaluate(0, &student(0, None, Some(Ownership::Private)), false)
-        .unwrap();
-    assert_eq!(rule.reason_text(&hit.why), "初中·民办");
+    let private = student(0, None, Some(Ownership::Private));
+    assert_eq!(reason(&rule, &private), "初中·民办");
 }
 
 #[test]
@@ -87,10 +91,8 @@ fn town_and_village_schools_qualify_for_a_program_outside_the_city() {
         areas_paid(&rule),
         vec![Some(UrbanRural::Town), Some(UrbanRural::Rural)]
     );
-    let hit = rule
-        .evaluate(0, &student(0, Some(UrbanRural::Town), None), false)
-        .unwrap();
-    assert_eq!(rule.reason_text(&hit.why), "初中·镇区");
+    let town = student(0, Some(UrbanRural::Town), None);
+    assert_eq!(reason(&rule, &town), "初中·镇区");
 }
 
 #[test]
