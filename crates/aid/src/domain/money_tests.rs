@@ -9,6 +9,8 @@ fn zero_has_no_sign_in_any_form() {
     assert_eq!(Fen::ZERO.yuan(), "0.00");
     assert_eq!(Fen::ZERO.yuan_grouped(), "0.00");
     assert_eq!(Fen::ZERO.wan_label(), "0.00万元");
+    // A refund under 50 元 rounds to zero 万元: no minus sign either.
+    assert_eq!(Fen(-4_999).wan_label(), "0.00万元");
     assert_eq!(Fen::parse_yuan("0"), Ok(Fen::ZERO));
 }
 
