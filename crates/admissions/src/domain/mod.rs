@@ -22,6 +22,8 @@ pub mod verify;
 #[cfg(test)]
 mod brute_force;
 #[cfg(test)]
+mod engine_tests;
+#[cfg(test)]
 mod properties;
 #[cfg(test)]
 mod verify_tests;

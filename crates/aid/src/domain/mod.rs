@@ -13,6 +13,12 @@ pub mod status;
 pub mod term;
 
 #[cfg(test)]
+mod condition_tests;
+#[cfg(test)]
+mod eligibility_tests;
+#[cfg(test)]
+mod money_tests;
+#[cfg(test)]
 mod tests;
 
 pub use condition::{Condition, ConditionInput};

@@ -6,12 +6,12 @@ use serde_json::json;
 
 use super::*;
 
-fn program(v: serde_json::Value) -> Result<ProgramDef, Vec<platform::FieldError>> {
+pub(super) fn program(v: serde_json::Value) -> Result<ProgramDef, Vec<platform::FieldError>> {
     let input: ProgramInput = serde_json::from_value(v).expect("shape");
     input.validate(None, &[1, 2, 3])
 }
 
-fn term() -> Term {
+pub(super) fn term() -> Term {
     TermInput {
         school_year: 2025,
         half: 1,

@@ -7,6 +7,7 @@ mod applications;
 mod batches;
 pub mod county;
 mod never_twice;
+mod ownership;
 mod pages;
 mod presets;
 mod programs;

@@ -347,4 +347,6 @@ pub fn values_from_pairs<'a>(pairs: &[(&str, &'a str)]) -> Vec<&'a str> {
 }
 
 #[cfg(test)]
+mod check_tests;
+#[cfg(test)]
 mod tests;

@@ -1,7 +1,7 @@
 use super::*;
 use proptest::prelude::*;
 
-fn today() -> NaiveDate {
+pub(super) fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
 }
 
@@ -21,14 +21,14 @@ const GOOD: &[(&str, &str)] = &[
     ("特长", "围棋"),
 ];
 
-fn with_check_digit(body: &str) -> String {
+pub(super) fn with_check_digit(body: &str) -> String {
     format!(
         "{body}{}",
         super::super::identity::check_char(body).unwrap()
     )
 }
 
-fn good() -> Vec<(&'static str, String)> {
+pub(super) fn good() -> Vec<(&'static str, String)> {
     GOOD.iter()
         .map(|(h, v)| {
             (
@@ -43,7 +43,9 @@ fn good() -> Vec<(&'static str, String)> {
         .collect()
 }
 
-fn run(pairs: &[(&'static str, String)]) -> Result<(NewStudent, Placement), Vec<FieldError>> {
+pub(super) fn run(
+    pairs: &[(&'static str, String)],
+) -> Result<(NewStudent, Placement), Vec<FieldError>> {
     let borrowed: Vec<(&str, &str)> = pairs.iter().map(|(h, v)| (*h, v.as_str())).collect();
     check(&values_from_pairs(&borrowed), today())
 }
