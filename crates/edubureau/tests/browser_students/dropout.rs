@@ -66,10 +66,11 @@ async fn the_register_comparison_opens_a_case_and_a_home_visit_is_recorded() {
         assert_eq!(b.path().await, "/dropout");
         let notice = b.text("p.notice").await;
         let prefix = format!("{year}—{} 学年户籍比对完成：新立案 ", year + 1);
+        // "…新立案 N 件，按学区分派 M 件。查看未分派案件"
         let opened: u64 = notice
             .strip_prefix(&prefix)
-            .and_then(|r| r.strip_suffix(" 件。"))
-            .and_then(|n| n.parse().ok())
+            .and_then(|r| r.split_once(" 件，按学区分派 "))
+            .and_then(|(n, _)| n.parse().ok())
             .unwrap_or_else(|| panic!("unexpected notice {notice:?}"));
         assert!(opened >= 1, "at least the new child: {notice}");
 

@@ -55,7 +55,9 @@ both_backends!(
         // 2,471 + 395 juniors and 1,835 rural primary pupils, in fen.
         let public_fen = (2471 + 395) * 20_000 + 1835 * 10_000;
         assert_eq!(totals(1), (json!(2471 + 395 + 1835), json!(public_fen)));
-        approve_and_pay(&mut c, out["batch"]["id"].as_i64().expect("id")).await;
+        // Approved by someone other than who computed it (the bureau's default).
+        let mut finance = county.app.login("jicai").await;
+        approve_and_pay(&mut finance, out["batch"]["id"].as_i64().expect("id")).await;
         let reason = reason_of_a_pupil_of(&mut c, db, county.urban_primary).await;
         assert_eq!(reason, json!("小学·民办"));
         let reason = reason_of_a_pupil_of(&mut c, db, county.rural).await;
