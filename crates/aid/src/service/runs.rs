@@ -86,6 +86,7 @@ pub async fn run(db: &Db, caller: &Caller, req: &RunRequest) -> Result<RunOutcom
             format!("一次最多计算 {MAX_PROGRAMS_PER_RUN} 个项目"),
         ));
     }
+    let job = platform::jobs::start("aid_run");
     let ids: Vec<ProgramId> = chosen.iter().map(|p| p.id).collect();
     let exclusions = already_paid::exclusions(&all, &ids);
     let mut tx = db.begin().await?;
@@ -172,6 +173,8 @@ pub async fn run(db: &Db, caller: &Caller, req: &RunRequest) -> Result<RunOutcom
         .after(&programs),
     )
     .await?;
+    job.rows(totals.scanned.max(0) as usize);
+    job.succeeded();
     Ok(RunOutcome {
         batch: row,
         programs,

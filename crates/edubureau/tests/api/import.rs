@@ -82,16 +82,7 @@ both_backends!(
             audit_before
         );
         // The refused file shows on the monitoring page as a failed job.
-        let (_, metrics) = app.client().get_text("/metrics").await;
-        let failed = metrics
-            .lines()
-            .find_map(|l| {
-                l.strip_prefix(
-                    r#"edubureau_jobs_total{kind="institutions_import",outcome="failed"} "#,
-                )
-            })
-            .and_then(|n| n.parse::<u64>().ok());
-        assert!(failed.is_some_and(|n| n >= 1), "{metrics}");
+        assert!(crate::common::jobs_ended(&app, "institutions_import", "failed").await >= 1);
 
         // The user may choose to import only the valid rows.
         let file = xlsx(&[NEW_PRIMARY, BAD_JUNIOR]);

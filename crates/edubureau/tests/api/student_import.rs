@@ -130,6 +130,7 @@ both_backends!(
         assert_eq!(s, StatusCode::OK, "{o}");
         assert_eq!(o["imported"], 3);
         assert_eq!(count(&app).await, before + 3);
+        assert!(crate::common::jobs_ended(&app, "students_import", "succeeded").await >= 1);
         let (_, found) = c.get_json(&format!("/api/v1/students?q={id3}")).await;
         assert_eq!(
             found["items"][0]["name"], "费三",

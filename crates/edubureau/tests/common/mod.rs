@@ -358,6 +358,18 @@ impl Client {
     }
 }
 
+/// How many jobs of `kind` ended with `outcome` (`succeeded` or `failed`)
+/// by the server's `/metrics` (counted since the test process started).
+pub async fn jobs_ended(app: &TestApp, kind: &str, outcome: &str) -> u64 {
+    let (_, metrics) = app.client().get_text("/metrics").await;
+    let line = format!("edubureau_jobs_total{{kind=\"{kind}\",outcome=\"{outcome}\"}} ");
+    metrics
+        .lines()
+        .find_map(|l| l.strip_prefix(line.as_str()))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}
+
 /// Runs a test body once on SQLite and once on PostgreSQL.
 #[macro_export]
 macro_rules! both_backends {

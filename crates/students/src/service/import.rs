@@ -219,6 +219,7 @@ pub async fn import(
     progress: &Progress,
 ) -> Result<Outcome, AppError> {
     caller.require(WorkArea::Students, platform::auth::Access::Write)?;
+    let job = platform::jobs::start("students_import");
     let institutions: HashMap<String, (InstitutionId, String)> = db
         .fetch_all::<(String, InstitutionId, String)>(caller.scope.restrict(
             Sql::new("SELECT code, id, school_type FROM institutions WHERE code IS NOT NULL"),
@@ -274,6 +275,7 @@ pub async fn import(
         Ordering::Relaxed,
     );
     let mut outcome = imp.outcome;
+    job.rows(outcome.rows as usize);
     if outcome.rows == 0 && outcome.errors.is_empty() {
         outcome
             .errors
@@ -300,6 +302,7 @@ pub async fn import(
         tx.commit().await?;
         tracing::debug!("import: committed");
         outcome.applied = true;
+        job.succeeded();
         if loaded.large {
             // The students are in; statistics that lag only slow the lists
             // down for a while, so a failure here is logged, not returned.

@@ -86,6 +86,8 @@ pub async fn import_children(
     table: &Table,
 ) -> Result<RegisterImportOutcome, AppError> {
     caller.require_bureau(WorkArea::Dropout)?;
+    let job = platform::jobs::start("register_import");
+    job.rows(table.rows.len());
     let cols = match map_columns(table) {
         Ok(c) => c,
         Err(errors) => return Ok(RegisterImportOutcome::refused(errors)),
@@ -160,6 +162,7 @@ pub async fn import_children(
     )
     .await?;
     tx.commit().await?;
+    job.succeeded();
     Ok(RegisterImportOutcome {
         created: children.len(),
         applied: true,
