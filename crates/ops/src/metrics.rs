@@ -163,34 +163,42 @@ pub fn render(db: &Db) -> String {
 /// Imports, scheduled backups and other long work ([`platform::jobs`]).
 fn render_jobs(out: &mut String) {
     let jobs = platform::jobs::snapshot();
-    out.push_str("# HELP edubureau_jobs_running Jobs under way, by kind.\n");
-    out.push_str("# TYPE edubureau_jobs_running gauge\n");
-    for (kind, c) in &jobs {
-        let _ = writeln!(
-            out,
-            "edubureau_jobs_running{{kind=\"{kind}\"}} {}",
-            c.running
-        );
-    }
-    out.push_str("# HELP edubureau_jobs_total Jobs ended, by kind and outcome.\n");
-    out.push_str("# TYPE edubureau_jobs_total counter\n");
-    for (kind, c) in &jobs {
-        for (outcome, n) in [("succeeded", c.succeeded), ("failed", c.failed)] {
-            let _ = writeln!(
-                out,
-                "edubureau_jobs_total{{kind=\"{kind}\",outcome=\"{outcome}\"}} {n}"
-            );
+    let mut family = |name: &str, kind: &str, help: &str, lines: Vec<(String, u64)>| {
+        let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} {kind}");
+        for (labels, v) in lines {
+            let _ = writeln!(out, "{name}{{{labels}}} {v}");
         }
-    }
-    out.push_str("# HELP edubureau_job_rows_total Rows handled by jobs, by kind.\n");
-    out.push_str("# TYPE edubureau_job_rows_total counter\n");
-    for (kind, c) in &jobs {
-        let _ = writeln!(
-            out,
-            "edubureau_job_rows_total{{kind=\"{kind}\"}} {}",
-            c.rows
-        );
-    }
+    };
+    let by_kind = |value: fn(&platform::jobs::Counts) -> u64| -> Vec<(String, u64)> {
+        jobs.iter()
+            .map(|(k, c)| (format!("kind=\"{k}\""), value(c)))
+            .collect()
+    };
+    family(
+        "edubureau_jobs_running",
+        "gauge",
+        "Jobs under way, by kind.",
+        by_kind(|c| c.running),
+    );
+    let ended = jobs
+        .iter()
+        .flat_map(|(k, c)| {
+            [("succeeded", c.succeeded), ("failed", c.failed)]
+                .map(|(o, n)| (format!("kind=\"{k}\",outcome=\"{o}\""), n))
+        })
+        .collect();
+    family(
+        "edubureau_jobs_total",
+        "counter",
+        "Jobs ended, by kind and outcome.",
+        ended,
+    );
+    family(
+        "edubureau_job_rows_total",
+        "counter",
+        "Rows handled by jobs, by kind.",
+        by_kind(|c| c.rows),
+    );
 }
 
 #[cfg(test)]

@@ -204,11 +204,7 @@ both_backends!(logout_ends_the_session, |b: Backend| async move {
 both_backends!(idle_sessions_expire, |b: Backend| async move {
     let app = spawn_app(b).await;
     let c = app.login("admin").await;
-    let old = chrono::Utc::now() - chrono::Duration::minutes(31);
-    app.db
-        .execute(platform::db::Sql::new("UPDATE sessions SET last_seen_at = ").bind(old))
-        .await
-        .expect("age the session");
+    crate::common::age_sessions(&app, 31).await;
     assert_eq!(
         c.get("/api/v1/session").await.status(),
         StatusCode::UNAUTHORIZED

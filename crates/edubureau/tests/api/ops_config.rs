@@ -60,11 +60,7 @@ both_backends!(the_file_reaches_the_server, |b: Backend| async move {
     assert!(!message.contains("Error"), "no library text: {message}");
 
     // Ten minutes idle is enough to be signed out (the default allows 30).
-    let old = chrono::Utc::now() - chrono::Duration::minutes(11);
-    app.db
-        .execute(platform::db::Sql::new("UPDATE sessions SET last_seen_at = ").bind(old))
-        .await
-        .expect("age the session");
+    crate::common::age_sessions(&app, 11).await;
     assert_eq!(
         c.get("/api/v1/session").await.status(),
         StatusCode::UNAUTHORIZED

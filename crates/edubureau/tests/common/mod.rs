@@ -358,6 +358,15 @@ impl Client {
     }
 }
 
+/// Makes every session look `minutes` idle.
+pub async fn age_sessions(app: &TestApp, minutes: i64) {
+    let old = chrono::Utc::now() - chrono::Duration::minutes(minutes);
+    app.db
+        .execute(platform::db::Sql::new("UPDATE sessions SET last_seen_at = ").bind(old))
+        .await
+        .expect("age the sessions");
+}
+
 /// How many jobs of `kind` ended with `outcome` (`succeeded` or `failed`)
 /// by the server's `/metrics` (counted since the test process started).
 pub async fn jobs_ended(app: &TestApp, kind: &str, outcome: &str) -> u64 {

@@ -40,7 +40,7 @@ both_backends!(
         let mut c = app.login("zizhu").await;
         let vocational = batch_for(&mut c, "vocational").await;
         let senior = batch_for(&mut c, "senior").await;
-    assert!(crate::common::jobs_ended(&app, "aid_run", "succeeded").await >= 2);
+        assert!(crate::common::jobs_ended(&app, "aid_run", "succeeded").await >= 2);
         let paid = school_types_paid(&app.db, vocational).await;
         assert!(
             !paid.is_empty() && paid.iter().all(|t| t.starts_with("36")),
