@@ -13,7 +13,7 @@ pub mod excel;
 mod ids;
 pub mod jobs;
 pub mod settings;
-mod text_enum;
+pub mod text_enum;
 pub mod time;
 pub mod vocab;
 pub mod web;

@@ -16,6 +16,24 @@
 /// assert_eq!(Light::parse("red"), Some(Light::Red));
 /// assert_eq!(Light::Green.label(), "绿灯");
 /// ```
+/// What every [`text_enum!`] enum offers, for code generic over them.
+pub trait TextEnum: Copy + PartialEq + std::fmt::Debug + 'static {
+    const ALL: &'static [Self];
+    fn as_str(self) -> &'static str;
+    fn label(self) -> &'static str;
+    fn parse(s: &str) -> Option<Self>;
+}
+
+/// Panics unless every variant of `E` parses back from its key and from its
+/// label (so no two variants share either): the check each declaration's
+/// tests make.
+pub fn assert_keys_and_labels_parse_back<E: TextEnum>() {
+    for v in E::ALL {
+        assert_eq!(E::parse(v.as_str()), Some(*v), "key of {v:?}");
+        assert_eq!(E::parse(v.label()), Some(*v), "label of {v:?}");
+    }
+}
+
 #[macro_export]
 macro_rules! text_enum {
     ($(#[$doc:meta])* pub enum $name:ident {
@@ -51,6 +69,19 @@ macro_rules! text_enum {
                     .iter()
                     .copied()
                     .find(|v| v.as_str() == s || v.label() == s)
+            }
+        }
+
+        impl $crate::text_enum::TextEnum for $name {
+            const ALL: &'static [$name] = $name::ALL;
+            fn as_str(self) -> &'static str {
+                $name::as_str(self)
+            }
+            fn label(self) -> &'static str {
+                $name::label(self)
+            }
+            fn parse(s: &str) -> Option<$name> {
+                $name::parse(s)
             }
         }
 
@@ -109,10 +140,7 @@ mod tests {
 
     #[test]
     fn keys_and_labels_parse_back() {
-        for l in Light::ALL {
-            assert_eq!(Light::parse(l.as_str()), Some(*l));
-            assert_eq!(Light::parse(l.label()), Some(*l));
-        }
+        super::assert_keys_and_labels_parse_back::<Light>();
         assert_eq!(Light::parse(" red "), Some(Light::Red));
         assert_eq!(Light::parse("blue"), None);
         assert_eq!(serde_json::to_string(&Light::Green).unwrap(), "\"green\"");

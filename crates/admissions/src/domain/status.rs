@@ -53,9 +53,7 @@ mod tests {
 
     #[test]
     fn placements_round_trip_with_their_labels() {
-        for p in Placement::ALL {
-            assert_eq!(Placement::parse(p.as_str()), Some(*p));
-        }
+        platform::text_enum::assert_keys_and_labels_parse_back::<Placement>();
         assert_eq!(Placement::Unplaced.as_str(), "none");
         assert_eq!(Placement::Early.label(), "提前招生录取");
         assert_eq!(Placement::Unplaced.label(), "暂未安排");

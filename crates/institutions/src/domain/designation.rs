@@ -143,10 +143,7 @@ mod tests {
 
     #[test]
     fn events_round_trip_with_their_labels() {
-        for e in DesignationEvent::ALL {
-            assert_eq!(DesignationEvent::parse(e.as_str()), Some(*e));
-            assert_eq!(DesignationEvent::parse(e.label()), Some(*e));
-        }
+        platform::text_enum::assert_keys_and_labels_parse_back::<DesignationEvent>();
         assert_eq!(Reverified.as_str(), "reverified");
         assert_eq!(Revoked.label(), "撤销");
     }

@@ -120,10 +120,7 @@ mod tests {
 
     #[test]
     fn statuses_round_trip_with_their_labels() {
-        for s in TrackingStatus::ALL {
-            assert_eq!(TrackingStatus::parse(s.as_str()), Some(*s));
-            assert_eq!(TrackingStatus::parse(s.label()), Some(*s));
-        }
+        platform::text_enum::assert_keys_and_labels_parse_back::<TrackingStatus>();
         assert_eq!(TrackingStatus::Rectifying.as_str(), "rectifying");
         assert_eq!(TrackingStatus::Banned.label(), "已取缔");
         assert_eq!(TrackingStatus::parse("unknown"), None);

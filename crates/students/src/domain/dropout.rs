@@ -154,10 +154,7 @@ mod tests {
 
     #[test]
     fn case_statuses_round_trip_with_their_labels() {
-        for s in CaseStatus::ALL {
-            assert_eq!(CaseStatus::parse(s.as_str()), Some(*s));
-            assert_eq!(CaseStatus::parse(s.label()), Some(*s));
-        }
+        platform::text_enum::assert_keys_and_labels_parse_back::<CaseStatus>();
         assert_eq!(CaseStatus::Vocational.as_str(), "vocational");
         assert_eq!(CaseStatus::Open.label(), "劝返中");
         assert_eq!(CaseStatus::parse(" 已复学 "), Some(CaseStatus::Returned));
