@@ -105,10 +105,7 @@ impl Rule {
         if self.units <= 0 || (self.needs_application && !applied) {
             return None;
         }
-        let stage = match Stage::of_grade(f.grade)? {
-            Stage::Senior if f.vocational => Stage::Vocational,
-            s => s,
-        };
+        let stage = Stage::of(f.grade, f.vocational)?;
         let per = self.amounts[stage.index()]?;
         if f.flags & self.required != self.required || f.flags & self.forbidden != 0 {
             return None;

@@ -35,11 +35,11 @@ impl Stage {
         Stage::ALL.into_iter().find(|s| s.grades().contains(&grade))
     }
 
-    /// The stage of a grade at a school of type `school_type` (办学类型
-    /// code): grades 10–12 of a 中等职业学校 (codes 36x) are 中职.
-    pub fn of(grade: i64, school_type: &str) -> Option<Stage> {
+    /// The stage of a grade at a school that is a 中等职业学校 or not (see
+    /// [`is_vocational_school`]): its grades 10–12 are 中职.
+    pub fn of(grade: i64, vocational_school: bool) -> Option<Stage> {
         match Stage::of_grade(grade)? {
-            Stage::Senior if is_vocational_school(school_type) => Some(Stage::Vocational),
+            Stage::Senior if vocational_school => Some(Stage::Vocational),
             s => Some(s),
         }
     }
@@ -101,8 +101,11 @@ impl Stage {
 /// Whether a 办学类型 code is a 中等职业学校 (36x: 调整后中职, 职业高中,
 /// 附设中职班 …).
 pub fn is_vocational_school(school_type: &str) -> bool {
-    school_type.trim().starts_with("36")
+    school_type.trim().starts_with(VOCATIONAL_SCHOOL_TYPES)
 }
+
+/// The 办学类型 code prefix of 中等职业学校 (for SQL: `LIKE '36%'`).
+pub const VOCATIONAL_SCHOOL_TYPES: &str = "36";
 
 const NAMES: [(i64, &str); 15] = [
     (-2, "小班"),
@@ -202,11 +205,20 @@ mod tests {
 
     #[test]
     fn upper_grades_of_a_vocational_school_are_zhongzhi() {
-        assert_eq!(Stage::of(10, "365"), Some(Stage::Vocational));
-        assert_eq!(Stage::of(12, "361"), Some(Stage::Vocational));
-        assert_eq!(Stage::of(10, "342"), Some(Stage::Senior));
-        assert_eq!(Stage::of(9, "365"), Some(Stage::Junior));
-        assert_eq!(Stage::of(13, "365"), None);
+        assert_eq!(
+            Stage::of(10, is_vocational_school("365")),
+            Some(Stage::Vocational)
+        );
+        assert_eq!(
+            Stage::of(12, is_vocational_school("361")),
+            Some(Stage::Vocational)
+        );
+        assert_eq!(
+            Stage::of(10, is_vocational_school("342")),
+            Some(Stage::Senior)
+        );
+        assert_eq!(Stage::of(9, true), Some(Stage::Junior));
+        assert_eq!(Stage::of(13, true), None);
         assert_eq!(Stage::of_grade(11), Some(Stage::Senior));
         assert_eq!(Stage::parse("中职"), Some(Stage::Vocational));
         assert_eq!(Stage::parse("vocational"), Some(Stage::Vocational));

@@ -11,6 +11,6 @@ pub mod privacy;
 pub mod school_year;
 
 pub use check::{Checker, Field};
-pub use grade::{is_vocational_school, Grade, Stage};
+pub use grade::{is_vocational_school, Grade, Stage, VOCATIONAL_SCHOOL_TYPES};
 pub use identity::{DocumentType, NationalId, Sex};
 pub use school_year::{Half, SchoolYear, Term};

@@ -77,9 +77,13 @@ fn within(q: Sql, scope: &Scope, reach: Reach, institution: &str, grade: &str) -
                 Stage::Vocational => "IN",
                 _ => return q,
             };
-            q.push(" AND ").push(institution).push(&format!(
-                " {vocational} (SELECT id FROM institutions WHERE school_type LIKE '36%')"
-            ))
+            q.push(" AND ")
+                .push(institution)
+                .push(&format!(
+                    " {vocational} (SELECT id FROM institutions WHERE 1 = 1"
+                ))
+                .and_starts_with("school_type", platform::vocab::VOCATIONAL_SCHOOL_TYPES)
+                .push(")")
         }
     }
 }
