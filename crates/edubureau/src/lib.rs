@@ -21,6 +21,7 @@ pub static AREAS: Areas = Areas(&[
     &students::AREA,
     &admissions::AREA,
     &aid::AREA,
+    &teachers::AREA,
     &ops::AREA,
 ]);
 

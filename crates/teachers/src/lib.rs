@@ -1,0 +1,20 @@
+//! Work area 6 (教师队伍): the staff registry keyed by national ID, with
+//! postings, honours and 师德 records; title evaluation (职称评审);
+//! continuing education (继续教育) in five-year cycles; development teams
+//! (名师工作室); annual assessment (年度考核) with the ethics veto; open
+//! recruitment (公开招聘); and staffing reports (生师比, structure).
+
+mod area;
+pub mod audit_labels;
+pub mod domain;
+pub mod service;
+pub mod store;
+pub mod web;
+
+pub use area::AREA;
+
+use platform::db::migrate::Migration;
+
+pub const MIGRATIONS: &[Migration] = platform::migrations! {
+    600 "teachers" "0600_teachers.sql",
+};

@@ -1,0 +1,11 @@
+//! Services of the teachers area: permission, validation, one transaction,
+//! audit.
+
+pub mod assessment;
+pub mod pending;
+pub mod recruitment;
+pub mod reports;
+pub mod staff;
+pub mod teams;
+pub mod titles;
+pub mod training;

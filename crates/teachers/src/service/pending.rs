@@ -1,0 +1,15 @@
+//! The teachers area's part of the inbox (待办事项): each part of the area
+//! adds its own tasks here.
+
+use platform::area::Task;
+use platform::auth::{Access, Caller, WorkArea};
+use platform::db::Db;
+use platform::AppError;
+
+pub async fn tasks(_db: &Db, caller: &Caller) -> Result<Vec<Task>, AppError> {
+    if !caller.role.may(WorkArea::Teachers, Access::Read) {
+        return Ok(vec![]);
+    }
+    let tasks = Vec::new();
+    Ok(tasks)
+}

@@ -1,0 +1,1 @@
+//! The teachers area: reports.
