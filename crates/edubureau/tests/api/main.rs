@@ -32,4 +32,5 @@ mod schema;
 mod scoping;
 mod student_import;
 mod students;
+mod teachers;
 mod web_kit;
