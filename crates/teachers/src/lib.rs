@@ -8,6 +8,7 @@ mod area;
 pub mod audit_labels;
 pub mod domain;
 pub mod service;
+pub mod settings;
 pub mod store;
 pub mod web;
 
