@@ -23,11 +23,13 @@ declare -A crate=(
     [aid]=aid
     [engine]=admissions
     [identity]=students
+    [inspection]=inspection
 )
 declare -A files=(
     [aid]="crates/aid/src/domain/eligibility.rs crates/aid/src/domain/money.rs crates/aid/src/domain/condition.rs"
     [engine]="crates/admissions/src/domain/engine.rs"
     [identity]="crates/students/src/domain/student.rs crates/students/src/domain/student/fields.rs"
+    [inspection]="crates/inspection/src/domain/framework.rs crates/inspection/src/domain/score.rs crates/inspection/src/domain/order.rs crates/inspection/src/domain/points.rs"
 )
 
 count() { if [ -s "$1" ]; then grep -c . "$1"; else echo 0; fi; }
@@ -59,6 +61,6 @@ run() {
 modules=("$@")
 [ ${#modules[@]} -gt 0 ] || modules=(aid engine identity)
 for m in "${modules[@]}"; do
-    [ -n "${crate[$m]:-}" ] || { echo "unknown module $m (aid, engine, identity)" >&2; exit 2; }
+    [ -n "${crate[$m]:-}" ] || { echo "unknown module $m (aid, engine, identity, inspection)" >&2; exit 2; }
     run "$m"
 done

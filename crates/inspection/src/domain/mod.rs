@@ -1,0 +1,20 @@
+//! Pure rules: no I/O.
+
+pub mod framework;
+pub mod order;
+pub mod points;
+pub mod score;
+
+pub use framework::{Band, Body, Check, Framework, FrameworkError, LevelOption, Method, Node};
+pub use order::{OrderError, OrderEvent, OrderStatus};
+pub use points::Points;
+pub use score::{Answer, ScoreError, Scored};
+
+#[cfg(test)]
+mod framework_tests;
+#[cfg(test)]
+mod order_tests;
+#[cfg(test)]
+mod sample;
+#[cfg(test)]
+mod score_tests;
