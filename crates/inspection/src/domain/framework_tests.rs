@@ -139,6 +139,11 @@ fn a_checklist_adds_up_to_its_indicator() {
         errors_of(|f| child(f, 1).body = Body::Leaf(checklist(&[]))).len(),
         1
     );
+    // An item worth nothing is allowed (a check that only records a fact).
+    assert_eq!(
+        errors_of(|f| child(f, 1).body = Body::Leaf(checklist(&[30, 0]))),
+        vec![]
+    );
     assert_eq!(
         errors_of(|f| child(f, 1).body = Body::Leaf(checklist(&[40, -10]))).len(),
         1
