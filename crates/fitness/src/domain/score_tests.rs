@@ -76,6 +76,24 @@ fn an_eighth_grader_gets_pull_up_and_run_bonuses() {
 }
 
 #[test]
+fn a_primary_pupil_earns_no_secondary_bonus() {
+    // Full marks everywhere, 1分钟仰卧起坐 far beyond 48 and 跳绳 at 158:
+    // sit-ups earn 加分 only from 初中 on, and 跳绳 only beyond 158.
+    let mut girl = body("140.0", "35.0");
+    girl.results = HashMap::from([
+        m(Item::VitalCapacity, "2250"),
+        m(Item::Sprint50m, "8.3"),
+        m(Item::SitAndReach, "19.8"),
+        m(Item::RopeSkipping, "158"),
+        m(Item::SitUps, "70"),
+        m(Item::Shuttle8x50m, "1'41\""),
+    ]);
+    let s = standard().score(5, Sex::Female, &girl).expect("scored");
+    assert_eq!(s.standard, Tenths(1000));
+    assert_eq!(s.bonus, 0);
+}
+
+#[test]
 fn missing_and_untested_items_are_named() {
     let mut kid = body("120.0", "22.0");
     kid.results = HashMap::from([m(Item::VitalCapacity, "1450"), m(Item::Run800m, "200")]);
@@ -153,6 +171,7 @@ fn results_are_read_as_test_sheets_write_them() {
     assert_eq!(Measure(2100).format(), "210");
     assert_eq!(Measure(-8).format(), "-0.8");
     assert_eq!(Measure(-20).format(), "-2");
+    assert_eq!(Measure(0).format(), "0");
 }
 
 #[test]
