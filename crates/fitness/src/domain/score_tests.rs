@@ -262,6 +262,10 @@ fn the_graduation_score_is_half_the_final_year_and_half_the_others() {
     );
     assert_eq!(graduation_total(Tenths(851), &[Tenths(800)]), Tenths(826));
     assert_eq!(graduation_total(Tenths(777), &[]), Tenths(777));
+    // Exactly half a tenth rounds up, whatever the number of other years.
+    assert_eq!(graduation_total(Tenths(1), &[Tenths(0); 2]), Tenths(1));
+    assert_eq!(graduation_total(Tenths(1), &[Tenths(0); 3]), Tenths(1));
+    assert_eq!(graduation_total(Tenths(0), &[Tenths(1); 3]), Tenths(1));
 }
 
 #[test]
