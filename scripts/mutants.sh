@@ -26,6 +26,7 @@ declare -A crate=(
     [inspection]=inspection
     [fitness]=fitness
     [figures]=figures
+    [exams]=exams
 )
 declare -A files=(
     [aid]="crates/aid/src/domain/eligibility.rs crates/aid/src/domain/money.rs crates/aid/src/domain/condition.rs"
@@ -34,6 +35,7 @@ declare -A files=(
     [inspection]="crates/inspection/src/domain/framework.rs crates/inspection/src/domain/score.rs crates/inspection/src/domain/order.rs crates/inspection/src/domain/points.rs"
     [fitness]="crates/fitness/src/domain/score.rs crates/fitness/src/domain/measure.rs crates/fitness/src/domain/standard.rs"
     [figures]="crates/figures/src/check.rs crates/figures/src/number.rs crates/figures/src/rate.rs"
+    [exams]="crates/exams/src/domain/lines.rs crates/exams/src/domain/ranking.rs crates/exams/src/domain/distribution.rs"
 )
 
 count() { if [ -s "$1" ]; then grep -c . "$1"; else echo 0; fi; }
@@ -65,6 +67,6 @@ run() {
 modules=("$@")
 [ ${#modules[@]} -gt 0 ] || modules=(aid engine identity)
 for m in "${modules[@]}"; do
-    [ -n "${crate[$m]:-}" ] || { echo "unknown module $m (aid, engine, identity, inspection, fitness, figures)" >&2; exit 2; }
+    [ -n "${crate[$m]:-}" ] || { echo "unknown module $m (aid, engine, identity, inspection, fitness, figures, exams)" >&2; exit 2; }
     run "$m"
 done
