@@ -115,6 +115,51 @@ fn stated_figures_agree_when_the_exact_value_rounds_to_them() {
     assert_eq!(share(1.0, 0.0), None);
 }
 
+#[test]
+fn only_a_rate_word_before_a_percentage_makes_it_the_rate() {
+    // "增长2所" is no rate, "占全校5%" is no rate: the rate is the 36.8% after.
+    let f = check("19人，比去年增加7人，增长2所，增长率36.8%");
+    assert_eq!(
+        f.iter().map(|f| f.stated.as_str()).collect::<Vec<_>>(),
+        ["36.8%"]
+    );
+    assert_eq!(wrong("19人，比去年增加7人，占全校5%，增长率58.3%"), []);
+}
+
+#[test]
+fn a_change_between_needs_the_same_unit_and_its_own_kind_of_figure() {
+    assert_eq!(wrong("由120所增加到150人，增长20%"), []);
+    assert_eq!(wrong("由120人增加到150人，提高2个百分点"), []);
+    // From a rate to a rate, a percentage after 增长 is the growth of the rate.
+    assert_eq!(wrong("由31.26%提高到34.02%，增长8.8%"), []);
+    assert_eq!(wrong("由120人增加到150人，其中女生20人"), []);
+}
+
+#[test]
+fn a_share_needs_a_whole_before_its_part_and_a_percentage_after_占() {
+    assert_eq!(wrong("教师1,200人，其中高级职称312人，增长30%"), []);
+    assert_eq!(
+        wrong("教师1,200人，其中高级职称312人，合格率95%，占30%"),
+        [pair("30%", "26.0%")]
+    );
+    assert_eq!(
+        wrong("学校12所，教师1,200人，其中高级职称312人，占30%"),
+        [pair("30%", "26.0%")]
+    );
+    assert_eq!(wrong("其中高级职称312人，占30%"), []);
+    assert_eq!(
+        wrong("教师312人，其中312人，占90%"),
+        [pair("90%", "100.0%")]
+    );
+}
+
+#[test]
+fn offsets_point_into_the_whole_text_in_later_clauses() {
+    let text = "第一句。由120所增加到150所，增长20%";
+    let f = check(text);
+    assert_eq!(&text[f[0].start..f[0].end], "20%");
+}
+
 proptest! {
     #[test]
     fn checking_never_panics(text in "[0-9.,，。%人所由从到至比去年增加减少长率占其中个百分点提高 ]{0,60}") {

@@ -142,6 +142,7 @@ mod tests {
         );
         assert_eq!(read("投入949万元"), [pair("949", "万元")]);
         assert_eq!(read("达到２.５％"), [pair("2.5", "%")]);
+        assert_eq!(read("达到２．５％"), [pair("2.5", "%")]);
         assert_eq!(read("2026年3月"), [pair("2026", ""), pair("3", "")]);
         assert_eq!(read("1,2人"), [pair("1", ""), pair("2", "人")]);
         assert_eq!(read("12.人"), [pair("12", "")]);
