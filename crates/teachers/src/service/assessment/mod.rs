@@ -128,6 +128,9 @@ pub async fn record(db: &Db, caller: &Caller, batch: &GradeBatch) -> Result<Save
     caller.require(WorkArea::Teachers, Access::Write)?;
     let institution = institution_of(caller, batch.institution_id)?;
     check_year(batch.year)?;
+    if batch.entries.is_empty() {
+        return Err(AppError::invalid("entries", "请至少为一名教职工选择考核等次"));
+    }
     let mut errors = Vec::new();
     let mut lines = Vec::new();
     for (i, e) in batch.entries.iter().enumerate() {
