@@ -129,7 +129,10 @@ pub async fn record(db: &Db, caller: &Caller, batch: &GradeBatch) -> Result<Save
     let institution = institution_of(caller, batch.institution_id)?;
     check_year(batch.year)?;
     if batch.entries.is_empty() {
-        return Err(AppError::invalid("entries", "请至少为一名教职工选择考核等次"));
+        return Err(AppError::invalid(
+            "entries",
+            "请至少为一名教职工选择考核等次",
+        ));
     }
     let mut errors = Vec::new();
     let mut lines = Vec::new();

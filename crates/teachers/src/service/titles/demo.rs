@@ -19,12 +19,12 @@ use crate::store::titles::{self as store, DemoStaff, NewApplication, Quota};
 
 /// The title a demo teacher applies for: the next level in their series.
 fn target(s: &DemoStaff) -> Option<(TitleSeries, TitleLevel)> {
-    let series = s.title_series.or_else(|| match s.stage.as_deref() {
-        Some("junior") | Some("senior") => Some(TitleSeries::Secondary),
-        Some("preschool") => Some(TitleSeries::Preschool),
-        Some("vocational") => Some(TitleSeries::Vocational),
-        _ => Some(TitleSeries::Primary),
-    })?;
+    let series = s.title_series.unwrap_or(match s.stage.as_deref() {
+        Some("junior") | Some("senior") => TitleSeries::Secondary,
+        Some("preschool") => TitleSeries::Preschool,
+        Some("vocational") => TitleSeries::Vocational,
+        _ => TitleSeries::Primary,
+    });
     let level = match s.title_level {
         TitleLevel::None => TitleLevel::Second,
         TitleLevel::Third | TitleLevel::Second | TitleLevel::First => s.title_level.next()?,
@@ -43,7 +43,7 @@ fn applicants(staff: &[DemoStaff], year: i32) -> Vec<(&DemoStaff, (TitleSeries, 
             let t = target(s)?;
             let need = rules.years_for(s.title_level, t.1);
             let held = s.title_obtained_on.map_or(0, |on| full_years(on, end));
-            let picked = mix(s.id, i64::from(year) * 13) % 3 == 0;
+            let picked = mix(s.id, i64::from(year) * 13).is_multiple_of(3);
             (picked && (need == 0 || held >= need)).then_some((s, t))
         })
         .collect()

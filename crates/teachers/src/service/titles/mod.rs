@@ -142,16 +142,15 @@ pub async fn set_quotas(
     audit::commit(
         tx,
         &caller.who,
-        Entry::new(
-            "update",
-            "teachers_title_round",
-            format!("设置{}名额 {} 项", round.name, quotas.len()),
-        )
-        .id(id.0)
-        .after(&quotas),
+        round_entry(id, format!("设置{}名额 {} 项", round.name, quotas.len())).after(&quotas),
     )
     .await?;
     Ok(store::quotas(db, &caller.scope, id).await?)
+}
+
+/// The audit entry of a change to a round.
+fn round_entry(id: RoundId, summary: String) -> Entry {
+    Entry::new("update", "teachers_title_round", summary).id(id.0)
 }
 
 /// What closing a round did.
@@ -217,14 +216,9 @@ pub(crate) async fn close_on(
     audit::commit(
         tx,
         &caller.who,
-        Entry::new(
-            "update",
-            "teachers_title_round",
-            format!("结束{}，{} 人晋升", round.name, passed.len()),
-        )
-        .id(id.0)
-        .before(&before.status)
-        .after(&round.status),
+        round_entry(id, format!("结束{}，{} 人晋升", round.name, passed.len()))
+            .before(&before.status)
+            .after(&round.status),
     )
     .await?;
     Ok(Closed {

@@ -130,11 +130,13 @@ pub async fn passed(
 ) -> Result<i64, DbError> {
     ex.into()
         .scalar(
-            Sql::new("SELECT COUNT(*) FROM teachers_title_applications WHERE status = 'passed' AND round_id = $1 AND institution_id = $2 AND series = $3 AND level = $4")
-                .arg(round)
-                .arg(institution)
-                .arg(series)
-                .arg(level),
+            super::of_title(
+                "SELECT COUNT(*) FROM teachers_title_applications",
+                round,
+                institution,
+                (series, level),
+            )
+            .push(" AND status = 'passed'"),
         )
         .await
 }

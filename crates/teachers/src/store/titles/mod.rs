@@ -139,15 +139,29 @@ pub async fn places(
 ) -> Result<i64, DbError> {
     let found: Option<(i64,)> = ex
         .into()
-        .fetch_optional(
-            Sql::new("SELECT places FROM teachers_title_quotas WHERE round_id = $1 AND institution_id = $2 AND series = $3 AND level = $4")
-                .arg(round)
-                .arg(institution)
-                .arg(series)
-                .arg(level),
-        )
+        .fetch_optional(of_title(
+            "SELECT places FROM teachers_title_quotas",
+            round,
+            institution,
+            (series, level),
+        ))
         .await?;
     Ok(found.map_or(0, |(p,)| p))
+}
+
+/// `select` over one institution's rows for one title in a round.
+pub(super) fn of_title(
+    select: &str,
+    round: RoundId,
+    institution: InstitutionId,
+    (series, level): (TitleSeries, TitleLevel),
+) -> Sql {
+    Sql::new(select)
+        .push(" WHERE round_id = $1 AND institution_id = $2 AND series = $3 AND level = $4")
+        .arg(round)
+        .arg(institution)
+        .arg(series)
+        .arg(level)
 }
 
 pub async fn put_quota(tx: &mut Tx, round: RoundId, q: &Quota) -> Result<(), DbError> {

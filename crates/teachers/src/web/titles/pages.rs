@@ -67,7 +67,11 @@ pub async fn rounds(State(s): State<AppState>, actor: Actor, caller: Caller) -> 
         .into_response())
 }
 
-fn title_options() -> (Vec<(String, String)>, Vec<(String, String)>) {
+/// (value, label) pairs of a `<select>`.
+type Options = Vec<(String, String)>;
+
+/// The series and the levels one may apply for.
+fn title_options() -> (Options, Options) {
     let series = options(TitleSeries::ALL.iter().map(|s| (s.as_str(), s.label())));
     let levels = options(
         TitleLevel::ALL

@@ -12,6 +12,9 @@ use super::fixtures::{insert_staff, Staff};
 use crate::both_backends;
 use crate::common::{spawn_app, Backend, Client, TestApp};
 
+mod demo;
+mod import;
+
 pub fn last_year() -> i64 {
     i64::from(chrono::Utc::now().year()) - 1
 }
@@ -76,7 +79,15 @@ pub async fn veto(app: &TestApp, staff: i64, year: i64) {
         .expect("veto");
 }
 
-async fn grades(app: &TestApp, year: i64) -> Vec<(i64, String)> {
+/// A fresh demo with `n` teachers at school003: (app, school, staff ids).
+pub(super) async fn school_with_staff(backend: Backend, n: u32) -> (TestApp, i64, Vec<i64>) {
+    let app = spawn_app(backend).await;
+    let school = app.institution_of("school003").await;
+    let ids = staff_of(&app, school, n, 1).await;
+    (app, school, ids)
+}
+
+pub(super) async fn grades(app: &TestApp, year: i64) -> Vec<(i64, String)> {
     app.db
         .fetch_all(
             Sql::new("SELECT staff_id, grade FROM teachers_assessments WHERE year = $1 ORDER BY staff_id")
@@ -86,7 +97,7 @@ async fn grades(app: &TestApp, year: i64) -> Vec<(i64, String)> {
         .expect("grades")
 }
 
-fn batch(year: i64, entries: &[(i64, &str)]) -> serde_json::Value {
+pub(super) fn batch(year: i64, entries: &[(i64, &str)]) -> serde_json::Value {
     let entries: Vec<_> = entries
         .iter()
         .map(|(id, g)| json!({ "staff_id": id, "grade": g }))
@@ -97,10 +108,8 @@ fn batch(year: i64, entries: &[(i64, &str)]) -> serde_json::Value {
 both_backends!(
     a_school_grades_its_staff_within_the_quota,
     |backend: Backend| async move {
-        let app = spawn_app(backend).await;
-        let school = app.institution_of("school003").await;
         // 10 staff at 20 %: 2 places.
-        let ids = staff_of(&app, school, 10, 1).await;
+        let (app, school, ids) = school_with_staff(backend, 10).await;
         let mut c = app.login("school003").await;
         let year = last_year();
         let (s, roster) = c
@@ -152,9 +161,7 @@ both_backends!(
 both_backends!(
     an_excellent_over_quota_is_refused_and_nothing_changes,
     |backend: Backend| async move {
-        let app = spawn_app(backend).await;
-        let school = app.institution_of("school003").await;
-        let ids = staff_of(&app, school, 10, 1).await;
+        let (app, school, ids) = school_with_staff(backend, 10).await;
         let mut c = app.login("school003").await;
         let year = last_year();
         let (s, _) = c
@@ -204,9 +211,7 @@ both_backends!(
 both_backends!(
     a_vetoed_teacher_can_only_be_graded_incompetent,
     |backend: Backend| async move {
-        let app = spawn_app(backend).await;
-        let school = app.institution_of("school003").await;
-        let ids = staff_of(&app, school, 10, 1).await;
+        let (app, _, ids) = school_with_staff(backend, 10).await;
         let year = last_year();
         veto(&app, ids[3], year).await;
         let mut c = app.login("school003").await;
@@ -273,6 +278,24 @@ both_backends!(
             .post_json("/api/v1/teachers/assessments", &other_batch)
             .await;
         assert_eq!(s, StatusCode::NOT_FOUND);
+        let (year_text, other_text) = (year.to_string(), other.to_string());
+        let g = format!("g{}", mine[0]);
+        let form = [
+            ("year", year_text.as_str()),
+            ("institution_id", &other_text),
+            (&g, "competent"),
+        ];
+        let r = c.post_form("/teachers/assessments", &form).await;
+        assert_eq!(r.status(), StatusCode::NOT_FOUND);
+        let file =
+            platform::excel::Workbook::template("年度考核", &["身份证件号", "姓名", "考核等次"])
+                .finish()
+                .expect("xlsx");
+        let import =
+            format!("/api/v1/teachers/assessments/import?year={year}&institution_id={other}");
+        let (s, _) = c.upload(&import, "考核.xlsx", file, &[]).await;
+        assert_eq!(s, StatusCode::NOT_FOUND);
+        assert!(grades(&app, year).await.is_empty(), "nothing changed");
         let (s, body) = c
             .post_json(
                 "/api/v1/teachers/assessments",
@@ -301,121 +324,5 @@ both_backends!(
             ))
             .await;
         assert_eq!(s, StatusCode::OK);
-    }
-);
-
-fn sheet(rows: &[[&str; 3]]) -> Vec<u8> {
-    let headers = ["身份证件号", "姓名", "考核等次"];
-    let mut wb = platform::excel::Workbook::template("年度考核", &headers);
-    for r in rows {
-        wb.row(&[
-            platform::excel::Cell::id(r[0]),
-            platform::excel::Cell::text(r[1]),
-            platform::excel::Cell::text(r[2]),
-        ])
-        .expect("row");
-    }
-    wb.finish().expect("xlsx")
-}
-
-both_backends!(
-    an_import_names_each_bad_row_and_saves_nothing,
-    |backend: Backend| async move {
-        let app = spawn_app(backend).await;
-        let school = app.institution_of("school003").await;
-        staff_of(&app, school, 5, 1).await;
-        let id = |seq| crate::students::id_for("19850301", seq);
-        let year = last_year();
-        let path = format!("/api/v1/teachers/assessments/import?year={year}");
-        let mut c = app.login("school003").await;
-        let bad = sheet(&[
-            [&id(1), "教师1", "优秀"],
-            [&id(2), "别人", "合格"],
-            [&id(3), "教师3", "很好"],
-            [&id(99), "教师99", "合格"],
-        ]);
-        let (s, out) = c.upload(&path, "考核.xlsx", bad, &[]).await;
-        assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{out}");
-        let errors = out["errors"].as_array().unwrap();
-        assert_eq!(errors.len(), 3, "{out}");
-        assert_eq!(errors[0]["row"], 3);
-        assert!(errors[0]["reason"].as_str().unwrap().contains("不一致"));
-        assert_eq!(errors[1]["column"], "考核等次");
-        assert!(errors[2]["reason"]
-            .as_str()
-            .unwrap()
-            .contains("不是本单位在职教职工"));
-        assert!(grades(&app, year).await.is_empty());
-        let over = sheet(&[[&id(1), "教师1", "优秀"], [&id(2), "教师2", "优秀"]]);
-        let (s, out) = c.upload(&path, "考核.xlsx", over, &[]).await;
-        assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(out.to_string().contains("优秀名额为 1 名"), "{out}");
-        assert!(grades(&app, year).await.is_empty());
-        let good = sheet(&[[&id(1), "教师1", "优秀"], [&id(2), "教师2", "合格"]]);
-        let (s, out) = c.upload(&path, "考核.xlsx", good, &[]).await;
-        assert_eq!(s, StatusCode::OK, "{out}");
-        assert_eq!(grades(&app, year).await.len(), 2);
-        let r = c.get("/teachers/assessments/template.xlsx").await;
-        assert_eq!(r.status(), StatusCode::OK);
-    }
-);
-
-both_backends!(
-    a_school_is_reminded_of_last_years_grades,
-    |backend: Backend| async move {
-        let app = spawn_app(backend).await;
-        let school = app.institution_of("school003").await;
-        let ids = staff_of(&app, school, 2, 1).await;
-        let tasks = |app: &TestApp| {
-            let db = app.db.clone();
-            async move {
-                let caller = platform::auth::Caller {
-                    who: platform::audit::Who::system("test"),
-                    role: Role::Institution,
-                    scope: platform::auth::Scope::Institution(platform::InstitutionId(school)),
-                };
-                teachers::service::pending::tasks(&db, &caller)
-                    .await
-                    .expect("tasks")
-            }
-        };
-        let found = tasks(&app).await;
-        assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(found[0].count, 2);
-        assert!(found[0].label.contains("年度考核结果未录入"));
-        let mut c = app.login("school003").await;
-        let (s, _) = c
-            .post_json(
-                "/api/v1/teachers/assessments",
-                &batch(last_year(), &[(ids[0], "合格"), (ids[1], "合格")]),
-            )
-            .await;
-        assert_eq!(s, StatusCode::OK);
-        assert!(tasks(&app).await.is_empty());
-    }
-);
-
-both_backends!(
-    the_demo_grades_three_years_within_each_quota,
-    |backend: Backend| async move {
-        let app = spawn_app(backend).await;
-        let school = app.institution_of("school003").await;
-        staff_of(&app, school, 30, 1).await;
-        let size = platform::area::DemoSize::Small;
-        let made = teachers::service::assessment::fill_demo(&app.db, size)
-            .await
-            .expect("demo");
-        assert_eq!(made, 30 * 4);
-        for year in last_year() - 2..=last_year() {
-            let excellent: i64 = app
-                .db
-                .scalar(
-                    Sql::new("SELECT COUNT(*) FROM teachers_assessments WHERE year = $1 AND grade = 'excellent'")
-                        .arg(year),
-                )
-                .await
-                .expect("count");
-            assert_eq!(excellent, 5, "17 % of 30 within the quota of 6");
-        }
     }
 );

@@ -7,18 +7,20 @@ use platform::db::Sql;
 use reqwest::StatusCode;
 use serde_json::json;
 
-use super::assessment::{last_year, personnel, staff_of, veto};
+use super::assessment::{last_year, personnel, veto};
 use super::fixtures::{insert_staff, Staff};
 use crate::both_backends;
 use crate::common::{spawn_app, Backend, Client, TestApp};
 
-fn this_year() -> i64 {
+mod scoping;
+
+pub(super) fn this_year() -> i64 {
     i64::from(chrono::Utc::now().year())
 }
 
 /// A 中学一级 teacher since 2015 meeting every condition of this year's
 /// round: three good assessments and the cycle's hours.
-async fn eligible_teacher(app: &TestApp, institution: i64, seq: u32) -> i64 {
+pub(super) async fn eligible_teacher(app: &TestApp, institution: i64, seq: u32) -> i64 {
     let name = format!("一级教师{seq}");
     let id = insert_staff(
         app,
@@ -89,7 +91,7 @@ async fn credit_hours(app: &TestApp, staff: i64, hours: i64) {
 }
 
 /// This year's round, with `places` 中学高级 for `institution`.
-async fn open_round(hr: &mut Client, institution: i64, places: i64) -> i64 {
+pub(super) async fn open_round(hr: &mut Client, institution: i64, places: i64) -> i64 {
     let name = format!("{}年度中小学教师职称评审", this_year());
     let (s, round) = hr
         .post_json(
@@ -110,7 +112,7 @@ async fn open_round(hr: &mut Client, institution: i64, places: i64) -> i64 {
     id
 }
 
-fn senior(staff: i64) -> serde_json::Value {
+pub(super) fn senior(staff: i64) -> serde_json::Value {
     json!({ "staff_id": staff, "series": "secondary", "level": "senior" })
 }
 
@@ -313,117 +315,5 @@ both_backends!(
         assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
         assert!(r.text().await.unwrap().contains("不得越级申报"));
         assert_eq!(applications(&app).await, 0);
-    }
-);
-
-both_backends!(
-    a_school_reaches_only_its_own_applications,
-    |backend: Backend| async move {
-        let app = spawn_app(backend).await;
-        let own = app.institution_of("school003").await;
-        let other = app.institution_of("school004").await;
-        let mine = eligible_teacher(&app, own, 1).await;
-        let theirs = eligible_teacher(&app, other, 2).await;
-        let mut hr = personnel(&app).await;
-        let round = open_round(&mut hr, own, 1).await;
-        let path = format!("/api/v1/teachers/titles/rounds/{round}/applications");
-        let (s, their_app) = app
-            .login("school004")
-            .await
-            .post_json(&path, &senior(theirs))
-            .await;
-        assert_eq!(s, StatusCode::CREATED, "{their_app}");
-        let mut c = app.login("school003").await;
-        let (s, _) = c.post_json(&path, &senior(theirs)).await;
-        assert_eq!(s, StatusCode::NOT_FOUND);
-        let (s, _) = c
-            .post_json(
-                &format!("/api/v1/teachers/titles/rounds/{round}/eligibility"),
-                &senior(theirs),
-            )
-            .await;
-        assert_eq!(s, StatusCode::NOT_FOUND);
-        let (s, my_app) = c.post_json(&path, &senior(mine)).await;
-        assert_eq!(s, StatusCode::CREATED);
-        let (s, _) = c
-            .get_json(&format!(
-                "/api/v1/teachers/titles/applications/{}",
-                their_app["id"]
-            ))
-            .await;
-        assert_eq!(s, StatusCode::NOT_FOUND);
-        let (s, _) = c
-            .get_json(&format!(
-                "/api/v1/teachers/titles/applications/{}",
-                my_app["id"]
-            ))
-            .await;
-        assert_eq!(s, StatusCode::OK);
-        let (s, detail) = c
-            .get_json(&format!("/api/v1/teachers/titles/rounds/{round}"))
-            .await;
-        assert_eq!(s, StatusCode::OK);
-        assert_eq!(detail["applications"].as_array().unwrap().len(), 1);
-        assert_eq!(detail["report"][0]["applied"], 1);
-        let (s, page) = c.get_text(&format!("/teachers/titles/{round}")).await;
-        assert_eq!(s, StatusCode::OK);
-        assert!(page.contains("一级教师1") && !page.contains("一级教师2"));
-        let r = c
-            .post_form(
-                &format!("/teachers/titles/applications/{}/review", their_app["id"]),
-                &[("passed", "true")],
-            )
-            .await;
-        assert_eq!(r.status(), StatusCode::NOT_FOUND);
-        let (s, _) = c.get_json("/api/v1/teachers/titles/rounds/999999").await;
-        assert_eq!(s, StatusCode::NOT_FOUND);
-        let tasks =
-            teachers::service::pending::tasks(&app.db, &platform::auth::Caller::system("test"))
-                .await
-                .expect("tasks");
-        assert_eq!(tasks[0].label, "职称申报待评审");
-        assert_eq!(tasks[0].count, 2);
-    }
-);
-
-both_backends!(
-    the_demo_closes_last_years_round_and_opens_this_years,
-    |backend: Backend| async move {
-        let app = spawn_app(backend).await;
-        let school = app.institution_of("school003").await;
-        staff_of(&app, school, 40, 1).await;
-        let size = platform::area::DemoSize::Small;
-        teachers::service::assessment::fill_demo(&app.db, size)
-            .await
-            .expect("assessments");
-        let made = teachers::service::titles::fill_demo(&app.db, size)
-            .await
-            .expect("titles");
-        assert!(made > 0);
-        let rounds: Vec<(i64, String)> = app
-            .db
-            .fetch_all(Sql::new(
-                "SELECT year, status FROM teachers_title_rounds ORDER BY year",
-            ))
-            .await
-            .expect("rounds");
-        assert_eq!(
-            rounds,
-            vec![(last_year(), "closed".into()), (this_year(), "open".into())]
-        );
-        let promoted: i64 = app
-            .db
-            .scalar(Sql::new("SELECT COUNT(*) FROM teachers_title_applications a JOIN teachers_staff s ON s.id = a.staff_id AND s.title_level = a.level WHERE a.status = 'passed'"))
-            .await
-            .expect("promoted");
-        let passed: i64 = app
-            .db
-            .scalar(Sql::new(
-                "SELECT COUNT(*) FROM teachers_title_applications WHERE status = 'passed'",
-            ))
-            .await
-            .expect("passed");
-        assert!(passed > 0);
-        assert_eq!(promoted, passed, "every pass written back");
     }
 );
