@@ -9,8 +9,11 @@ mod pages;
 use axum::routing::{get, post};
 use axum::Router;
 use chrono::Datelike;
+use maud::Markup;
 use platform::web::forms::empty_as_none;
+use platform::web::forms::{options, select};
 use platform::web::AppState;
+use platform::AppError;
 use platform::InstitutionId;
 use serde::Deserialize;
 
@@ -32,6 +35,23 @@ pub fn routes() -> Router<AppState> {
 pub fn openapi() -> utoipa::openapi::OpenApi {
     use utoipa::OpenApi;
     api::ApiDoc::openapi()
+}
+
+/// A picker of the district's institutions (`institution_id`), for the
+/// bureau's pages.
+pub(super) async fn institution_picker(
+    s: &AppState,
+    selected: Option<i64>,
+) -> Result<Markup, AppError> {
+    let all = (s.institutions)(&s.db).await?;
+    let choices = options(all.iter().map(|c| (c.id, c.label())));
+    let chosen = selected.map(|i| i.to_string()).unwrap_or_default();
+    Ok(select(
+        "institution_id",
+        &choices,
+        &chosen,
+        Some("请选择单位"),
+    ))
 }
 
 /// The year and institution of a request; last year when none is given.

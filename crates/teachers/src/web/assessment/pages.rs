@@ -151,9 +151,17 @@ pub async fn save(
     }
 }
 
-fn results_view(r: &Results, bureau: bool) -> Markup {
+fn results_view(r: &Results, picker: Option<Markup>) -> Markup {
+    let bureau = picker.is_some();
     html! {
         (year_picker("/teachers/assessments/results", r.year, None))
+        @if let Some(p) = picker {
+            form.filters method="get" action="/teachers/assessments" {
+                input type="hidden" name="year" value=(r.year);
+                label { "单位" (p) }
+                button type="submit" { "录入或查看该单位考核结果" }
+            }
+        }
         p { a.button.secondary href=(format!("/teachers/assessments/results.xlsx?year={}", r.year)) { "导出 Excel" } }
         table id="assessment-results" {
             thead { tr { th { "单位" } th.num { "在职人数" } @for g in AssessmentGrade::ALL { th.num { (g.label()) } } th { "" } } }
@@ -182,6 +190,10 @@ pub async fn results(
     Query(q): Query<YearQuery>,
 ) -> PageResult {
     let r = service::results(&s.db, &caller, q.year()).await?;
-    let body = results_view(&r, caller.scope.institution().is_none());
+    let picker = match caller.scope.institution() {
+        Some(_) => None,
+        None => Some(super::institution_picker(&s, None).await?),
+    };
+    let body = results_view(&r, picker);
     Ok(page(&actor, &format!("{}年度考核结果", r.year), body).into_response())
 }

@@ -140,7 +140,7 @@ fn report_table(lines: &[ReportLine]) -> Markup {
     }
 }
 
-fn quotas_view(actor: &Actor, d: &RoundDetail) -> Markup {
+fn quotas_view(actor: &Actor, d: &RoundDetail, picker: Option<Markup>) -> Markup {
     let (series, levels) = title_options();
     html! {
         h2 { "名额" }
@@ -150,10 +150,10 @@ fn quotas_view(actor: &Actor, d: &RoundDetail) -> Markup {
                 td { (q.institution_name) } td { (title_label(Some(q.series), q.level)) } td.num { (q.places) }
             } } }
         }
-        @if bureau_writer(actor) && d.round.status == RoundStatus::Open {
+        @if let (true, Some(p)) = (d.round.status == RoundStatus::Open, picker) {
             form.inline method="post" action=(format!("/teachers/titles/{}/quotas", d.round.id)) {
                 (csrf_field(actor))
-                label { "单位编号" input type="number" name="institution_id" required size="6"; }
+                label { "单位" (p) }
                 label { "系列" (select("series", &series, "", None)) }
                 label { "等级" (select("level", &levels, "", None)) }
                 label { "名额" input type="number" name="places" min="0" required size="4"; }
@@ -209,10 +209,15 @@ pub(super) async fn round_page(
         }
         None => vec![],
     };
+    let picker = if bureau_writer(actor) {
+        Some(super::super::assessment::institution_picker(s, None).await?)
+    } else {
+        None
+    };
     let body = html! {
         p { "年度 " (d.round.year) "，" (d.round.status.label()) "。" a href="/teachers/titles" { "返回评审轮次" } }
         (refusal_view(refusal))
-        (quotas_view(actor, &d))
+        (quotas_view(actor, &d, picker))
         (apply_form(actor, &d, &staff))
         (applications_view(actor, &d))
         (report_view(&d))

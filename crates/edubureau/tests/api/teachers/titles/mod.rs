@@ -317,3 +317,64 @@ both_backends!(
         assert_eq!(applications(&app).await, 0);
     }
 );
+
+both_backends!(
+    the_pages_open_a_round_and_set_its_places,
+    |backend: Backend| async move {
+        let app = spawn_app(backend).await;
+        let school = app.institution_of("school003").await;
+        let mut hr = personnel(&app).await;
+        let year = this_year().to_string();
+        let r = hr
+            .post_form(
+                "/teachers/titles",
+                &[("name", "本年度评审"), ("year", &year)],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let round = r.headers()["location"].to_str().unwrap().to_string();
+        let r = hr
+            .post_form("/teachers/titles", &[("name", "重复"), ("year", &year)])
+            .await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.text().await.unwrap().contains("年度已有评审轮次"));
+        let (s, page) = hr.get_text(&round).await;
+        assert_eq!(s, StatusCode::OK);
+        assert!(
+            page.contains("请选择单位") && page.contains("设置名额"),
+            "{page}"
+        );
+        let inst = school.to_string();
+        let fields = [
+            ("institution_id", inst.as_str()),
+            ("series", "primary"),
+            ("level", "senior"),
+            ("places", "4"),
+        ];
+        let r = hr.post_form(&format!("{round}/quotas"), &fields).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let bad = [
+            ("institution_id", inst.as_str()),
+            ("series", "primary"),
+            ("level", "senior"),
+            ("places", "-2"),
+        ];
+        let r = hr.post_form(&format!("{round}/quotas"), &bad).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let id = round.rsplit('/').next().unwrap();
+        let (_, detail) = hr
+            .get_json(&format!("/api/v1/teachers/titles/rounds/{id}"))
+            .await;
+        assert_eq!(
+            detail["quotas"],
+            json!([{ "institution_id": school, "institution_name": detail["quotas"][0]["institution_name"], "series": "primary", "level": "senior", "places": 4 }])
+        );
+        let (s, list) = app
+            .login("school003")
+            .await
+            .get_text("/teachers/titles")
+            .await;
+        assert_eq!(s, StatusCode::OK);
+        assert!(list.contains("本年度评审") && !list.contains("新建评审轮次"));
+    }
+);
