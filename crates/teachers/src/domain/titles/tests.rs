@@ -136,12 +136,8 @@ fn too_few_hours_are_named_with_both_figures() {
 #[test]
 fn each_missing_or_weak_assessment_is_named() {
     let c = Candidate {
-        assessments: vec![
-            (2022, Excellent),
-            (2023, Basic),
-            (2025, Incompetent),
-            (2026, Excellent),
-        ],
+        // Outside the window: 2022 and the round's own year.
+        assessments: vec![(2022, Basic), (2023, Basic), (2025, Incompetent)],
         ..eligible()
     };
     assert_eq!(
@@ -265,6 +261,11 @@ fn round_rules_are_bounded() {
         assessment_years: 10,
     };
     assert!(edge.validate().is_ok());
+    let one = RoundRules {
+        assessment_years: 1,
+        ..RoundRules::default()
+    };
+    assert!(one.validate().is_ok());
     let bad = RoundRules {
         years_to_second: -1,
         years_to_first: 16,

@@ -16,6 +16,7 @@ use chrono::Datelike;
 use platform::audit::{self, Entry};
 use platform::auth::{Access, Caller, WorkArea};
 use platform::db::{Db, Ex};
+use platform::settings::Setting;
 use platform::{AppError, FieldError, InstitutionId};
 use serde::{Deserialize, Serialize};
 
@@ -87,9 +88,18 @@ pub fn check_year(year: i64) -> Result<(), AppError> {
     }
 }
 
+/// A number the bureau set, or the setting's default if what is stored is
+/// not a number.
+pub(crate) async fn number_setting(ex: impl Into<Ex<'_>>, s: &Setting) -> Result<i64, AppError> {
+    let text = platform::settings::get(ex, s).await?;
+    Ok(text
+        .trim()
+        .parse()
+        .unwrap_or_else(|_| s.default.parse().unwrap_or(0)))
+}
+
 pub async fn quota_percent(ex: impl Into<Ex<'_>>) -> Result<i64, AppError> {
-    let text = platform::settings::get(ex, &EXCELLENT_QUOTA_PERCENT).await?;
-    Ok(text.trim().parse().unwrap_or(0))
+    number_setting(ex, &EXCELLENT_QUOTA_PERCENT).await
 }
 
 /// The roster of an institution's year with its quota.

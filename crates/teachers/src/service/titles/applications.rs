@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use platform::audit::{self, Entry};
 use platform::auth::{Access, Caller, WorkArea};
-use platform::db::{Db, DbError, Ex};
+use platform::db::{Db, DbError};
 use platform::{AppError, FieldError};
 use serde::{Deserialize, Serialize};
 
@@ -13,6 +13,7 @@ use crate::domain::titles::{
     self as rules, ApplicationId, ApplicationStatus, Candidate, Requirements, RoundId,
 };
 use crate::domain::{title_label, StaffStatus, TitleLevel, TitleSeries};
+use crate::service::assessment::number_setting;
 use crate::settings::{CE_CYCLE_FIRST_YEAR, CE_REQUIRED_HOURS};
 use crate::store::titles::{self as store, Application, NewApplication, Round, TitleHolder};
 
@@ -24,17 +25,6 @@ pub struct ApplicationInput {
     pub level: TitleLevel,
 }
 
-async fn setting_i64(
-    ex: impl Into<Ex<'_>>,
-    s: &platform::settings::Setting,
-) -> Result<i64, AppError> {
-    let text = platform::settings::get(ex, s).await?;
-    Ok(text
-        .trim()
-        .parse()
-        .unwrap_or_else(|_| s.default.parse().unwrap_or(0)))
-}
-
 /// The facts of the records and what the round asks, for one person.
 async fn candidate(
     tx: &mut platform::db::Tx,
@@ -42,8 +32,9 @@ async fn candidate(
     who: &TitleHolder,
 ) -> Result<(Candidate, Requirements), AppError> {
     let year = i32::try_from(round.year).unwrap_or(2000);
-    let first = i32::try_from(setting_i64(&mut *tx, &CE_CYCLE_FIRST_YEAR).await?).unwrap_or(year);
-    let hours = setting_i64(&mut *tx, &CE_REQUIRED_HOURS).await?;
+    let first =
+        i32::try_from(number_setting(&mut *tx, &CE_CYCLE_FIRST_YEAR).await?).unwrap_or(year);
+    let hours = number_setting(&mut *tx, &CE_REQUIRED_HOURS).await?;
     let (start, _) = rules::ce_cycle(year, first);
     let from = NaiveDate::from_ymd_opt(start, 1, 1).unwrap_or(NaiveDate::MIN);
     let req = Requirements {
