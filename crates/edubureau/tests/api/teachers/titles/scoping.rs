@@ -86,6 +86,28 @@ both_backends!(
             )
             .await;
         assert_eq!(s, StatusCode::FORBIDDEN, "nor closes a round");
+        let r = c
+            .post_form(&format!("/teachers/titles/{round}/close"), &[])
+            .await;
+        assert_eq!(r.status(), StatusCode::FORBIDDEN);
+        let their_id = theirs.to_string();
+        let fields = [
+            ("staff_id", their_id.as_str()),
+            ("series", "secondary"),
+            ("level", "senior"),
+        ];
+        let r = c
+            .post_form(&format!("/teachers/titles/{round}/applications"), &fields)
+            .await;
+        assert_eq!(r.status(), StatusCode::NOT_FOUND);
+        let (_, report) = c
+            .get_json(&format!("/api/v1/teachers/titles/rounds/{round}/report"))
+            .await;
+        assert_eq!(report[0]["applied"], 1, "its own applications only");
+        let r = c
+            .get(&format!("/teachers/titles/{round}/report.xlsx"))
+            .await;
+        assert_eq!(r.status(), StatusCode::OK);
         let tasks =
             teachers::service::pending::tasks(&app.db, &platform::auth::Caller::system("test"))
                 .await
