@@ -7,4 +7,16 @@ pub const AUDIT_LABELS: &[EntityLabels] = platform::audit_labels! {
     teachers_staff "教职工" {
         name: "姓名", national_id: "身份证件号", institution_name: "单位"
     }
+    teachers_assessment "年度考核" {}
+    teachers_title_round "职称评审轮次" {
+        name: "名称", year: "年度", status: "状态" of(crate::domain::titles::RoundStatus),
+        years_to_second: "任三级年限", years_to_first: "任二级年限",
+        years_to_senior: "任一级年限", years_to_professor: "任高级年限",
+        assessment_years: "须合格的考核年数", created_at: "创建时间" time, closed_at: "结束时间" time
+    }
+    teachers_title_application "职称申报" {
+        staff_name: "姓名", institution_name: "单位", status: "评审结果" of(crate::domain::titles::ApplicationStatus),
+        comment: "评审意见", level: "申报等级" of(crate::domain::TitleLevel),
+        series: "申报系列" of(crate::domain::TitleSeries)
+    }
 };

@@ -6,10 +6,32 @@ use platform::auth::{Access, Caller, WorkArea};
 use platform::db::Db;
 use platform::AppError;
 
-pub async fn tasks(_db: &Db, caller: &Caller) -> Result<Vec<Task>, AppError> {
-    if !caller.role.may(WorkArea::Teachers, Access::Read) {
+fn task(label: String, count: i64, href: String) -> Task {
+    Task {
+        area: "教师队伍".into(),
+        label,
+        count,
+        href,
+        nav_href: "/teachers".into(),
+    }
+}
+
+pub async fn tasks(db: &Db, caller: &Caller) -> Result<Vec<Task>, AppError> {
+    if !caller.role.may(WorkArea::Teachers, Access::Write) {
         return Ok(vec![]);
     }
-    let tasks = Vec::new();
+    let mut tasks = Vec::new();
+    if caller.scope.institution().is_none() {
+        let n = super::titles::awaiting_review(db, caller).await?;
+        tasks.push(task("职称申报待评审".into(), n, "/teachers/titles".into()));
+    } else {
+        let (year, n) = super::assessment::ungraded_last_year(db, caller).await?;
+        tasks.push(task(
+            format!("{year}年度考核结果未录入（人）"),
+            n,
+            format!("/teachers/assessments?year={year}"),
+        ));
+    }
+    tasks.retain(|t| t.count > 0);
     Ok(tasks)
 }
