@@ -105,6 +105,7 @@ fn stated_figures_agree_when_the_exact_value_rounds_to_them() {
     assert_eq!(d(5, 2).to_string(), "0.05");
     assert_eq!(d(-5, 1).to_string(), "-0.5");
     assert_eq!(d(12, 0).to_string(), "12");
+    assert_eq!(d(0, 1).to_string(), "0.0");
     assert!((d(368, 1).value() - 36.8).abs() < 1e-9);
     assert_eq!(
         growth_rate(12.0, 19.0).map(|r| Decimal::round(r, 1)),

@@ -147,6 +147,7 @@ mod tests {
         assert_eq!(read("1,2人"), [pair("1", ""), pair("2", "人")]);
         assert_eq!(read("12.人"), [pair("12", "")]);
         assert_eq!(read("1,0000人"), [pair("1", ""), pair("0", "人")]);
+        assert_eq!(read("12,0000人"), [pair("12", ""), pair("0", "人")]);
         assert_eq!(read("没有数字"), []);
     }
 
