@@ -18,4 +18,5 @@ use platform::db::migrate::Migration;
 
 pub const MIGRATIONS: &[Migration] = platform::migrations! {
     600 "teachers" "0600_teachers.sql",
+    630 "teachers recruitment" "0630_teachers_recruitment.sql",
 };
