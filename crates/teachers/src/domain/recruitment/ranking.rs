@@ -143,7 +143,7 @@ mod tests {
             let mut scored: Vec<(i64, usize)> = totals.iter().zip(&ranks)
                 .filter_map(|(t, r)| Some(((*t)?, (*r)?))).collect();
             prop_assert_eq!(scored.len(), totals.iter().flatten().count());
-            scored.sort_by(|a, b| b.0.cmp(&a.0));
+            scored.sort_by_key(|s| std::cmp::Reverse(s.0));
             for (i, (t, r)) in scored.iter().enumerate() {
                 let first = scored.iter().position(|(u, _)| u == t).unwrap();
                 prop_assert_eq!(*r, first + 1, "position {}", i);

@@ -1,0 +1,104 @@
+//! The score import: all rows or none, each problem named; and the
+//! ranking export it reads back.
+
+use platform::excel::{Cell, Workbook};
+
+use super::super::super::students::id_for;
+use super::{applicant, count, plan_with_post};
+use crate::both_backends;
+use crate::common::{spawn_app, Backend};
+
+fn sheet(rows: &[[&str; 4]]) -> Vec<u8> {
+    let mut wb = Workbook::template("成绩", &["身份证件号", "姓名", "笔试成绩", "面试成绩"]);
+    for r in rows {
+        wb.row(&[
+            Cell::id(r[0]),
+            Cell::text(r[1]),
+            Cell::text(r[2]),
+            Cell::text(r[3]),
+        ])
+        .expect("row");
+    }
+    wb.finish().expect("xlsx")
+}
+
+both_backends!(scores_import_all_or_nothing, |b: Backend| async move {
+    let app = spawn_app(b).await;
+    let mut admin = app.login("admin").await;
+    let school = app.institution_of("school003").await;
+    let (plan, post) = plan_with_post(&mut admin, "2025年招聘", school, 1).await;
+    let (a, b2) = (id_for("19990101", 11), id_for("19990202", 12));
+    applicant(&mut admin, post, "甲", "19990101", 11).await;
+    applicant(&mut admin, post, "乙", "19990202", 12).await;
+    let path = format!("/api/v1/teachers/recruitment/plans/{plan}/scores");
+    let stranger = id_for("19880808", 99);
+    let bad = sheet(&[
+        [&a, "甲", "85.5", "101"],
+        [&b2, "丙", "80", "80"],
+        [&stranger, "", "80", "80"],
+        [&a, "甲", "80", "80"],
+        [&b2, "乙", "8 0", ""],
+    ]);
+    let (s, body) = admin.upload(&path, "成绩.xlsx", bad, &[]).await;
+    assert_eq!(s, 422, "{body}");
+    let reasons: Vec<(i64, String, String)> = body["errors"]
+        .as_array()
+        .expect("errors")
+        .iter()
+        .map(|e| {
+            (
+                e["row"].as_i64().unwrap(),
+                e["column"].as_str().unwrap().into(),
+                e["reason"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            (2, "面试成绩".into(), "“101”超出 0–100 分".into()),
+            (3, "姓名".into(), "姓名“丙”与报名信息“乙”不符".into()),
+            (
+                4,
+                "身份证件号".into(),
+                format!("身份证件号“{stranger}”未报名本招聘计划")
+            ),
+            (5, "身份证件号".into(), "身份证件号与第 2 行重复".into()),
+            (6, "笔试成绩".into(), "“8 0”不是有效的分数".into()),
+        ]
+    );
+    let scored = "SELECT COUNT(*) FROM teachers_recruitment_applicants WHERE written_score IS NOT NULL OR interview_score IS NOT NULL";
+    assert_eq!(count(&app, scored).await, 0, "nothing written");
+
+    let (s, body) = admin
+        .upload(
+            &path,
+            "成绩.xlsx",
+            sheet(&[[&a, "甲", "85.5", "90"], [&b2, "", "80", ""]]),
+            &[],
+        )
+        .await;
+    assert_eq!(s, 200, "{body}");
+    assert_eq!(body["updated"], 2);
+    let total: i64 = count(
+        &app,
+        "SELECT SUM(written_score) FROM teachers_recruitment_applicants",
+    )
+    .await;
+    assert_eq!(total, 8550 + 8000);
+
+    // The export lists the ranking in the layout the import reads.
+    let r = admin
+        .get(&format!("/teachers/recruitment/{plan}/ranking.xlsx"))
+        .await;
+    assert_eq!(r.status(), 200);
+    let bytes = r.bytes().await.expect("bytes");
+    let table = platform::excel::read_table(&bytes, "x.xlsx", None).expect("read back");
+    let col = |h: &str| table.headers.iter().position(|x| x == h).expect(h);
+    let first = &table.rows[0];
+    assert_eq!(first.get(col("姓名")), "甲");
+    assert_eq!(first.get(col("排名")), "1");
+    assert_eq!(first.get(col("总成绩")), "88.2");
+    let (s, body) = admin.upload(&path, "排名.xlsx", bytes.to_vec(), &[]).await;
+    assert_eq!(s, 200, "the export imports back: {body}");
+});
