@@ -30,6 +30,13 @@ pub fn check_hires(candidates: &[Candidate], places: usize, chosen: &[i64]) -> R
     if chosen.is_empty() {
         return Err("请选择拟聘用人员".into());
     }
+    let hired = candidates.iter().filter(|c| c.hired).count();
+    if hired + chosen.len() > places {
+        return Err(format!(
+            "本岗位招聘 {places} 人，已聘用 {hired} 人，本次最多还可聘用 {} 人",
+            places.saturating_sub(hired)
+        ));
+    }
     for (i, id) in chosen.iter().enumerate() {
         if chosen[..i].contains(id) {
             return Err(format!("报考人员 #{id} 重复选择"));
@@ -50,13 +57,6 @@ pub fn check_hires(candidates: &[Candidate], places: usize, chosen: &[i64]) -> R
             }
             Some(_) => {}
         }
-    }
-    let hired = candidates.iter().filter(|c| c.hired).count();
-    if hired + chosen.len() > places {
-        return Err(format!(
-            "本岗位招聘 {places} 人，已聘用 {hired} 人，本次最多还可聘用 {} 人",
-            places.saturating_sub(hired)
-        ));
     }
     Ok(())
 }

@@ -162,3 +162,20 @@ impl<'a> RecruitmentReader<'a> {
         rows
     }
 }
+
+/// 待确认聘用: the bureau's posts with scored applicants and places left.
+pub async fn pending_task(
+    db: &Db,
+    caller: &Caller,
+) -> Result<Option<platform::area::Task>, AppError> {
+    if caller.require_bureau(WorkArea::Teachers).is_err() {
+        return Ok(None);
+    }
+    Ok(Some(platform::area::Task {
+        area: "教师队伍".into(),
+        label: "招聘岗位待确认聘用".into(),
+        count: store::posts_awaiting_hires(db).await?,
+        href: "/teachers/recruitment".into(),
+        nav_href: "/teachers".into(),
+    }))
+}

@@ -81,3 +81,16 @@ async fn mark_hired(
     .await?;
     Ok(())
 }
+
+/// Posts with places left and a ranked applicant not yet hired: hires for
+/// 人事科 to confirm.
+pub async fn posts_awaiting_hires(ex: impl Into<Ex<'_>>) -> Result<i64, DbError> {
+    ex.into()
+        .scalar(Sql::new(
+            "SELECT COUNT(*) FROM teachers_recruitment_posts t WHERE \
+             (SELECT COUNT(*) FROM teachers_recruitment_applicants a WHERE a.post_id = t.id AND a.staff_id IS NOT NULL) < t.places \
+             AND EXISTS (SELECT 1 FROM teachers_recruitment_applicants a WHERE a.post_id = t.id AND a.staff_id IS NULL \
+             AND a.written_score IS NOT NULL AND a.interview_score IS NOT NULL)",
+        ))
+        .await
+}

@@ -4,7 +4,19 @@ use serde_json::json;
 
 use super::{applicant, applicant_body, count, plan_with_post, scores};
 use crate::both_backends;
-use crate::common::{spawn_app, Backend};
+use crate::common::{spawn_app, Backend, Client};
+
+/// Posts waiting for 人事科 to confirm hires, as the inbox counts them.
+async fn awaiting(c: &Client) -> i64 {
+    let (s, v) = c.get_json("/api/v1/inbox").await;
+    assert_eq!(s, 200, "{v}");
+    let tasks = v.as_array().expect("tasks");
+    tasks
+        .iter()
+        .filter(|t| t["label"] == "招聘岗位待确认聘用")
+        .map(|t| t["count"].as_i64().unwrap())
+        .sum()
+}
 
 both_backends!(weights_must_sum_to_100, |b: Backend| async move {
     let app = spawn_app(b).await;
@@ -31,7 +43,7 @@ both_backends!(
         let school = app.institution_of("school003").await;
         let (_, post) = plan_with_post(&mut admin, "2025年招聘", school, 1).await;
         let path = format!("/api/v1/teachers/recruitment/posts/{post}/applicants");
-        let good = super::super::super::students::id_for("19990101", 11);
+        let good = crate::students::id_for("19990101", 11);
         let mut wrong_digit = good.clone();
         let last = if wrong_digit.ends_with('1') { "2" } else { "1" };
         wrong_digit.replace_range(17.., last);
@@ -103,6 +115,11 @@ both_backends!(
             ]
         );
 
+        assert_eq!(
+            awaiting(&admin).await,
+            1,
+            "the post waits in the bureau's inbox"
+        );
         let hires = format!("/api/v1/teachers/recruitment/posts/{post}/hires");
         let staff_before = count(&app, "SELECT COUNT(*) FROM teachers_staff").await;
         let (s, body) = admin
@@ -163,6 +180,7 @@ both_backends!(
         )
         .await;
         assert_eq!(audited, 2);
+        assert_eq!(awaiting(&admin).await, 0, "the places are filled");
         let (s, body) = admin
             .post_json(&hires, &json!({"applicant_ids": [b2]}))
             .await;
@@ -184,9 +202,9 @@ both_backends!(
         let app = spawn_app(b).await;
         let mut admin = app.login("admin").await;
         let school = app.institution_of("school003").await;
-        let on_staff = super::super::fixtures::insert_staff(
+        let on_staff = crate::teachers::fixtures::insert_staff(
             &app,
-            super::super::fixtures::Staff {
+            crate::teachers::fixtures::Staff {
                 institution_id: school,
                 birth: "19900505",
                 seq: 21,

@@ -8,8 +8,8 @@ mod scoping;
 
 use serde_json::{json, Value};
 
-use super::super::students::id_for;
 use crate::common::{Client, TestApp};
+use crate::students::id_for;
 
 /// A plan (written 40% / interview 60%) with one post of `places` at the
 /// institution; returns (plan id, post id).

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use platform::db::Sql;
 use serde_json::json;
 
-use super::{exec, four_teachers, primary_pupils};
+use super::{exec, four_teachers, other_school, primary_pupils, primary_school};
 use crate::both_backends;
 use crate::common::{spawn_app, Backend, Client};
 
@@ -59,9 +59,9 @@ async fn session(app: &crate::common::TestApp, year: i32) -> i64 {
 
 both_backends!(indicators_count_the_fixture, |b: Backend| async move {
     let app = spawn_app(b).await;
-    let school = app.institution_of("school003").await;
+    let (school, account) = primary_school(&app).await;
     let t = four_teachers(&app, school).await;
-    let own = app.login("school003").await;
+    let own = app.login(&account).await;
 
     assert_eq!(value(&own, "teachers.full_time", "").await, [4.0]);
     assert_eq!(value(&own, "teachers.senior_title_share", "").await, [50.0]);
@@ -120,7 +120,7 @@ both_backends!(indicators_count_the_fixture, |b: Backend| async move {
         [5.0]
     );
 
-    let other = app.login("school009").await;
+    let other = app.login(&other_school(&app, school).await).await;
     assert!(value(&other, "teachers.full_time", "")
         .await
         .iter()

@@ -93,3 +93,35 @@ pub async fn primary_pupils(app: &TestApp, school: i64) -> i64 {
         .await
         .expect("count")
 }
+
+/// The demo school with most primary pupils, and its account.
+pub async fn primary_school(app: &TestApp) -> (i64, String) {
+    let id = app
+        .db
+        .scalar(Sql::new(
+            "SELECT institution_id FROM students_enrolments WHERE status <> 'left' AND grade BETWEEN 1 AND 6 \
+             GROUP BY institution_id ORDER BY COUNT(*) DESC, institution_id LIMIT 1",
+        ))
+        .await
+        .expect("a primary school");
+    (id, account(app, "institution_id = ", id).await)
+}
+
+/// The first institution account matching `condition` on `id`.
+async fn account(app: &TestApp, condition: &str, id: i64) -> String {
+    let (name,): (String,) = app
+        .db
+        .fetch_one(
+            Sql::new("SELECT MIN(username) FROM users WHERE institution_id IS NOT NULL AND ")
+                .push(condition)
+                .bind(id),
+        )
+        .await
+        .expect("an account");
+    name
+}
+
+/// An account of another institution than `school`.
+pub async fn other_school(app: &TestApp, school: i64) -> String {
+    account(app, "institution_id <> ", school).await
+}

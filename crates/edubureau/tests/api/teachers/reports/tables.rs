@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::{four_teachers, primary_pupils};
+use super::{four_teachers, other_school, primary_pupils, primary_school};
 use crate::both_backends;
 use crate::common::{spawn_app, Backend};
 
@@ -20,21 +20,21 @@ both_backends!(
     a_school_sees_its_own_ratio_against_the_standards,
     |b: Backend| async move {
         let app = spawn_app(b).await;
-        let school = app.institution_of("school003").await;
+        let (school, account) = primary_school(&app).await;
         four_teachers(&app, school).await;
         let pupils = primary_pupils(&app, school).await;
         assert!(pupils > 0, "the demo school has pupils");
         let name = crate::common::browser::institution_name(&app, school).await;
 
-        let own = app.login("school003").await;
+        let own = app.login(&account).await;
         let (s, report) = own.get_json("/api/v1/teachers/reports/ratio").await;
         assert_eq!(s, 200, "{report}");
-        let rows = rows(&report);
+        let mine = rows(&report);
         assert!(
-            rows.iter().all(|r| r[0] == name.as_str() || r[0] == "合计"),
-            "{rows:?}"
+            mine.iter().all(|r| r[0] == name.as_str() || r[0] == "合计"),
+            "{mine:?}"
         );
-        let primary = rows
+        let primary = mine
             .iter()
             .find(|r| r[0] == name.as_str() && r[1] == "小学")
             .expect("primary row");
@@ -50,7 +50,7 @@ both_backends!(
         let meets = 300.0 / pupils as f64 >= 4.2 && 100.0 / pupils as f64 >= 1.0;
         assert_eq!(primary[9], if meets { "达标" } else { "未达标" });
 
-        let other = app.login("school009").await;
+        let other = app.login(&other_school(&app, school).await).await;
         let (_, theirs) = other.get_json("/api/v1/teachers/reports/ratio").await;
         assert!(
             rows(&theirs).iter().all(|r| r[0] != name.as_str()),
@@ -64,9 +64,9 @@ both_backends!(
 
 both_backends!(structures_charts_and_files, |b: Backend| async move {
     let app = spawn_app(b).await;
-    let school = app.institution_of("school003").await;
+    let (school, account) = primary_school(&app).await;
     four_teachers(&app, school).await;
-    let own = app.login("school003").await;
+    let own = app.login(&account).await;
     let (_, titles) = own.get_json("/api/v1/teachers/reports/title").await;
     let titles = rows(&titles);
     let count = |label: &str| titles.iter().find(|r| r[0] == label).map(|r| r[1].clone());
