@@ -20,10 +20,12 @@ pub fn is_bureau(caller: &Caller) -> bool {
     caller.require_bureau(WorkArea::Teachers).is_ok()
 }
 
-fn text_field(
+/// A labelled field of a form: `control` under the field's label, its
+/// errors beneath.
+fn field(
     fields: &[(&str, &str)],
     name: &str,
-    value: &str,
+    control: Markup,
     errors: &[platform::FieldError],
 ) -> Markup {
     let label = fields
@@ -31,12 +33,22 @@ fn text_field(
         .find(|(k, _)| *k == name)
         .map_or(name, |(_, l)| l);
     html! {
-        div.field {
-            label for=(name) { (label) }
-            input type="text" id=(name) name=(name) value=(value);
-            (field_error(errors, name))
-        }
+        div.field { label for=(name) { (label) } (control) (field_error(errors, name)) }
     }
+}
+
+fn text_field(
+    fields: &[(&str, &str)],
+    name: &str,
+    value: &str,
+    errors: &[platform::FieldError],
+) -> Markup {
+    field(
+        fields,
+        name,
+        html! { input type="text" id=(name) name=(name) value=(value); },
+        errors,
+    )
 }
 
 fn choice(
@@ -46,13 +58,12 @@ fn choice(
     value: &str,
     errors: &[platform::FieldError],
 ) -> Markup {
-    let label = fields
-        .iter()
-        .find(|(k, _)| *k == name)
-        .map_or(name, |(_, l)| l);
-    html! {
-        div.field { label for=(name) { (label) } (select(name, values, value, Some("请选择"))) (field_error(errors, name)) }
-    }
+    field(
+        fields,
+        name,
+        select(name, values, value, Some("请选择")),
+        errors,
+    )
 }
 
 pub fn plan_form(actor: &Actor, i: &PlanInput, r: &Refusal) -> Markup {

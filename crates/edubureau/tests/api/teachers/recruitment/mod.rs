@@ -4,6 +4,7 @@
 mod demo;
 mod hires;
 mod import;
+mod pages;
 mod scoping;
 
 use serde_json::{json, Value};
