@@ -108,7 +108,8 @@ impl<'a> RecruitmentReader<'a> {
             post.subject,
             applicants.len()
         );
-        self.audit(summary, Some(id.0), &post).await?;
+        self.audit("view", "teachers_recruitment_post", summary, id.0, &post)
+            .await?;
         let ranking = rank(self.masked(applicants), plan.weights());
         Ok(PostRanking {
             plan,
@@ -128,7 +129,14 @@ impl<'a> RecruitmentReader<'a> {
         let posts = store::posts(db, scope, id).await?;
         let mut all = store::of_plan(db, scope, id).await?;
         let summary = format!("导出招聘计划“{}”的成绩排名（{} 人）", plan.name, all.len());
-        self.audit(summary, None, &plan).await?;
+        self.audit(
+            "export",
+            "teachers_recruitment_plan",
+            summary,
+            plan.id.0,
+            &plan,
+        )
+        .await?;
         let mut out = Vec::with_capacity(posts.len());
         for post in posts {
             let (own, rest): (Vec<_>, Vec<_>) = all.into_iter().partition(|a| a.post_id == post.id);
@@ -138,18 +146,20 @@ impl<'a> RecruitmentReader<'a> {
         Ok((plan, out))
     }
 
+    /// Records a view (of a post's ranking) or an export (of a plan's) of
+    /// applicants' personal data, against the post or plan.
     async fn audit(
         &self,
+        action: &'static str,
+        entity: &'static str,
         summary: String,
-        post: Option<i64>,
+        id: i64,
         what: &impl Serialize,
     ) -> Result<(), AppError> {
-        let mut entry = Entry::new("view", "teachers_recruitment_applicant", summary)
+        let entry = Entry::new(action, entity, summary)
+            .id(id)
             .institution(self.0.scope().institution())
             .after(what);
-        if let Some(id) = post {
-            entry = entry.id(id);
-        }
         self.0.audit_view(entry).await
     }
 

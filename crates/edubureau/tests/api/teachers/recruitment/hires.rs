@@ -93,6 +93,12 @@ both_backends!(
             .get_json(&format!("/api/v1/teachers/recruitment/posts/{post}"))
             .await;
         assert_eq!(s, 200);
+        let views = "SELECT COUNT(*) FROM audit_log WHERE entity = 'teachers_recruitment_post' AND action = 'view'";
+        assert_eq!(
+            count(&app, views).await,
+            1,
+            "the view of applicants is audited"
+        );
         let ranks: Vec<(i64, Option<i64>, String)> = ranking["ranking"]
             .as_array()
             .expect("ranking")

@@ -94,6 +94,8 @@ both_backends!(scores_import_all_or_nothing, |b: Backend| async move {
         .get(&format!("/teachers/recruitment/{plan}/ranking.xlsx"))
         .await;
     assert_eq!(r.status(), 200);
+    let exports = "SELECT COUNT(*) FROM audit_log WHERE entity = 'teachers_recruitment_plan' AND action = 'export'";
+    assert_eq!(count(&app, exports).await, 1, "the export is audited");
     let bytes = r.bytes().await.expect("bytes");
     let table = platform::excel::read_table(&bytes, "x.xlsx", None).expect("read back");
     let col = |h: &str| table.headers.iter().position(|x| x == h).expect(h);
