@@ -141,7 +141,7 @@ pub async fn post_form(
 pub fn score_import_form(actor: &Actor, plan: PlanId) -> Markup {
     html! {
         h2 { "导入考试成绩" }
-        p.muted { "表头：" (SCORE_COLUMNS.join("、")) "。可直接使用“导出成绩排名”的文件填写后上传；空白的成绩单元格保留原成绩。文件中只要有一行有误，不导入任何数据。" }
+        p.muted { "表头：" (SCORE_COLUMNS.join("、")) "（按报名编号查找报考人员，未填报名编号的按身份证件号）。可直接使用“导出成绩排名”的文件填写后上传；空白的成绩单元格保留原成绩。文件中只要有一行有误，不导入任何数据。" }
         form.stacked method="post" action=(format!("/teachers/recruitment/{plan}/scores?_csrf={}", actor.csrf_token)) enctype="multipart/form-data" {
             (csrf_field(actor))
             input type="file" name="file" accept=".xlsx,.csv" required;

@@ -29,7 +29,7 @@ both_backends!(scores_import_all_or_nothing, |b: Backend| async move {
     let (plan, post) = plan_with_post(&mut admin, "2025年招聘", school, 1).await;
     let (a, b2) = (id_for("19990101", 11), id_for("19990202", 12));
     applicant(&mut admin, post, "甲", "19990101", 11).await;
-    applicant(&mut admin, post, "乙", "19990202", 12).await;
+    let b_number = applicant(&mut admin, post, "乙", "19990202", 12).await;
     let c = id_for("19990303", 13);
     applicant(&mut admin, post, "丙", "19990303", 13).await;
     let path = format!("/api/v1/teachers/recruitment/plans/{plan}/scores");
@@ -105,4 +105,40 @@ both_backends!(scores_import_all_or_nothing, |b: Backend| async move {
     assert_eq!(first.get(col("总成绩")), "88.2");
     let (s, body) = admin.upload(&path, "排名.xlsx", bytes.to_vec(), &[]).await;
     assert_eq!(s, 200, "the export imports back: {body}");
+
+    // A file with masked ID numbers (as roles without full view export
+    // it) is read by 报名编号; an ID that is not the applicant's is refused.
+    let masked = platform::vocab::privacy::mask_id_number(&b2);
+    let number = b_number.to_string();
+    let by_number = |id: &str, interview: &str| {
+        let mut wb = Workbook::template("成绩", &["报名编号", "身份证件号", "姓名", "面试成绩"]);
+        wb.row(&[
+            Cell::id(number.as_str()),
+            Cell::id(id),
+            Cell::text("乙"),
+            Cell::text(interview),
+        ])
+        .expect("row");
+        wb.finish().expect("xlsx")
+    };
+    let (s, body) = admin
+        .upload(&path, "成绩.xlsx", by_number(&a, "70"), &[])
+        .await;
+    assert_eq!(s, 422, "{body}");
+    assert_eq!(
+        body["errors"][0]["reason"],
+        format!("身份证件号与报名编号 {number} 的报考人员不符")
+    );
+    let (s, body) = admin
+        .upload(&path, "成绩.xlsx", by_number(&masked, "75.5"), &[])
+        .await;
+    assert_eq!(s, 200, "{body}");
+    let interview = count(
+        &app,
+        &format!(
+            "SELECT interview_score FROM teachers_recruitment_applicants WHERE id = {b_number}"
+        ),
+    )
+    .await;
+    assert_eq!(interview, 7550);
 });
