@@ -15,6 +15,7 @@ pub static AREA: Area = Area {
         area: WorkArea::Teachers,
     }],
     openapi: crate::web::openapi,
+    indicators: crate::service::reports::INDICATORS,
     pending: Some(|db, caller| Box::pin(crate::service::pending::tasks(db, caller))),
     audit_labels: crate::audit_labels::AUDIT_LABELS,
     ..Area::new("teachers", "教师队伍")

@@ -19,4 +19,23 @@ pub const AUDIT_LABELS: &[EntityLabels] = platform::audit_labels! {
         comment: "评审意见", level: "申报等级" of(crate::domain::TitleLevel),
         series: "申报系列" of(crate::domain::TitleSeries)
     }
+    // 公开招聘
+    teachers_recruitment_plan "招聘计划" {
+        year: "招聘年度", name: "计划名称", written_weight: "笔试权重（%）",
+        interview_weight: "面试权重（%）", posts: "岗位数", places: "招聘人数",
+        applicants: "报名人数", hired: "已聘用人数";
+        hidden id
+    }
+    teachers_recruitment_post "招聘岗位" {
+        institution_name: "招聘单位", stage: "学段", subject: "学科", places: "招聘人数",
+        requirements: "岗位要求", applicants: "报名人数", hired: "已聘用人数";
+        hidden id, plan_id, institution_id
+    }
+    teachers_recruitment_applicant "报考人员" {
+        name: "姓名", national_id: "身份证件号", education: "学历",
+        certificate_type: "教师资格证种类", certificate_subject: "教师资格证任教学科",
+        written_score: "笔试成绩（百分之一分）", interview_score: "面试成绩（百分之一分）",
+        staff_id: "教职工编号", hired_on: "聘用日期";
+        hidden id, plan_id, post_id, institution_id
+    }
 };

@@ -6,7 +6,8 @@ use platform::auth::{Access, Caller, WorkArea};
 use platform::db::Db;
 use platform::AppError;
 
-fn task(label: String, count: i64, href: String) -> Task {
+/// A task of the teachers area in the inbox.
+pub(crate) fn task(label: String, count: i64, href: String) -> Task {
     Task {
         area: "教师队伍".into(),
         label,
@@ -32,6 +33,7 @@ pub async fn tasks(db: &Db, caller: &Caller) -> Result<Vec<Task>, AppError> {
             format!("/teachers/assessments?year={year}"),
         ));
     }
+    tasks.extend(super::recruitment::pending_task(db, caller).await?);
     tasks.retain(|t| t.count > 0);
     Ok(tasks)
 }
