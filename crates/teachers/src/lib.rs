@@ -18,4 +18,5 @@ use platform::db::migrate::Migration;
 
 pub const MIGRATIONS: &[Migration] = platform::migrations! {
     600 "teachers" "0600_teachers.sql",
+    601 "teachers_staff_changes" "0601_staff_changes.sql",
 };

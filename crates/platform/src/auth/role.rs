@@ -220,9 +220,13 @@ impl Role {
     pub fn sees_personal_details(self) -> bool {
         match self {
             Role::Leadership | Role::Institution => true,
+            // 人事科 keeps the staff records, which are keyed by national ID.
             Role::Section(s) => matches!(
                 s,
-                Section::BasicEducation | Section::AidCentre | Section::Preschool
+                Section::BasicEducation
+                    | Section::AidCentre
+                    | Section::Preschool
+                    | Section::Personnel
             ),
             Role::Inspector => false,
         }
