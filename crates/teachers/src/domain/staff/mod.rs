@@ -2,6 +2,7 @@
 //! keeps it: the information sets, their fields, and the checks every form,
 //! API payload and import row goes through.
 
+mod check;
 mod input;
 pub mod postings;
 pub mod review;

@@ -14,11 +14,10 @@ use platform::web::directory::resolve;
 use platform::{AppError, InstitutionId};
 use serde::Serialize;
 
-use super::create_record;
-use crate::domain::staff::review::{needs_review, ChangeKind};
+use super::{create_record, store_change};
+use crate::domain::staff::review::needs_review;
 use crate::domain::staff::{StaffFields, StaffInput, FIELDS};
 use crate::store::staff as records;
-use crate::store::staff::changes::{self, NewChange};
 
 #[derive(Clone, Debug, Default, Serialize, utoipa::ToSchema)]
 pub struct ImportOutcome {
@@ -209,17 +208,7 @@ pub async fn import_table(
         } else {
             Some(create_record(&mut tx, caller, *institution, fields).await?)
         };
-        let change = NewChange {
-            staff_id,
-            institution_id: *institution,
-            kind: ChangeKind::Create,
-            base_version: None,
-            before: None,
-            after: fields,
-            submitted_by: &caller.who.username,
-            approved: !pending,
-        };
-        changes::insert(&mut tx, &change).await?;
+        store_change(&mut tx, caller, *institution, None, fields, staff_id).await?;
         if pending {
             outcome.pending += 1;
         } else {

@@ -81,17 +81,7 @@ pub async fn create(db: &Db, caller: &Caller, input: &StaffInput) -> Result<Save
     let mut tx = db.begin().await?;
     refuse_duplicate(&mut tx, &fields, None).await?;
     let saved = if needs_review(&caller.scope) {
-        let change = NewChange {
-            staff_id: None,
-            institution_id: institution,
-            kind: ChangeKind::Create,
-            base_version: None,
-            before: None,
-            after: &fields,
-            submitted_by: &caller.who.username,
-            approved: false,
-        };
-        let id = changes::insert(&mut tx, &change).await?;
+        let id = store_change(&mut tx, caller, institution, None, &fields, None).await?;
         audit_change(
             &mut tx,
             caller,
@@ -103,17 +93,7 @@ pub async fn create(db: &Db, caller: &Caller, input: &StaffInput) -> Result<Save
         Saved::Pending(id)
     } else {
         let id = create_record(&mut tx, caller, institution, &fields).await?;
-        let change = NewChange {
-            staff_id: Some(id),
-            institution_id: institution,
-            kind: ChangeKind::Create,
-            base_version: None,
-            before: None,
-            after: &fields,
-            submitted_by: &caller.who.username,
-            approved: true,
-        };
-        changes::insert(&mut tx, &change).await?;
+        store_change(&mut tx, caller, institution, None, &fields, Some(id)).await?;
         Saved::Applied(id)
     };
     tx.commit().await?;
@@ -172,17 +152,8 @@ pub async fn update(
                 "该教职工已有一项信息变更在等待人事科审核，请待审核后再修改".into(),
             ));
         }
-        let change = NewChange {
-            staff_id: Some(id),
-            institution_id: current.institution_id,
-            kind: ChangeKind::Update,
-            base_version: Some(version),
-            before: Some(&current.fields),
-            after: &fields,
-            submitted_by: &caller.who.username,
-            approved: false,
-        };
-        let change_id = changes::insert(&mut tx, &change).await?;
+        let (institution, before) = (current.institution_id, Some(&current));
+        let change_id = store_change(&mut tx, caller, institution, before, &fields, None).await?;
         let summary = format!(
             "提交教职工 {} 的信息变更，待人事科审核",
             current.fields.name
@@ -191,17 +162,8 @@ pub async fn update(
         Saved::Pending(change_id)
     } else {
         update_record(&mut tx, caller, &current, &fields).await?;
-        let change = NewChange {
-            staff_id: Some(id),
-            institution_id: current.institution_id,
-            kind: ChangeKind::Update,
-            base_version: Some(version),
-            before: Some(&current.fields),
-            after: &fields,
-            submitted_by: &caller.who.username,
-            approved: true,
-        };
-        changes::insert(&mut tx, &change).await?;
+        let (institution, before) = (current.institution_id, Some(&current));
+        store_change(&mut tx, caller, institution, before, &fields, Some(id)).await?;
         Saved::Applied(id)
     };
     tx.commit().await?;
@@ -230,6 +192,34 @@ pub(crate) async fn update_record(
     .after(&after);
     audit::record(tx, &caller.who, entry).await?;
     Ok(())
+}
+
+/// Stores `caller`'s change of the record `before` (none: a new record)
+/// at `institution`: approved when `applied` names the record written,
+/// pending otherwise.
+pub(crate) async fn store_change(
+    tx: &mut Tx,
+    caller: &Caller,
+    institution: InstitutionId,
+    before: Option<&StaffRecord>,
+    after: &StaffFields,
+    applied: Option<StaffId>,
+) -> Result<ChangeId, AppError> {
+    let change = NewChange {
+        staff_id: applied.or(before.map(|r| r.id)),
+        institution_id: institution,
+        kind: if before.is_some() {
+            ChangeKind::Update
+        } else {
+            ChangeKind::Create
+        },
+        base_version: before.map(|r| r.version),
+        before: before.map(|r| &r.fields),
+        after,
+        submitted_by: &caller.who.username,
+        approved: applied.is_some(),
+    };
+    Ok(changes::insert(tx, &change).await?)
 }
 
 async fn audit_change(
