@@ -10,7 +10,7 @@ CREATE TABLE teachers_staff_changes (
     institution_id BIGINT NOT NULL REFERENCES institutions (id),
     kind TEXT NOT NULL CHECK (kind IN ('create', 'update')),
     name TEXT NOT NULL,
-    -- The record's version the change was made against (updates).
+    -- The version of the record the change was made against (updates).
     base_version BIGINT,
     before_json TEXT,
     after_json TEXT NOT NULL,

@@ -8,7 +8,9 @@ use platform::FieldError;
 
 use super::input::field;
 use super::{parse_year_month, post_grades, CertificateType, Degree, StaffFields, StaffInput};
-use crate::domain::{BackboneLevel, Establishment, PostCategory, StaffStatus, TitleLevel, TitleSeries};
+use crate::domain::{
+    BackboneLevel, Establishment, PostCategory, StaffStatus, TitleLevel, TitleSeries,
+};
 
 /// A code of `table`, typed as code, name or short name.
 fn code(c: &mut Checker, key: &'static str, v: &str, table: &CodeTable, required: bool) -> String {
@@ -271,4 +273,3 @@ impl StaffInput {
         c.finish(fields)
     }
 }
-

@@ -6,7 +6,9 @@ use chrono::NaiveDate;
 use platform::vocab::Field;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{BackboneLevel, Establishment, PostCategory, StaffStatus, TitleLevel, TitleSeries};
+use crate::domain::{
+    BackboneLevel, Establishment, PostCategory, StaffStatus, TitleLevel, TitleSeries,
+};
 
 /// (key, label) of every field, in the order of the form, the import
 /// template and the audit log. `institution` (单位) is the bureau's to set.

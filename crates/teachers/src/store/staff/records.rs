@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use platform::auth::Scope;
-use platform::db::{DbError, Ex, Sql, Tx, Updated};
+use platform::db::{Arg, DbError, Ex, Sql, Tx, Updated};
 use platform::{InstitutionId, UserId};
 use serde::Serialize;
 
@@ -258,28 +258,22 @@ pub async fn update(
 
 /// Moves the person's employment (人事关系) to another institution.
 pub async fn move_to(tx: &mut Tx, id: StaffId, institution: InstitutionId) -> Result<(), DbError> {
-    tx.execute(
-        Sql::new("UPDATE teachers_staff SET institution_id = ")
-            .bind(institution)
-            .push(", version = version + 1, updated_at = ")
-            .bind(Utc::now())
-            .push(" WHERE id = ")
-            .bind(id),
-    )
-    .await?;
-    Ok(())
+    set(tx, id, "institution_id", institution.into()).await
 }
 
 /// Links the account that sees this record as its own (none to unlink).
 pub async fn link_user(tx: &mut Tx, id: StaffId, user: Option<UserId>) -> Result<(), DbError> {
-    tx.execute(
-        Sql::new("UPDATE teachers_staff SET user_id = ")
-            .bind(user)
-            .push(", version = version + 1, updated_at = ")
-            .bind(Utc::now())
-            .push(" WHERE id = ")
-            .bind(id),
-    )
-    .await?;
+    set(tx, id, "user_id", user.into()).await
+}
+
+/// Sets one column (a trusted name) and counts the change in `version`.
+async fn set(tx: &mut Tx, id: StaffId, column: &str, value: Arg) -> Result<(), DbError> {
+    let q = Sql::new(format!("UPDATE teachers_staff SET {column} = "))
+        .bind(value)
+        .push(", version = version + 1, updated_at = ")
+        .bind(Utc::now())
+        .push(" WHERE id = ")
+        .bind(id);
+    tx.execute(q).await?;
     Ok(())
 }

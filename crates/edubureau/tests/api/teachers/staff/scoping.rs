@@ -95,29 +95,20 @@ both_backends!(
         );
 
         // Form posts as well.
-        let r = other
-            .post_form(
-                &format!("/teachers/staff/{id}/honours"),
-                &[
-                    ("kind", "荣誉"),
-                    ("title", "优秀"),
-                    ("level", "校级"),
-                    ("year", "2024"),
-                ],
-            )
-            .await;
-        assert_eq!(r.status(), StatusCode::NOT_FOUND);
-        let r = own
-            .post_form(
-                &format!("/teachers/staff/{id}/honours"),
-                &[
-                    ("kind", "荣誉"),
-                    ("title", "优秀"),
-                    ("level", "校级"),
-                    ("year", "2024"),
-                ],
-            )
-            .await;
-        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let honour = [
+            ("kind", "荣誉"),
+            ("title", "优秀"),
+            ("level", "校级"),
+            ("year", "2024"),
+        ];
+        let path = format!("/teachers/staff/{id}/honours");
+        assert_eq!(
+            other.post_form(&path, &honour).await.status(),
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            own.post_form(&path, &honour).await.status(),
+            StatusCode::SEE_OTHER
+        );
     }
 );
