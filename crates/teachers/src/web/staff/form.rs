@@ -13,7 +13,7 @@ use serde::Deserialize;
 use super::show::choices;
 use crate::domain::staff::{StaffId, StaffInput, FIELDS};
 use crate::service::staff::{self as service, Saved};
-use crate::store::staff as records;
+use crate::service::staff::reader::StaffReader;
 
 /// The information sets of the form, as the national system groups them.
 const SETS: &[(&str, &[&str])] = &[
@@ -234,7 +234,8 @@ pub async fn edit_form(
     Path(id): Path<StaffId>,
 ) -> PageResult {
     actor.require(WorkArea::Teachers, Access::Write)?;
-    let record = records::get(&state.db, &caller.scope, id).await?;
+    // Read through the reader, so this view of the record is audited too.
+    let record = StaffReader::of(&state.db, &caller)?.view(id).await?.record;
     let input = StaffInput::from(&record.fields);
     let form = FormState {
         action: format!("/teachers/staff/{id}"),

@@ -94,7 +94,7 @@ both_backends!(
             StatusCode::NO_CONTENT
         );
 
-        // Form posts as well.
+        // Form posts as well; linking an account is the bureau's alone.
         let honour = [
             ("kind", "荣誉"),
             ("title", "优秀"),
@@ -110,5 +110,36 @@ both_backends!(
             own.post_form(&path, &honour).await.status(),
             StatusCode::SEE_OTHER
         );
+        let forms: [(String, &[(&str, &str)]); 5] = [
+            (
+                format!("/teachers/staff/{id}"),
+                &[("version", "1"), ("name", "郑洁")],
+            ),
+            (
+                format!("/teachers/staff/{id}/postings"),
+                &[("kind", "交流轮岗"), ("starts_on", "2030-01-01")],
+            ),
+            (
+                format!("/teachers/staff/{id}/account"),
+                &[("username", "school002")],
+            ),
+            (format!("/teachers/reviews/{change}/approve"), &[]),
+            (
+                format!("/teachers/reviews/{change}/reject"),
+                &[("comment", "请核实")],
+            ),
+        ];
+        for (path, fields) in &forms {
+            let status = other.post_form(path, fields).await.status();
+            assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+        }
+        let account = format!("/api/v1/teachers/staff/{id}/account");
+        let body = json!({"username": "school002"});
+        for client in [&mut other, &mut own] {
+            assert_eq!(
+                client.put_json(&account, &body).await.0,
+                StatusCode::NOT_FOUND
+            );
+        }
     }
 );
