@@ -72,7 +72,11 @@ fn coded<T>(
 
 async fn checked_posting(db: &Db, input: &PostingInput) -> Result<NewPosting, AppError> {
     let mut c = Checker::new();
-    let kinds: Vec<&str> = PostingKind::ALL.iter().skip(1).map(|k| k.label()).collect();
+    let kinds: Vec<&str> = PostingKind::ALL
+        .iter()
+        .filter(|k| **k != PostingKind::Appointment)
+        .map(|k| k.label())
+        .collect();
     let kind = coded(
         &mut c,
         Field::new("kind", "变动类别"),

@@ -26,10 +26,18 @@ fn require_reviewer(caller: &Caller) -> Result<(), AppError> {
 }
 
 /// The changes waiting for review: all of them for reviewers, an
-/// institution's own for the institution.
+/// institution's own for the institution. They carry personal data, so
+/// the view is audited.
 pub async fn queue(db: &Db, caller: &Caller) -> Result<Vec<ChangeRow>, AppError> {
     caller.require(WorkArea::Teachers, platform::auth::Access::Read)?;
-    Ok(changes::with_status(db, &caller.scope, ChangeStatus::Pending).await?)
+    let rows = changes::with_status(db, &caller.scope, ChangeStatus::Pending).await?;
+    let summary = format!("查看待审核的教师信息变更（{} 项）", rows.len());
+    let entry = Entry::new("view", "teachers_staff_change", summary)
+        .institution(caller.scope.institution());
+    let mut tx = db.begin().await?;
+    audit::record(&mut tx, &caller.who, entry).await?;
+    tx.commit().await?;
+    Ok(rows)
 }
 
 /// How many changes wait for this caller's review (the inbox).

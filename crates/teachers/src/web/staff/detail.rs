@@ -104,7 +104,7 @@ fn add_forms(actor: &Actor, id: StaffId) -> Markup {
     let kinds = options(
         PostingKind::ALL
             .iter()
-            .skip(1)
+            .filter(|k| **k != PostingKind::Appointment)
             .map(|k| (k.as_str(), k.label())),
     );
     let honour_kinds = options(HonourKind::ALL.iter().map(|k| (k.as_str(), k.label())));

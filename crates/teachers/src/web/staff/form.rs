@@ -12,8 +12,8 @@ use serde::Deserialize;
 
 use super::show::choices;
 use crate::domain::staff::{StaffId, StaffInput, FIELDS};
-use crate::service::staff::{self as service, Saved};
 use crate::service::staff::reader::StaffReader;
+use crate::service::staff::{self as service, Saved};
 
 /// The information sets of the form, as the national system groups them.
 const SETS: &[(&str, &[&str])] = &[

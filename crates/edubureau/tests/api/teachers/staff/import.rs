@@ -40,8 +40,7 @@ fn row(name: &str, id: &str) -> Vec<String> {
 fn xlsx(rows: &[Vec<String>]) -> Vec<u8> {
     let mut wb = platform::excel::Workbook::template("教职工信息", &HEADERS);
     for r in rows {
-        let cells: Vec<platform::excel::Cell> =
-            r.iter().map(|c| platform::excel::Cell::text(c)).collect();
+        let cells: Vec<platform::excel::Cell> = r.iter().map(platform::excel::Cell::text).collect();
         wb.row(&cells).expect("row");
     }
     wb.finish().expect("xlsx")
