@@ -296,6 +296,13 @@ mod tests {
     }
 
     #[test]
+    fn personnel_sees_the_id_numbers_staff_records_are_keyed_by() {
+        assert!(Role::Section(Section::Personnel).sees_personal_details());
+        assert!(!Role::Section(Section::Finance).sees_personal_details());
+        assert!(!Role::Inspector.sees_personal_details());
+    }
+
+    #[test]
     fn section_keys_round_trip() {
         for s in Section::ALL {
             assert_eq!(Section::from_key(s.key()), Some(s));
