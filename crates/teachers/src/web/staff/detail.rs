@@ -6,9 +6,9 @@ use axum::extract::{Form, Path, State};
 use axum::response::{IntoResponse, Redirect};
 use maud::{html, Markup};
 use platform::auth::{Access, Actor, Caller, WorkArea};
-use platform::web::forms::{csrf_field, options, select};
+use platform::web::forms::{csrf_field, options, redisplay, refusal_view, select, Refusal};
 use platform::web::{page, with_notice, AppState, Notice};
-use platform::PageResult;
+use platform::{AppError, PageResult};
 
 use super::notices;
 use super::show::{self, date, yes_no};
@@ -135,10 +135,19 @@ fn add_forms(actor: &Actor, id: StaffId) -> Markup {
 }
 
 /// The record as a page; with the forms that change it when `writer`.
-pub fn view(actor: &Actor, v: &StaffView, writer: bool, notice: &Notice) -> Markup {
+/// A refused posting, honour or account form comes back on this page with
+/// its errors at the top.
+pub fn view(
+    actor: &Actor,
+    v: &StaffView,
+    writer: bool,
+    notice: &Notice,
+    refused: &Refusal,
+) -> Markup {
     let id = v.record.id;
     html! {
         (notice.view(notices))
+        (refusal_view(refused))
         @if v.pending().next().is_some() {
             p.alert role="status" id="pending" { "该记录有信息变更正在等待人事科审核，审核通过后生效。" }
         }
@@ -169,7 +178,12 @@ pub async fn detail(
     let v = StaffReader::of(&state.db, &caller)?.view(id).await?;
     let writer = actor.may(WorkArea::Teachers, Access::Write);
     let title = format!("教职工：{}", v.record.fields.name);
-    Ok(page(&actor, &title, view(&actor, &v, writer, &notice)).into_response())
+    Ok(page(
+        &actor,
+        &title,
+        view(&actor, &v, writer, &notice, &Refusal::default()),
+    )
+    .into_response())
 }
 
 /// 我的信息: the teacher's own record, read only.
@@ -180,21 +194,51 @@ pub async fn me(
     notice: Notice,
 ) -> PageResult {
     let v = reader::own(&state.db, &caller).await?;
-    Ok(page(&actor, "我的教师信息", view(&actor, &v, false, &notice)).into_response())
+    Ok(page(
+        &actor,
+        "我的教师信息",
+        view(&actor, &v, false, &notice, &Refusal::default()),
+    )
+    .into_response())
 }
 
-fn back(id: StaffId, key: &str) -> PageResult {
-    Ok(Redirect::to(&with_notice(&format!("/teachers/staff/{id}"), key)).into_response())
+/// Back to the record after a form: with a notice when it was saved, with
+/// the errors beside the record when it was refused.
+async fn back(
+    state: &AppState,
+    actor: &Actor,
+    caller: &Caller,
+    id: StaffId,
+    done: Result<(), AppError>,
+    key: &str,
+) -> PageResult {
+    let e = match done {
+        Ok(()) => {
+            return Ok(
+                Redirect::to(&with_notice(&format!("/teachers/staff/{id}"), key)).into_response(),
+            )
+        }
+        Err(e @ (AppError::Invalid(_) | AppError::Conflict(_))) => e,
+        Err(other) => return Err(other),
+    };
+    let v = StaffReader::of(&state.db, caller)?.view(id).await?;
+    let title = format!("教职工：{}", v.record.fields.name);
+    redisplay(actor, &title, e, |r| {
+        view(actor, &v, true, &Notice::default(), r)
+    })
 }
 
 pub async fn add_posting(
     State(state): State<AppState>,
+    actor: Actor,
     caller: Caller,
     Path(id): Path<StaffId>,
     Form(input): Form<PostingInput>,
 ) -> PageResult {
-    service::add_posting(&state.db, &caller, id, &input).await?;
-    back(id, "posting")
+    let done = service::add_posting(&state.db, &caller, id, &input)
+        .await
+        .map(drop);
+    back(&state, &actor, &caller, id, done, "posting").await
 }
 
 #[derive(serde::Deserialize)]
@@ -205,20 +249,25 @@ pub struct AccountForm {
 
 pub async fn link_account(
     State(state): State<AppState>,
+    actor: Actor,
     caller: Caller,
     Path(id): Path<StaffId>,
     Form(f): Form<AccountForm>,
 ) -> PageResult {
-    crate::service::staff::account::link_account(&state.db, &caller, id, &f.username).await?;
-    back(id, "account")
+    let done =
+        crate::service::staff::account::link_account(&state.db, &caller, id, &f.username).await;
+    back(&state, &actor, &caller, id, done, "account").await
 }
 
 pub async fn add_honour(
     State(state): State<AppState>,
+    actor: Actor,
     caller: Caller,
     Path(id): Path<StaffId>,
     Form(input): Form<HonourInput>,
 ) -> PageResult {
-    service::add_honour(&state.db, &caller, id, &input).await?;
-    back(id, "honour")
+    let done = service::add_honour(&state.db, &caller, id, &input)
+        .await
+        .map(drop);
+    back(&state, &actor, &caller, id, done, "honour").await
 }

@@ -50,6 +50,18 @@ both_backends!(
         let (status, body) = renshi.post_json(&path, &outside).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
         assert_eq!(body["fields"][0]["field"], "institution");
+        // The page's form comes back with the reason beside the record.
+        let form = [
+            ("kind", "调动"),
+            ("institution", other.as_str()),
+            ("starts_on", "2000-01-01"),
+        ];
+        let r = renshi
+            .post_form(&format!("/teachers/staff/{id}/postings"), &form)
+            .await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let page = r.text().await.unwrap();
+        assert!(page.contains("时间重叠，请改正起止日期"), "{page}");
         assert_eq!(
             count(&app, "teachers_postings").await,
             before,
