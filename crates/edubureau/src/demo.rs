@@ -5,7 +5,7 @@
 
 use platform::area::DemoRun;
 use platform::auth::users::{self, NewUser};
-use platform::auth::Section::{AidCentre, BasicEducation, Preschool, PrivateEducation};
+use platform::auth::Section::{AidCentre, BasicEducation, Personnel, Preschool, PrivateEducation};
 use platform::auth::{password, Role, Section};
 use platform::codes;
 use platform::db::Db;
@@ -22,6 +22,7 @@ pub const STAFF: &[(&str, &str, Role)] = &[
     ("xueqian", "学前科 沈老师", section(Preschool)),
     ("zizhu", "资助中心 费老师", section(AidCentre)),
     ("minban", "民办教育科 邱老师", section(PrivateEducation)),
+    ("renshi", "人事科 钱老师", section(Personnel)),
     ("duxue", "督学 施老师", Role::Inspector),
 ];
 

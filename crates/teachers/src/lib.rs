@@ -18,6 +18,7 @@ use platform::db::migrate::Migration;
 
 pub const MIGRATIONS: &[Migration] = platform::migrations! {
     600 "teachers" "0600_teachers.sql",
+    601 "teachers_staff_changes" "0601_staff_changes.sql",
     620 "teachers_title_rounds" "0620_title_rounds.sql",
     630 "teachers recruitment" "0630_teachers_recruitment.sql",
 };

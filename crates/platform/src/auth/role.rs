@@ -220,9 +220,13 @@ impl Role {
     pub fn sees_personal_details(self) -> bool {
         match self {
             Role::Leadership | Role::Institution => true,
+            // 人事科 keeps the staff records, which are keyed by national ID.
             Role::Section(s) => matches!(
                 s,
-                Section::BasicEducation | Section::AidCentre | Section::Preschool
+                Section::BasicEducation
+                    | Section::AidCentre
+                    | Section::Preschool
+                    | Section::Personnel
             ),
             Role::Inspector => false,
         }
@@ -289,6 +293,13 @@ mod tests {
                 assert!(!s.writes().contains(a), "{s:?} lists {a:?} twice");
             }
         }
+    }
+
+    #[test]
+    fn personnel_sees_the_id_numbers_staff_records_are_keyed_by() {
+        assert!(Role::Section(Section::Personnel).sees_personal_details());
+        assert!(!Role::Section(Section::Finance).sees_personal_details());
+        assert!(!Role::Inspector.sees_personal_details());
     }
 
     #[test]

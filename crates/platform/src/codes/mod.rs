@@ -7,4 +7,4 @@ mod table;
 
 pub use divisions::{division, townships_of, Division};
 pub use school_types::{school_type, school_types, SchoolType};
-pub use table::{ethnic_groups, health_statuses, political_statuses, CodeTable};
+pub use table::{educations, ethnic_groups, health_statuses, political_statuses, CodeTable};

@@ -152,6 +152,12 @@ pub fn political_statuses() -> &'static CodeTable {
     })
 }
 
+/// 学历, JY/T code table XL (B.12); the table's own names only.
+pub fn educations() -> &'static CodeTable {
+    static T: OnceLock<CodeTable> = OnceLock::new();
+    T.get_or_init(|| CodeTable::parse(include_str!("../../../../data/standards/jyt_xl.csv")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -184,6 +190,9 @@ mod tests {
         assert_eq!(p.find("共青团员").map(|e| e.0), Some("03"));
         assert_eq!(p.find("群众").map(|e| e.0), Some("13"));
         assert_eq!(p.find("13").map(|e| e.1), Some("群众"));
+        let x = educations();
+        assert_eq!(x.find("大学本科毕业").map(|e| e.0), Some("21"));
+        assert_eq!(x.name("14"), Some("硕士研究生毕业"));
     }
 
     #[test]
@@ -198,7 +207,7 @@ mod tests {
     proptest! {
         #[test]
         fn lookups_never_panic(typed in "\\PC{0,8}") {
-            for t in [ethnic_groups(), health_statuses(), political_statuses()] {
+            for t in [ethnic_groups(), health_statuses(), political_statuses(), educations()] {
                 if let Some((code, name)) = t.find(&typed) {
                     prop_assert_eq!(t.name(code), Some(name));
                 }
