@@ -6,6 +6,7 @@
 
 mod area;
 pub mod audit_labels;
+pub mod demo;
 pub mod domain;
 pub mod service;
 pub mod settings;
@@ -18,4 +19,5 @@ use platform::db::migrate::Migration;
 
 pub const MIGRATIONS: &[Migration] = platform::migrations! {
     600 "teachers" "0600_teachers.sql",
+    640 "teachers_staff_list" "0640_teachers_staff_list.sql",
 };
