@@ -96,3 +96,4 @@ CREATE INDEX teachers_staff_workplace ON teachers_staff (workplace_id, status, n
 CREATE INDEX teachers_staff_backbone ON teachers_staff (backbone_level, name) WHERE backbone_level IS NOT NULL;
 CREATE INDEX teachers_staff_title ON teachers_staff (title_level, name);
 CREATE INDEX teachers_staff_stage ON teachers_staff (stage, name);
+CREATE INDEX teachers_staff_establishment ON teachers_staff (establishment, name);

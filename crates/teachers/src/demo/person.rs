@@ -92,7 +92,7 @@ fn title(rng: &mut ChaCha8Rng, stage: Stage, years: i32) -> TitleLevel {
                 TitleLevel::Second
             }
         }
-        _ if rng.gen_bool(0.004) => TitleLevel::Professor,
+        _ if stage != Stage::Preschool && rng.gen_bool(0.004) => TitleLevel::Professor,
         _ if rng.gen_bool(senior_share) => TitleLevel::Senior,
         _ => TitleLevel::First,
     }
@@ -239,7 +239,14 @@ impl Gen {
 
     fn teacher(&mut self, p: &mut Person, stage: Stage, years: i32) {
         let subject = weighted(&mut self.rng, data::subjects(stage));
-        let level = title(&mut self.rng, stage, years);
+        // Many in kindergartens and private schools are never evaluated.
+        let unrated = (stage == Stage::Preschool || p.establishment != Establishment::InQuota)
+            && self.rng.gen_bool(0.4);
+        let level = if unrated {
+            TitleLevel::None
+        } else {
+            title(&mut self.rng, stage, years)
+        };
         p.full_time = true;
         p.subjects = subject;
         p.stage = Some(stage);

@@ -87,18 +87,20 @@ const ROW: &str = "SELECT s.id, s.name, s.sex, s.national_id, s.birth_date, s.wo
 /// `select` (ending in its FROM clause, staff as `s`) with the scope and
 /// every filter of `f`.
 fn filtered(select: &str, scope: &Scope, f: &StaffQuery) -> Sql {
-    let mut q = scope.restrict(Sql::new(select).push(" WHERE 1 = 1"), "s.workplace_id");
+    let mut q = Sql::new(select);
+    if let Some(t) = f.township_id {
+        // A join, not `IN (…)`: both databases then start from the
+        // township's few institutions and read their staff by workplace.
+        q = q
+            .push(" JOIN institutions ti ON ti.id = s.workplace_id AND ti.township_id = ")
+            .bind(t);
+    }
+    let mut q = scope.restrict(q.push(" WHERE 1 = 1"), "s.workplace_id");
     if let Some(status) = f.status {
         q = q.push(" AND s.status = ").bind(status);
     }
     if let Some(id) = f.institution_id {
         q = q.push(" AND s.workplace_id = ").bind(id);
-    }
-    if let Some(t) = f.township_id {
-        q = q
-            .push(" AND s.workplace_id IN (SELECT id FROM institutions WHERE township_id = ")
-            .bind(t)
-            .push(")");
     }
     if let Some(stage) = f.stage {
         q = q.push(" AND s.stage = ").bind(stage.key());
@@ -215,8 +217,8 @@ mod tests {
         let q = filtered("S FROM teachers_staff s", &Scope::All, &f);
         let text = q.text();
         for part in [
-            "s.workplace_id = $1",
-            "township_id = $2",
+            "ti.township_id = $1 WHERE",
+            "s.workplace_id = $2",
             "s.stage = $3",
             "s.subjects LIKE $4",
             "s.title_level = $5",
