@@ -29,7 +29,11 @@ BEGIN
           WHERE p.staff_id = NEW.id AND p.ends_on IS NULL), NEW.institution_id)
      WHERE id = NEW.id;
 END;
+-- A new open posting at the institution already recorded (the usual
+-- first appointment) changes nothing and is not rewritten.
 CREATE TRIGGER teachers_postings_workplace_insert AFTER INSERT ON teachers_postings
+WHEN NEW.ends_on IS NOT NULL OR NEW.institution_id IS NULL
+  OR NEW.institution_id IS NOT (SELECT workplace_id FROM teachers_staff WHERE id = NEW.staff_id)
 BEGIN
     UPDATE teachers_staff SET workplace_id = COALESCE(
         (SELECT p.institution_id FROM teachers_postings p
@@ -74,13 +78,16 @@ CREATE TRIGGER teachers_staff_workplace BEFORE INSERT OR UPDATE OF institution_i
 
 CREATE FUNCTION teachers_postings_workplace() RETURNS trigger AS $$
 BEGIN
+    -- Rows whose workplace stays the same are not rewritten.
     IF TG_OP <> 'INSERT' THEN
         UPDATE teachers_staff SET workplace_id = teachers_staff_workplace(id, institution_id)
-         WHERE id = OLD.staff_id;
+         WHERE id = OLD.staff_id
+           AND workplace_id IS DISTINCT FROM teachers_staff_workplace(id, institution_id);
     END IF;
     IF TG_OP <> 'DELETE' THEN
         UPDATE teachers_staff SET workplace_id = teachers_staff_workplace(id, institution_id)
-         WHERE id = NEW.staff_id;
+         WHERE id = NEW.staff_id
+           AND workplace_id IS DISTINCT FROM teachers_staff_workplace(id, institution_id);
     END IF;
     RETURN NULL;
 END;
