@@ -20,9 +20,6 @@ use crate::domain::{
 
 /// Rows on one page of the list.
 pub const PAGE_SIZE: i64 = 50;
-/// Totals above this are shown as "more than", so a district-wide page
-/// never counts a hundred thousand rows.
-pub const COUNT_CAP: i64 = 5_000;
 
 /// A line of the staff list.
 #[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
@@ -73,10 +70,10 @@ impl StaffRow {
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct StaffPage {
     pub items: Vec<StaffRow>,
-    /// How many match, counted up to [`COUNT_CAP`].
-    pub total: i64,
-    /// More than `total` match.
-    pub total_capped: bool,
+    /// How many match: counted for one institution's list; known for any
+    /// list from its last page; otherwise absent (a district-wide list of
+    /// a hundred thousand people pages without counting them).
+    pub total: Option<i64>,
     pub has_next: bool,
     pub page: i64,
     pub per_page: i64,
@@ -145,8 +142,8 @@ fn order(f: &StaffQuery) -> &'static str {
     }
 }
 
-/// One page of the list, with its total counted up to [`COUNT_CAP`]. A page
-/// fetches one row more than it shows to know whether another follows.
+/// One page of the list. A page fetches one row more than it shows to
+/// know whether another follows.
 pub async fn list(db: &Db, scope: &Scope, f: &StaffQuery) -> Result<StaffPage, DbError> {
     let mut items: Vec<StaffRow> = db
         .fetch_all(
@@ -157,19 +154,30 @@ pub async fn list(db: &Db, scope: &Scope, f: &StaffQuery) -> Result<StaffPage, D
         .await?;
     let has_next = items.len() as i64 > PAGE_SIZE;
     items.truncate(PAGE_SIZE as usize);
-    let count = filtered("SELECT 1 FROM teachers_staff s", scope, f)
-        .push(" LIMIT ")
-        .bind(COUNT_CAP + 1)
-        .wrap("SELECT COUNT(*) FROM (", ") AS capped");
-    let n: i64 = db.scalar(count).await?;
+    let one_institution = scope.institution().is_some() || f.institution_id.is_some();
+    let total = match last_page_total(f.page, items.len(), has_next) {
+        Some(n) => Some(n),
+        // One institution's people, read through the workplace index.
+        None if one_institution => Some(
+            db.scalar(filtered("SELECT COUNT(*) FROM teachers_staff s", scope, f))
+                .await?,
+        ),
+        None => None,
+    };
     Ok(StaffPage {
         items,
-        total: n.min(COUNT_CAP),
-        total_capped: n > COUNT_CAP,
+        total,
         has_next,
         page: f.page,
         per_page: PAGE_SIZE,
     })
+}
+
+/// The total a page tells by itself: on the last page, the rows before it
+/// and its own (not on an empty page past the end, which does not know
+/// where the end was).
+fn last_page_total(page: i64, rows: usize, has_next: bool) -> Option<i64> {
+    (!has_next && (rows > 0 || page == 1)).then(|| (page - 1) * PAGE_SIZE + rows as i64)
 }
 
 /// Every matching row (exports), in list order.
@@ -181,6 +189,16 @@ pub async fn list_all(db: &Db, scope: &Scope, f: &StaffQuery) -> Result<Vec<Staf
 mod tests {
     use super::*;
     use platform::InstitutionId;
+
+    #[test]
+    fn the_last_page_knows_the_total() {
+        assert_eq!(last_page_total(1, 0, false), Some(0));
+        assert_eq!(last_page_total(1, 14, false), Some(14));
+        assert_eq!(last_page_total(3, 7, false), Some(107));
+        assert_eq!(last_page_total(3, 0, false), None, "past the end");
+        assert_eq!(last_page_total(1, 50, true), None);
+        assert_eq!(last_page_total(2, 50, true), None);
+    }
 
     #[test]
     fn a_school_is_scoped_to_where_people_work_now() {

@@ -21,7 +21,8 @@ use crate::store::staff_list::{StaffFilter, StaffPage, StaffRow};
 pub struct ApiDoc;
 
 /// The staff list (教职工名单), filtered, sorted by name and paged (50 a
-/// page; `total` counted up to 5,000). A school sees the people who work
+/// page; `total` counted for one institution's list, else known from the
+/// last page only). A school sees the people who work
 /// there now; national IDs and birth dates are masked unless the role sees
 /// personal details. Each call is audited as a view of personal data.
 #[utoipa::path(

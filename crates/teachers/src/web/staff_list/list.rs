@@ -99,11 +99,11 @@ fn filter_form(actor: &Actor, m: &ListModel) -> Markup {
     }
 }
 
-/// Page numbers with a jump where the list was counted in full; previous
-/// and next where it has more rows than are counted.
+/// Page numbers with a jump where the list was counted; previous and next
+/// where it was not.
 fn pager(r: &StaffPage, filters: &Filters) -> Markup {
-    if !r.total_capped {
-        return Pager::new(r.page, r.per_page, r.total).view("/teachers/staff", filters);
+    if let Some(total) = r.total {
+        return Pager::new(r.page, r.per_page, total).view("/teachers/staff", filters);
     }
     html! {
         div.pager {
@@ -136,7 +136,10 @@ fn view(actor: &Actor, m: &ListModel) -> Markup {
             "筛选条件："
             @for (n, (k, v)) in conditions.iter().enumerate() { @if n > 0 { "；" } (k) "：" (v) }
             "。"
-            @if r.total_capped { "符合条件的超过 " (r.total) " 人，请用上方条件缩小范围。" } @else { "共 " (r.total) " 人。" }
+            @match r.total {
+                Some(t) => { "共 " (t) " 人。" }
+                None => { "全区名单按姓名排列，每页 " (r.per_page) " 人；选择单位后显示合计，各类人数见" a href="/teachers" { "教师队伍首页" } "。" }
+            }
             @if !actor.sees_personal_details() { "（身份证件号已脱敏）" }
         }
         @if r.items.is_empty() {
