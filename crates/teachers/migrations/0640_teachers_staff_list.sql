@@ -98,9 +98,10 @@ CREATE TRIGGER teachers_postings_workplace AFTER INSERT OR UPDATE OR DELETE ON t
 
 -- The list: a school's staff by name; the district's by name (the name
 -- index of 0600); the selective filters each with their own index, so a
--- page and its capped count read few rows.
-CREATE INDEX teachers_staff_workplace ON teachers_staff (workplace_id, status, name);
-CREATE INDEX teachers_staff_backbone ON teachers_staff (backbone_level, name) WHERE backbone_level IS NOT NULL;
-CREATE INDEX teachers_staff_title ON teachers_staff (title_level, name);
-CREATE INDEX teachers_staff_stage ON teachers_staff (stage, name);
-CREATE INDEX teachers_staff_establishment ON teachers_staff (establishment, name);
+-- page reads few rows. Each ends with id, the list's tie-break, so
+-- PostgreSQL reads a page in order without sorting (SQLite has it anyway).
+CREATE INDEX teachers_staff_workplace ON teachers_staff (workplace_id, status, name, id);
+CREATE INDEX teachers_staff_backbone ON teachers_staff (backbone_level, name, id) WHERE backbone_level IS NOT NULL;
+CREATE INDEX teachers_staff_title ON teachers_staff (title_level, name, id);
+CREATE INDEX teachers_staff_stage ON teachers_staff (stage, name, id);
+CREATE INDEX teachers_staff_establishment ON teachers_staff (establishment, name, id);
