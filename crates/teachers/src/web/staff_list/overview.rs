@@ -6,6 +6,7 @@ use axum::extract::State;
 use axum::response::IntoResponse;
 use maud::{html, Markup};
 use platform::auth::{Access, Actor, Caller, Scope, WorkArea};
+use platform::text_enum::TextEnum;
 use platform::web::{page, AppState};
 use platform::PageResult;
 
@@ -76,6 +77,27 @@ fn bars(title: &str, rows: &[(String, i64, String)]) -> Markup {
     }
 }
 
+/// A table of counts by a code, each row leading to the list filtered by it.
+fn breakdown<T: TextEnum>(
+    id: &str,
+    caption: &str,
+    head: &str,
+    param: &str,
+    rows: &[(T, i64)],
+) -> Markup {
+    html! {
+        table id=(id) {
+            caption { (caption) }
+            thead { tr { th { (head) } th { "人数" } } }
+            tbody {
+                @for (code, n) in rows {
+                    tr { td { a href=(format!("/teachers/staff?{param}={}", code.as_str())) { (code.label()) } } td.num { (n) } }
+                }
+            }
+        }
+    }
+}
+
 fn figure(label: &str, value: i64, href: &str) -> Markup {
     html! { div.figure { a href=(href) { span.value { (value) } span.label { (label) } } } }
 }
@@ -92,41 +114,24 @@ fn view(actor: &Actor, o: &Overview) -> Markup {
             )
         })
         .collect();
-    let senior: i64 = o
+    let senior = o
         .by_title
         .iter()
-        .filter(|(t, _)| matches!(t, TitleLevel::Senior | TitleLevel::Professor))
-        .map(|(_, n)| n)
-        .sum();
+        .find(|(t, _)| *t == TitleLevel::Senior)
+        .map_or(0, |(_, n)| *n);
     html! {
         @if actor.scope != Scope::All { p.muted { "本页为本单位在岗人员（含支教、交流轮岗到本单位的教师）。" } }
         div.figures #teachers-figures {
             (figure("在职教职工", o.staff, "/teachers/staff"))
             (figure("专任教师", o.full_time, "/teachers/staff?full_time=yes"))
-            (figure("高级及以上职称专任教师", senior, "/teachers/staff?full_time=yes&title_level=senior"))
+            (figure("高级职称专任教师", senior, "/teachers/staff?full_time=yes&title_level=senior"))
         }
         @if o.staff == 0 {
             p.empty { "暂无在职教职工记录。" }
         }
         div.columns {
-            table #by-establishment {
-                caption { "按编制" }
-                thead { tr { th { "编制" } th { "人数" } } }
-                tbody {
-                    @for (e, n) in &o.by_establishment {
-                        tr { td { a href=(format!("/teachers/staff?establishment={}", e.as_str())) { (e.label()) } } td.num { (n) } }
-                    }
-                }
-            }
-            table #by-backbone {
-                caption { "骨干教师（专任教师）" }
-                thead { tr { th { "层级" } th { "人数" } } }
-                tbody {
-                    @for (b, n) in &o.by_backbone {
-                        tr { td { a href=(format!("/teachers/staff?backbone_level={}", b.as_str())) { (b.label()) } } td.num { (n) } }
-                    }
-                }
-            }
+            (breakdown("by-establishment", "按编制", "编制", "establishment", &o.by_establishment))
+            (breakdown("by-backbone", "骨干教师（专任教师）", "层级", "backbone_level", &o.by_backbone))
         }
         (bars("专任教师职称等级", &titles))
         h2 { "业务模块" }
