@@ -239,7 +239,8 @@ mod tests {
 
     #[test]
     fn unknown_codes_name_their_field() {
-        let cases: [(&str, fn(&mut StaffFilter)); 7] = [
+        type Set = fn(&mut StaffFilter);
+        let cases: [(&str, Set); 7] = [
             ("stage", |f| f.stage = Some("大学".into())),
             ("title_level", |f| f.title_level = Some("x".into())),
             ("establishment", |f| f.establishment = Some("x".into())),
