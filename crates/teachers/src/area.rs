@@ -1,6 +1,6 @@
 //! Teachers as a work area of the program.
 
-use platform::area::Area;
+use platform::area::{Area, AreaCli};
 use platform::auth::WorkArea;
 use platform::web::NavItem;
 
@@ -16,6 +16,11 @@ pub static AREA: Area = Area {
     }],
     openapi: crate::web::openapi,
     indicators: crate::service::reports::INDICATORS,
+    demo: Some(|run| Box::pin(crate::demo::run(run))),
+    cli: Some(AreaCli {
+        commands: crate::demo::cli::commands,
+        run: |cli| Box::pin(crate::demo::cli::run(cli)),
+    }),
     pending: Some(|db, caller| Box::pin(crate::service::pending::tasks(db, caller))),
     audit_labels: crate::audit_labels::AUDIT_LABELS,
     ..Area::new("teachers", "教师队伍")

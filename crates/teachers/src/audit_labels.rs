@@ -2,6 +2,33 @@
 //! `platform::audit::labels`).
 
 use platform::audit::labels::EntityLabels;
+use platform::vocab::Stage;
+
+use crate::domain::{BackboneLevel, Establishment, StaffStatus, TitleLevel};
+
+/// 骨干层级 of the staff list's filter: a level, or any.
+fn backbone(code: &str) -> Option<&'static str> {
+    match code {
+        "any" => Some("任一骨干层级"),
+        c => BackboneLevel::parse(c).map(BackboneLevel::label),
+    }
+}
+
+/// 在职状态 of the staff list's filter: a status, or all.
+fn status(code: &str) -> Option<&'static str> {
+    match code {
+        "all" => Some("全部状态"),
+        c => StaffStatus::parse(c).map(StaffStatus::label),
+    }
+}
+
+fn full_time(code: &str) -> Option<&'static str> {
+    match code {
+        "yes" => Some("专任教师"),
+        "no" => Some("非专任"),
+        _ => None,
+    }
+}
 
 use crate::domain::staff::review::ChangeStatus;
 use crate::domain::staff::{CertificateType, Degree};
@@ -94,5 +121,14 @@ pub const AUDIT_LABELS: &[EntityLabels] = platform::audit_labels! {
         written_score: "笔试成绩（百分之一分）", interview_score: "面试成绩（百分之一分）",
         staff_id: "教职工编号", hired_on: "聘用日期";
         hidden id, plan_id, post_id, institution_id
+    }
+    teachers_staff_list "教职工名单" {
+        // The filter of a viewed or exported staff list.
+        q: "姓名或证件号", institution_id: "任职单位" institution,
+        township_id: "乡镇（街道）" township, stage: "任教学段" of(Stage),
+        subject: "任教学科", title_level: "职称等级" of(TitleLevel),
+        establishment: "编制" of(Establishment), backbone_level: "骨干层级" code(backbone),
+        status: "在职状态" code(status), full_time: "专任" code(full_time);
+        hidden page, sort
     }
 };

@@ -6,6 +6,7 @@
 
 mod area;
 pub mod audit_labels;
+pub mod demo;
 pub mod domain;
 pub mod service;
 pub mod settings;
@@ -21,4 +22,5 @@ pub const MIGRATIONS: &[Migration] = platform::migrations! {
     601 "teachers_staff_changes" "0601_staff_changes.sql",
     620 "teachers_title_rounds" "0620_title_rounds.sql",
     630 "teachers recruitment" "0630_teachers_recruitment.sql",
+    640 "teachers_staff_list" "0640_teachers_staff_list.sql",
 };
