@@ -47,6 +47,12 @@ pub enum Payload {
     SqliteImage,
 }
 
+impl Payload {
+    fn is_rows(&self) -> bool {
+        *self == Payload::Rows
+    }
+}
+
 /// How a column's values are spelled in the file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -105,7 +111,8 @@ pub struct Header {
     /// `sqlite` or `postgres`: where the backup was taken.
     pub source: String,
     pub created_at: String,
-    #[serde(default)]
+    /// Left out for rows, so a rows header reads as in format version 1.
+    #[serde(default, skip_serializing_if = "Payload::is_rows")]
     pub payload: Payload,
 }
 

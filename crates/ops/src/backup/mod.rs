@@ -12,6 +12,8 @@ pub mod format;
 pub mod image;
 mod load;
 mod read;
+#[cfg(test)]
+mod tests;
 
 use std::path::{Path, PathBuf};
 
