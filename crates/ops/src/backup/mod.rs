@@ -165,7 +165,7 @@ async fn schema_version(db: &Db) -> Result<i64, BackupError> {
 
 /// A backup file opened for restoring.
 enum Opened {
-    Rows(read::Reader),
+    Rows(Box<read::Reader>),
     Image(image::Image),
 }
 
@@ -182,7 +182,7 @@ pub async fn restore(
     let opened = if image::is_image(file)? {
         Opened::Image(image::Image::open(file)?)
     } else {
-        Opened::Rows(read::Reader::open(file)?)
+        Opened::Rows(Box::new(read::Reader::open(file)?))
     };
     let backup = match &opened {
         Opened::Rows(r) => r.header.schema_version,
