@@ -166,7 +166,7 @@ async fn schema_version(db: &Db) -> Result<i64, BackupError> {
 /// A backup file opened for restoring.
 enum Opened {
     Rows(Box<read::Reader>),
-    Image(image::Image),
+    Image(Box<image::Image>),
 }
 
 /// Restores the backup at `file` into `db`, which must be empty: migrates
@@ -180,7 +180,7 @@ pub async fn restore(
 ) -> Result<Manifest, BackupError> {
     read::refuse_temporary(file)?;
     let opened = if image::is_image(file)? {
-        Opened::Image(image::Image::open(file)?)
+        Opened::Image(Box::new(image::Image::open(file)?))
     } else {
         Opened::Rows(Box::new(read::Reader::open(file)?))
     };
