@@ -17,6 +17,8 @@ struct Cli {
 
 use edubureau::cli::DEFAULT_DB;
 
+const LOG_FORMAT_ENV: &str = "EDUBUREAU_LOG_FORMAT";
+
 #[derive(Subcommand)]
 enum Command {
     /// Serve the web UI and the JSON API. Settings come from the
@@ -47,6 +49,10 @@ enum Command {
         /// throttling). Repeat for several; without it the header is ignored.
         #[arg(long = "trusted-proxy", value_name = "IP")]
         trusted_proxies: Vec<std::net::IpAddr>,
+        /// Log lines as `text` or `json` (one object per line, with the
+        /// request id) [default: text].
+        #[arg(long, env = LOG_FORMAT_ENV)]
+        log_format: Option<ops::logging::LogFormat>,
     },
     /// Check a configuration file and show the effective settings.
     Config {
@@ -125,14 +131,18 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "info,sqlx=warn".into()),
-        )
-        .init();
     edubureau::check_areas()?;
     let matches = edubureau::cli::with_area_commands(Cli::command()).get_matches();
+    if matches.subcommand_name() != Some("serve") {
+        // `serve` starts its log once its settings are known.
+        let format = std::env::var(LOG_FORMAT_ENV).ok().map(|v| v.parse());
+        ops::logging::init(
+            format
+                .transpose()
+                .map_err(anyhow::Error::msg)?
+                .unwrap_or_default(),
+        );
+    }
     if edubureau::cli::run_area_command(&matches).await? {
         return Ok(());
     }
@@ -145,11 +155,14 @@ async fn main() -> anyhow::Result<()> {
             insecure_cookies,
             submissions_per_minute,
             trusted_proxies,
+            log_format,
         } => {
             let mut settings = match &config {
                 Some(file) => ops::config::Settings::load(file)?,
                 None => ops::config::Settings::default(),
             };
+            settings.log.format = log_format.unwrap_or(settings.log.format);
+            ops::logging::init(settings.log.format);
             let s = &mut settings.server;
             settings.database.url = db.unwrap_or(settings.database.url);
             s.addr = addr.unwrap_or(std::mem::take(&mut s.addr));

@@ -25,6 +25,7 @@ mod migrations;
 mod ops_backup;
 mod ops_config;
 mod ops_health;
+mod ops_logs;
 mod ops_security;
 mod personal_data;
 mod records;

@@ -10,8 +10,13 @@ use sqlx::postgres::PgRow;
 use sqlx::sqlite::SqliteRow;
 use sqlx::{Connection, Row, TypeInfo, ValueRef};
 
+use std::collections::BTreeMap;
+use std::path::Path;
+
 use super::catalogue::{self, quote, Table};
-use super::format::{Column, Header, Kind, Manifest, Value, Writer};
+use super::format::{
+    encode_row, Column, Header, Kind, Manifest, Payload, RowSum, TableSum, Value, Writer,
+};
 use super::BackupError;
 use platform::db::Db;
 
@@ -24,7 +29,7 @@ fn date_text(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
-fn select(table: &Table) -> String {
+pub(super) fn select(table: &Table) -> String {
     let cols: Vec<String> = table.columns.iter().map(|c| quote(&c.name)).collect();
     let order: Vec<String> = table.key.iter().map(|c| quote(c)).collect();
     let mut sql = format!("SELECT {} FROM {}", cols.join(", "), quote(&table.name));
@@ -34,7 +39,10 @@ fn select(table: &Table) -> String {
     sql
 }
 
-fn sqlite_values(row: &SqliteRow, columns: &[Column]) -> Result<Vec<Value>, sqlx::Error> {
+pub(super) fn sqlite_values(
+    row: &SqliteRow,
+    columns: &[Column],
+) -> Result<Vec<Value>, sqlx::Error> {
     let mut out = Vec::with_capacity(columns.len());
     for (i, c) in columns.iter().enumerate() {
         if row.try_get_raw(i)?.is_null() {
@@ -80,53 +88,115 @@ fn pg_values(row: &PgRow, columns: &[Column]) -> Result<Vec<Value>, sqlx::Error>
     Ok(out)
 }
 
-fn header(schema_version: i64, source: &str) -> Header {
-    Header {
-        format: super::format::FORMAT.into(),
-        format_version: super::format::FORMAT_VERSION,
-        schema_version,
-        source: source.into(),
-        created_at: time_text(Utc::now()),
+const VERSION: &str = "SELECT COALESCE(MAX(version), 0) FROM schema_migrations";
+
+/// Where the rows of a snapshot go, table by table.
+pub(super) trait RowSink {
+    fn table(&mut self, name: &str, columns: &[Column]) -> Result<(), BackupError>;
+    fn row(&mut self, values: &[Value]) -> Result<(), BackupError>;
+}
+
+impl RowSink for Writer {
+    fn table(&mut self, name: &str, columns: &[Column]) -> Result<(), BackupError> {
+        Writer::table(self, name, columns)
+    }
+    fn row(&mut self, values: &[Value]) -> Result<(), BackupError> {
+        Writer::row(self, values)
     }
 }
 
-const VERSION: &str = "SELECT COALESCE(MAX(version), 0) FROM schema_migrations";
+/// The per-table row counts and checksums of a snapshot, nothing written.
+#[derive(Default)]
+struct Sums {
+    tables: BTreeMap<String, TableSum>,
+    current: Option<(String, RowSum)>,
+    line: Vec<u8>,
+}
+
+impl Sums {
+    fn end_table(&mut self) {
+        if let Some((name, sum)) = self.current.take() {
+            self.tables.insert(name, sum.finish());
+        }
+    }
+}
+
+impl RowSink for Sums {
+    fn table(&mut self, name: &str, _: &[Column]) -> Result<(), BackupError> {
+        self.end_table();
+        self.current = Some((name.to_string(), RowSum::default()));
+        Ok(())
+    }
+    fn row(&mut self, values: &[Value]) -> Result<(), BackupError> {
+        encode_row(&mut self.line, values)?;
+        if let Some((_, sum)) = &mut self.current {
+            sum.add(&self.line);
+        }
+        Ok(())
+    }
+}
 
 /// Reads the version, the catalogue and every table inside the open
-/// snapshot transaction `$tx`, decoding rows with `$values`.
-macro_rules! write_snapshot {
-    ($tx:expr, $catalogue:path, $values:path, $source:expr, $out:expr) => {{
+/// snapshot transaction `$tx` into the sink `$make(version)` returns,
+/// decoding rows with `$values`; evaluates to the sink.
+macro_rules! snapshot {
+    ($tx:expr, $catalogue:path, $values:path, $make:expr) => {{
         let (version,): (i64,) = sqlx::query_as(VERSION).fetch_one(&mut *$tx).await?;
         let tables = $catalogue(&mut $tx).await?;
-        let mut w = Writer::create($out, header(version, $source))?;
+        let mut sink = $make(version)?;
         for t in &tables {
-            w.table(&t.name, &t.columns)?;
+            sink.table(&t.name, &t.columns)?;
             let sql = select(t);
             let mut rows = sqlx::query(&sql).fetch(&mut *$tx);
             while let Some(row) = rows.try_next().await? {
-                w.row(&$values(&row, &t.columns)?)?;
+                sink.row(&$values(&row, &t.columns)?)?;
             }
         }
         $tx.rollback().await?;
-        w.finish()
+        sink
     }};
 }
 
-/// Writes every table of `db` to `out` from one snapshot.
-pub async fn write(db: &Db, out: &std::path::Path) -> Result<Manifest, BackupError> {
-    match db {
-        Db::Sqlite(pool) => {
-            let mut conn = pool.acquire().await?;
-            // The snapshot starts at the first read (the version).
-            let mut tx = conn.begin().await?;
-            write_snapshot!(tx, catalogue::sqlite, sqlite_values, "sqlite", out)
+/// Runs `snapshot!` on `$db` in one consistent read.
+macro_rules! on_snapshot {
+    ($db:expr, |$source:ident, $version:ident| $make:expr) => {
+        match $db {
+            Db::Sqlite(pool) => {
+                let mut conn = pool.acquire().await?;
+                // The snapshot starts at the first read (the version).
+                let mut tx = conn.begin().await?;
+                let $source = "sqlite";
+                snapshot!(tx, catalogue::sqlite, sqlite_values, |$version: i64| $make)
+            }
+            Db::Postgres(pool) => {
+                let mut conn = pool.acquire().await?;
+                let mut tx = conn
+                    .begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                    .await?;
+                let $source = "postgres";
+                snapshot!(tx, catalogue::postgres, pg_values, |$version: i64| $make)
+            }
         }
-        Db::Postgres(pool) => {
-            let mut conn = pool.acquire().await?;
-            let mut tx = conn
-                .begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-                .await?;
-            write_snapshot!(tx, catalogue::postgres, pg_values, "postgres", out)
-        }
-    }
+    };
+}
+
+/// Writes every table of `db` to `out` as rows, from one snapshot.
+pub async fn write(db: &Db, out: &Path) -> Result<Manifest, BackupError> {
+    let w = on_snapshot!(db, |source, version| Writer::create(
+        out,
+        Header::new(version, source, Payload::Rows)
+    ));
+    w.finish()
+}
+
+/// The row count and checksum of every table of `db`, from one snapshot,
+/// in the spelling of a rows backup: equal for the same rows in either
+/// database.
+pub async fn contents(db: &Db) -> Result<BTreeMap<String, TableSum>, BackupError> {
+    let mut sums = on_snapshot!(
+        db,
+        |_source, _version| Ok::<_, BackupError>(Sums::default())
+    );
+    sums.end_table();
+    Ok(sums.tables)
 }

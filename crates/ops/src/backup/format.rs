@@ -1,5 +1,8 @@
-//! The backup file: one gzip stream of JSON lines, the same for both
-//! databases, so a SQLite backup restores into PostgreSQL and back.
+//! The backup file's rows payload: one gzip stream of JSON lines, the same
+//! for both databases, so a backup restores into PostgreSQL and back. A
+//! PostgreSQL database is backed up this way; a SQLite one as an image of
+//! the database file instead (see [`super::image`]), whose header is the
+//! same [`Header`] with `"payload":"sqlite-image"`.
 //!
 //! ```text
 //! {"format":"edubureau-backup","format_version":1,"schema_version":501,…}   header
@@ -29,7 +32,26 @@ use sha2::{Digest, Sha256};
 use super::BackupError;
 
 pub const FORMAT: &str = "edubureau-backup";
-pub const FORMAT_VERSION: i64 = 1;
+/// 2: the SQLite image payload was added; rows files are unchanged, and
+/// files of version 1 (all rows files) are still read.
+pub const FORMAT_VERSION: i64 = 2;
+
+/// What follows the header.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Payload {
+    /// JSON lines, table by table (every file of format version 1).
+    #[default]
+    Rows,
+    /// The SQLite database file, LZ4-compressed.
+    SqliteImage,
+}
+
+impl Payload {
+    fn is_rows(&self) -> bool {
+        *self == Payload::Rows
+    }
+}
 
 /// How a column's values are spelled in the file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -89,12 +111,43 @@ pub struct Header {
     /// `sqlite` or `postgres`: where the backup was taken.
     pub source: String,
     pub created_at: String,
+    /// Left out for rows, so a rows header reads as in format version 1.
+    #[serde(default, skip_serializing_if = "Payload::is_rows")]
+    pub payload: Payload,
+}
+
+impl Header {
+    pub fn new(schema_version: i64, source: &str, payload: Payload) -> Header {
+        Header {
+            format: FORMAT.into(),
+            format_version: FORMAT_VERSION,
+            schema_version,
+            source: source.into(),
+            created_at: super::dump::time_text(chrono::Utc::now()),
+            payload,
+        }
+    }
+
+    /// Refuses a header that is not ours or is of a newer format.
+    pub(super) fn check(&self, payload: Payload) -> Result<(), BackupError> {
+        if self.format != FORMAT {
+            return Err(BackupError::NotABackup);
+        }
+        if self.format_version > FORMAT_VERSION {
+            return Err(BackupError::NewerFormat(self.format_version));
+        }
+        if self.payload != payload {
+            return Err(BackupError::Damaged("文件头与内容的类型不符".into()));
+        }
+        Ok(())
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TableSum {
     pub rows: u64,
-    /// Sum of the rows' SHA-256 (first 16 bytes, wrapping), in hex.
+    /// Sum of the rows' SHA-256 (first 16 bytes, wrapping), in hex; empty
+    /// in an image's manifest, whose `data_sha256` covers the whole file.
     pub checksum: String,
 }
 
@@ -105,8 +158,12 @@ pub struct Manifest {
     pub source: String,
     pub created_at: String,
     pub tables: BTreeMap<String, TableSum>,
-    /// SHA-256 of every line of the file before the manifest.
+    /// SHA-256 of every line of the file before the manifest; of the
+    /// uncompressed database file for an image.
     pub data_sha256: String,
+    /// An image's compressed length: where its manifest begins.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payload_bytes: Option<u64>,
 }
 
 impl Manifest {
@@ -173,6 +230,13 @@ pub(super) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// The line of a row, in its canonical spelling, into `line`.
+pub(super) fn encode_row(line: &mut Vec<u8>, values: &[Value]) -> Result<(), BackupError> {
+    line.clear();
+    serde_json::to_writer(&mut *line, values)?;
+    Ok(())
+}
+
 /// Writes a backup file line by line, counting and hashing as it goes.
 pub struct Writer {
     out: GzEncoder<BufWriter<File>>,
@@ -221,8 +285,7 @@ impl Writer {
 
     pub fn row(&mut self, values: &[Value]) -> Result<(), BackupError> {
         let mut line = std::mem::take(&mut self.line);
-        line.clear();
-        serde_json::to_writer(&mut line, values)?;
+        encode_row(&mut line, values)?;
         if let Some((_, sum)) = &mut self.current {
             sum.add(&line);
         }
@@ -253,6 +316,7 @@ impl Writer {
             created_at: self.header.created_at.clone(),
             tables: std::mem::take(&mut self.tables),
             data_sha256: hex(&self.file_hash.clone().finalize()),
+            payload_bytes: None,
         };
         let line = serde_json::to_vec(&ManifestLine {
             manifest: manifest.clone(),

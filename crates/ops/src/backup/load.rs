@@ -1,224 +1,252 @@
 //! Loading a backup into an empty database of either kind, in one
-//! transaction: rows go in table by table (referenced tables first), the
-//! database's own guards (the append-only triggers of the audit log and
-//! the aid ledger) are set aside for the load and put back before the
-//! commit, and the file's checksums are checked before anything is kept.
+//! transaction, through the platform's bulk writer (prepared multi-row
+//! inserts on SQLite, COPY on PostgreSQL), as the student import loads:
+//! rows go in table by table, the database's own guards (the append-only
+//! triggers of the audit log and the aid ledger, and on SQLite the foreign
+//! keys, checked once at the end instead) are set aside for the load and
+//! put back before the commit, and the rows are checked against the
+//! backup's manifest before anything is kept.
+//!
+//! Three sources: a rows file (either database); an image's database
+//! opened as a temporary SQLite database (into PostgreSQL); and an image
+//! attached to the target SQLite database and copied with `INSERT …
+//! SELECT` (into SQLite: the database's own fastest load).
 
 use std::collections::BTreeMap;
+use std::path::Path;
 
-use chrono::{DateTime, NaiveDate, Utc};
-use sqlx::{Connection, Executor, PgConnection, SqliteConnection};
+use futures_util::TryStreamExt;
+use platform::db::{Backend, Db, Sql, Tx};
+use sqlx::{Executor, PgConnection, SqliteConnection};
 
 use super::catalogue::{self, quote, Table};
-use super::format::{Column, Kind, Manifest};
+use super::cells::Batch;
+use super::dump::{select, sqlite_values};
+use super::format::{Column, Manifest};
 use super::read::{Item, Reader};
 use super::BackupError;
-use platform::db::Db;
 
-/// One value as it is bound: typed by the column's kind.
-enum Bound {
-    Int(Option<i64>),
-    Float(Option<f64>),
-    Bool(Option<bool>),
-    Text(Option<String>),
-    Date(Option<NaiveDate>),
-    Time(Option<DateTime<Utc>>),
+/// A load under way: its transaction, the target's tables, and on SQLite
+/// the triggers to put back.
+struct Load {
+    tx: Tx,
+    tables: BTreeMap<String, Table>,
+    triggers: Vec<String>,
 }
 
-fn bound(kind: Kind, v: serde_json::Value) -> Option<Bound> {
-    use serde_json::Value as J;
-    let null = v.is_null();
-    Some(match kind {
-        Kind::Int => Bound::Int(if null { None } else { Some(v.as_i64()?) }),
-        Kind::Float => Bound::Float(if null { None } else { Some(v.as_f64()?) }),
-        Kind::Bool => Bound::Bool(if null { None } else { Some(v.as_bool()?) }),
-        Kind::Text => Bound::Text(match v {
-            J::Null => None,
-            J::String(s) => Some(s),
-            _ => return None,
-        }),
-        Kind::Date => Bound::Date(if null {
-            None
-        } else {
-            Some(NaiveDate::parse_from_str(v.as_str()?, "%Y-%m-%d").ok()?)
-        }),
-        Kind::Time => Bound::Time(if null {
-            None
-        } else {
-            Some(DateTime::parse_from_rfc3339(v.as_str()?).ok()?.to_utc())
-        }),
-    })
-}
-
-/// Rows per INSERT statement: about 3,000 placeholders. Far below both
-/// databases' limits (SQLite 32,766; PostgreSQL 65,535), because SQLite
-/// looks `$n` parameters up by name: a statement of 27,000 took ten times
-/// as long per row as one of 3,000.
-fn batch_rows(columns: usize) -> usize {
-    (3_000 / columns.max(1)).clamp(1, 1000)
-}
-
-fn insert_text(table: &str, columns: &[Column], rows: usize) -> String {
-    let names: Vec<String> = columns.iter().map(|c| quote(&c.name)).collect();
-    let mut sql = format!(
-        "INSERT INTO {} ({}) VALUES ",
-        quote(table),
-        names.join(", ")
-    );
-    let mut n = 0;
-    for r in 0..rows {
-        if r > 0 {
-            sql.push_str(", ");
-        }
-        sql.push('(');
-        for c in 0..columns.len() {
-            if c > 0 {
-                sql.push_str(", ");
-            }
-            n += 1;
-            sql.push_str(&format!("${n}"));
-        }
-        sql.push(')');
-    }
-    sql
-}
-
-macro_rules! run_insert {
-    ($conn:expr, $sql:expr, $values:expr) => {{
-        let mut q = sqlx::query($sql);
-        for v in $values {
-            q = match v {
-                Bound::Int(v) => q.bind(v),
-                Bound::Float(v) => q.bind(v),
-                Bound::Bool(v) => q.bind(v),
-                Bound::Text(v) => q.bind(v),
-                Bound::Date(v) => q.bind(v),
-                Bound::Time(v) => q.bind(v),
-            };
-        }
-        q.execute($conn).await?;
-    }};
-}
-
-/// Streams every table of the file through `insert(table, columns, rows)`,
-/// in batches; returns the checked manifest.
-macro_rules! load_all {
-    ($reader:expr, $tables:expr, $conn:expr) => {{
-        let mut current: Option<(String, Vec<Column>)> = None;
-        let mut pending: Vec<Bound> = Vec::new();
-        let mut statement = (0usize, String::new());
-        loop {
-            let item = $reader.next_item()?;
-            let flush = !matches!(item, Item::Row(_));
-            if flush {
-                if let Some((name, columns)) = &current {
-                    let rows = pending.len() / columns.len().max(1);
-                    if rows > 0 {
-                        let sql = insert_text(name, columns, rows);
-                        run_insert!(&mut *$conn, &sql, pending.drain(..));
-                    }
-                }
-            }
-            match item {
-                Item::Table { name, columns } => {
-                    check_table($tables, &name, &columns)?;
-                    statement = (0, String::new());
-                    current = Some((name, columns));
-                }
-                Item::Row(values) => {
-                    let Some((name, columns)) = &current else {
-                        unreachable!("the reader checks that rows belong to a table")
-                    };
-                    for (v, c) in values.into_iter().zip(columns) {
-                        pending.push(bound(c.kind, v).ok_or_else(|| {
-                            BackupError::Damaged(format!(
-                                "表 {name} 的列 {} 有无法识别的值",
-                                c.name
-                            ))
-                        })?);
-                    }
-                    let batch = batch_rows(columns.len());
-                    if pending.len() == batch * columns.len() {
-                        if statement.0 != batch {
-                            statement = (batch, insert_text(name, columns, batch));
-                        }
-                        run_insert!(&mut *$conn, &statement.1, pending.drain(..));
-                    }
-                }
-                Item::End(manifest) => break manifest,
-            }
-        }
-    }};
-}
-
-/// The table of the file must exist in the database with the same columns.
-fn check_table(
-    tables: &BTreeMap<String, Table>,
-    name: &str,
-    columns: &[Column],
-) -> Result<(), BackupError> {
-    let Some(t) = tables.get(name) else {
-        return Err(BackupError::Schema(format!(
-            "备份中的表 {name} 在数据库中不存在"
-        )));
-    };
-    let mut ours: Vec<&str> = t.columns.iter().map(|c| c.name.as_str()).collect();
-    let mut theirs: Vec<&str> = columns.iter().map(|c| c.name.as_str()).collect();
-    ours.sort_unstable();
-    theirs.sort_unstable();
-    if ours != theirs {
-        return Err(BackupError::Schema(format!(
-            "备份中表 {name} 的列与数据库不一致"
-        )));
-    }
-    Ok(())
-}
-
-fn by_name(tables: Vec<Table>) -> BTreeMap<String, Table> {
-    tables.into_iter().map(|t| (t.name.clone(), t)).collect()
-}
-
-/// Loads the rest of `reader` into `db`, whose schema is already at the
-/// backup's version and whose tables are empty.
-pub async fn load(db: &Db, reader: &mut Reader) -> Result<Manifest, BackupError> {
-    match db {
-        Db::Sqlite(pool) => {
-            let mut conn = pool.acquire().await?;
-            // Foreign keys are checked once at the end instead (the pragma
-            // works only outside a transaction); the connection is closed
-            // afterwards, never returned to the pool without them.
-            conn.close_on_drop();
-            conn.execute("PRAGMA foreign_keys = OFF").await?;
-            let mut tx = conn.begin_with("BEGIN IMMEDIATE").await?;
-            let tables = by_name(catalogue::sqlite(&mut tx).await?);
-            let triggers: Vec<(String, String)> = sqlx::query_as(
-                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql IS NOT NULL",
-            )
-            .fetch_all(&mut *tx)
-            .await?;
-            for (name, _) in &triggers {
-                tx.execute(format!("DROP TRIGGER {}", quote(name)).as_str())
+impl Load {
+    /// Starts the load on `db`; on SQLite with the database file `attach`
+    /// attached as `image` (which must happen outside a transaction).
+    async fn begin(db: &Db, attach: Option<&Path>) -> Result<Load, BackupError> {
+        let mut tx = match db {
+            Db::Sqlite(pool) => {
+                let mut conn = pool.acquire().await?;
+                // The pragmas work only outside a transaction; the
+                // connection is closed afterwards, never returned to the
+                // pool without its foreign keys.
+                conn.close_on_drop();
+                conn.execute("PRAGMA foreign_keys = OFF; PRAGMA cache_size = -262144")
                     .await?;
+                if let Some(path) = attach {
+                    sqlx::query("ATTACH DATABASE $1 AS image")
+                        .bind(path.to_string_lossy())
+                        .execute(&mut *conn)
+                        .await?;
+                }
+                Tx::Sqlite(sqlx::Transaction::begin(conn, Some("BEGIN IMMEDIATE".into())).await?)
             }
-            let manifest = load_all!(reader, &tables, &mut *tx);
-            for (_, sql) in &triggers {
-                tx.execute(sql.as_str()).await?;
+            Db::Postgres(_) => db.begin().await?,
+        };
+        let (tables, triggers) = match &mut tx {
+            Tx::Sqlite(t) => {
+                let tables = catalogue::sqlite(t).await?;
+                (tables, drop_sqlite_triggers(t).await?)
             }
-            check_sqlite_keys(&mut tx).await?;
-            tx.commit().await?;
-            Ok(manifest)
-        }
-        Db::Postgres(pool) => {
-            let mut tx = pool.begin().await?;
-            let tables = by_name(catalogue::postgres(&mut tx).await?);
-            set_user_triggers(&mut tx, &tables, "DISABLE").await?;
-            let manifest = load_all!(reader, &tables, &mut *tx);
-            set_user_triggers(&mut tx, &tables, "ENABLE").await?;
-            move_identities(&mut tx, &tables).await?;
-            tx.commit().await?;
-            Ok(manifest)
-        }
+            Tx::Postgres(t) => {
+                let tables = catalogue::postgres(t).await?;
+                set_user_triggers(t, &tables, "DISABLE").await?;
+                (tables, Vec::new())
+            }
+        };
+        Ok(Load {
+            tx,
+            tables: tables.into_iter().map(|t| (t.name.clone(), t)).collect(),
+            triggers,
+        })
     }
+
+    fn backend(&self) -> Backend {
+        self.tx.backend()
+    }
+
+    /// The table of the backup must exist here with the same columns.
+    fn check_table<'a>(
+        &self,
+        name: &str,
+        columns: impl IntoIterator<Item = &'a str>,
+    ) -> Result<&Table, BackupError> {
+        let Some(t) = self.tables.get(name) else {
+            return Err(BackupError::Schema(format!(
+                "备份中的表 {name} 在数据库中不存在"
+            )));
+        };
+        let mut ours: Vec<&str> = t.columns.iter().map(|c| c.name.as_str()).collect();
+        let mut theirs: Vec<&str> = columns.into_iter().collect();
+        ours.sort_unstable();
+        theirs.sort_unstable();
+        if ours != theirs {
+            return Err(BackupError::Schema(format!(
+                "备份中表 {name} 的列与数据库不一致"
+            )));
+        }
+        Ok(t)
+    }
+
+    /// Every table holds as many rows as the manifest says.
+    async fn check_counts(&mut self, manifest: &Manifest) -> Result<(), BackupError> {
+        for (table, sum) in &manifest.tables {
+            let sql = format!("SELECT COUNT(*) FROM {}", quote(table));
+            let rows = self.tx.scalar(Sql::new(sql)).await?;
+            if rows as u64 != sum.rows {
+                return Err(BackupError::Damaged(format!(
+                    "表 {table} 恢复了 {rows} 行，清单为 {} 行",
+                    sum.rows
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// Puts the guards back, checks the keys and commits.
+    async fn finish(mut self) -> Result<(), BackupError> {
+        match &mut self.tx {
+            Tx::Sqlite(t) => {
+                for sql in &self.triggers {
+                    t.execute(sql.as_str()).await?;
+                }
+                check_sqlite_keys(t).await?;
+            }
+            Tx::Postgres(t) => {
+                let tables: Vec<Table> = self.tables.values().cloned().collect();
+                set_user_triggers(t, &tables, "ENABLE").await?;
+                move_identities(t, &tables).await?;
+            }
+        }
+        self.tx.commit().await?;
+        Ok(())
+    }
+}
+
+fn names(columns: &[Column]) -> impl Iterator<Item = &str> {
+    columns.iter().map(|c| c.name.as_str())
+}
+
+/// Loads the rest of the rows file `reader` into `db`, whose schema is
+/// already at the backup's version and whose tables are empty.
+pub async fn rows_file(db: &Db, reader: &mut Reader) -> Result<Manifest, BackupError> {
+    let mut load = Load::begin(db, None).await?;
+    let mut batch: Option<Batch> = None;
+    let manifest = loop {
+        let item = reader.next_item()?;
+        if !matches!(item, Item::Row(_)) {
+            if let Some(b) = &mut batch {
+                b.flush(&mut load.tx).await?;
+            }
+        }
+        match item {
+            Item::Table { name, columns } => {
+                load.check_table(&name, names(&columns))?;
+                batch = Some(Batch::new(&name, &columns, load.backend()));
+            }
+            Item::Row(values) => {
+                let Some(b) = &mut batch else {
+                    unreachable!("the reader checks that rows belong to a table")
+                };
+                b.push_json(values)?;
+                if b.full() {
+                    b.flush(&mut load.tx).await?;
+                }
+            }
+            Item::End(manifest) => break manifest,
+        }
+    };
+    load.finish().await?;
+    Ok(manifest)
+}
+
+/// Loads every table of the SQLite database on `src` (an image's) into
+/// `db`, checked against `manifest`.
+pub async fn database(
+    db: &Db,
+    src: &mut SqliteConnection,
+    manifest: &Manifest,
+) -> Result<(), BackupError> {
+    let mut load = Load::begin(db, None).await?;
+    for t in catalogue::sqlite(src).await? {
+        load.check_table(&t.name, names(&t.columns))?;
+        let mut batch = Batch::new(&t.name, &t.columns, load.backend());
+        let sql = select(&t);
+        let mut rows = sqlx::query(&sql).fetch(&mut *src);
+        while let Some(row) = rows.try_next().await? {
+            batch.push(sqlite_values(&row, &t.columns)?)?;
+            if batch.full() {
+                batch.flush(&mut load.tx).await?;
+            }
+        }
+        batch.flush(&mut load.tx).await?;
+    }
+    load.check_counts(manifest).await?;
+    load.finish().await
+}
+
+/// Loads the SQLite database file `image` into the SQLite database `db`
+/// by attaching it and copying each table with `INSERT … SELECT`, checked
+/// against `manifest`.
+pub async fn attached(db: &Db, image: &Path, manifest: &Manifest) -> Result<(), BackupError> {
+    let mut load = Load::begin(db, Some(image)).await?;
+    let theirs: Vec<(String,)> = load
+        .tx
+        .fetch_all(Sql::new(
+            "SELECT name FROM image.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+        ))
+        .await?;
+    for (name,) in theirs
+        .into_iter()
+        .filter(|(n,)| n != catalogue::MIGRATIONS_TABLE)
+    {
+        let columns: Vec<(String,)> = load
+            .tx
+            .fetch_all(
+                Sql::new("SELECT name FROM pragma_table_xinfo(")
+                    .bind(name.as_str())
+                    .push(", 'image') WHERE hidden = 0"),
+            )
+            .await?;
+        let t = load.check_table(&name, columns.iter().map(|(c,)| c.as_str()))?;
+        let cols: Vec<String> = t.columns.iter().map(|c| quote(&c.name)).collect();
+        let cols = cols.join(", ");
+        let sql = format!(
+            "INSERT INTO main.{t} ({cols}) SELECT {cols} FROM image.{t}",
+            t = quote(&name)
+        );
+        load.tx.execute_script(&sql).await?;
+    }
+    load.check_counts(manifest).await?;
+    load.finish().await
+}
+
+/// SQLite: drops every trigger; returns their definitions.
+async fn drop_sqlite_triggers(conn: &mut SqliteConnection) -> Result<Vec<String>, BackupError> {
+    let triggers: Vec<(String, String)> = sqlx::query_as(
+        "SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND sql IS NOT NULL",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    for (name, _) in &triggers {
+        conn.execute(format!("DROP TRIGGER main.{}", quote(name)).as_str())
+            .await?;
+    }
+    Ok(triggers.into_iter().map(|(_, sql)| sql).collect())
 }
 
 async fn check_sqlite_keys(conn: &mut SqliteConnection) -> Result<(), BackupError> {
@@ -239,11 +267,11 @@ async fn check_sqlite_keys(conn: &mut SqliteConnection) -> Result<(), BackupErro
 /// (a ledger row of a batch already paid); they are off for the load only.
 async fn set_user_triggers(
     conn: &mut PgConnection,
-    tables: &BTreeMap<String, Table>,
+    tables: &[Table],
     what: &str,
 ) -> Result<(), BackupError> {
-    for name in tables.keys() {
-        conn.execute(format!("ALTER TABLE {} {what} TRIGGER USER", quote(name)).as_str())
+    for t in tables {
+        conn.execute(format!("ALTER TABLE {} {what} TRIGGER USER", quote(&t.name)).as_str())
             .await?;
     }
     Ok(())
@@ -251,11 +279,8 @@ async fn set_user_triggers(
 
 /// Moves each identity sequence past the highest id loaded, so the next
 /// record gets a fresh id.
-async fn move_identities(
-    conn: &mut PgConnection,
-    tables: &BTreeMap<String, Table>,
-) -> Result<(), BackupError> {
-    for t in tables.values() {
+async fn move_identities(conn: &mut PgConnection, tables: &[Table]) -> Result<(), BackupError> {
+    for t in tables {
         for c in &t.identity {
             let sql = format!(
                 "SELECT setval(pg_get_serial_sequence($1, $2), m) FROM (SELECT MAX({}) AS m FROM {}) s WHERE m IS NOT NULL",
@@ -270,30 +295,4 @@ async fn move_identities(
         }
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn batches_stay_within_placeholder_limits() {
-        assert_eq!(batch_rows(1), 1000);
-        assert!(batch_rows(72) * 72 <= 32_766);
-        assert_eq!(batch_rows(100_000), 1);
-    }
-
-    #[test]
-    fn values_are_typed_by_the_column() {
-        assert!(matches!(
-            bound(Kind::Date, "2024-09-01".into()),
-            Some(Bound::Date(Some(_)))
-        ));
-        assert!(bound(Kind::Date, "2024-13-01".into()).is_none());
-        assert!(bound(Kind::Int, "1".into()).is_none());
-        assert!(matches!(
-            bound(Kind::Bool, serde_json::Value::Null),
-            Some(Bound::Bool(None))
-        ));
-    }
 }

@@ -1,13 +1,19 @@
-//! Backup and restore (备份与恢复): a consistent snapshot of every table in
-//! one backend-neutral file, written under a temporary name and renamed
-//! only once it is complete and verified; and its restore into an empty
-//! database of either kind.
+//! Backup and restore (备份与恢复): a consistent snapshot of the database
+//! in one file, written under a temporary name and renamed only once it is
+//! complete and verified; and its restore into an empty database of either
+//! kind. A SQLite database is saved as an image of its file (see
+//! [`image`]), a PostgreSQL one as rows in a backend-neutral spelling (see
+//! [`format`]); either restores into either database.
 
 mod catalogue;
+mod cells;
 mod dump;
 pub mod format;
+pub mod image;
 mod load;
 mod read;
+#[cfg(test)]
+mod tests;
 
 use std::path::{Path, PathBuf};
 
@@ -15,7 +21,8 @@ use platform::db::migrate::{self, Migration};
 use platform::db::{Db, DbError};
 
 pub use catalogue::MIGRATIONS_TABLE;
-pub use format::Manifest;
+pub use dump::contents;
+pub use format::{Manifest, TableSum};
 pub use read::verify;
 
 #[derive(Debug, thiserror::Error)]
@@ -78,9 +85,12 @@ pub fn temporary_name(out: &Path) -> PathBuf {
 pub async fn backup(db: &Db, out: &Path) -> Result<Manifest, BackupError> {
     let partial = temporary_name(out);
     let result = async {
-        let written = dump::write(db, &partial).await?;
+        let written = match db {
+            Db::Sqlite(pool) => image::write(pool, &partial).await?,
+            Db::Postgres(_) => dump::write(db, &partial).await?,
+        };
         let checked = read::check_contents(&partial)?;
-        if checked.tables != written.tables {
+        if checked.tables != written.tables || checked.data_sha256 != written.data_sha256 {
             return Err(BackupError::Damaged("写入后读回的内容与写入的不符".into()));
         }
         std::fs::rename(&partial, out).map_err(|e| BackupError::io(out, e))?;
@@ -153,6 +163,12 @@ async fn schema_version(db: &Db) -> Result<i64, BackupError> {
         .await?)
 }
 
+/// A backup file opened for restoring.
+enum Opened {
+    Rows(Box<read::Reader>),
+    Image(Box<image::Image>),
+}
+
 /// Restores the backup at `file` into `db`, which must be empty: migrates
 /// it to the backup's schema version, loads every row in one transaction
 /// (checked against the manifest before the commit), then applies the
@@ -163,8 +179,15 @@ pub async fn restore(
     migrations: &[Migration],
 ) -> Result<Manifest, BackupError> {
     read::refuse_temporary(file)?;
-    let mut reader = read::Reader::open(file)?;
-    let backup = reader.header.schema_version;
+    let opened = if image::is_image(file)? {
+        Opened::Image(Box::new(image::Image::open(file)?))
+    } else {
+        Opened::Rows(Box::new(read::Reader::open(file)?))
+    };
+    let backup = match &opened {
+        Opened::Rows(r) => r.header.schema_version,
+        Opened::Image(i) => i.header.schema_version,
+    };
     let program = migrations.iter().map(|m| m.version).max().unwrap_or(0);
     if backup > program {
         return Err(BackupError::NewerSchema { backup, program });
@@ -180,7 +203,34 @@ pub async fn restore(
         .filter(|m| m.version <= backup)
         .collect();
     migrate::run(db, &older).await?;
-    let manifest = load::load(db, &mut reader).await?;
+    let manifest = match opened {
+        Opened::Rows(mut reader) => load::rows_file(db, &mut reader).await?,
+        Opened::Image(image) => restore_image(db, &image).await?,
+    };
     migrate::run(db, migrations).await?;
     Ok(manifest)
+}
+
+/// Unpacks the image into a temporary file (checking it), then loads it:
+/// attached, into SQLite; opened as a database of its own, into
+/// PostgreSQL.
+async fn restore_image(db: &Db, image: &image::Image) -> Result<Manifest, BackupError> {
+    let unpacked = tempfile::Builder::new()
+        .prefix("edubureau-restore-")
+        .suffix(".sqlite")
+        .tempfile()?;
+    {
+        let mut out = std::io::BufWriter::with_capacity(1 << 20, unpacked.as_file());
+        image.unpack(&mut out)?;
+        std::io::Write::flush(&mut out)?;
+    }
+    let manifest = &image.manifest;
+    match db {
+        Db::Sqlite(_) => load::attached(db, unpacked.path(), manifest).await?,
+        Db::Postgres(_) => {
+            let mut src = image::open_read_only(unpacked.path()).await?;
+            load::database(db, &mut src, manifest).await?;
+        }
+    }
+    Ok(manifest.clone())
 }

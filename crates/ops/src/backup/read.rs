@@ -10,8 +10,7 @@ use flate2::read::MultiGzDecoder;
 use sha2::{Digest, Sha256};
 
 use super::format::{
-    hex, Column, Header, Manifest, ManifestLine, RowSum, TableEnd, TableHead, TableSum, FORMAT,
-    FORMAT_VERSION,
+    hex, Column, Header, Manifest, ManifestLine, Payload, RowSum, TableEnd, TableHead, TableSum,
 };
 use super::BackupError;
 
@@ -49,13 +48,7 @@ impl Reader {
         );
         let mut r = Reader {
             input,
-            header: Header {
-                format: String::new(),
-                format_version: 0,
-                schema_version: 0,
-                source: String::new(),
-                created_at: String::new(),
-            },
+            header: Header::new(0, "", Payload::Rows),
             file_hash: Sha256::new(),
             tables: BTreeMap::new(),
             current: None,
@@ -69,12 +62,7 @@ impl Reader {
         }
         let header: Header =
             serde_json::from_slice(&r.line).map_err(|_| BackupError::NotABackup)?;
-        if header.format != FORMAT {
-            return Err(BackupError::NotABackup);
-        }
-        if header.format_version > FORMAT_VERSION {
-            return Err(BackupError::NewerFormat(header.format_version));
-        }
+        header.check(Payload::Rows)?;
         r.hash_line();
         r.header = header;
         Ok(r)
@@ -203,6 +191,9 @@ pub fn refuse_temporary(path: &Path) -> Result<(), BackupError> {
 
 /// Reads the whole file and checks its contents against its manifest.
 pub(super) fn check_contents(path: &Path) -> Result<Manifest, BackupError> {
+    if super::image::is_image(path)? {
+        return super::image::check(path);
+    }
     let mut r = Reader::open(path)?;
     loop {
         if let Item::End(m) = r.next_item()? {

@@ -169,6 +169,7 @@ impl Settings {
                 "login.max_wait_minutes",
                 self.login.max_wait_minutes.to_string(),
             ),
+            ("log.format", self.log.format.name().to_string()),
         ]
     }
 }

@@ -32,6 +32,9 @@
 //! [login]
 //! failures_before_wait = 5
 //! max_wait_minutes = 15
+//!
+//! [log]
+//! format = "text"     # or "json"
 //! ```
 
 use std::net::IpAddr;
@@ -53,6 +56,7 @@ pub struct Settings {
     pub limits: Limits,
     pub session: Session,
     pub login: Login,
+    pub log: Log,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -184,6 +188,14 @@ impl Default for Login {
     }
 }
 
+/// The program's log (see [`crate::logging`]).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Log {
+    /// `text` (for people) or `json` (one object per line, for a collector).
+    pub format: crate::logging::LogFormat,
+}
+
 const MIB: usize = 1024 * 1024;
 
 #[derive(Debug, thiserror::Error)]
@@ -265,6 +277,8 @@ mod tests {
         s = Settings::default();
         s.database.url = "mysql://x".into();
         assert!(s.check().unwrap_err().to_string().contains("database.url"));
+        let err = Settings::parse("[log]\nformat = \"xml\"\n").expect_err("unknown format");
+        assert!(err.to_string().contains("format"), "{err}");
     }
 
     #[test]
@@ -308,6 +322,7 @@ mod tests {
         let s = Settings::parse(include_str!("../../../../deploy/edubureau.toml")).expect("parse");
         s.check().expect("valid");
         assert_eq!(s.backup.keep_monthly, 12);
+        assert_eq!(s.log.format, crate::logging::LogFormat::Text);
     }
 
     #[test]
