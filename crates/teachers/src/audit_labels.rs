@@ -4,7 +4,6 @@
 use platform::audit::labels::EntityLabels;
 use platform::vocab::Stage;
 
-use crate::domain::{BackboneLevel, Establishment, StaffStatus, TitleLevel};
 
 /// 骨干层级 of the staff list's filter: a level, or any.
 fn backbone(code: &str) -> Option<&'static str> {
