@@ -18,4 +18,6 @@ use platform::db::migrate::Migration;
 
 pub const MIGRATIONS: &[Migration] = platform::migrations! {
     600 "teachers" "0600_teachers.sql",
+    610 "teachers_training" "0610_teachers_training.sql",
+    611 "teachers_studios" "0611_teachers_studios.sql",
 };

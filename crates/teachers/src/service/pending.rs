@@ -6,10 +6,11 @@ use platform::auth::{Access, Caller, WorkArea};
 use platform::db::Db;
 use platform::AppError;
 
-pub async fn tasks(_db: &Db, caller: &Caller) -> Result<Vec<Task>, AppError> {
+pub async fn tasks(db: &Db, caller: &Caller) -> Result<Vec<Task>, AppError> {
     if !caller.role.may(WorkArea::Teachers, Access::Read) {
         return Ok(vec![]);
     }
-    let tasks = Vec::new();
+    let mut tasks = Vec::new();
+    tasks.extend(super::training::compliance::pending(db, caller).await?);
     Ok(tasks)
 }
