@@ -365,9 +365,9 @@ both_backends!(
         let own = app.institution_of("school003").await;
         let other = app.institution_of("school004").await;
         let (ida, idb, idc) = (
-            super::super::students::id_for("19850301", 31),
-            super::super::students::id_for("19850301", 32),
-            super::super::students::id_for("19850301", 33),
+            crate::students::id_for("19850301", 31),
+            crate::students::id_for("19850301", 32),
+            crate::students::id_for("19850301", 33),
         );
         insert_staff(
             &app,
@@ -473,7 +473,7 @@ both_backends!(
         let hours = app
             .db
             .scalar(Sql::new(
-                "SELECT SUM(hours) FROM teachers_training_attendance",
+                "SELECT CAST(SUM(hours) AS BIGINT) FROM teachers_training_attendance",
             ))
             .await
             .expect("sum");
