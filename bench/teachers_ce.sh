@@ -10,22 +10,22 @@
 #
 #   bench/teachers_ce.sh [WORK]     (BENCH_RUNS=3, median; BENCH_PG=0: SQLite only)
 #   CE_TEACHERS=100000              teachers generated
+if [ $# -gt 0 ]; then export WORK=$1; fi
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
-[ $# -gt 0 ] && WORK=$1
 TEACHERS=${CE_TEACHERS:-100000}
 FIRST_YEAR=$(($(date +%Y) - 4))
 build
 
 # The generator, in SQL both databases run: 100,000 teachers spread over
-# the demo's institutions; 5 years × 200 sessions (4–12 hours); each teacher
+# the demo's institutions; 5 years × 200 sessions (2–10 hours); each teacher
 # attends 40–60 distinct sessions, 12 at most a year, so the cycle holds
 # ≈5,000,000 attendances and a mix of 达标, 进度正常 and 进度落后.
-# $1: the SQL of a series 1..N as a table n(k) (recursive CTE or generate_series).
+# $1: the SQL of a series 1..@N@ as a table of k (recursive CTE or generate_series).
 generator() {
   local series_staff series_sessions series_j
-  series_staff=${1//N/$TEACHERS}
-  series_sessions=${1//N/1000}
-  series_j=${1//N/60}
+  series_staff=${1//@N@/$TEACHERS}
+  series_sessions=${1//@N@/1000}
+  series_j=${1//@N@/60}
   cat <<SQL
 INSERT INTO platform_settings (key, value, updated_at) VALUES ('teachers.ce_cycle_first_year', '$FIRST_YEAR', CURRENT_TIMESTAMP)
   ON CONFLICT (key) DO UPDATE SET value = excluded.value;
@@ -36,10 +36,10 @@ INSERT INTO teachers_staff (institution_id, national_id, name, sex, birth_date, 
   SELECT i.id, 'CE' || k, '教师' || k, 'female', DATE '1985-03-01', 'technical', 'in_quota', '语文', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP
   FROM ($series_staff) s JOIN bench_institutions i ON i.n = k % (SELECT COUNT(*) FROM bench_institutions);
 INSERT INTO teachers_training_projects (name, organiser, level, year, created_at)
-  SELECT '基准项目' || k, '区教师发展中心', 'district', $FIRST_YEAR + (k - 1) / 25, CURRENT_TIMESTAMP FROM (${1//N/125}) s;
+  SELECT '基准项目' || k, '区教师发展中心', 'district', $FIRST_YEAR + (k - 1) / 25, CURRENT_TIMESTAMP FROM (${1//@N@/125}) s;
 CREATE TABLE bench_projects AS SELECT ROW_NUMBER() OVER (ORDER BY id) - 1 AS n, id, year FROM teachers_training_projects WHERE name LIKE '基准项目%';
 INSERT INTO teachers_training_sessions (project_id, title, starts_on, ends_on, hours)
-  SELECT p.id, '第' || k || '期', YEAR_DATE(p.year), YEAR_DATE(p.year), 4 + 2 * (k % 5)
+  SELECT p.id, '第' || k || '期', YEAR_DATE(p.year), YEAR_DATE(p.year), 2 + 2 * (k % 5)
   FROM ($series_sessions) s JOIN bench_projects p ON p.n = (k - 1) / 8;
 CREATE TABLE bench_sessions AS
   SELECT ROW_NUMBER() OVER (ORDER BY s.id) - 1 AS n, s.id, s.hours, p.year
@@ -97,7 +97,7 @@ if [ ! -f "$DB" ] || [ "$BENCH_FRESH" = 1 ]; then
   "$BIN" demo --db "sqlite://$DB" --size small >"$LOGS/ce-demo-sqlite.log" 2>&1 || die "demo failed"
   log "generating $TEACHERS teachers and their attendance in SQLite"
   T0=$(now)
-  generator "WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < N) SELECT k FROM n" |
+  generator "WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < @N@) SELECT k FROM n" |
     sed -e "s/DATE '\([0-9-]*\)'/'\1'/g" -e "s/YEAR_DATE(\([a-z.]*\))/printf('%d-03-01', \1)/g" |
     sqlite3 -bail "$DB" || die "generation failed"
   sqlite3 "$DB" "ANALYZE;" || true
@@ -127,7 +127,7 @@ if [ "$BENCH_PG" = 1 ]; then
   "$BIN" demo --db "$PGURL_BASE/ce" --size small >"$LOGS/ce-demo-pg.log" 2>&1 || die "demo (PostgreSQL) failed"
   log "generating $TEACHERS teachers and their attendance in PostgreSQL"
   T0=$(now)
-  generator "SELECT generate_series(1, N) AS k" |
+  generator "SELECT generate_series(1, @N@) AS k" |
     sed -e "s/YEAR_DATE(\([a-z.]*\))/make_date((\1)::int, 3, 1)/g" |
     pg_psql ce >/dev/null || die "generation (PostgreSQL) failed"
   pg_psql ce -c "VACUUM ANALYZE" >/dev/null

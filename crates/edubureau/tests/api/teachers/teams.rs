@@ -5,8 +5,7 @@ use platform::db::Sql;
 use reqwest::StatusCode;
 use serde_json::json;
 
-use super::fixtures::{insert_staff, Staff};
-use super::training::many_staff;
+use super::training::{many_staff, teacher};
 use crate::both_backends;
 use crate::common::{spawn_app, Backend, TestApp};
 
@@ -27,36 +26,9 @@ both_backends!(
         let app = spawn_app(b).await;
         let own = app.institution_of("school003").await;
         let other = app.institution_of("school004").await;
-        let leader = insert_staff(
-            &app,
-            Staff {
-                institution_id: own,
-                name: "王芳",
-                seq: 51,
-                ..Staff::default()
-            },
-        )
-        .await;
-        let plain = insert_staff(
-            &app,
-            Staff {
-                institution_id: own,
-                name: "李华",
-                seq: 52,
-                ..Staff::default()
-            },
-        )
-        .await;
-        let member = insert_staff(
-            &app,
-            Staff {
-                institution_id: other,
-                name: "赵强",
-                seq: 53,
-                ..Staff::default()
-            },
-        )
-        .await;
+        let leader = teacher(&app, own, "王芳", 51).await;
+        let plain = teacher(&app, own, "李华", 52).await;
+        let member = teacher(&app, other, "赵强", 53).await;
         make(&app, leader, "special").await;
         make(&app, plain, "backbone").await;
         let mut admin = app.login("admin").await;

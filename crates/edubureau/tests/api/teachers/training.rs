@@ -15,6 +15,17 @@ fn this_year() -> i32 {
     platform::time::today().year()
 }
 
+/// A full-time teacher at the institution (see `fixtures::insert_staff`).
+pub(super) async fn teacher(app: &TestApp, institution_id: i64, name: &str, seq: u32) -> i64 {
+    let s = Staff {
+        institution_id,
+        name,
+        seq,
+        ..Staff::default()
+    };
+    insert_staff(app, s).await
+}
+
 /// Staff rows made straight in the database for the larger fixtures: `n`
 /// full-time teachers at the institution, national IDs `T<prefix><k>`.
 pub(super) async fn many_staff(
@@ -106,36 +117,9 @@ both_backends!(
         let app = spawn_app(b).await;
         let own = app.institution_of("school003").await;
         let other = app.institution_of("school004").await;
-        let a = insert_staff(
-            &app,
-            Staff {
-                institution_id: own,
-                name: "张明",
-                seq: 11,
-                ..Staff::default()
-            },
-        )
-        .await;
-        let late = insert_staff(
-            &app,
-            Staff {
-                institution_id: own,
-                name: "李华",
-                seq: 12,
-                ..Staff::default()
-            },
-        )
-        .await;
-        let c = insert_staff(
-            &app,
-            Staff {
-                institution_id: other,
-                name: "王芳",
-                seq: 13,
-                ..Staff::default()
-            },
-        )
-        .await;
+        let a = teacher(&app, own, "张明", 11).await;
+        let late = teacher(&app, own, "李华", 12).await;
+        let c = teacher(&app, other, "王芳", 13).await;
         let mut admin = app.login("admin").await;
         two_years_into_the_cycle(&mut admin).await;
         let mut school = app.login("school003").await;
@@ -306,16 +290,7 @@ both_backends!(
     |b: Backend| async move {
         let app = spawn_app(b).await;
         let own = app.institution_of("school003").await;
-        let a = insert_staff(
-            &app,
-            Staff {
-                institution_id: own,
-                name: "张明",
-                seq: 21,
-                ..Staff::default()
-            },
-        )
-        .await;
+        let a = teacher(&app, own, "张明", 21).await;
         let mut admin = app.login("admin").await;
         let id = session(&mut admin, 24).await;
         let mut school = app.login("school003").await;
@@ -369,36 +344,9 @@ both_backends!(
             crate::students::id_for("19850301", 32),
             crate::students::id_for("19850301", 33),
         );
-        insert_staff(
-            &app,
-            Staff {
-                institution_id: own,
-                name: "张明",
-                seq: 31,
-                ..Staff::default()
-            },
-        )
-        .await;
-        insert_staff(
-            &app,
-            Staff {
-                institution_id: own,
-                name: "李华",
-                seq: 32,
-                ..Staff::default()
-            },
-        )
-        .await;
-        insert_staff(
-            &app,
-            Staff {
-                institution_id: other,
-                name: "王芳",
-                seq: 33,
-                ..Staff::default()
-            },
-        )
-        .await;
+        teacher(&app, own, "张明", 31).await;
+        teacher(&app, own, "李华", 32).await;
+        teacher(&app, other, "王芳", 33).await;
         let mut admin = app.login("admin").await;
         let id = session(&mut admin, 40).await;
         let mut school = app.login("school003").await;
@@ -567,24 +515,8 @@ both_backends!(
         let app = spawn_app(b).await;
         let own = app.institution_of("school003").await;
         let other = app.institution_of("school004").await;
-        let mine = insert_staff(
-            &app,
-            Staff {
-                institution_id: own,
-                seq: 41,
-                ..Staff::default()
-            },
-        )
-        .await;
-        let theirs = insert_staff(
-            &app,
-            Staff {
-                institution_id: other,
-                seq: 42,
-                ..Staff::default()
-            },
-        )
-        .await;
+        let mine = teacher(&app, own, "测试教师", 41).await;
+        let theirs = teacher(&app, other, "测试教师", 42).await;
         let school = app.login("school003").await;
         for (template, own_id, other_id) in [
             ("/api/v1/teachers/training/staff/{id}", mine, theirs),
