@@ -102,6 +102,13 @@ async fn inbox_count(c: &Client, label: &str) -> i64 {
         .sum()
 }
 
+async fn workbook(c: &Client, path: &str) -> platform::excel::Table {
+    let r = c.get(path).await;
+    assert_eq!(r.status(), StatusCode::OK, "{path}");
+    let bytes = r.bytes().await.expect("body");
+    platform::excel::read_table(&bytes, "x.xlsx", None).expect("xlsx")
+}
+
 fn line_of<'a>(c: &'a Value, institution: i64) -> &'a Value {
     c["lines"]
         .as_array()
@@ -262,10 +269,7 @@ both_backends!(
         );
         assert_eq!(inbox_count(&admin, "继续教育学时进度落后的单位").await, 2);
 
-        let r = admin.get("/teachers/training/compliance.xlsx").await;
-        assert_eq!(r.status(), StatusCode::OK);
-        let bytes = r.bytes().await.expect("body");
-        let table = platform::excel::read_table(&bytes, "x.xlsx", None).expect("xlsx");
+        let table = workbook(&admin, "/teachers/training/compliance.xlsx").await;
         assert!(
             table
                 .rows
@@ -273,6 +277,15 @@ both_backends!(
                 .any(|row| row.get(0) == "合计" && row.get(1) == "3"),
             "{table:?}"
         );
+
+        let behind = workbook(&school, "/teachers/training/compliance-behind.xlsx").await;
+        let names: Vec<(&str, &str)> = behind
+            .rows
+            .iter()
+            .map(|r| (r.get(1), r.get(3)))
+            .filter(|(_, gap)| !gap.is_empty() && *gap != "差额学时")
+            .collect();
+        assert_eq!(names, [("李华", "144")], "{behind:?}");
 
         let (_, totals) = admin.get_json("/api/v1/teachers/training/totals").await;
         assert_eq!(

@@ -187,6 +187,26 @@ pub async fn export(db: &Db, caller: &Caller) -> Result<Vec<u8>, AppError> {
     Ok(wb.finish()?)
 }
 
+/// The teachers behind in the caller's scope (进度落后名单) as a workbook.
+pub async fn export_behind(db: &Db, caller: &Caller) -> Result<Vec<u8>, AppError> {
+    caller.reader(db, WorkArea::Teachers)?;
+    let req = requirement(db).await?;
+    let rows = store::teachers(db, &caller.scope, &req, None, Some(req.due)).await?;
+    let title = Title::list("继续教育进度落后教师名单")
+        .filter("周期", req.cycle.label())
+        .filter("截至目前应完成学时", req.due.to_string());
+    let mut wb = Workbook::export(&title, &["单位", "姓名", "本周期学时", "差额学时"]);
+    for r in &rows {
+        wb.row(&[
+            Cell::text(r.institution_name.as_str()),
+            Cell::text(r.name.as_str()),
+            Cell::Int(r.hours),
+            Cell::Int(req.due - r.hours),
+        ])?;
+    }
+    Ok(wb.finish()?)
+}
+
 /// Inbox counts: for a school, its teachers behind; for the bureau, the
 /// institutions with any teacher behind.
 pub async fn behind_counts(db: &Db, scope: &Scope) -> Result<(i64, i64), AppError> {

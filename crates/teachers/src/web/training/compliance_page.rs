@@ -18,7 +18,10 @@ pub async fn show(State(s): State<AppState>, actor: Actor, caller: Caller) -> Pa
     let body = html! {
         (requirement_line(&c.requirement))
         p { "共 " (c.teachers) " 名教师，达标 " (c.met) " 人（" (c.met_share) "），进度落后 " (c.behind) " 人。" }
-        div.actions { a.button.secondary href="/teachers/training/compliance.xlsx" { "导出 Excel" } }
+        div.actions {
+            a.button.secondary href="/teachers/training/compliance.xlsx" { "导出 Excel" }
+            a.button.secondary href="/teachers/training/compliance-behind.xlsx" { "导出进度落后教师名单" }
+        }
         table id="ce-compliance" {
             thead { tr { th { "单位" } th.num { "教师人数" } th.num { "累计学时" } th.num { "达标人数" } th.num { "达标率" } th.num { "进度落后" } } }
             tbody { @for l in &c.lines { tr {
@@ -84,6 +87,15 @@ pub async fn export(State(s): State<AppState>, caller: Caller) -> PageResult {
     let bytes = compliance::export(&s.db, &caller).await?;
     Ok(file_response(
         "继续教育学分落实情况检查.xlsx",
+        XLSX_MIME,
+        bytes,
+    ))
+}
+
+pub async fn export_behind(State(s): State<AppState>, caller: Caller) -> PageResult {
+    let bytes = compliance::export_behind(&s.db, &caller).await?;
+    Ok(file_response(
+        "继续教育进度落后教师名单.xlsx",
         XLSX_MIME,
         bytes,
     ))

@@ -44,6 +44,10 @@ pub fn routes() -> Router<AppState> {
             get(compliance_page::export),
         )
         .route(
+            "/teachers/training/compliance-behind.xlsx",
+            get(compliance_page::export_behind),
+        )
+        .route(
             "/teachers/training/compliance/{id}",
             get(compliance_page::institution),
         )
