@@ -109,7 +109,7 @@ async fn workbook(c: &Client, path: &str) -> platform::excel::Table {
     platform::excel::read_table(&bytes, "x.xlsx", None).expect("xlsx")
 }
 
-fn line_of<'a>(c: &'a Value, institution: i64) -> &'a Value {
+fn line_of(c: &Value, institution: i64) -> &Value {
     c["lines"]
         .as_array()
         .expect("lines")
