@@ -20,7 +20,9 @@ use platform::db::migrate::Migration;
 pub const MIGRATIONS: &[Migration] = platform::migrations! {
     600 "teachers" "0600_teachers.sql",
     601 "teachers_staff_changes" "0601_staff_changes.sql",
+    610 "teachers_training" "0610_teachers_training.sql",
+    611 "teachers_studios" "0611_teachers_studios.sql",
     620 "teachers_title_rounds" "0620_title_rounds.sql",
-    630 "teachers recruitment" "0630_teachers_recruitment.sql",
+    630 "teachers_recruitment" "0630_teachers_recruitment.sql",
     640 "teachers_staff_list" "0640_teachers_staff_list.sql",
 };

@@ -2,6 +2,7 @@
 //! audit.
 
 pub mod assessment;
+mod demo_rng;
 pub mod pending;
 pub mod recruitment;
 pub mod reports;

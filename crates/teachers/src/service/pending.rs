@@ -36,6 +36,7 @@ pub async fn tasks(db: &Db, caller: &Caller) -> Result<Vec<Task>, AppError> {
         ));
     }
     tasks.extend(super::recruitment::pending_task(db, caller).await?);
+    tasks.extend(super::training::compliance::pending(db, caller).await?);
     tasks.retain(|t| t.count > 0);
     Ok(tasks)
 }

@@ -1,1 +1,0 @@
-//! The teachers area: teams.
