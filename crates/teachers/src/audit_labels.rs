@@ -4,7 +4,6 @@
 use platform::audit::labels::EntityLabels;
 use platform::vocab::Stage;
 
-
 /// 骨干层级 of the staff list's filter: a level, or any.
 fn backbone(code: &str) -> Option<&'static str> {
     match code {

@@ -31,7 +31,17 @@ const SEED: u64 = 2026_0613;
 /// The area's demo step.
 pub async fn run(run: &DemoRun<'_>) -> anyhow::Result<DemoMade> {
     let made = seed(run.db, run.progress).await?;
-    Ok(vec![("教职工", made)])
+    let (db, size) = (run.db, run.size);
+    use crate::service::{assessment, recruitment, teams, titles, training};
+    // Assessments before titles: last year's closed round reads them.
+    Ok(vec![
+        ("教职工", made),
+        ("新聘教师", recruitment::fill_demo(db, size).await?),
+        ("继续教育学时记录", training::fill_demo(db, size).await?),
+        ("名师工作室", teams::fill_demo(db, size).await?),
+        ("年度考核结果", assessment::fill_demo(db, size).await?),
+        ("职称评审记录", titles::fill_demo(db, size).await?),
+    ])
 }
 
 fn kind(i: &Institution, pupils: u64) -> Kind {

@@ -24,7 +24,11 @@ pub async fn tasks(db: &Db, caller: &Caller) -> Result<Vec<Task>, AppError> {
     let mut tasks = Vec::new();
     if caller.scope.institution().is_none() {
         let reviews = super::staff::review::waiting(db, caller).await?;
-        tasks.push(task("教师信息变更待审核".into(), reviews, "/teachers/reviews".into()));
+        tasks.push(task(
+            "教师信息变更待审核".into(),
+            reviews,
+            "/teachers/reviews".into(),
+        ));
         let n = super::titles::awaiting_review(db, caller).await?;
         tasks.push(task("职称申报待评审".into(), n, "/teachers/titles".into()));
     } else {

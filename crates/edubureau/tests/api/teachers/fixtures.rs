@@ -88,3 +88,41 @@ pub async fn insert_staff(app: &TestApp, s: Staff<'_>) -> i64 {
         .expect("posting");
     id
 }
+
+/// Empties every table of the teachers area, children first: for tests
+/// that count what they make themselves, on the demo district's accounts
+/// and institutions but without its staff.
+pub async fn without_demo_staff(app: &TestApp) {
+    const TABLES: &[&str] = &[
+        "teachers_title_applications",
+        "teachers_title_quotas",
+        "teachers_title_rounds",
+        "teachers_recruitment_applicants",
+        "teachers_recruitment_posts",
+        "teachers_recruitment_plans",
+        "teachers_studio_activities",
+        "teachers_studio_members",
+        "teachers_studios",
+        "teachers_training_attendance",
+        "teachers_training_sessions",
+        "teachers_training_projects",
+        "teachers_assessments",
+        "teachers_staff_changes",
+        "teachers_honours",
+        "teachers_postings",
+        "teachers_staff",
+    ];
+    for table in TABLES {
+        app.db
+            .execute(Sql::new(format!("DELETE FROM {table}")))
+            .await
+            .expect("empty a teachers table");
+    }
+}
+
+/// A server on the demo district whose teachers tables are empty.
+pub async fn spawn_without_demo_staff(backend: crate::common::Backend) -> TestApp {
+    let app = crate::common::spawn_app(backend).await;
+    without_demo_staff(&app).await;
+    app
+}

@@ -7,7 +7,7 @@ use serde_json::json;
 
 use super::training::{many_staff, teacher};
 use crate::both_backends;
-use crate::common::{spawn_app, Backend, TestApp};
+use crate::common::{Backend, TestApp};
 
 async fn make(app: &TestApp, id: i64, level: &str) {
     app.db
@@ -23,7 +23,7 @@ async fn make(app: &TestApp, id: i64, level: &str) {
 both_backends!(
     a_studio_is_led_by_a_special_teacher_or_subject_leader,
     |b: Backend| async move {
-        let app = spawn_app(b).await;
+        let app = crate::teachers::fixtures::spawn_without_demo_staff(b).await;
         let own = app.institution_of("school003").await;
         let other = app.institution_of("school004").await;
         let leader = teacher(&app, own, "王芳", 51).await;
@@ -159,7 +159,7 @@ both_backends!(
 both_backends!(
     the_demo_has_the_seeds_studios_and_share_in_teams,
     |b: Backend| async move {
-        let app = spawn_app(b).await;
+        let app = crate::teachers::fixtures::spawn_without_demo_staff(b).await;
         let own = app.institution_of("school003").await;
         let ids = many_staff(&app, own, "S", 400).await;
         for id in &ids[..14] {

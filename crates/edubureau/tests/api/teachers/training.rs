@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 
 use super::fixtures::{insert_staff, Staff};
 use crate::both_backends;
-use crate::common::{spawn_app, Backend, Client, TestApp};
+use crate::common::{Backend, Client, TestApp};
 
 fn this_year() -> i32 {
     platform::time::today().year()
@@ -121,7 +121,7 @@ fn line_of(c: &Value, institution: i64) -> &Value {
 both_backends!(
     hours_are_credited_once_and_counted_against_the_cycle,
     |b: Backend| async move {
-        let app = spawn_app(b).await;
+        let app = crate::teachers::fixtures::spawn_without_demo_staff(b).await;
         let own = app.institution_of("school003").await;
         let other = app.institution_of("school004").await;
         let a = teacher(&app, own, "张明", 11).await;
@@ -301,7 +301,7 @@ both_backends!(
 both_backends!(
     a_second_credit_through_the_form_is_refused_in_chinese,
     |b: Backend| async move {
-        let app = spawn_app(b).await;
+        let app = crate::teachers::fixtures::spawn_without_demo_staff(b).await;
         let own = app.institution_of("school003").await;
         let a = teacher(&app, own, "张明", 21).await;
         let mut admin = app.login("admin").await;
@@ -349,7 +349,7 @@ fn attendance_file(rows: &[[&str; 4]]) -> Vec<u8> {
 both_backends!(
     an_attendance_file_with_a_bad_row_changes_nothing,
     |b: Backend| async move {
-        let app = spawn_app(b).await;
+        let app = crate::teachers::fixtures::spawn_without_demo_staff(b).await;
         let own = app.institution_of("school003").await;
         let other = app.institution_of("school004").await;
         let (ida, idb, idc) = (
@@ -454,7 +454,7 @@ both_backends!(
 both_backends!(
     the_cycle_settings_are_checked_and_audited,
     |b: Backend| async move {
-        let app = spawn_app(b).await;
+        let app = crate::teachers::fixtures::spawn_without_demo_staff(b).await;
         let mut admin = app.login("admin").await;
         let (s, v) = admin
             .put_json(
@@ -525,7 +525,7 @@ both_backends!(
 both_backends!(
     every_training_id_route_hides_other_institutions,
     |b: Backend| async move {
-        let app = spawn_app(b).await;
+        let app = crate::teachers::fixtures::spawn_without_demo_staff(b).await;
         let own = app.institution_of("school003").await;
         let other = app.institution_of("school004").await;
         let mine = teacher(&app, own, "测试教师", 41).await;
@@ -572,7 +572,7 @@ both_backends!(
 both_backends!(
     the_demo_year_has_the_seeds_projects_and_person_times,
     |b: Backend| async move {
-        let app = spawn_app(b).await;
+        let app = crate::teachers::fixtures::spawn_without_demo_staff(b).await;
         let own = app.institution_of("school003").await;
         many_staff(&app, own, "D", 80).await;
         let made = teachers::service::training::fill_demo(&app.db, platform::area::DemoSize::Small)

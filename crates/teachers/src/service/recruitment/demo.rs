@@ -67,7 +67,8 @@ pub async fn fill_demo(db: &Db, size: DemoSize) -> anyhow::Result<u64> {
     let year = platform::time::today().year() - 1;
     let schools: Vec<(i64, String)> = db
         .fetch_all(Sql::new(
-            "SELECT id, school_type FROM institutions WHERE status = 'active' ORDER BY id",
+            // 公开招聘 fills posts of public institutions only.
+            "SELECT id, school_type FROM institutions WHERE status = 'active' AND ownership = 'public' ORDER BY id",
         ))
         .await?;
     let schools: Vec<(i64, Stage)> = schools

@@ -10,7 +10,7 @@ use serde_json::json;
 
 use super::fixtures::{insert_staff, Staff};
 use crate::both_backends;
-use crate::common::{spawn_app, Backend, Client, TestApp};
+use crate::common::{Backend, Client, TestApp};
 
 mod demo;
 mod import;
@@ -81,7 +81,7 @@ pub async fn veto(app: &TestApp, staff: i64, year: i64) {
 
 /// A fresh demo with `n` teachers at school003: (app, school, staff ids).
 pub(super) async fn school_with_staff(backend: Backend, n: u32) -> (TestApp, i64, Vec<i64>) {
-    let app = spawn_app(backend).await;
+    let app = crate::teachers::fixtures::spawn_without_demo_staff(backend).await;
     let school = app.institution_of("school003").await;
     let ids = staff_of(&app, school, n, 1).await;
     (app, school, ids)
@@ -247,7 +247,7 @@ both_backends!(
 both_backends!(
     a_school_reaches_only_its_own_staff,
     |backend: Backend| async move {
-        let app = spawn_app(backend).await;
+        let app = crate::teachers::fixtures::spawn_without_demo_staff(backend).await;
         let own = app.institution_of("school003").await;
         let other = app.institution_of("school004").await;
         let mine = staff_of(&app, own, 3, 1).await;

@@ -2,10 +2,10 @@
 
 use super::count;
 use crate::both_backends;
-use crate::common::{spawn_app, Backend};
+use crate::common::Backend;
 
 both_backends!(the_demo_recruits_87_teachers, |b: Backend| async move {
-    let app = spawn_app(b).await;
+    let app = crate::teachers::fixtures::spawn_without_demo_staff(b).await;
     let hired = teachers::service::recruitment::fill_demo(&app.db, platform::area::DemoSize::Small)
         .await
         .expect("demo");

@@ -4,7 +4,7 @@ use serde_json::json;
 
 use super::{applicant, applicant_body, count, plan_with_post, scores};
 use crate::both_backends;
-use crate::common::{spawn_app, Backend, Client};
+use crate::common::{Backend, Client};
 
 /// Posts waiting for 人事科 to confirm hires, as the inbox counts them.
 async fn awaiting(c: &Client) -> i64 {
@@ -19,7 +19,7 @@ async fn awaiting(c: &Client) -> i64 {
 }
 
 both_backends!(weights_must_sum_to_100, |b: Backend| async move {
-    let app = spawn_app(b).await;
+    let app = crate::teachers::fixtures::spawn_without_demo_staff(b).await;
     let mut admin = app.login("admin").await;
     let (s, body) = admin
         .post_json(
@@ -38,7 +38,7 @@ both_backends!(weights_must_sum_to_100, |b: Backend| async move {
 both_backends!(
     bad_applicants_are_refused_naming_the_field,
     |b: Backend| async move {
-        let app = spawn_app(b).await;
+        let app = crate::teachers::fixtures::spawn_without_demo_staff(b).await;
         let mut admin = app.login("admin").await;
         let school = app.institution_of("school003").await;
         let (_, post) = plan_with_post(&mut admin, "2025年招聘", school, 1).await;
@@ -77,7 +77,7 @@ both_backends!(
 both_backends!(
     ties_share_a_rank_and_the_top_are_hired_as_staff,
     |b: Backend| async move {
-        let app = spawn_app(b).await;
+        let app = crate::teachers::fixtures::spawn_without_demo_staff(b).await;
         let mut admin = app.login("admin").await;
         let school = app.institution_of("school003").await;
         let (_, post) = plan_with_post(&mut admin, "2025年招聘", school, 2).await;
@@ -182,7 +182,11 @@ both_backends!(
         assert_eq!(open, 2);
         let audited = count(
             &app,
-            "SELECT COUNT(*) FROM audit_log WHERE entity = 'teachers_staff' AND action = 'create'",
+            &format!(
+                "SELECT COUNT(*) FROM audit_log WHERE entity = 'teachers_staff' AND action = 'create' \
+                 AND entity_id IN ({}, {})",
+                staff[0], staff[1]
+            ),
         )
         .await;
         assert_eq!(audited, 2);
@@ -205,7 +209,7 @@ both_backends!(
 both_backends!(
     someone_already_on_staff_is_not_hired_again,
     |b: Backend| async move {
-        let app = spawn_app(b).await;
+        let app = crate::teachers::fixtures::spawn_without_demo_staff(b).await;
         let mut admin = app.login("admin").await;
         let school = app.institution_of("school003").await;
         let on_staff = crate::teachers::fixtures::insert_staff(

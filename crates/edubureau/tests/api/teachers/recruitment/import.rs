@@ -5,7 +5,7 @@ use platform::excel::{Cell, Workbook};
 
 use super::{applicant, count, plan_with_post};
 use crate::both_backends;
-use crate::common::{spawn_app, Backend};
+use crate::common::Backend;
 use crate::students::id_for;
 
 fn sheet(rows: &[[&str; 4]]) -> Vec<u8> {
@@ -23,7 +23,7 @@ fn sheet(rows: &[[&str; 4]]) -> Vec<u8> {
 }
 
 both_backends!(scores_import_all_or_nothing, |b: Backend| async move {
-    let app = spawn_app(b).await;
+    let app = crate::teachers::fixtures::spawn_without_demo_staff(b).await;
     let mut admin = app.login("admin").await;
     let school = app.institution_of("school003").await;
     let (plan, post) = plan_with_post(&mut admin, "2025年招聘", school, 1).await;

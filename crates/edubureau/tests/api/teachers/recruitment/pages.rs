@@ -3,12 +3,12 @@
 
 use super::{applicant, count, scores};
 use crate::both_backends;
-use crate::common::{spawn_app, Backend};
+use crate::common::Backend;
 
 both_backends!(
     the_bureau_recruits_through_the_pages,
     |b: Backend| async move {
-        let app = spawn_app(b).await;
+        let app = crate::teachers::fixtures::spawn_without_demo_staff(b).await;
         let school = app.institution_of("school003").await;
         let mut admin = app.login("admin").await;
         let plan = [

@@ -5,10 +5,10 @@ use serde_json::json;
 
 use super::{applicant, plan_with_post};
 use crate::both_backends;
-use crate::common::{spawn_app, Backend};
+use crate::common::Backend;
 
 both_backends!(a_school_sees_only_its_own_posts, |b: Backend| async move {
-    let app = spawn_app(b).await;
+    let app = crate::teachers::fixtures::spawn_without_demo_staff(b).await;
     let mut admin = app.login("admin").await;
     let own = app.institution_of("school003").await;
     let other = app.institution_of("school009").await;

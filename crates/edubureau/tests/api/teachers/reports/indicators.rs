@@ -6,7 +6,7 @@ use serde_json::json;
 
 use super::{exec, four_teachers, other_school, primary_pupils, primary_school};
 use crate::both_backends;
-use crate::common::{spawn_app, Backend, Client};
+use crate::common::{Backend, Client};
 
 async fn value(c: &Client, key: &str, query: &str) -> Vec<f64> {
     let (s, v) = c
@@ -58,7 +58,7 @@ async fn session(app: &crate::common::TestApp, year: i32) -> i64 {
 }
 
 both_backends!(indicators_count_the_fixture, |b: Backend| async move {
-    let app = spawn_app(b).await;
+    let app = crate::teachers::fixtures::spawn_without_demo_staff(b).await;
     let (school, account) = primary_school(&app).await;
     let t = four_teachers(&app, school).await;
     let own = app.login(&account).await;

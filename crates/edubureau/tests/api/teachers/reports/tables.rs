@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use super::{four_teachers, other_school, primary_pupils, primary_school};
 use crate::both_backends;
-use crate::common::{spawn_app, Backend};
+use crate::common::Backend;
 
 fn rows(report: &Value) -> Vec<Vec<Value>> {
     report["rows"]
@@ -19,7 +19,7 @@ fn rows(report: &Value) -> Vec<Vec<Value>> {
 both_backends!(
     a_school_sees_its_own_ratio_against_the_standards,
     |b: Backend| async move {
-        let app = spawn_app(b).await;
+        let app = crate::teachers::fixtures::spawn_without_demo_staff(b).await;
         let (school, account) = primary_school(&app).await;
         four_teachers(&app, school).await;
         let pupils = primary_pupils(&app, school).await;
@@ -63,7 +63,7 @@ both_backends!(
 );
 
 both_backends!(structures_charts_and_files, |b: Backend| async move {
-    let app = spawn_app(b).await;
+    let app = crate::teachers::fixtures::spawn_without_demo_staff(b).await;
     let (school, account) = primary_school(&app).await;
     four_teachers(&app, school).await;
     let own = app.login(&account).await;

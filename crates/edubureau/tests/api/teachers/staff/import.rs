@@ -7,7 +7,7 @@ use reqwest::StatusCode;
 use super::super::super::students::id_for;
 use super::{count, created};
 use crate::both_backends;
-use crate::common::{spawn_app, Backend};
+use crate::common::Backend;
 
 const HEADERS: [&str; 9] = [
     "姓名",
@@ -49,7 +49,7 @@ fn xlsx(rows: &[Vec<String>]) -> Vec<u8> {
 both_backends!(
     a_schools_import_waits_for_review,
     |backend: Backend| async move {
-        let app = spawn_app(backend).await;
+        let app = crate::teachers::fixtures::spawn_without_demo_staff(backend).await;
         let mut school = app.login("school003").await;
         let r = school.get("/teachers/staff/template.xlsx").await;
         assert_eq!(r.status(), StatusCode::OK);
@@ -85,7 +85,7 @@ both_backends!(
 both_backends!(
     bad_rows_and_files_change_nothing,
     |backend: Backend| async move {
-        let app = spawn_app(backend).await;
+        let app = crate::teachers::fixtures::spawn_without_demo_staff(backend).await;
         let mut renshi = app.login("renshi").await;
         created(&app, &mut renshi, "school003", "丙", 63).await;
         let on_record = id_for("19860512", 63);

@@ -7,7 +7,7 @@ use serde_json::json;
 
 use super::created;
 use crate::both_backends;
-use crate::common::{spawn_app, Backend, TestApp};
+use crate::common::{Backend, TestApp};
 
 async fn account(app: &TestApp, username: &str) {
     let hash = password::hash(edubureau::demo::DEMO_PASSWORD.into())
@@ -29,7 +29,7 @@ async fn account(app: &TestApp, username: &str) {
 both_backends!(
     a_teacher_reads_their_own_record,
     |backend: Backend| async move {
-        let app = spawn_app(backend).await;
+        let app = crate::teachers::fixtures::spawn_without_demo_staff(backend).await;
         let mut renshi = app.login("renshi").await;
         let id = created(&app, &mut renshi, "school003", "韩梅", 71).await;
         account(&app, "hanmei").await;

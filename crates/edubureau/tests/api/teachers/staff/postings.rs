@@ -7,12 +7,12 @@ use serde_json::json;
 use super::super::super::students::code_of;
 use super::{count, created};
 use crate::both_backends;
-use crate::common::{spawn_app, Backend};
+use crate::common::Backend;
 
 both_backends!(
     postings_follow_each_other_without_overlap,
     |backend: Backend| async move {
-        let app = spawn_app(backend).await;
+        let app = crate::teachers::fixtures::spawn_without_demo_staff(backend).await;
         let mut renshi = app.login("renshi").await;
         let id = created(&app, &mut renshi, "school003", "孙丽", 41).await;
         let path = format!("/api/v1/teachers/staff/{id}/postings");
@@ -96,7 +96,7 @@ both_backends!(
 both_backends!(
     the_database_keeps_one_open_posting,
     |backend: Backend| async move {
-        let app = spawn_app(backend).await;
+        let app = crate::teachers::fixtures::spawn_without_demo_staff(backend).await;
         let mut renshi = app.login("renshi").await;
         let id = created(&app, &mut renshi, "school003", "钱伟", 42).await;
         let second = app
@@ -119,7 +119,7 @@ both_backends!(
 );
 
 both_backends!(honours_and_ethics_records, |backend: Backend| async move {
-    let app = spawn_app(backend).await;
+    let app = crate::teachers::fixtures::spawn_without_demo_staff(backend).await;
     let mut school = app.login("school003").await;
     let mut renshi = app.login("renshi").await;
     let id = created(&app, &mut renshi, "school003", "吴敏", 43).await;

@@ -6,12 +6,12 @@ use serde_json::json;
 
 use super::{at, count, created, record};
 use crate::both_backends;
-use crate::common::{spawn_app, Backend};
+use crate::common::Backend;
 
 both_backends!(
     bureau_records_apply_at_once_with_history,
     |backend: Backend| async move {
-        let app = spawn_app(backend).await;
+        let app = crate::teachers::fixtures::spawn_without_demo_staff(backend).await;
         let mut renshi = app.login("renshi").await;
         let id = created(&app, &mut renshi, "school003", "周明", 1).await;
 
@@ -73,7 +73,7 @@ both_backends!(
 both_backends!(
     bad_records_are_refused_naming_the_field,
     |backend: Backend| async move {
-        let app = spawn_app(backend).await;
+        let app = crate::teachers::fixtures::spawn_without_demo_staff(backend).await;
         let mut renshi = app.login("renshi").await;
         let before = count(&app, "teachers_staff").await;
 

@@ -6,12 +6,12 @@ use serde_json::json;
 
 use super::{count, created, record};
 use crate::both_backends;
-use crate::common::{spawn_app, Backend};
+use crate::common::Backend;
 
 both_backends!(
     school_changes_count_only_once_approved,
     |backend: Backend| async move {
-        let app = spawn_app(backend).await;
+        let app = crate::teachers::fixtures::spawn_without_demo_staff(backend).await;
         let mut school = app.login("school003").await;
         let mut renshi = app.login("renshi").await;
         let staff_before = count(&app, "teachers_staff").await;
@@ -137,7 +137,7 @@ both_backends!(
 both_backends!(
     a_bureau_edit_after_a_school_change_makes_it_stale,
     |backend: Backend| async move {
-        let app = spawn_app(backend).await;
+        let app = crate::teachers::fixtures::spawn_without_demo_staff(backend).await;
         let mut school = app.login("school003").await;
         let mut renshi = app.login("renshi").await;
         let id = created(&app, &mut renshi, "school003", "赵强", 31).await;

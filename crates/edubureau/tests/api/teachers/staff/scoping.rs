@@ -6,7 +6,7 @@ use serde_json::json;
 
 use super::{created, record};
 use crate::both_backends;
-use crate::common::{spawn_app, Backend, Client};
+use crate::common::{Backend, Client};
 
 async fn status(c: &mut Client, method: Method, path: &str) -> StatusCode {
     let body = match method {
@@ -31,7 +31,7 @@ async fn status(c: &mut Client, method: Method, path: &str) -> StatusCode {
 both_backends!(
     other_schools_staff_are_not_found,
     |backend: Backend| async move {
-        let app = spawn_app(backend).await;
+        let app = crate::teachers::fixtures::spawn_without_demo_staff(backend).await;
         let mut renshi = app.login("renshi").await;
         let id = created(&app, &mut renshi, "school003", "郑洁", 51).await;
         let mut other = app.login("school002").await;

@@ -54,7 +54,11 @@ both_backends!(
 
         let full_time = count(
             &app,
-            Sql::new("SELECT COUNT(*) FROM teachers_staff WHERE full_time = TRUE"),
+            // The staff the demo recruits last year come after the quotas were set.
+            Sql::new(
+                "SELECT COUNT(*) FROM teachers_staff WHERE full_time = TRUE AND id NOT IN \
+                 (SELECT staff_id FROM teachers_recruitment_applicants WHERE staff_id IS NOT NULL)",
+            ),
         )
         .await;
         for (level, n) in backbone_quota(full_time as u64) {

@@ -54,31 +54,6 @@ both_backends!(
     }
 );
 
-/// A client signed in as a 人事科 account (made here: the demo has none).
-pub async fn personnel(app: &crate::common::TestApp) -> crate::common::Client {
-    use platform::auth::users::{self, NewUser};
-    use platform::auth::{password, Role, Section};
-    let hash = password::hash(edubureau::demo::DEMO_PASSWORD.into())
-        .await
-        .expect("hash");
-    let mut tx = app.db.begin().await.expect("begin");
-    users::create(
-        &mut tx,
-        NewUser {
-            username: "renshi",
-            display_name: "人事科 闵老师",
-            password_hash: &hash,
-            role: Role::Section(Section::Personnel),
-            institution: None,
-            must_change_password: false,
-        },
-    )
-    .await
-    .expect("user");
-    tx.commit().await.expect("commit");
-    app.login("renshi").await
-}
-
 /// One number the database gives.
 pub async fn count(app: &crate::common::TestApp, sql: platform::db::Sql) -> i64 {
     app.db.scalar(sql).await.expect("count")

@@ -10,7 +10,7 @@ use serde_json::json;
 use super::assessment::{last_year, personnel, veto};
 use super::fixtures::{insert_staff, Staff};
 use crate::both_backends;
-use crate::common::{spawn_app, Backend, Client, TestApp};
+use crate::common::{Backend, Client, TestApp};
 
 mod scoping;
 
@@ -136,7 +136,7 @@ async fn title_of(app: &TestApp, staff: i64) -> (String, Option<chrono::NaiveDat
 both_backends!(
     a_round_passes_within_its_places_and_writes_promotions_back,
     |backend: Backend| async move {
-        let app = spawn_app(backend).await;
+        let app = crate::teachers::fixtures::spawn_without_demo_staff(backend).await;
         let school = app.institution_of("school003").await;
         let a = eligible_teacher(&app, school, 1).await;
         let b = eligible_teacher(&app, school, 2).await;
@@ -244,7 +244,7 @@ both_backends!(
 both_backends!(
     each_failed_condition_is_listed_and_nothing_is_saved,
     |backend: Backend| async move {
-        let app = spawn_app(backend).await;
+        let app = crate::teachers::fixtures::spawn_without_demo_staff(backend).await;
         let school = app.institution_of("school003").await;
         let mut hr = personnel(&app).await;
         let round = open_round(&mut hr, school, 3).await;
@@ -321,7 +321,7 @@ both_backends!(
 both_backends!(
     the_pages_open_a_round_and_set_its_places,
     |backend: Backend| async move {
-        let app = spawn_app(backend).await;
+        let app = crate::teachers::fixtures::spawn_without_demo_staff(backend).await;
         let school = app.institution_of("school003").await;
         let mut hr = personnel(&app).await;
         let year = this_year().to_string();

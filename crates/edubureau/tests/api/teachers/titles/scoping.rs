@@ -8,12 +8,12 @@ use serde_json::json;
 use super::super::assessment::{last_year, personnel, staff_of};
 use super::{eligible_teacher, open_round, senior, this_year};
 use crate::both_backends;
-use crate::common::{spawn_app, Backend};
+use crate::common::Backend;
 
 both_backends!(
     a_school_reaches_only_its_own_applications,
     |backend: Backend| async move {
-        let app = spawn_app(backend).await;
+        let app = crate::teachers::fixtures::spawn_without_demo_staff(backend).await;
         let own = app.institution_of("school003").await;
         let other = app.institution_of("school004").await;
         let mine = eligible_teacher(&app, own, 1).await;
@@ -120,7 +120,7 @@ both_backends!(
 both_backends!(
     the_demo_closes_last_years_round_and_opens_this_years,
     |backend: Backend| async move {
-        let app = spawn_app(backend).await;
+        let app = crate::teachers::fixtures::spawn_without_demo_staff(backend).await;
         let school = app.institution_of("school003").await;
         staff_of(&app, school, 40, 1).await;
         let size = platform::area::DemoSize::Small;
