@@ -79,7 +79,21 @@ impl Db {
 
     /// Starts a write transaction. On SQLite it takes the write lock at once
     /// (`BEGIN IMMEDIATE`), so two writers queue instead of failing on upgrade.
+    ///
+    /// Starting one cannot be cancelled half-way. A request dropped while
+    /// `BEGIN` waits for the lock (the client went away) would otherwise
+    /// leave its pooled connection inside a transaction no guard rolls back,
+    /// and every later use of that connection would fail. So the begin runs
+    /// as a task of its own: if nobody waits for it any more, the finished
+    /// transaction is dropped there, which rolls it back.
     pub async fn begin(&self) -> Result<Tx, DbError> {
+        let db = self.clone();
+        tokio::spawn(async move { db.begin_here().await })
+            .await
+            .map_err(|e| DbError::Other(sqlx::Error::Protocol(e.to_string())))?
+    }
+
+    async fn begin_here(&self) -> Result<Tx, DbError> {
         Ok(match self {
             Db::Sqlite(p) => Tx::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?),
             Db::Postgres(p) => Tx::Postgres(p.begin().await?),
