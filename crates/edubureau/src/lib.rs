@@ -22,6 +22,9 @@ pub static AREAS: Areas = Areas(&[
     &admissions::AREA,
     &aid::AREA,
     &teachers::AREA,
+    &construction::AREA,
+    &exams::AREA,
+    &fitness::AREA,
     &ops::AREA,
 ]);
 

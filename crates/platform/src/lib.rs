@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod area;
 pub mod audit;
 pub mod auth;
+pub mod chart;
 pub mod codes;
 pub mod db;
 pub mod district;

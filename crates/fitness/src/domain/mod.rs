@@ -10,6 +10,8 @@ pub use measure::Measure;
 pub use score::{graduation_total, FitnessError, ItemScore, Measurements, Scored, Tenths};
 pub use standard::{standard, Standard};
 
+pub mod reports;
+pub mod results;
 #[cfg(test)]
 mod score_tests;
 #[cfg(test)]

@@ -1,8 +1,6 @@
 //! 统计报表 pages (/teachers/reports?kind=…), each report's chart as PNG
 //! and table as .xlsx, and the JSON API.
 
-mod chart;
-
 use axum::extract::{Path, Query, State};
 use axum::response::IntoResponse;
 use axum::routing::get;
@@ -79,7 +77,7 @@ pub async fn png(
 ) -> PageResult {
     let r = report(&state.db, &caller, kind(&key)?).await?;
     let decimals = r.kind == ReportKind::Ratio;
-    let bytes = chart::bar_png(&r.chart_title, &r.bars, |v| {
+    let bytes = platform::chart::bar_png(&r.chart_title, &r.bars, |v| {
         if decimals {
             format!("{v:.2}")
         } else {

@@ -1,35 +1,9 @@
-//! A horizontal bar chart as PNG, drawn with plotters on the server. Labels
-//! need a CJK font: the first of [`FONTS`] found is loaded once; without
-//! one the bars are drawn unlabelled rather than with broken glyphs.
-
-use std::sync::OnceLock;
+//! A horizontal bar chart as PNG, drawn with plotters on the server.
 
 use plotters::prelude::*;
-use plotters::style::{register_font, FontStyle};
 
-/// Where the fonts the product installs (fonts-noto-cjk) are found, and
-/// the fallbacks; `EDUBUREAU_CHART_FONT` names another.
-const FONTS: [&str; 3] = [
-    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-    "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc",
-];
-const FAMILY: &str = "edubureau-cjk";
-
-/// Whether a CJK font has been registered with plotters.
-fn font() -> bool {
-    static LOADED: OnceLock<bool> = OnceLock::new();
-    *LOADED.get_or_init(|| {
-        let mut paths: Vec<String> = std::env::var("EDUBUREAU_CHART_FONT").into_iter().collect();
-        paths.extend(FONTS.map(String::from));
-        paths.iter().any(|path| {
-            std::fs::read(path).is_ok_and(|bytes| {
-                let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
-                register_font(FAMILY, FontStyle::Normal, bytes).is_ok()
-            })
-        })
-    })
-}
+use super::font::{font, style};
+use super::{draw_error, encode_png};
 
 const WIDTH: u32 = 900;
 const LABEL_W: i32 = 260;
@@ -50,7 +24,6 @@ pub fn bar_png(
         let root = BitMapBackend::with_buffer(&mut buf, (WIDTH, height)).into_drawing_area();
         root.fill(&WHITE).map_err(draw_error)?;
         let labels = font();
-        let style = |size: f64| TextStyle::from((FAMILY, size).into_font()).color(&BLACK);
         if labels {
             root.draw(&Text::new(title.to_string(), (12, 12), style(20.0)))
                 .map_err(draw_error)?;
@@ -81,16 +54,7 @@ pub fn bar_png(
         }
         root.present().map_err(draw_error)?;
     }
-    let mut png = Vec::new();
-    let mut encoder = png::Encoder::new(&mut png, WIDTH, height);
-    encoder.set_color(png::ColorType::Rgb);
-    encoder.set_depth(png::BitDepth::Eight);
-    encoder.write_header()?.write_image_data(&buf)?;
-    Ok(png)
-}
-
-fn draw_error(e: impl std::fmt::Display) -> anyhow::Error {
-    anyhow::anyhow!("chart: {e}")
+    encode_png(&buf, WIDTH, height)
 }
 
 #[cfg(test)]

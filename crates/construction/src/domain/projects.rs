@@ -1,0 +1,1 @@
+//! Pure rules of construction projects: phases, funding, contracts and payments, the timeline.

@@ -1,0 +1,6 @@
+//! Services: permission, validation, one transaction, audit.
+
+pub mod estate;
+pub mod pending;
+pub mod progress;
+pub mod projects;

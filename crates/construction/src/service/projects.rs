@@ -1,0 +1,1 @@
+//! Services of construction projects: phases, funding, contracts and payments, the timeline.

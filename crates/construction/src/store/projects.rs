@@ -1,0 +1,1 @@
+//! Storage of construction projects: phases, funding, contracts and payments, the timeline.

@@ -1,0 +1,31 @@
+//! Pages, JSON API and files of the 基建校舍 area. Each part keeps its routes and API documentation in
+//! its own module.
+
+mod estate;
+mod progress;
+mod projects;
+
+use axum::Router;
+use platform::web::AppState;
+
+type Part = (fn() -> Router<AppState>, fn() -> utoipa::openapi::OpenApi);
+
+const PARTS: &[Part] = &[
+    (projects::routes, projects::openapi),
+    (progress::routes, progress::openapi),
+    (estate::routes, estate::openapi),
+];
+
+pub fn routes() -> Router<AppState> {
+    PARTS
+        .iter()
+        .fold(Router::new(), |router, (routes, _)| router.merge(routes()))
+}
+
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    let mut doc = utoipa::openapi::OpenApiBuilder::new().build();
+    for (_, part) in PARTS {
+        doc.merge(part());
+    }
+    doc
+}

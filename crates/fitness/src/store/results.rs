@@ -1,0 +1,1 @@
+//! Storage of fitness test results: scoring, import and export in the national template.
