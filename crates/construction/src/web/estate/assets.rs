@@ -2,7 +2,7 @@
 //! new line, and a line with its transfers and disposals.
 
 use axum::extract::{Form, Path, Query, State};
-use axum::response::{IntoResponse, Redirect};
+use axum::response::IntoResponse;
 use maud::{html, Markup};
 use platform::auth::{Access, Actor, Caller, WorkArea};
 use platform::vocab::check::{Checker, Field};
@@ -191,14 +191,15 @@ pub async fn create(
         .await
     }
     .await;
-    match done {
-        Ok(a) => Ok(Redirect::to(&format!("/construction/assets/{}", a.id)).into_response()),
-        Err(e) => {
-            let (status, r) = super::refused(e)?;
+    super::answer(
+        done,
+        |a| format!("/construction/assets/{}", a.id),
+        |r| async move {
             let view = overview_body(&s, &actor, &caller, &AssetFilter::default(), &f, &r).await?;
-            Ok((status, page(&actor, "资产管理", view)).into_response())
-        }
-    }
+            Ok(page(&actor, "资产管理", view))
+        },
+    )
+    .await
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -332,11 +333,10 @@ pub async fn move_out(
 ) -> PageResult {
     let all = choices(&s, &actor).await?;
     let done = async { service::move_out(&s.db, &caller, id, &f.parse(&all)?).await }.await;
-    match done {
-        Ok(_) => Ok(Redirect::to(&format!("/construction/assets/{id}")).into_response()),
-        Err(e) => {
-            let (status, r) = super::refused(e)?;
-            Ok((status, detail_page(&s, &actor, &caller, id, &f, &r).await?).into_response())
-        }
-    }
+    super::answer(
+        done,
+        |_| format!("/construction/assets/{id}"),
+        |r| async move { detail_page(&s, &actor, &caller, id, &f, &r).await },
+    )
+    .await
 }

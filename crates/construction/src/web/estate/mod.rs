@@ -8,12 +8,16 @@ mod buildings;
 mod files;
 mod procurement;
 
+use std::future::Future;
+
 use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect};
 use axum::routing::{get, post};
 use axum::Router;
+use maud::Markup;
 use platform::web::forms::Refusal;
 use platform::web::AppState;
-use platform::AppError;
+use platform::{AppError, PageResult};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -121,5 +125,24 @@ fn refused(e: AppError) -> Result<(StatusCode, Refusal), AppError> {
             },
         )),
         other => Err(other),
+    }
+}
+
+/// Answers a form post: on to the page `to` names when it was done, else
+/// the page `again` draws with the refusal beside what was typed.
+async fn answer<T, Fut>(
+    done: Result<T, AppError>,
+    to: impl FnOnce(&T) -> String,
+    again: impl FnOnce(Refusal) -> Fut,
+) -> PageResult
+where
+    Fut: Future<Output = Result<Markup, AppError>>,
+{
+    match done {
+        Ok(v) => Ok(Redirect::to(&to(&v)).into_response()),
+        Err(e) => {
+            let (status, r) = refused(e)?;
+            Ok((status, again(r).await?).into_response())
+        }
     }
 }

@@ -2,7 +2,7 @@
 //! an item with its 联合验收 form.
 
 use axum::extract::{Form, Path, Query, State};
-use axum::response::{IntoResponse, Redirect};
+use axum::response::IntoResponse;
 use maud::{html, Markup};
 use platform::auth::{Actor, Caller};
 use platform::vocab::check::{Checker, Field};
@@ -153,14 +153,15 @@ pub async fn create(
         .await
     }
     .await;
-    match done {
-        Ok(p) => Ok(Redirect::to(&format!("/construction/procurement/{}", p.id)).into_response()),
-        Err(e) => {
-            let (status, r) = super::refused(e)?;
+    super::answer(
+        done,
+        |p| format!("/construction/procurement/{}", p.id),
+        |r| async move {
             let view = list_body(&s, &actor, &caller, &PurchaseFilter::default(), &f, &r).await?;
-            Ok((status, page(&actor, "采购与验收", view)).into_response())
-        }
-    }
+            Ok(page(&actor, "采购与验收", view))
+        },
+    )
+    .await
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -258,11 +259,10 @@ pub async fn accept(
     Form(f): Form<AcceptanceForm>,
 ) -> PageResult {
     let done = async { service::accept(&s.db, &caller, id, &f.parse()?).await }.await;
-    match done {
-        Ok(_) => Ok(Redirect::to(&format!("/construction/procurement/{id}")).into_response()),
-        Err(e) => {
-            let (status, r) = super::refused(e)?;
-            Ok((status, detail_page(&s, &actor, &caller, id, &f, &r).await?).into_response())
-        }
-    }
+    super::answer(
+        done,
+        |_| format!("/construction/procurement/{id}"),
+        |r| async move { detail_page(&s, &actor, &caller, id, &f, &r).await },
+    )
+    .await
 }
