@@ -195,6 +195,8 @@ pub async fn update(
     Path(id): Path<BuildingId>,
     Form(f): Form<BuildingForm>,
 ) -> PageResult {
+    // A foreign building is not found before anything typed is read.
+    service::get(&s.db, &caller, id).await?;
     let done = async {
         let version = f.version.trim().parse().map_err(|_| AppError::NotFound)?;
         let building = f

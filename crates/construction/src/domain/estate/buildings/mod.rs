@@ -112,25 +112,26 @@ impl BuildingText {
         };
         let certificate_no = c.text(field("certificate_no"), &self.certificate_no, 50);
         let note = c.text(field("note"), &self.note, 200);
-        let (Some(floor_area), Some(structure), Some(floors), Some(purpose), Some(certificate)) =
-            (floor_area, structure, floors, purpose, certificate)
-        else {
-            return Err(c.into_errors());
-        };
+        // A field that could not be read stands in with a value that passes
+        // the rules, so that the rules still report on every other field.
         let input = BuildingInput {
             name,
-            floor_area,
+            floor_area: floor_area.unwrap_or(1),
             year_built,
-            structure,
-            floors,
-            purpose,
+            structure: structure.unwrap_or(Structure::Other),
+            floors: floors.unwrap_or(1),
+            purpose: purpose.unwrap_or(BuildingUse::Other),
             grade,
             appraised_on,
-            certificate,
+            certificate: certificate.unwrap_or(CertificateStatus::None),
             certificate_no: certificate_no.to_string(),
             note: note.to_string(),
         };
-        c.extend(input.check(today));
+        for e in input.check(today) {
+            if !c.has_error(&e.field) {
+                c.custom(&e.field, e.message);
+            }
+        }
         c.finish(input)
     }
 }

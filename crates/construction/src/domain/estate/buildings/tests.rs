@@ -79,6 +79,22 @@ fn a_zero_area_is_refused_with_a_clear_message() {
 }
 
 #[test]
+fn every_problem_of_a_row_is_reported_at_once() {
+    let t = BuildingText {
+        floor_area: "0".into(),
+        structure: "木头".into(),
+        grade: "D".into(),
+        appraised_on: String::new(),
+        ..text()
+    };
+    let keys: Vec<String> = messages(t.parse(today()))
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect();
+    assert_eq!(keys, ["structure", "floor_area", "appraised_on"]);
+}
+
+#[test]
 fn missing_and_unknown_codes_are_named() {
     let t = BuildingText {
         name: String::new(),

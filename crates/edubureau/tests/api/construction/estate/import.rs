@@ -52,8 +52,8 @@ both_backends!(
         assert_eq!(
             errors,
             [
-                (3, "建筑面积（平方米）".to_string()),
                 (3, "结构类型".to_string()),
+                (3, "建筑面积（平方米）".to_string()),
                 (4, "学校".to_string())
             ]
         );
