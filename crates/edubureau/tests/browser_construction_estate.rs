@@ -37,7 +37,14 @@ async fn a_dangerous_building_gets_its_rebuild_project() {
         b.fill("floors", "2").await;
         b.choose("purpose", "宿舍").await;
         b.choose("grade", "D级").await;
-        b.fill("appraised_on", "2026-03-01").await;
+        // A date field takes its value as the date picker would set it.
+        b.client
+            .execute(
+                "document.getElementById('appraised_on').value = '2026-03-01';",
+                vec![],
+            )
+            .await
+            .expect("set the date");
         b.choose("certificate", "未办证").await;
         b.press("保存").await;
         b.expect_status(200, "saved").await;
