@@ -113,7 +113,7 @@ async fn add_buildings(
 
 async fn add_dangerous(tx: &mut Tx, p: &Place, k: usize, today: NaiveDate) -> anyhow::Result<()> {
     let b = BuildingInput {
-        name: if k % 2 == 0 {
+        name: if k.is_multiple_of(2) {
             "旧教学楼"
         } else {
             "旧宿舍楼"
@@ -121,13 +121,13 @@ async fn add_dangerous(tx: &mut Tx, p: &Place, k: usize, today: NaiveDate) -> an
         .into(),
         floor_area: DANGEROUS_AREAS[k],
         year_built: Some(1968 + 2 * k as i64),
-        structure: if k % 3 == 0 {
+        structure: if k.is_multiple_of(3) {
             Structure::BrickWood
         } else {
             Structure::BrickConcrete
         },
         floors: 2,
-        purpose: if k % 2 == 0 {
+        purpose: if k.is_multiple_of(2) {
             BuildingUse::Teaching
         } else {
             BuildingUse::Dormitory
