@@ -240,6 +240,9 @@ both_backends!(
             )
             .await;
         assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let (_, spec) = school.get_json("/api/openapi.json").await;
+        assert!(spec["paths"]["/api/v1/construction/buildings/{id}/rebuild"].is_object());
+        assert!(spec["components"]["schemas"]["BuildingInput"].is_object());
         let (s, xlsx) = school.get_text("/construction/buildings.xlsx").await;
         assert_eq!(s, StatusCode::OK);
         assert!(!xlsx.is_empty());
