@@ -2,5 +2,72 @@
 //! `platform::audit::labels`). Each part keeps to its own block.
 
 use platform::audit::labels::EntityLabels;
+use serde_json::Value;
 
-pub const AUDIT_LABELS: &[EntityLabels] = &[];
+use crate::domain::estate::{
+    AcceptanceResult, AssetCategory, BuildingUse, CertificateStatus, MovementKind, SafetyGrade,
+    Structure,
+};
+
+/// A transfer or disposal: "调拨 5 件（原因：支援薄弱学校）".
+fn movement(v: &Value) -> Option<String> {
+    let kind = MovementKind::parse(v["kind"].as_str()?)?;
+    Some(format!(
+        "{} {} 件（原因：{}）",
+        kind.label(),
+        v["quantity"].as_i64()?,
+        v["reason"].as_str().unwrap_or("")
+    ))
+}
+
+pub const AUDIT_LABELS: &[EntityLabels] = platform::audit_labels! {
+    // School estate (校舍·资产·采购).
+    construction_building "校舍" {
+        name: "校舍名称", floor_area: "建筑面积（平方米）", year_built: "建成年份",
+        structure: "结构类型" of(Structure), floors: "层数", purpose: "用途" of(BuildingUse),
+        grade: "安全鉴定等级" of(SafetyGrade), appraised_on: "鉴定日期",
+        certificate: "产权证状态" of(CertificateStatus), certificate_no: "产权证号", note: "备注",
+        project_id: "危房改造项目（编号）", project_name: "危房改造项目",
+        imported: "导入栋数";
+        hidden id, version, institution_id
+    }
+    construction_asset "资产" {
+        category: "资产类别" of(AssetCategory), name: "资产名称", quantity: "数量",
+        value: "价值（元）", acquired_on: "购置日期", note: "备注", movement: "资产变动" show(movement);
+        hidden id, version, institution_id
+    }
+    construction_purchase "采购项目" {
+        name: "采购项目", category: "类别" of(AssetCategory), amount: "金额（元）",
+        supplier: "供应商", delivered_on: "到货日期", note: "备注",
+        accepted_on: "验收日期", members: "验收人员", result: "验收结论" of(AcceptanceResult),
+        notes: "验收备注";
+        hidden id, institution_id
+    }
+};
+
+#[cfg(test)]
+mod tests {
+    use platform::audit::{changes, AuditLabels, Names};
+    use serde_json::json;
+
+    #[test]
+    fn estate_codes_read_in_chinese() {
+        let labels = AuditLabels::new(&[super::AUDIT_LABELS]);
+        let lines: Vec<String> = changes(
+            labels.get("construction_building"),
+            Some(&json!({"grade": "C", "structure": "frame", "floor_area": 1200})),
+            Some(&json!({"grade": "D", "structure": "frame", "floor_area": 1200})),
+            &Names::default(),
+        )
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+        assert_eq!(lines, ["安全鉴定等级：C级 → D级"]);
+        let moved = json!({"kind": "disposal", "quantity": 3, "reason": "损坏"});
+        assert_eq!(
+            super::movement(&moved).as_deref(),
+            Some("报废 3 件（原因：损坏）")
+        );
+        assert_eq!(super::movement(&json!({"kind": "lost"})), None);
+    }
+}

@@ -15,4 +15,5 @@ use platform::db::migrate::Migration;
 
 pub const MIGRATIONS: &[Migration] = platform::migrations! {
     700 "construction" "0700_construction.sql",
+    760 "construction_estate" "0760_construction_estate.sql",
 };

@@ -1,1 +1,0 @@
-//! Pure rules of school buildings (校舍) and the 危房 list, equipment and assets, procurement and joint acceptance.

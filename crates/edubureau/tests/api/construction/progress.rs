@@ -1,0 +1,1 @@
+//! Progress reports (tests added with the part).

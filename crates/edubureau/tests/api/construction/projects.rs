@@ -1,0 +1,1 @@
+//! Construction projects (tests added with the part).
