@@ -16,6 +16,7 @@ mod bureau_settings;
 mod cli_user;
 mod db_cancel;
 mod dropout;
+mod exams;
 mod exports;
 mod import;
 mod import_limits;
