@@ -11,7 +11,10 @@ use crate::common::{Client, TestApp};
 pub fn sheet(headers: &[&str], rows: &[Vec<String>]) -> Vec<u8> {
     let mut wb = platform::excel::Workbook::template("成绩", headers);
     for r in rows {
-        let cells: Vec<platform::excel::Cell> = r.iter().map(|c| platform::excel::Cell::id(c.as_str())).collect();
+        let cells: Vec<platform::excel::Cell> = r
+            .iter()
+            .map(|c| platform::excel::Cell::id(c.as_str()))
+            .collect();
         wb.row(&cells).expect("row");
     }
     wb.finish().expect("xlsx")
@@ -25,19 +28,28 @@ pub fn row(cells: &[&str]) -> Vec<String> {
 /// and 重点线 250 of 综合), created by `c`: its id.
 pub async fn exam(c: &mut Client, year: i64, kind: &str) -> i64 {
     let (s, made) = c
-        .post_json("/api/v1/exams", &json!({ "year": year, "kind": kind, "name": format!("{year}测试考试") }))
+        .post_json(
+            "/api/v1/exams",
+            &json!({ "year": year, "kind": kind, "name": format!("{year}测试考试") }),
+        )
         .await;
     assert_eq!(s, StatusCode::OK, "{made}");
     let id = made["id"].as_i64().unwrap();
     for (subject, max) in [("语文", "150"), ("数学", "150")] {
         let (s, out) = c
-            .post_json(&format!("/api/v1/exams/{id}/papers"), &json!({ "name": subject, "score": max }))
+            .post_json(
+                &format!("/api/v1/exams/{id}/papers"),
+                &json!({ "name": subject, "score": max }),
+            )
             .await;
         assert_eq!(s, StatusCode::OK, "{out}");
     }
     for (line, score) in [("本科线", "200"), ("重点线", "250")] {
         let (s, out) = c
-            .post_json(&format!("/api/v1/exams/{id}/lines"), &json!({ "name": line, "score": score }))
+            .post_json(
+                &format!("/api/v1/exams/{id}/lines"),
+                &json!({ "name": line, "score": score }),
+            )
             .await;
         assert_eq!(s, StatusCode::OK, "{out}");
     }
