@@ -26,7 +26,10 @@ async fn the_report_text_is_checked_against_the_records() {
         b.goto(&format!("/exams/{exam}/analysis")).await;
         b.expect_status(200, "the analysis").await;
         let flagged = b.text("#report-findings").await;
-        assert!(flagged.contains("36.8%") && flagged.contains("58.3%"), "{flagged}");
+        assert!(
+            flagged.contains("36.8%") && flagged.contains("58.3%"),
+            "{flagged}"
+        );
         let text = b.value("[name='text']").await;
         b.fill("text", &text.replace("36.8%", "58.3%")).await;
         b.press("保存并核对数字").await;

@@ -56,28 +56,31 @@ pub async fn exam(c: &mut Client, year: i64, kind: &str) -> i64 {
     id
 }
 
-/// A demo student enrolled at a school: national ID, name, institution.
-#[derive(Clone, Debug, sqlx::FromRow)]
+/// A demo student enrolled at a school: national ID and name.
+#[derive(Clone, Debug)]
 pub struct Pupil {
     pub id_number: String,
     pub name: String,
-    pub institution_id: i64,
 }
 
 /// `n` enrolled students of the institution whose account is `username`.
 pub async fn pupils(app: &TestApp, username: &str, n: i64) -> Vec<Pupil> {
     let school = app.institution_of(username).await;
-    app.db
+    let rows: Vec<(String, String)> = app
+        .db
         .fetch_all(
             Sql::new(
-                "SELECT s.id_number, s.name, e.institution_id FROM students s JOIN students_enrolments e ON e.student_id = s.id \
+                "SELECT s.id_number, s.name FROM students s JOIN students_enrolments e ON e.student_id = s.id \
                  WHERE e.status = 'active' AND e.institution_id = $1 ORDER BY s.id LIMIT $2",
             )
             .arg(school)
             .arg(n),
         )
         .await
-        .expect("pupils")
+        .expect("pupils");
+    rows.into_iter()
+        .map(|(id_number, name)| Pupil { id_number, name })
+        .collect()
 }
 
 /// Rows of candidate scores in the exam's results.

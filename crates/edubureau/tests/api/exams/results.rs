@@ -281,7 +281,7 @@ both_backends!(
             .await;
         let rows = own["lines"][0]["schools"].as_array().unwrap();
         assert_eq!(rows.len(), 1, "{own}");
-        assert_eq!(rows[0]["rank"], 2);
+        assert_eq!(rows[0]["rank"], 1);
         assert_eq!(own["lines"][1]["district"]["candidates"], 10_100);
     }
 );

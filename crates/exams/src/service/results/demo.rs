@@ -38,13 +38,20 @@ fn latest_year() -> i64 {
     i64::from(today.year()) - i64::from(today.month() < 7)
 }
 
-/// The number over a line out of `candidates` whose rate shows as `rate`
-/// (percent, two decimals).
-fn reaching(candidates: i64, rate: Decimal) -> i64 {
-    let guess = (candidates * rate.units + 5000) / 10_000;
-    (guess - 3..=guess + 3)
-        .find(|n| share(*n as f64, candidates as f64).map(|r| Decimal::round(r, 2)) == Some(rate))
-        .unwrap_or(guess)
+/// Candidates (at least `about`) and the number over a line whose rate
+/// shows as `rate` (percent, two decimals): not every count of candidates
+/// has one.
+fn sized(about: i64, rate: Decimal) -> (i64, i64) {
+    let shows =
+        |n: i64, c: i64| share(n as f64, c as f64).map(|r| Decimal::round(r, 2)) == Some(rate);
+    (about..)
+        .find_map(|c| {
+            let guess = (c * rate.units + 5000) / 10_000;
+            (guess - 1..=guess + 1)
+                .find(|n| shows(*n, c))
+                .map(|n| (c, n))
+        })
+        .unwrap_or((about, 0))
 }
 
 /// `total` split by `shares` (whole numbers adding up to `total`).
@@ -77,7 +84,7 @@ async fn gaokao(
         store::put_line(tx, id, track, "本科线", *bachelor).await?;
         store::put_line(tx, id, track, "专科线", 2000).await?;
     }
-    let over = reaching(candidates, rate);
+    let (candidates, over) = sized(candidates, rate);
     let shares: Vec<i64> = (0..seniors.len() as i64)
         .map(|i| 45 - 12 * i.min(3))
         .collect();
