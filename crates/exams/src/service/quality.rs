@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::parse_score;
 use crate::domain::quality::{district, positions, DistrictFigures, Position, SubjectResult};
-use crate::service::results::ImportOutcome;
+use crate::service::results::{count, refused, ImportOutcome};
 use crate::store::quality::{self as store, ResultRow, Round};
 use crate::store::results::{institution_names, schools_of_type};
 
@@ -162,26 +162,6 @@ pub async fn school(
     Ok(view)
 }
 
-fn number(
-    r: &platform::excel::TableRow,
-    c: usize,
-    column: &str,
-    errors: &mut Vec<RowError>,
-) -> i64 {
-    let t = r.get(c).trim();
-    match t.parse::<i64>() {
-        Ok(n) if n >= 0 => n,
-        _ => {
-            errors.push(RowError::new(
-                r.number,
-                column,
-                format!("“{t}”不是有效的人数（应为不小于 0 的整数）"),
-            ));
-            0
-        }
-    }
-}
-
 /// Replaces a round's results from a spreadsheet (学校, 科目, 参测人数, 平均分,
 /// 达标人数); any bad row and nothing changes.
 pub async fn import_results(
@@ -205,14 +185,8 @@ pub async fn import_results(
     if table.rows.is_empty() {
         errors.push(RowError::new(table.header_row, "", "文件中没有数据行"));
     }
-    let sheet = table.sheet.as_deref();
-    let refuse = |errors: Vec<RowError>| ImportOutcome {
-        applied: false,
-        rows: 0,
-        errors: errors.into_iter().map(|e| e.in_sheet(sheet)).collect(),
-    };
     if !errors.is_empty() {
-        return Ok(refuse(errors));
+        return Ok(refused(table, errors));
     }
     let c: Vec<usize> = cols.into_iter().flatten().collect();
     let schools: HashMap<String, i64> = institution_names(db)
@@ -242,14 +216,14 @@ pub async fn import_results(
                 format!("{name} 的{subject}在文件中重复"),
             ));
         }
-        let tested = number(r, c[2], "参测人数", &mut errors);
+        let tested = count(r, "参测人数", c[2], &mut errors);
         if tested == 0 && errors.len() == before {
             errors.push(RowError::new(r.number, "参测人数", "参测人数应大于 0"));
         }
         let mean = parse_score(r.get(c[3]))
             .map_err(|m| errors.push(RowError::new(r.number, "平均分", m)))
             .map_or(0, |s| s.0);
-        let passed = number(r, c[4], "达标人数", &mut errors);
+        let passed = count(r, "达标人数", c[4], &mut errors);
         if passed > tested {
             errors.push(RowError::new(
                 r.number,
@@ -269,7 +243,7 @@ pub async fn import_results(
         }
     }
     if !errors.is_empty() {
-        return Ok(refuse(errors));
+        return Ok(refused(table, errors));
     }
     let mut tx = db.begin().await?;
     store::replace_results(&mut tx, id, &rows).await?;
@@ -280,11 +254,7 @@ pub async fn import_results(
     )
     .id(id);
     audit::commit(tx, &caller.who, entry).await?;
-    Ok(ImportOutcome {
-        applied: true,
-        rows: rows.len(),
-        errors: vec![],
-    })
+    Ok(ImportOutcome::applied(rows.len()))
 }
 
 /// The demo's monitoring: 4th grade in the primary schools and 8th grade in

@@ -10,6 +10,7 @@ mod report;
 
 pub use analysis::{analysis, Analysis, LineFigures, SchoolFigures};
 pub use demo::fill_demo;
+pub(crate) use import::{count, refused};
 pub use import::{import_schools, import_students, ImportOutcome, SCHOOL_HEADERS, STUDENT_HEADERS};
 pub use report::{check as check_report, save_report, ReportCheck};
 
