@@ -2,9 +2,7 @@
 //! publishes (本科达线率, 重点线上线人数) and its demo step.
 
 use chrono::Datelike;
-use platform::area::{
-    Area, BoxFuture, DemoMade, DemoRun, Indicator, IndicatorQuery, IndicatorValue,
-};
+use platform::area::{Area, BoxFuture, Indicator, IndicatorQuery, IndicatorValue};
 use platform::auth::WorkArea;
 use platform::db::{Db, DbError, Sql};
 use platform::web::NavItem;
@@ -24,16 +22,11 @@ pub static AREA: Area = Area {
     }],
     openapi: crate::web::openapi,
     indicators: INDICATORS,
-    demo: Some(|run| Box::pin(demo(run))),
+    demo: Some(|run| Box::pin(crate::demo::run(run))),
     pending: Some(|db, caller| Box::pin(crate::service::pending::tasks(db, caller))),
     audit_labels: crate::audit_labels::AUDIT_LABELS,
     ..Area::new("exams", "考试与质量")
 };
-
-async fn demo(run: &DemoRun<'_>) -> anyhow::Result<DemoMade> {
-    let made = crate::service::results::fill_demo(run.db, run.size).await?;
-    Ok(vec![("考试与质量监测记录", made)])
-}
 
 /// The published results of the latest exam of `kind` held in the year of
 /// the query's day or before, each school's rows joined to its 人数 over

@@ -271,3 +271,26 @@ pub async fn fill_demo(db: &Db, _size: DemoSize) -> anyhow::Result<u64> {
         .await?;
     Ok(made)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_demo_sizes_show_the_seed_rates_exactly() {
+        let rate = Decimal {
+            units: 3402,
+            scale: 2,
+        };
+        // 1,230 candidates have no count showing 34.02%: the next that does.
+        let (c, n) = sized(1230, rate);
+        assert!(c > 1230);
+        assert_eq!(
+            share(n as f64, c as f64).map(|r| Decimal::round(r, 2)),
+            Some(rate)
+        );
+        assert_eq!(sized(10_000, rate), (10_000, 3402));
+        assert_eq!(split(100, &[45, 33, 21]), [46, 33, 21]);
+        assert_eq!(split(7, &[]), Vec::<i64>::new());
+    }
+}
