@@ -1,6 +1,6 @@
 //! JSON API under /api/v1/exams.
 
-use axum::extract::{Multipart, Path, Query, State};
+use axum::extract::{MatchedPath, Multipart, Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use platform::auth::Caller;
@@ -97,25 +97,37 @@ pub async fn detail(
 #[utoipa::path(post, path = "/api/v1/exams/{id}/papers", tag = "exams", request_body = MarkInput,
     responses((status = 200, body = ExamDetail), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn add_paper(
-    State(s): State<AppState>,
+    s: State<AppState>,
     caller: Caller,
-    Path(id): Path<i64>,
-    Json(m): Json<MarkInput>,
+    route: MatchedPath,
+    id: Path<i64>,
+    m: Json<MarkInput>,
 ) -> ApiResult<Json<ExamDetail>> {
-    service::put_mark(&s.db, &caller, id, false, &m).await?;
-    Ok(Json(service::detail(&s.db, &caller, id).await?))
+    add_mark(s, caller, route, id, m).await
 }
 
 /// Adds or changes a score line of a track; refused (409) once published.
 #[utoipa::path(post, path = "/api/v1/exams/{id}/lines", tag = "exams", request_body = MarkInput,
     responses((status = 200, body = ExamDetail), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn add_line(
+    s: State<AppState>,
+    caller: Caller,
+    route: MatchedPath,
+    id: Path<i64>,
+    m: Json<MarkInput>,
+) -> ApiResult<Json<ExamDetail>> {
+    add_mark(s, caller, route, id, m).await
+}
+
+async fn add_mark(
     State(s): State<AppState>,
     caller: Caller,
+    route: MatchedPath,
     Path(id): Path<i64>,
     Json(m): Json<MarkInput>,
 ) -> ApiResult<Json<ExamDetail>> {
-    service::put_mark(&s.db, &caller, id, true, &m).await?;
+    let line = route.as_str().ends_with("/lines");
+    service::put_mark(&s.db, &caller, id, line, &m).await?;
     Ok(Json(service::detail(&s.db, &caller, id).await?))
 }
 

@@ -1,7 +1,7 @@
 //! The overview (/exams), an exam's page with its papers, lines, versions
 //! and imports, and candidates' scores.
 
-use axum::extract::{Form, Path, Query, State};
+use axum::extract::{Form, MatchedPath, Path, Query, State};
 use axum::response::{IntoResponse, Redirect};
 use maud::{html, Markup};
 use platform::auth::{Access, Actor, Caller, WorkArea};
@@ -161,25 +161,17 @@ async fn act(
     }
 }
 
-pub async fn add_paper(
+/// Adds a paper (/exams/{id}/papers) or a line (/exams/{id}/lines).
+pub async fn add_mark(
     State(s): State<AppState>,
     actor: Actor,
     caller: Caller,
+    route: MatchedPath,
     Path(id): Path<i64>,
     Form(m): Form<MarkInput>,
 ) -> PageResult {
-    let r = service::put_mark(&s.db, &caller, id, false, &m).await;
-    act(&s, &actor, &caller, id, r).await
-}
-
-pub async fn add_line(
-    State(s): State<AppState>,
-    actor: Actor,
-    caller: Caller,
-    Path(id): Path<i64>,
-    Form(m): Form<MarkInput>,
-) -> PageResult {
-    let r = service::put_mark(&s.db, &caller, id, true, &m).await;
+    let line = route.as_str().ends_with("/lines");
+    let r = service::put_mark(&s.db, &caller, id, line, &m).await;
     act(&s, &actor, &caller, id, r).await
 }
 
