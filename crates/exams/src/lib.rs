@@ -5,6 +5,7 @@
 
 mod area;
 pub mod audit_labels;
+mod demo;
 pub mod domain;
 pub mod service;
 pub mod store;
@@ -14,4 +15,6 @@ pub use area::AREA;
 
 use platform::db::migrate::Migration;
 
-pub const MIGRATIONS: &[Migration] = platform::migrations! {};
+pub const MIGRATIONS: &[Migration] = platform::migrations! {
+    400 "exams" "0400_exams.sql",
+};

@@ -17,6 +17,7 @@ mod cli_user;
 mod construction;
 mod db_cancel;
 mod dropout;
+mod exams;
 mod exports;
 mod import;
 mod import_limits;

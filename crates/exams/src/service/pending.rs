@@ -7,7 +7,6 @@ use platform::db::Db;
 use platform::AppError;
 
 /// A task of the area in the inbox.
-#[allow(dead_code)]
 pub(crate) fn task(label: String, count: i64, href: String) -> Task {
     Task {
         area: "考试与质量".into(),
@@ -18,12 +17,16 @@ pub(crate) fn task(label: String, count: i64, href: String) -> Task {
     }
 }
 
-pub async fn tasks(_db: &Db, caller: &Caller) -> Result<Vec<Task>, AppError> {
+pub async fn tasks(db: &Db, caller: &Caller) -> Result<Vec<Task>, AppError> {
     if !caller.role.may(WorkArea::Exams, Access::Read) {
         return Ok(vec![]);
     }
-    #[allow(unused_mut)]
     let mut tasks: Vec<Task> = Vec::new();
+    // Results imported but not published: the bureau's sections that write the area.
+    if caller.scope.institution().is_none() && caller.role.may(WorkArea::Exams, Access::Write) {
+        let n = crate::store::results::unpublished_with_results(db).await?;
+        tasks.push(task("考试成绩已导入待发布".into(), n, "/exams".into()));
+    }
     tasks.retain(|t| t.count > 0);
     Ok(tasks)
 }

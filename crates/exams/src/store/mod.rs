@@ -1,5 +1,4 @@
-//! Storage: SQL built with `Sql`; every read of institution-owned rows
-//! takes a `Scope` and filters in SQL.
+//! Storage: SQL and the scope filter.
 
 pub mod quality;
 pub mod results;
