@@ -1,0 +1,1 @@
+//! Tests of buildings, the 危房 list, assets and procurement.

@@ -1,0 +1,1 @@
+//! Tests of projects, phases, funding, contracts and payments.
