@@ -51,7 +51,7 @@ both_backends!(
             made >= 18,
             "3 to 6 reports for each of six projects: {made}"
         );
-        let mut admin = app.login("admin").await;
+        let admin = app.login("admin").await;
         let latest = |v: &serde_json::Value| v["reports"][0].clone();
         let (s, v) = admin
             .get_json(&format!(
