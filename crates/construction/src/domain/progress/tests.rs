@@ -90,25 +90,32 @@ fn a_first_report_needs_only_a_sane_date() {
     assert!(check_report(&Earlier::default(), &first, TODAY()).is_empty());
 }
 
+/// What `check_report` says of a report on `day` of May 2026 after
+/// [`earlier`], with items as (item, tenths).
+fn after_earlier(
+    day: u32,
+    overall: i64,
+    items: &[(WorkItem, i64)],
+    reason: &str,
+) -> Vec<platform::FieldError> {
+    let items = items.iter().map(|(w, t)| item(*w, *t)).collect();
+    check_report(
+        &earlier(),
+        &draft(d(2026, 5, day), overall, items, reason),
+        TODAY(),
+    )
+}
+
 #[test]
 fn forward_progress_on_a_later_or_same_day_passes() {
-    let same_day = draft(
-        d(2026, 5, 1),
-        600,
-        vec![item(WorkItem::MainStructure, 850)],
-        "",
-    );
-    assert!(check_report(&earlier(), &same_day, TODAY()).is_empty());
-    let later = draft(
-        d(2026, 6, 1),
+    assert!(after_earlier(1, 600, &[(WorkItem::MainStructure, 850)], "").is_empty());
+    assert!(after_earlier(
+        31,
         700,
-        vec![
-            item(WorkItem::InteriorPlaster, 1000),
-            item(WorkItem::Outdoor, 10),
-        ],
-        "",
-    );
-    assert!(check_report(&earlier(), &later, TODAY()).is_empty());
+        &[(WorkItem::InteriorPlaster, 1000), (WorkItem::Outdoor, 10)],
+        ""
+    )
+    .is_empty());
 }
 
 #[test]
@@ -131,48 +138,38 @@ fn a_date_after_today_is_refused() {
 
 #[test]
 fn overall_going_backwards_needs_a_reason() {
-    let back = draft(d(2026, 5, 2), 599, vec![], "");
-    let e = check_report(&earlier(), &back, TODAY());
+    let e = after_earlier(2, 599, &[], "");
     assert_eq!(fields(&e), ["reason"]);
     assert!(e[0].message.contains("总形象进度由 60% 降为 59.9%"));
-    let explained = draft(d(2026, 5, 2), 599, vec![], "复测后调整");
-    assert!(check_report(&earlier(), &explained, TODAY()).is_empty());
-    let blank = draft(d(2026, 5, 2), 599, vec![], "  ");
-    assert_eq!(check_report(&earlier(), &blank, TODAY()).len(), 1);
+    assert!(after_earlier(2, 599, &[], "复测后调整").is_empty());
+    assert_eq!(
+        after_earlier(2, 599, &[], "  ").len(),
+        1,
+        "a blank reason is none"
+    );
 }
 
 #[test]
 fn an_item_going_backwards_needs_a_reason() {
-    let back = draft(
-        d(2026, 5, 2),
+    let e = after_earlier(
+        2,
         600,
-        vec![
-            item(WorkItem::Outdoor, 0),
-            item(WorkItem::InteriorPlaster, 949),
-        ],
+        &[(WorkItem::Outdoor, 0), (WorkItem::InteriorPlaster, 949)],
         "",
     );
-    let e = check_report(&earlier(), &back, TODAY());
     assert_eq!(fields(&e), ["reason"]);
     assert!(e[0].message.contains("内墙抹灰由 95% 降为 94.9%"));
-    let explained = draft(
-        d(2026, 5, 2),
-        600,
-        vec![item(WorkItem::InteriorPlaster, 949)],
-        "返工",
-    );
-    assert!(check_report(&earlier(), &explained, TODAY()).is_empty());
+    assert!(after_earlier(2, 600, &[(WorkItem::InteriorPlaster, 949)], "返工").is_empty());
 }
 
 #[test]
 fn an_item_named_twice_is_refused() {
-    let twice = draft(
-        d(2026, 5, 2),
+    let e = after_earlier(
+        2,
         600,
-        vec![item(WorkItem::Outdoor, 10), item(WorkItem::Outdoor, 20)],
+        &[(WorkItem::Outdoor, 10), (WorkItem::Outdoor, 20)],
         "",
     );
-    let e = check_report(&earlier(), &twice, TODAY());
     assert_eq!(fields(&e), ["items"]);
     assert!(e[0].message.contains("室外工程"));
 }

@@ -14,8 +14,11 @@ use crate::domain::progress::{Draft, ItemProgress, ProjectId, Tenths, WorkItem};
 use crate::domain::ProjectStatus;
 use crate::store::progress::reports;
 
+/// A work item's figure in tenths.
+type Figure = (WorkItem, i64);
+
 /// The seed's figures: a project's name part, its overall figure and items.
-const SEED: &[(&str, i64, &[(WorkItem, i64)])] = &[
+const SEED: &[(&str, i64, &[Figure])] = &[
     (
         "金湾一中",
         850,
@@ -57,7 +60,7 @@ pub async fn fill_demo(db: &Db, _size: DemoSize) -> anyhow::Result<u64> {
     let mut made = 0u64;
     for (n, (id, name, status)) in projects.iter().enumerate() {
         let seed = SEED.iter().find(|(part, _, _)| name.contains(part));
-        let (target, items): (i64, Vec<(WorkItem, i64)>) = match (seed, status) {
+        let (target, items): (i64, Vec<Figure>) = match (seed, status) {
             (Some((_, overall, items)), _) => (*overall, items.to_vec()),
             (None, ProjectStatus::Completed) => {
                 (1000, WorkItem::ALL.iter().map(|w| (*w, 1000)).collect())
@@ -88,7 +91,7 @@ pub async fn fill_demo(db: &Db, _size: DemoSize) -> anyhow::Result<u64> {
 
 /// Items of a project at `overall`: the early works ahead of it, the
 /// finishing works behind it.
-fn spread(overall: i64) -> Vec<(WorkItem, i64)> {
+fn spread(overall: i64) -> Vec<Figure> {
     let at = |lead: i64| (overall + lead).clamp(0, 1000);
     vec![
         (WorkItem::Foundation, 1000),
@@ -100,7 +103,7 @@ fn spread(overall: i64) -> Vec<(WorkItem, i64)> {
 }
 
 /// The report of month `step` of `months`: each figure a share of its final one.
-fn draft(on: NaiveDate, overall: i64, items: &[(WorkItem, i64)], step: i64, months: i64) -> Draft {
+fn draft(on: NaiveDate, overall: i64, items: &[Figure], step: i64, months: i64) -> Draft {
     let part = |v: i64| Tenths(v * step / months);
     Draft {
         reported_on: on,

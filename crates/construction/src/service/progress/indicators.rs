@@ -14,39 +14,30 @@ use chrono::Datelike;
 use platform::area::{Breakdown, Indicator, IndicatorQuery, IndicatorValue};
 use platform::db::{Db, DbError, Sql};
 
-/// `value` over the projects that pass `filter`, grouped as asked and
-/// within the caller's scope. Projects are placed by their own township;
-/// by institution, projects of a school not yet delivered are left out.
+/// Each project as the one breakdown query (`institutions::indicators::
+/// grouped`) expects an institution row `i`: the project's school (none for
+/// a school not yet delivered) in the project's own township, so that by
+/// township every project counts.
+const PROJECTS: &str = "construction_projects p JOIN (SELECT q.id AS project_id, s.id, s.name, \
+     q.township_id FROM construction_projects q LEFT JOIN institutions s ON s.id = q.institution_id) i \
+     ON i.project_id = p.id";
+
+/// `value` over the projects that pass `filter` (with `join` for more
+/// tables), grouped as asked within the caller's scope; by institution,
+/// projects without one are left out.
 async fn projects(
     db: &Db,
     q: &IndicatorQuery,
     value: &str,
-    from: &str,
+    join: &str,
     filter: Sql,
 ) -> Result<Vec<IndicatorValue>, DbError> {
-    let value = format!("CAST(COALESCE({value}, 0) AS DOUBLE PRECISION) AS value");
-    let (select, join, group) = match q.by {
-        Breakdown::District => ("SELECT '' AS key, '全区' AS label, ", "", ""),
-        Breakdown::Township => (
-            "SELECT CAST(t.id AS TEXT) AS key, t.name AS label, ",
-            " JOIN townships t ON t.id = p.township_id",
-            " GROUP BY t.id, t.name, t.code ORDER BY t.code",
-        ),
-        Breakdown::Institution => (
-            "SELECT CAST(i.id AS TEXT) AS key, i.name AS label, ",
-            " JOIN institutions i ON i.id = p.institution_id",
-            " GROUP BY i.id, i.name ORDER BY i.name",
-        ),
+    let filter = if q.by == Breakdown::Institution {
+        filter.push(" AND i.id IS NOT NULL")
+    } else {
+        filter
     };
-    let mut sql = Sql::new(format!(
-        "{select}{value} FROM construction_projects p{from}{join} WHERE {}",
-        filter.text()
-    ));
-    for a in filter.args() {
-        sql = sql.arg(a.clone());
-    }
-    db.fetch_all(q.scope.restrict(sql, "p.institution_id").push(group))
-        .await
+    institutions::indicators::grouped(db, q, value, &format!("{PROJECTS}{join}"), filter).await
 }
 
 /// Projects of the years the period covers.

@@ -79,7 +79,7 @@ fn report_row(actor: &Actor, caller: &Caller, rep: &Report) -> Markup {
             td {
                 @for ph in &rep.photos {
                     a href=(format!("/construction/progress/photos/{}", ph.id.0)) target="_blank" {
-                        img.thumb src=(format!("/construction/progress/photos/{}/thumb", ph.id.0)) alt=(ph.file_name) loading="lazy";
+                        img.thumb src=(format!("/construction/progress/photos/{}/thumb", ph.id.0)) alt=(ph.file_name) width="160" loading="lazy";
                     }
                 }
                 @if service::may_write(caller) && rep.photos.len() < MAX_PHOTOS {

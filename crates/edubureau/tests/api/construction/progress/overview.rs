@@ -177,6 +177,15 @@ both_backends!(
             .await;
         assert_eq!((s, value(&v)), (StatusCode::OK, Some(6074.0)), "{v}");
         let (_, v) = admin
+            .get_json("/api/v1/indicators/construction.dangerous_area_removed?by=institution")
+            .await;
+        let mine = v
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["key"] == own.to_string());
+        assert_eq!(mine.map(|x| x["value"].as_f64()), Some(Some(2480.0)), "{v}");
+        let (_, v) = admin
             .get_json("/api/v1/indicators/construction.on_time_rate")
             .await;
         assert_eq!(value(&v), Some(50.0), "one of two handed over on time: {v}");
@@ -194,5 +203,14 @@ both_backends!(
             .map(|x| x["value"].as_f64().unwrap())
             .sum();
         assert_eq!(sum, 41430.0, "{v}");
+        let (_, spec) = admin.get_json("/api/openapi.json").await;
+        for path in [
+            "/api/v1/construction/overview",
+            "/api/v1/construction/reports",
+            "/api/v1/construction/projects/{id}/progress",
+            "/api/v1/construction/progress/{id}/photos",
+        ] {
+            assert!(spec["paths"][path].is_object(), "{path} documented");
+        }
     }
 );
