@@ -176,14 +176,11 @@ both_backends!(
             .get_json("/api/v1/indicators/construction.dangerous_area_removed")
             .await;
         assert_eq!((s, value(&v)), (StatusCode::OK, Some(6074.0)), "{v}");
+        let own_key = own.to_string();
         let (_, v) = admin
             .get_json("/api/v1/indicators/construction.dangerous_area_removed?by=institution")
             .await;
-        let mine = v
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|x| x["key"] == own.to_string());
+        let mine = v.as_array().unwrap().iter().find(|x| x["key"] == own_key);
         assert_eq!(mine.map(|x| x["value"].as_f64()), Some(Some(2480.0)), "{v}");
         let (_, v) = admin
             .get_json("/api/v1/indicators/construction.on_time_rate")
