@@ -4,6 +4,7 @@
 
 mod area;
 pub mod audit_labels;
+mod demo;
 pub mod domain;
 pub mod service;
 pub mod store;
@@ -15,5 +16,6 @@ use platform::db::migrate::Migration;
 
 pub const MIGRATIONS: &[Migration] = platform::migrations! {
     700 "construction" "0700_construction.sql",
+    730 "construction_progress" "0730_construction_progress.sql",
     760 "construction_estate" "0760_construction_estate.sql",
 };

@@ -7,7 +7,6 @@ use platform::db::Db;
 use platform::AppError;
 
 /// A task of the area in the inbox.
-#[allow(dead_code)]
 pub(crate) fn task(label: String, count: i64, href: String) -> Task {
     Task {
         area: "基建校舍".into(),
@@ -22,9 +21,9 @@ pub async fn tasks(db: &Db, caller: &Caller) -> Result<Vec<Task>, AppError> {
     if !caller.role.may(WorkArea::Construction, Access::Read) {
         return Ok(vec![]);
     }
-    #[allow(unused_mut)]
     let mut tasks: Vec<Task> = Vec::new();
     tasks.extend(super::estate::tasks(db, caller).await?);
+    tasks.extend(super::progress::watch::tasks(db, caller).await?);
     tasks.retain(|t| t.count > 0);
     Ok(tasks)
 }

@@ -38,7 +38,7 @@ pub async fn read_upload(mut mp: Multipart) -> Result<Upload, AppError> {
 
 /// Why an upload could not be read, in words a user can act on (the
 /// library's own text is English and says nothing useful to them).
-fn upload_failed(e: axum::extract::multipart::MultipartError) -> AppError {
+pub fn upload_failed(e: axum::extract::multipart::MultipartError) -> AppError {
     if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
         AppError::TooLarge(
             "文件过大，超过了本系统的上传上限；请把文件拆成几份分批导入，或请信息中心调整上限（limits.upload_mb）".into(),

@@ -1,1 +1,1 @@
-//! Construction projects (tests added with the part).
+//! Tests of projects, phases, funding, contracts and payments.
