@@ -12,28 +12,28 @@ use crate::domain::reports::BmiCategory;
 use crate::domain::{standard, Item, Measure, Measurements, Scored};
 
 /// The chance of each item score, best first (they sum to 100): about a
-/// quarter of results score 80 or more, one in six fails.
+/// quarter of results score 80 or more, one in twelve fails.
 const SCORES: [(i64, u32); 20] = [
     (100, 3),
     (95, 3),
     (90, 4),
     (85, 6),
     (80, 7),
-    (78, 6),
-    (76, 6),
-    (74, 6),
-    (72, 6),
-    (70, 6),
-    (68, 6),
-    (66, 6),
-    (64, 6),
-    (62, 6),
+    (78, 7),
+    (76, 7),
+    (74, 7),
+    (72, 7),
+    (70, 7),
+    (68, 7),
+    (66, 7),
+    (64, 7),
+    (62, 7),
     (60, 6),
-    (50, 5),
-    (40, 4),
-    (30, 3),
-    (20, 3),
-    (10, 2),
+    (50, 3),
+    (40, 2),
+    (30, 1),
+    (20, 1),
+    (10, 1),
 ];
 
 /// BMI categories and their chance in percent.
@@ -168,7 +168,7 @@ mod tests {
         assert_eq!(BMI.iter().map(|s| s.1).sum::<u32>(), 100);
         assert_eq!(score_at(1.0), 100);
         assert_eq!(score_at(0.965), 95);
-        assert_eq!(score_at(0.5), 70);
+        assert_eq!(score_at(0.5), 72);
         assert_eq!(score_at(0.0), 10);
     }
 
