@@ -62,7 +62,7 @@ both_backends!(a_school_drills_into_its_classes, |b: Backend| async move {
     assert_eq!(trend.len(), 2);
     assert_eq!(trend[0]["pass_rate"], 50.0);
     assert_eq!(trend[1]["pass_change"], 25.0);
-    assert_eq!(trend[1]["excellent_change"], -25.0);
+    assert_eq!(trend[1]["excellent_change"], 25.0);
     let rows = r["rows"].as_array().expect("rows");
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0]["label"], "六年级1班");

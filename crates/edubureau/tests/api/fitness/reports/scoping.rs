@@ -3,7 +3,7 @@
 
 use reqwest::StatusCode;
 
-use super::fixture;
+use super::{fixture, insert_test, YEAR};
 use crate::both_backends;
 use crate::common::{spawn_app, Backend};
 
@@ -46,11 +46,11 @@ both_backends!(
         }
         // A pupil who moved on is no longer the old school's: school003 loses
         // a1's card once a later test is at school001.
-        super::insert_test(
+        insert_test(
             &app,
             f.pupils[0],
             f.other,
-            super::YEAR + 1,
+            YEAR + 1,
             7,
             800,
             "good",
