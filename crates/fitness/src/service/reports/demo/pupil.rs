@@ -78,11 +78,28 @@ fn result(rng: &mut ChaCha8Rng, grade: u8, sex: Sex, item: Item, target: i64) ->
     };
     let gap = (better - at).abs();
     let step = if gap > 1 { rng.gen_range(0..gap) } else { 0 };
-    Some(Measure(if item.lower_is_better() {
-        at - step
+    if item.lower_is_better() {
+        return Some(Measure(at - step));
+    }
+    // Counts and millilitres are whole; their thresholds are too.
+    let value = at + step;
+    Some(Measure(if whole(item) {
+        value - value.rem_euclid(10)
     } else {
-        at + step
+        value
     }))
+}
+
+/// Whether results of `item` are whole units (次, 毫升, 立定跳远's 厘米).
+fn whole(item: Item) -> bool {
+    matches!(
+        item,
+        Item::VitalCapacity
+            | Item::RopeSkipping
+            | Item::SitUps
+            | Item::PullUps
+            | Item::StandingLongJump
+    )
 }
 
 /// 身高 (tenths of a cm) typical of a grade and sex, give or take 6 cm.
@@ -182,7 +199,10 @@ mod tests {
                 let n = 2_000;
                 for _ in 0..n {
                     let ability = normal(&mut rng);
-                    let (_, s) = draw(&mut rng, grade, sex, ability).expect("scored");
+                    let (m, s) = draw(&mut rng, grade, sex, ability).expect("scored");
+                    for (item, v) in &m.results {
+                        assert!(!whole(*item) || v.0 % 10 == 0, "{item:?} {v:?}");
+                    }
                     let band = Band::parse(&s.level).expect("band");
                     bands[Band::ALL.iter().position(|b| *b == band).unwrap_or(0)] += 1;
                 }
