@@ -1,6 +1,7 @@
 //! A group's counts as a report shows them: each band, item and BMI
 //! category with its count and share.
 
+use platform::text_enum::TextEnum;
 use serde::Serialize;
 
 use crate::domain::reports::{Band, BmiCategory, Counts};
@@ -43,21 +44,26 @@ pub struct Summary {
     pub bmi: Vec<Share>,
 }
 
+/// A count and share of each variant of `E`, in its order.
+fn shares<E: TextEnum>(count: impl Fn(E) -> i64, share: impl Fn(E) -> Option<f64>) -> Vec<Share> {
+    E::ALL
+        .iter()
+        .map(|v| Share {
+            key: v.as_str().into(),
+            label: v.label().into(),
+            count: count(*v),
+            share: share(*v),
+        })
+        .collect()
+}
+
 impl Summary {
     pub fn of(label: String, c: &Counts, query: Option<String>) -> Summary {
         Summary {
             label,
             query,
             tested: c.tested,
-            bands: Band::ALL
-                .iter()
-                .map(|b| Share {
-                    key: b.as_str().into(),
-                    label: b.label().into(),
-                    count: c.band(*b),
-                    share: c.band_share(*b),
-                })
-                .collect(),
+            bands: shares(|b: Band| c.band(b), |b| c.band_share(b)),
             pass_rate: c.pass_rate(),
             excellent_rate: c.excellent_rate(),
             good_or_better_rate: c.good_or_better_rate(),
@@ -75,15 +81,7 @@ impl Summary {
                     }
                 })
                 .collect(),
-            bmi: BmiCategory::ALL
-                .iter()
-                .map(|k| Share {
-                    key: k.as_str().into(),
-                    label: k.label().into(),
-                    count: c.bmi_count(*k),
-                    share: c.bmi_share(*k),
-                })
-                .collect(),
+            bmi: shares(|k: BmiCategory| c.bmi_count(k), |k| c.bmi_share(k)),
         }
     }
 }

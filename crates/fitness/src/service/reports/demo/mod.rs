@@ -119,15 +119,25 @@ pub async fn fill_demo(db: &Db, size: DemoSize) -> anyhow::Result<u64> {
                 let Some((school, class)) = places.earlier(e, grade) else {
                     continue;
                 };
-                let mut row = Row::new(e.student_id, school, year - k, grade, class, sex);
-                row.tested_on = rows::test_day(&mut rng, year - k);
-                if rng.gen_bool(0.005) {
-                    row.exempt = true;
+                let tested_on = rows::test_day(&mut rng, year - k);
+                let exempt = rng.gen_bool(0.005);
+                let g = u8::try_from(grade).unwrap_or(1);
+                let results = if exempt {
+                    None
                 } else {
-                    let g = u8::try_from(grade).unwrap_or(1);
-                    row.results = pupil::draw(&mut rng, g, sex, ability - 0.05 * k as f64);
-                }
-                batch.push(row);
+                    pupil::draw(&mut rng, g, sex, ability - 0.05 * k as f64)
+                };
+                batch.push(Row {
+                    student_id: e.student_id,
+                    institution_id: school,
+                    school_year: year - k,
+                    grade,
+                    class_name: class,
+                    sex,
+                    tested_on,
+                    exempt,
+                    results,
+                });
             }
         }
         made += writer.write(&mut tx, &batch).await?;

@@ -12,38 +12,15 @@ use crate::store::reports::score_column;
 
 /// One pupil's test in one school year.
 pub struct Row {
-    student_id: i64,
-    institution_id: i64,
-    school_year: i64,
-    grade: i64,
-    class_name: String,
-    sex: Sex,
+    pub student_id: i64,
+    pub institution_id: i64,
+    pub school_year: i64,
+    pub grade: i64,
+    pub class_name: String,
+    pub sex: Sex,
     pub tested_on: String,
     pub exempt: bool,
     pub results: Option<(Measurements, Scored)>,
-}
-
-impl Row {
-    pub fn new(
-        student_id: i64,
-        institution_id: i64,
-        school_year: i64,
-        grade: i64,
-        class_name: String,
-        sex: Sex,
-    ) -> Row {
-        Row {
-            student_id,
-            institution_id,
-            school_year,
-            grade,
-            class_name,
-            sex,
-            tested_on: String::new(),
-            exempt: false,
-            results: None,
-        }
-    }
 }
 
 /// A school day of October or November of the school year's first year.
