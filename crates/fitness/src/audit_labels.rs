@@ -3,4 +3,8 @@
 
 use platform::audit::labels::EntityLabels;
 
-pub const AUDIT_LABELS: &[EntityLabels] = &[];
+pub const AUDIT_LABELS: &[EntityLabels] = platform::audit_labels! {
+    // reports
+    fitness_card "体质健康成绩单" {}
+    fitness_class "体质健康班级名单" {}
+};

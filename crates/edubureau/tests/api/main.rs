@@ -19,6 +19,7 @@ mod db_cancel;
 mod dropout;
 mod exams;
 mod exports;
+mod fitness;
 mod import;
 mod import_limits;
 mod institutions;

@@ -7,7 +7,6 @@ use platform::db::Db;
 use platform::AppError;
 
 /// A task of the area in the inbox.
-#[allow(dead_code)]
 pub(crate) fn task(label: String, count: i64, href: String) -> Task {
     Task {
         area: "体质健康".into(),
@@ -18,12 +17,16 @@ pub(crate) fn task(label: String, count: i64, href: String) -> Task {
     }
 }
 
-pub async fn tasks(_db: &Db, caller: &Caller) -> Result<Vec<Task>, AppError> {
+pub async fn tasks(db: &Db, caller: &Caller) -> Result<Vec<Task>, AppError> {
     if !caller.role.may(WorkArea::Fitness, Access::Read) {
         return Ok(vec![]);
     }
     #[allow(unused_mut)]
     let mut tasks: Vec<Task> = Vec::new();
+    if caller.role.may(WorkArea::Fitness, Access::Write) {
+        let (label, count) = crate::service::reports::untested_task(db, caller).await?;
+        tasks.push(task(label, count, "/fitness#untested".into()));
+    }
     tasks.retain(|t| t.count > 0);
     Ok(tasks)
 }

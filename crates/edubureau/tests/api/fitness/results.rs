@@ -1,0 +1,1 @@
+//! Recording, scoring, import and export of fitness results.
