@@ -3,4 +3,9 @@
 
 use platform::audit::labels::EntityLabels;
 
-pub const AUDIT_LABELS: &[EntityLabels] = &[];
+pub const AUDIT_LABELS: &[EntityLabels] = platform::audit_labels! {
+    fitness_test "体测成绩" {
+        exempt: "免测" yes_no, raw: "测试成绩", total: "学年总分（0.1分）",
+        grade: "年级", class: "班级"
+    }
+};

@@ -5,6 +5,7 @@
 
 mod area;
 pub mod audit_labels;
+mod cli;
 pub mod domain;
 pub mod service;
 pub mod store;

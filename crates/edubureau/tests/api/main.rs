@@ -17,6 +17,7 @@ mod cli_user;
 mod db_cancel;
 mod dropout;
 mod exports;
+mod fitness;
 mod import;
 mod import_limits;
 mod institutions;
