@@ -34,7 +34,6 @@ both_backends!(
         let reads = [
             test.clone(),
             page.clone(),
-            new.clone(),
             format!("/api/v1/fitness/roster?{class}"),
             format!("/api/v1/fitness/classes?{class}"),
             format!("/fitness/classes?{class}"),
@@ -49,6 +48,11 @@ both_backends!(
             );
             assert_eq!(own.get(path).await.status(), StatusCode::OK, "{path}");
         }
+        // A pupil's new sheet: the own school is sent to the stored test.
+        assert_eq!(other.get(&new).await.status(), StatusCode::NOT_FOUND);
+        let r = own.get(&new).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        assert_eq!(r.headers()["location"], page.as_str());
         let results = full_results(&p);
         let (s, _) = other.put_json(&test, &json!({ "results": results })).await;
         assert_eq!(s, StatusCode::NOT_FOUND);
