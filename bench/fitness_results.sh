@@ -55,8 +55,9 @@ if [ "$BENCH_FRESH" = 1 ] || [ ! -s "$TEMPLATE" ] || [ ! -s "$FILE" ]; then
   log "template: demo district + $ROWS pupils"
   "$BIN" demo --db "sqlite://$TEMPLATE" --size small >"$LOGS/fitness-template.log" 2>&1
   sqlite3 "$TEMPLATE" "PRAGMA foreign_keys=ON; $EMPTY_STUDENTS"
-  # A third more students than rows: kindergartens take some of them.
-  "$BIN" sample-csv --db "sqlite://$TEMPLATE" --rows "$((ROWS * 4 / 3))" --out "$STUDENTS.raw" >/dev/null
+  # 2.3 students a row: the generator puts 55% of them in kindergartens and
+  # other schools' grades (45% in grades 1–12 in the small demo district).
+  "$BIN" sample-csv --db "sqlite://$TEMPLATE" --rows "$((ROWS * 23 / 10))" --out "$STUDENTS.raw" >/dev/null
   awk -F, 'NR == 1 || !seen[$6]++' "$STUDENTS.raw" >"$STUDENTS" && rm -f "$STUDENTS.raw"
   "$BIN" import students "$STUDENTS" --db "sqlite://$TEMPLATE" >"$LOGS/fitness-students.log" 2>&1
   "$BIN" fitness sample-csv --db "sqlite://$TEMPLATE" --rows "$ROWS" --out "$FILE" >/dev/null
