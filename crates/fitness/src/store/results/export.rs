@@ -40,7 +40,7 @@ pub async fn rows(
     scope: &Scope,
     f: &ExportFilter,
 ) -> Result<Vec<ExportRow>, DbError> {
-    let mut q = Sql::new(&format!(
+    let mut q = Sql::new(format!(
         "SELECT t.grade, t.class_name, t.sex, t.exempt, s.name, s.id_number, s.ethnicity, \
          s.birth_date, s.address, {} FROM fitness_tests t JOIN students s ON s.id = t.student_id \
          WHERE t.institution_id = ",

@@ -101,7 +101,7 @@ pub async fn roster(
     scope: &Scope,
     class: ClassOf<'_>,
 ) -> Result<Vec<RosterRow>, DbError> {
-    let q = Sql::new(&format!(
+    let q = Sql::new(format!(
         "SELECT e.student_id, s.name AS student_name, s.id_number, s.sex AS sex_code, \
          t.id AS test_id, t.exempt, {} FROM students_enrolments e \
          JOIN students s ON s.id = e.student_id \
@@ -161,7 +161,7 @@ pub async fn test(
     scope: &Scope,
     id: i64,
 ) -> Result<Option<TestRow>, DbError> {
-    let q = Sql::new(&format!(
+    let q = Sql::new(format!(
         "SELECT t.id, t.student_id, t.institution_id, t.school_year, t.grade, t.class_name, \
          t.sex, t.exempt, s.name AS student_name, s.id_number, {} \
          FROM fitness_tests t JOIN students s ON s.id = t.student_id WHERE t.id = ",
@@ -253,7 +253,7 @@ pub async fn insert(
     year: i64,
     w: &Write<'_>,
 ) -> Result<i64, DbError> {
-    let q = Sql::new(&format!(
+    let q = Sql::new(format!(
         "INSERT INTO fitness_tests (student_id, institution_id, school_year, grade, class_name, \
          sex, tested_on, exempt, {}, scored_at, created_at, updated_at) VALUES (",
         test_columns("")

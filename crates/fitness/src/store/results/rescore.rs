@@ -35,7 +35,7 @@ pub async fn batch(
         .chain(SCORE_COLUMNS.iter())
         .copied()
         .collect();
-    let q = Sql::new(&format!(
+    let q = Sql::new(format!(
         "SELECT id, grade, sex, exempt, {} FROM fitness_tests WHERE school_year = ",
         columns.join(", ")
     ))
@@ -113,7 +113,7 @@ pub async fn write_back(
         .iter()
         .map(|c| format!("{c} = r.{c}"))
         .collect();
-    let q = Sql::new(&format!(
+    let q = Sql::new(format!(
         "UPDATE fitness_tests SET {}, scored_at = CASE WHEN r.total IS NULL THEN NULL ELSE ",
         sets.join(", ")
     ))
