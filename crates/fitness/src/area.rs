@@ -1,6 +1,6 @@
 //! 体质健康 as a work area of the program.
 
-use platform::area::Area;
+use platform::area::{Area, AreaCli};
 use platform::auth::WorkArea;
 use platform::web::NavItem;
 
@@ -19,5 +19,9 @@ pub static AREA: Area = Area {
     indicators: crate::service::reports::INDICATORS,
     pending: Some(|db, caller| Box::pin(crate::service::pending::tasks(db, caller))),
     audit_labels: crate::audit_labels::AUDIT_LABELS,
+    cli: Some(AreaCli {
+        commands: crate::cli::commands,
+        run: |cli| Box::pin(crate::cli::run(cli)),
+    }),
     ..Area::new("fitness", "体质健康")
 };

@@ -5,6 +5,7 @@
 
 mod area;
 pub mod audit_labels;
+mod cli;
 mod demo;
 pub mod domain;
 pub mod service;

@@ -13,6 +13,8 @@ pub use standard::{standard, Standard};
 pub mod reports;
 pub mod results;
 #[cfg(test)]
+mod score_cells_tests;
+#[cfg(test)]
 mod score_tests;
 #[cfg(test)]
 mod standard_tests;

@@ -1,1 +1,0 @@
-//! Recording, scoring, import and export of fitness results.

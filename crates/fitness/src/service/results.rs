@@ -1,1 +1,0 @@
-//! Services of fitness test results: scoring, import and export in the national template.

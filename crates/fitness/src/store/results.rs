@@ -1,1 +1,0 @@
-//! Storage of fitness test results: scoring, import and export in the national template.
