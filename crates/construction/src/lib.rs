@@ -4,6 +4,7 @@
 
 mod area;
 pub mod audit_labels;
+mod cli;
 pub mod domain;
 pub mod service;
 pub mod store;
@@ -15,4 +16,5 @@ use platform::db::migrate::Migration;
 
 pub const MIGRATIONS: &[Migration] = platform::migrations! {
     700 "construction" "0700_construction.sql",
+    701 "construction funding" "0701_construction_funding.sql",
 };

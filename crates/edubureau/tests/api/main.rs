@@ -14,6 +14,7 @@ mod bulk_load;
 mod bulk_writer;
 mod bureau_settings;
 mod cli_user;
+mod construction;
 mod db_cancel;
 mod dropout;
 mod exports;

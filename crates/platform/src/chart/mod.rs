@@ -4,8 +4,10 @@
 
 mod bar;
 pub mod font;
+mod gantt;
 
 pub use bar::bar_png;
+pub use gantt::{gantt_png, GanttRow};
 
 /// An RGB buffer of `width` × `height` as PNG.
 pub fn encode_png(rgb: &[u8], width: u32, height: u32) -> anyhow::Result<Vec<u8>> {

@@ -1,0 +1,1 @@
+//! Buildings, 危房, assets and procurement.
