@@ -5,7 +5,7 @@
 use chrono::{Datelike, NaiveDate};
 use plotters::prelude::*;
 
-use super::font::{font, style};
+use super::font::style;
 use super::{draw_error, encode_png};
 
 const WIDTH: u32 = 1100;
@@ -45,12 +45,8 @@ pub fn gantt_png(title: &str, rows: &[GanttRow]) -> anyhow::Result<Vec<u8>> {
     let height = (TOP + ROW_H * rows.len().max(1) as i32 + 16) as u32;
     let mut buf = vec![0u8; (WIDTH * height * 3) as usize];
     {
-        let root = BitMapBackend::with_buffer(&mut buf, (WIDTH, height)).into_drawing_area();
-        root.fill(&WHITE).map_err(draw_error)?;
-        let labels = font();
+        let (root, labels) = super::canvas(&mut buf, (WIDTH, height), title)?;
         if labels {
-            root.draw(&Text::new(title.to_string(), (12, 12), style(20.0)))
-                .map_err(draw_error)?;
             root.draw(&Text::new("浅色：计划  深色：实际", (12, 40), style(13.0)))
                 .map_err(draw_error)?;
         }

@@ -168,31 +168,32 @@ pub async fn get<'a>(
     ex.into().fetch_optional(q).await
 }
 
+/// `p`'s columns, bound as $1–$12 in the order insert and update name them.
+fn bind(q: Sql, p: &NewProject, township: i64) -> Sql {
+    q.arg(p.name.as_str())
+        .arg(p.kind)
+        .arg(p.institution_id)
+        .arg(township)
+        .arg(p.year)
+        .arg(p.planned_floor_area)
+        .arg(p.dangerous_area_removed)
+        .arg(p.responsible_person.as_str())
+        .arg(p.note.as_str())
+        .arg(p.school_name.as_str())
+        .arg(p.school_type.as_str())
+        .arg(p.school_code.as_str())
+}
+
 /// Inserts a project in `township` with its seven phases, without dates.
 pub async fn insert(tx: &mut Tx, p: &NewProject, township: i64) -> Result<ProjectId, DbError> {
-    let now = platform::time::now();
+    let q = Sql::new(
+        "INSERT INTO construction_projects (name, kind, institution_id, township_id, year, \
+         planned_floor_area, dangerous_area_removed, responsible_person, note, school_name, \
+         school_type, school_code, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, \
+         $7, $8, $9, $10, $11, $12, $13, $13) RETURNING id",
+    );
     let id = tx
-        .scalar(
-            Sql::new(
-                "INSERT INTO construction_projects (name, kind, institution_id, township_id, year, \
-                 planned_floor_area, dangerous_area_removed, responsible_person, note, school_name, \
-                 school_type, school_code, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, \
-                 $7, $8, $9, $10, $11, $12, $13, $13) RETURNING id",
-            )
-            .arg(p.name.as_str())
-            .arg(p.kind)
-            .arg(p.institution_id)
-            .arg(township)
-            .arg(p.year)
-            .arg(p.planned_floor_area)
-            .arg(p.dangerous_area_removed)
-            .arg(p.responsible_person.as_str())
-            .arg(p.note.as_str())
-            .arg(p.school_name.as_str())
-            .arg(p.school_type.as_str())
-            .arg(p.school_code.as_str())
-            .arg(now),
-        )
+        .scalar(bind(q, p, township).arg(platform::time::now()))
         .await?;
     let id = ProjectId(id);
     phases::insert_all(tx, id).await?;
@@ -207,33 +208,18 @@ pub async fn update(
     p: &NewProject,
     township: i64,
 ) -> Result<Updated, DbError> {
-    let n = tx
-        .execute(
-            Sql::new(
-                "UPDATE construction_projects SET name = $1, kind = $2, institution_id = $3, \
-                 township_id = $4, year = $5, planned_floor_area = $6, dangerous_area_removed = $7, \
-                 responsible_person = $8, note = $9, school_name = $10, school_type = $11, \
-                 school_code = $12, version = version + 1, updated_at = $13 WHERE id = $14 \
-                 AND version = $15",
-            )
-            .arg(p.name.as_str())
-            .arg(p.kind)
-            .arg(p.institution_id)
-            .arg(township)
-            .arg(p.year)
-            .arg(p.planned_floor_area)
-            .arg(p.dangerous_area_removed)
-            .arg(p.responsible_person.as_str())
-            .arg(p.note.as_str())
-            .arg(p.school_name.as_str())
-            .arg(p.school_type.as_str())
-            .arg(p.school_code.as_str())
-            .arg(platform::time::now())
-            .arg(id)
-            .arg(version),
-        )
-        .await?;
-    Ok(Updated::from_rows(n))
+    let q = Sql::new(
+        "UPDATE construction_projects SET name = $1, kind = $2, institution_id = $3, \
+         township_id = $4, year = $5, planned_floor_area = $6, dangerous_area_removed = $7, \
+         responsible_person = $8, note = $9, school_name = $10, school_type = $11, \
+         school_code = $12, version = version + 1, updated_at = $13 WHERE id = $14 \
+         AND version = $15",
+    );
+    let q = bind(q, p, township)
+        .arg(platform::time::now())
+        .arg(id)
+        .arg(version);
+    Ok(Updated::from_rows(tx.execute(q).await?))
 }
 
 /// Links a delivered new school to its project and marks the project done.

@@ -9,7 +9,7 @@ use platform::auth::{Actor, Caller};
 use platform::time::show_date;
 use platform::web::forms::{csrf_field, field_error, refusal_view, Refusal};
 use platform::web::{page as layout, AppState};
-use platform::{AppError, PageResult};
+use platform::PageResult;
 
 use super::writer;
 use crate::domain::projects::{wan_label, FundingSource, ProjectId};
@@ -31,11 +31,9 @@ pub async fn page(
     caller: Caller,
     Path(id): Path<ProjectId>,
 ) -> PageResult {
-    Ok(
-        view(&s, &actor, &caller, id, &Refusal::default(), At::Nothing)
-            .await?
-            .into_response(),
-    )
+    let d = service::get(&s.db, &caller, id).await?;
+    let body = view(&actor, &d, &Refusal::default(), At::Nothing);
+    Ok(layout(&actor, &d.project.name, body).into_response())
 }
 
 fn date_input(name: &str, v: Option<NaiveDate>) -> Markup {
@@ -46,20 +44,13 @@ fn day(v: Option<NaiveDate>) -> String {
     v.map_or_else(|| "—".into(), show_date)
 }
 
-pub(super) async fn view(
-    s: &AppState,
-    actor: &Actor,
-    caller: &Caller,
-    id: ProjectId,
-    r: &Refusal,
-    at: At,
-) -> Result<Markup, AppError> {
-    let d: ProjectDetail = service::get(&s.db, caller, id).await?;
+/// The page's body: `r` holds a refusal of the form `at`.
+pub(super) fn view(actor: &Actor, d: &ProjectDetail, r: &Refusal, at: At) -> Markup {
     let p = &d.project;
-    let here = format!("/construction/projects/{}", id.0);
+    let here = format!("/construction/projects/{}", p.id.0);
     let edit = writer(actor);
     let errors = |form: At| if form == at { r.errors.as_slice() } else { &[] };
-    let body = html! {
+    html! {
         p { a href="/construction/projects" { "← 基建项目" } @if edit { " · " a href=(format!("{here}/edit")) { "修改项目信息" } } }
         (refusal_view(r))
         dl.facts id="project-facts" {
@@ -158,6 +149,5 @@ pub(super) async fn view(
                 tbody { @for m in &d.payments { tr { td { (show_date(m.paid_on)) } td.num { (m.amount) } td { (m.note) } } } }
             }
         }
-    };
-    Ok(layout(actor, &p.name, body))
+    }
 }

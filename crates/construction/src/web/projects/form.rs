@@ -1,11 +1,12 @@
 //! The form to file or edit a project (计财科, 安全科, leadership).
 
 use axum::extract::{Form, Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 use maud::{html, Markup};
 use platform::auth::{Actor, Caller};
-use platform::web::forms::{csrf_field, field_error, options, refusal_view, select, Refusal};
+use platform::web::forms::{
+    csrf_field, field_error, options, redisplay, refusal_view, select, Refusal,
+};
 use platform::web::{page as layout, AppState};
 use platform::{AppError, PageResult};
 use serde::Deserialize;
@@ -83,30 +84,38 @@ impl ProjectForm {
     }
 }
 
-async fn view(
-    s: &AppState,
-    actor: &Actor,
-    action: &str,
-    f: &ProjectForm,
-    r: &Refusal,
-) -> Result<Markup, AppError> {
+/// What the form's drop-downs offer.
+struct Choices {
+    schools: Vec<(String, String)>,
+    towns: Vec<(String, String)>,
+    types: Vec<(String, String)>,
+}
+
+impl Choices {
+    async fn load(s: &AppState) -> Result<Choices, AppError> {
+        let towns = platform::district::townships(&s.db).await?;
+        Ok(Choices {
+            schools: options(store::institution_choices(&s.db).await?),
+            towns: options(towns.iter().map(|t| (t.id.0, t.name.as_str()))),
+            types: options(
+                platform::codes::school_types()
+                    .iter()
+                    .filter(|t| t.level == "细类")
+                    .map(|t| (t.code.as_str(), format!("{} {}", t.code, t.name))),
+            ),
+        })
+    }
+}
+
+fn view(actor: &Actor, action: &str, f: &ProjectForm, r: &Refusal, c: &Choices) -> Markup {
     let kinds = options(ProjectKind::ALL.iter().map(|k| (k.as_str(), k.label())));
-    let schools = options(store::institution_choices(&s.db).await?);
-    let towns = platform::district::townships(&s.db).await?;
-    let towns = options(towns.iter().map(|t| (t.id.0, t.name.as_str())));
-    let types = options(
-        platform::codes::school_types()
-            .iter()
-            .filter(|t| t.level == "细类")
-            .map(|t| (t.code.as_str(), format!("{} {}", t.code, t.name))),
-    );
     let e = &r.errors;
     let text = |name: &'static str, label: &str, v: &str| {
         html! {
             label for=(name) { (label) } input id=(name) name=(name) value=(v); (field_error(e, name))
         }
     };
-    Ok(html! {
+    html! {
         (refusal_view(r))
         form.stacked id="project-form" method="post" action=(action) {
             (csrf_field(actor))
@@ -114,14 +123,14 @@ async fn view(
             (text("name", "项目名称", &f.name))
             label for="kind" { "项目类型" } (select("kind", &kinds, &f.kind, Some("请选择"))) (field_error(e, "kind"))
             label for="institution_id" { "学校" }
-            (select("institution_id", &schools, &f.institution_id, Some("（新建学校，尚未登记）"))) (field_error(e, "institution_id"))
+            (select("institution_id", &c.schools, &f.institution_id, Some("（新建学校，尚未登记）"))) (field_error(e, "institution_id"))
             fieldset {
                 legend { "新建学校（尚未登记到机构名录时填写）" }
                 label for="township_id" { "所在乡镇（街道）" }
-                (select("township_id", &towns, &f.township_id, Some("请选择"))) (field_error(e, "township_id"))
+                (select("township_id", &c.towns, &f.township_id, Some("请选择"))) (field_error(e, "township_id"))
                 (text("school_name", "交付后的学校名称", &f.school_name))
                 label for="school_type" { "办学类型" }
-                (select("school_type", &types, &f.school_type, Some("请选择"))) (field_error(e, "school_type"))
+                (select("school_type", &c.types, &f.school_type, Some("请选择"))) (field_error(e, "school_type"))
                 (text("school_code", "学校标识码（10 位，如已分配）", &f.school_code))
             }
             (text("year", "项目年度", &f.year))
@@ -131,9 +140,10 @@ async fn view(
             (text("note", "备注", &f.note))
             p { button type="submit" { "保存" } }
         }
-    })
+    }
 }
 
+/// The form again with what was typed and why it was refused.
 async fn refused(
     s: &AppState,
     actor: &Actor,
@@ -142,28 +152,8 @@ async fn refused(
     f: &ProjectForm,
     e: AppError,
 ) -> PageResult {
-    let (status, r) = match e {
-        AppError::Invalid(errors) => (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            Refusal {
-                errors,
-                alert: None,
-            },
-        ),
-        AppError::Conflict(msg) => (
-            StatusCode::CONFLICT,
-            Refusal {
-                errors: vec![],
-                alert: Some(msg),
-            },
-        ),
-        other => return Err(other),
-    };
-    Ok((
-        status,
-        layout(actor, title, view(s, actor, action, f, &r).await?),
-    )
-        .into_response())
+    let c = Choices::load(s).await?;
+    redisplay(actor, title, e, |r| view(actor, action, f, r, &c))
 }
 
 pub async fn new(State(s): State<AppState>, actor: Actor, caller: Caller) -> PageResult {
@@ -172,14 +162,14 @@ pub async fn new(State(s): State<AppState>, actor: Actor, caller: Caller) -> Pag
         year: platform::time::today().format("%Y").to_string(),
         ..ProjectForm::default()
     };
+    let c = Choices::load(&s).await?;
     let body = view(
-        &s,
         &actor,
         "/construction/projects",
         &f,
         &Refusal::default(),
-    )
-    .await?;
+        &c,
+    );
     Ok(layout(&actor, "新建基建项目", body).into_response())
 }
 
@@ -209,14 +199,14 @@ pub async fn edit(
     let d = service::get(&s.db, &caller, id).await?;
     caller.require_bureau(platform::auth::WorkArea::Construction)?;
     let action = format!("/construction/projects/{}/edit", id.0);
+    let c = Choices::load(&s).await?;
     let body = view(
-        &s,
         &actor,
         &action,
         &ProjectForm::of(&d.project),
         &Refusal::default(),
-    )
-    .await?;
+        &c,
+    );
     Ok(layout(&actor, &format!("修改：{}", d.project.name), body).into_response())
 }
 

@@ -40,6 +40,15 @@ pub(super) async fn filter_form(
     })
 }
 
+/// The filters as query pairs, for links that keep them.
+pub(super) fn filters(f: &ProjectFilter) -> Filters {
+    Filters::new()
+        .with("kind", f.kind.map(ProjectKind::as_str))
+        .with("year", f.year)
+        .with("status", f.status.map(ProjectStatus::as_str))
+        .with("township_id", f.township_id)
+}
+
 pub async fn page(
     State(s): State<AppState>,
     actor: Actor,
@@ -47,11 +56,7 @@ pub async fn page(
     Query(f): Query<ProjectFilter>,
 ) -> PageResult {
     let list = service::list(&s.db, &caller, &f).await?;
-    let filters = Filters::new()
-        .with("kind", f.kind.map(ProjectKind::as_str))
-        .with("year", f.year)
-        .with("status", f.status.map(ProjectStatus::as_str))
-        .with("township_id", f.township_id);
+    let filters = filters(&f);
     let pager = Pager::new(list.page, PER_PAGE, list.total);
     let body = html! {
         p {

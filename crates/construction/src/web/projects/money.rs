@@ -3,12 +3,11 @@
 //! the form that was sent.
 
 use axum::extract::{Form, Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 use chrono::NaiveDate;
 use platform::auth::{Actor, Caller};
 use platform::vocab::dates::parse_date;
-use platform::web::forms::Refusal;
+use platform::web::forms::redisplay;
 use platform::web::AppState;
 use platform::{AppError, FieldError, PageResult};
 use serde::Deserialize;
@@ -91,27 +90,14 @@ async fn answer<T>(
     at: At,
     done: Result<T, AppError>,
 ) -> PageResult {
-    let (status, refusal) = match done {
+    let e = match done {
         Ok(_) => {
             return Ok(Redirect::to(&format!("/construction/projects/{}", id.0)).into_response())
         }
-        Err(AppError::Invalid(errors)) => (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            Refusal {
-                errors,
-                alert: None,
-            },
-        ),
-        Err(AppError::Conflict(msg)) => (
-            StatusCode::CONFLICT,
-            Refusal {
-                errors: vec![],
-                alert: Some(msg),
-            },
-        ),
-        Err(e) => return Err(e),
+        Err(e) => e,
     };
-    Ok((status, view(s, actor, caller, id, &refusal, at).await?).into_response())
+    let d = service::get(&s.db, caller, id).await?;
+    redisplay(actor, &d.project.name, e, |r| view(actor, &d, r, at))
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]

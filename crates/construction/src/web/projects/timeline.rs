@@ -12,7 +12,7 @@ use platform::web::reports::file_response;
 use platform::web::{page as layout, AppState};
 use platform::PageResult;
 
-use super::list::filter_form;
+use super::list::{filter_form, filters};
 use crate::domain::projects::Window;
 use crate::service::projects::{self as service, Timeline, TimelinePhase};
 use crate::store::projects::ProjectFilter;
@@ -69,14 +69,6 @@ fn chart(t: &Timeline) -> Markup {
     }
 }
 
-fn png_href(f: &ProjectFilter) -> String {
-    let filters = platform::web::pager::Filters::new()
-        .with("kind", f.kind.map(crate::domain::ProjectKind::as_str))
-        .with("year", f.year)
-        .with("township_id", f.township_id);
-    filters.href("/construction/timeline.png", 1)
-}
-
 pub async fn page(
     State(s): State<AppState>,
     actor: Actor,
@@ -85,7 +77,7 @@ pub async fn page(
 ) -> PageResult {
     let t = service::timeline(&s.db, &caller, &f).await?;
     let body = html! {
-        p { a href="/construction/projects" { "← 基建项目" } " · " a href=(png_href(&f)) { "下载甘特图（PNG）" } }
+        p { a href="/construction/projects" { "← 基建项目" } " · " a href=(filters(&f).href("/construction/timeline.png", 1)) { "下载甘特图（PNG）" } }
         (filter_form(&s, "/construction/timeline", &f, false).await?)
         p.legend {
             "共 " (t.projects.len()) " 个项目。每个项目上方浅蓝为计划、下方深蓝为实际（进行中的阶段画到今天，"
