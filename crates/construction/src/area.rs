@@ -17,6 +17,10 @@ pub static AREA: Area = Area {
     openapi: crate::web::openapi,
     demo: Some(|run| Box::pin(crate::demo::run(run))),
     indicators: crate::service::progress::indicators::INDICATORS,
+    cli: Some(platform::area::AreaCli {
+        commands: crate::cli::commands,
+        run: |cli| Box::pin(crate::cli::run(cli)),
+    }),
     pending: Some(|db, caller| Box::pin(crate::service::pending::tasks(db, caller))),
     audit_labels: crate::audit_labels::AUDIT_LABELS,
     ..Area::new("construction", "基建校舍")

@@ -4,6 +4,7 @@
 
 mod area;
 pub mod audit_labels;
+mod cli;
 mod demo;
 pub mod domain;
 pub mod service;
@@ -16,6 +17,7 @@ use platform::db::migrate::Migration;
 
 pub const MIGRATIONS: &[Migration] = platform::migrations! {
     700 "construction" "0700_construction.sql",
+    701 "construction_funding" "0701_construction_funding.sql",
     730 "construction_progress" "0730_construction_progress.sql",
     760 "construction_estate" "0760_construction_estate.sql",
 };

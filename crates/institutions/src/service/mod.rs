@@ -34,25 +34,37 @@ pub async fn create(
 ) -> Result<Institution, AppError> {
     caller.require_bureau(WorkArea::Institutions)?;
     let townships = district::townships(db).await?;
-    let new = input
-        .validate(&townships, this_year())
-        .map_err(AppError::Invalid)?;
     let mut tx = db.begin().await?;
-    let id = store::create(&mut tx, &new)
+    let created = register_in(&mut tx, &caller.who, input, &townships).await?;
+    tx.commit().await?;
+    Ok(created)
+}
+
+/// Adds an institution inside `tx` with its audit entry: the registry's
+/// half of a change another area makes (a new school delivered by a
+/// construction project). The calling service checks the rights.
+pub async fn register_in(
+    tx: &mut Tx,
+    who: &audit::Who,
+    input: &InstitutionInput,
+    townships: &[district::Township],
+) -> Result<Institution, AppError> {
+    let new = input
+        .validate(townships, this_year())
+        .map_err(AppError::Invalid)?;
+    let id = store::create(tx, &new)
         .await
         .map_err(duplicate_as_field_error)?;
-    let created = store::get(&mut tx, &Scope::All, id).await?;
-    commit_audited(
+    let created = store::get(&mut *tx, &Scope::All, id).await?;
+    let entry = Entry::new(
+        "create",
+        "institution",
+        format!("新增机构 {}", created.name),
+    );
+    audit::record(
         tx,
-        caller,
-        id,
-        Entry::new(
-            "create",
-            "institution",
-            format!("新增机构 {}", created.name),
-        )
-        .id(id.0)
-        .after(&created),
+        who,
+        entry.id(id.0).after(&created).institution(Some(id)),
     )
     .await?;
     Ok(created)

@@ -2,7 +2,7 @@
 
 use plotters::prelude::*;
 
-use super::font::{font, style};
+use super::font::style;
 use super::{draw_error, encode_png};
 
 const WIDTH: u32 = 900;
@@ -21,13 +21,7 @@ pub fn bar_png(
     let height = (TOP + ROW_H * bars.len().max(1) as i32 + 16) as u32;
     let mut buf = vec![0u8; (WIDTH * height * 3) as usize];
     {
-        let root = BitMapBackend::with_buffer(&mut buf, (WIDTH, height)).into_drawing_area();
-        root.fill(&WHITE).map_err(draw_error)?;
-        let labels = font();
-        if labels {
-            root.draw(&Text::new(title.to_string(), (12, 12), style(20.0)))
-                .map_err(draw_error)?;
-        }
+        let (root, labels) = super::canvas(&mut buf, (WIDTH, height), title)?;
         let max = bars.iter().map(|b| b.1).fold(0.0, f64::max);
         for (i, (label, value)) in bars.iter().enumerate() {
             let y = TOP + ROW_H * i as i32;

@@ -1,1 +1,0 @@
-//! Pure rules of construction projects: phases, funding, contracts and payments, the timeline.

@@ -1,1 +1,0 @@
-//! Services of construction projects: phases, funding, contracts and payments, the timeline.

@@ -1,1 +1,0 @@
-//! Storage of construction projects: phases, funding, contracts and payments, the timeline.
