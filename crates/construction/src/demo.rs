@@ -9,6 +9,7 @@ use crate::service;
 pub async fn run(run: &DemoRun<'_>) -> anyhow::Result<DemoMade> {
     let (db, size) = (run.db, run.size);
     Ok(vec![
+        ("基建项目", service::projects::fill_demo(db, size).await?),
         (
             "校舍、资产与采购记录",
             service::estate::fill_demo(db, size).await?,
