@@ -11,6 +11,7 @@ use platform::auth::{password, Role, Section};
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_dangerous_building_gets_its_rebuild_project() {
     with_browser(|b| async move {
+        common::empty_tables(&b.app, common::CONSTRUCTION_TABLES).await;
         let hash = password::hash(edubureau::demo::DEMO_PASSWORD.into())
             .await
             .expect("hash");

@@ -12,6 +12,7 @@ use platform::db::Sql;
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_report_with_a_photo_shows_on_the_project_and_the_start_page() {
     with_browser(|b| async move {
+        common::empty_tables(&b.app, common::CONSTRUCTION_TABLES).await;
         let school = b.app.institution_of("school003").await;
         let project: i64 = b
             .app
@@ -33,7 +34,7 @@ async fn a_report_with_a_photo_shows_on_the_project_and_the_start_page() {
             .expect("photo");
 
         b.login("admin").await;
-        b.follow_link("基建校舍").await;
+        b.goto("/construction").await;
         assert_eq!(b.path().await, "/construction");
         b.goto(&format!("/construction/projects/{project}/progress")).await;
         assert!(b.body_text().await.contains("尚无形象进度报告"));

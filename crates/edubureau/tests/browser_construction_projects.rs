@@ -11,6 +11,7 @@ use serde_json::json;
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_filed_project_shows_on_the_timeline() {
     with_browser(|b| async move {
+        common::empty_tables(&b.app, common::CONSTRUCTION_TABLES).await;
         let school = b.app.institution_of("school003").await;
         let name = common::browser::institution_name(&b.app, school).await;
         b.login("admin").await;

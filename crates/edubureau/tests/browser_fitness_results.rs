@@ -12,6 +12,7 @@ use platform::vocab::{SchoolYear, Sex};
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_school_records_a_pupils_test_and_sees_it_scored() {
     with_browser(|b| async move {
+        common::empty_tables(&b.app, &["fitness_tests"]).await;
         let school = b.app.institution_of("school003").await;
         let (name, grade, class, sex): (String, i64, String, String) = b
             .app

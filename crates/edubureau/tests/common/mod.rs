@@ -58,6 +58,34 @@ pub async fn fresh_db_url(backend: Backend, dir: &std::path::Path) -> String {
     }
 }
 
+/// Empties `tables` (children first) of the demo's rows, for tests that
+/// count their own records of an area the demo fills.
+pub async fn empty_tables(app: &TestApp, tables: &[&str]) {
+    for table in tables {
+        app.db
+            .execute(platform::db::Sql::new(format!("DELETE FROM {table}")))
+            .await
+            .expect("empty a table of the demo's rows");
+    }
+}
+
+/// Every table of the construction area, children first.
+pub const CONSTRUCTION_TABLES: &[&str] = &[
+    "construction_acceptances",
+    "construction_purchases",
+    "construction_asset_movements",
+    "construction_assets",
+    "construction_buildings",
+    "construction_progress_photos",
+    "construction_progress_items",
+    "construction_progress_reports",
+    "construction_payments",
+    "construction_contracts",
+    "construction_budget_lines",
+    "construction_phases",
+    "construction_projects",
+];
+
 /// A running server on a fresh database with the demo district.
 pub async fn spawn_app(backend: Backend) -> TestApp {
     spawn_app_with(backend, true).await

@@ -10,7 +10,7 @@ use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
 use crate::both_backends;
-use crate::common::{spawn_app, Backend, Client, TestApp};
+use crate::common::{Backend, Client, TestApp};
 
 /// A 计财科 account, which the demo does not make.
 async fn finance(app: &TestApp) -> Client {

@@ -6,12 +6,12 @@ use serde_json::json;
 
 use super::fixtures::{asset, days_ago, finance};
 use crate::both_backends;
-use crate::common::{spawn_app, Backend};
+use crate::common::Backend;
 
 both_backends!(
     counts_never_go_negative_and_transfers_move_value,
     |b: Backend| async move {
-        let app = spawn_app(b).await;
+        let app = crate::construction::spawn_without_demo(b).await;
         let own = app.institution_of("school003").await;
         let other = app.institution_of("school004").await;
         let mut school = app.login("school003").await;

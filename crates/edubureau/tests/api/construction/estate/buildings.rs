@@ -6,12 +6,12 @@ use serde_json::json;
 
 use super::fixtures::{add_building, building, finance};
 use crate::both_backends;
-use crate::common::{spawn_app, Backend};
+use crate::common::Backend;
 
 both_backends!(
     a_school_keeps_its_own_buildings_under_the_rules,
     |b: Backend| async move {
-        let app = spawn_app(b).await;
+        let app = crate::construction::spawn_without_demo(b).await;
         let own = app.institution_of("school003").await;
         let other = app.institution_of("school004").await;
         let mut school = app.login("school003").await;
@@ -80,7 +80,7 @@ both_backends!(
 both_backends!(
     the_dangerous_list_starts_a_rebuild_project,
     |b: Backend| async move {
-        let app = spawn_app(b).await;
+        let app = crate::construction::spawn_without_demo(b).await;
         let own = app.institution_of("school003").await;
         let mut bureau = finance(&app).await;
         let danger = add_building(&mut bureau, own, "旧宿舍楼", 655, Some("D")).await;
@@ -162,7 +162,7 @@ both_backends!(
 both_backends!(
     overdue_appraisals_and_uncovered_danger_reach_the_inbox,
     |b: Backend| async move {
-        let app = spawn_app(b).await;
+        let app = crate::construction::spawn_without_demo(b).await;
         let own = app.institution_of("school003").await;
         let mut bureau = finance(&app).await;
         let mut old = building(own, "旧教学楼", 540, Some("D"));
@@ -205,7 +205,7 @@ both_backends!(
 both_backends!(
     the_building_form_shows_errors_beside_the_fields,
     |b: Backend| async move {
-        let app = spawn_app(b).await;
+        let app = crate::construction::spawn_without_demo(b).await;
         let mut school = app.login("school003").await;
         let r = school
             .post_form(

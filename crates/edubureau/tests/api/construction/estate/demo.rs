@@ -7,10 +7,10 @@ use platform::auth::Scope;
 use platform::db::Sql;
 
 use crate::both_backends;
-use crate::common::{spawn_app, Backend};
+use crate::common::Backend;
 
 both_backends!(the_demo_estate_matches_the_seed, |b: Backend| async move {
-    let app = spawn_app(b).await;
+    let app = crate::construction::spawn_without_demo(b).await;
     let made = construction::service::estate::fill_demo(&app.db, DemoSize::Small)
         .await
         .expect("demo");

@@ -5,14 +5,14 @@ use reqwest::StatusCode;
 
 use super::fixtures::finance;
 use crate::both_backends;
-use crate::common::{spawn_app, Backend};
+use crate::common::Backend;
 
 const HEADER: &str = "学校,校舍名称,建筑面积（平方米）,建成年份,结构类型,层数,用途,安全鉴定等级,鉴定日期,产权证状态,产权证号,备注";
 
 both_backends!(
     a_bad_file_changes_nothing_and_names_each_row,
     |b: Backend| async move {
-        let app = spawn_app(b).await;
+        let app = crate::construction::spawn_without_demo(b).await;
         let school: String = app
             .db
             .fetch_one::<(String,)>(

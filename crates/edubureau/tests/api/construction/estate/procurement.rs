@@ -6,12 +6,12 @@ use serde_json::json;
 
 use super::fixtures::{days_ago, purchase};
 use crate::both_backends;
-use crate::common::{spawn_app, Backend};
+use crate::common::Backend;
 
 both_backends!(
     an_item_is_accepted_once_by_a_joint_group,
     |b: Backend| async move {
-        let app = spawn_app(b).await;
+        let app = crate::construction::spawn_without_demo(b).await;
         let own = app.institution_of("school003").await;
         let mut school = app.login("school003").await;
         let (s, p) = school

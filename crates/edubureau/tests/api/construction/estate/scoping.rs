@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 
 use super::fixtures::{add_building, asset, building, days_ago, purchase};
 use crate::both_backends;
-use crate::common::{spawn_app, Backend, Client};
+use crate::common::{Backend, Client};
 
 /// (building, asset, purchase) ids of the signed-in school.
 async fn records(c: &mut Client, own: i64) -> (i64, i64, i64) {
@@ -87,7 +87,7 @@ async fn call(c: &mut Client, method: &Method, path: &str, body: &Option<Value>)
 both_backends!(
     a_school_reaches_only_its_own_estate,
     |b: Backend| async move {
-        let app = spawn_app(b).await;
+        let app = crate::construction::spawn_without_demo(b).await;
         let own = app.institution_of("school003").await;
         let other = app.institution_of("school004").await;
         let mut mine = app.login("school003").await;

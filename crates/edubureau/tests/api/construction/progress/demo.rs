@@ -11,7 +11,7 @@ use crate::common::Backend;
 both_backends!(
     the_demo_reports_read_as_the_seed_says,
     |b: Backend| async move {
-        let app = crate::common::spawn_app(b).await;
+        let app = crate::construction::spawn_without_demo(b).await;
         let school = app.institution_of("school003").await;
         let mut ids = Vec::new();
         for name in [

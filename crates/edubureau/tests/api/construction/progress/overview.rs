@@ -25,7 +25,7 @@ const DANGEROUS: [(i64, i64); 10] = [
 both_backends!(
     reports_count_the_seed_figures_from_records,
     |b: Backend| async move {
-        let app = crate::common::spawn_app(b).await;
+        let app = crate::construction::spawn_without_demo(b).await;
         let own = app.institution_of("school003").await;
         let other = app.institution_of("school004").await;
         for (n, (planned, removed)) in DANGEROUS.iter().enumerate() {

@@ -11,7 +11,7 @@ use crate::common::Backend;
 both_backends!(
     photos_are_checked_by_content_and_limited,
     |b: Backend| async move {
-        let app = crate::common::spawn_app(b).await;
+        let app = crate::construction::spawn_without_demo(b).await;
         let school = app.institution_of("school003").await;
         let id = project_at(&app, "航空新城小学", school).await;
         let mut admin = app.login("admin").await;
@@ -96,7 +96,7 @@ both_backends!(
 both_backends!(
     the_report_form_takes_photos_all_or_nothing,
     |b: Backend| async move {
-        let app = crate::common::spawn_app(b).await;
+        let app = crate::construction::spawn_without_demo(b).await;
         let school = app.institution_of("school003").await;
         let id = project_at(&app, "城关小学扩建", school).await;
         let path = format!("/construction/projects/{id}/progress");

@@ -10,7 +10,7 @@ use crate::both_backends;
 use crate::common::Backend;
 
 both_backends!(reports_move_forward_or_say_why, |b: Backend| async move {
-    let app = crate::common::spawn_app(b).await;
+    let app = crate::construction::spawn_without_demo(b).await;
     let school = app.institution_of("school003").await;
     let id = project_at(&app, "城关小学改扩建工程", school).await;
     let mut jicai = account(&app, "jicai", Role::Section(Section::Finance)).await;
@@ -158,7 +158,7 @@ both_backends!(reports_move_forward_or_say_why, |b: Backend| async move {
 both_backends!(
     the_page_form_saves_or_shows_why_not,
     |b: Backend| async move {
-        let app = crate::common::spawn_app(b).await;
+        let app = crate::construction::spawn_without_demo(b).await;
         let school = app.institution_of("school003").await;
         let id = project_at(&app, "金湾一中新建工程", school).await;
         let path = format!("/construction/projects/{id}/progress");

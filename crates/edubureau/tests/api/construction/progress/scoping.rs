@@ -14,7 +14,7 @@ async fn status(c: &Client, path: &str) -> StatusCode {
 both_backends!(
     schools_see_only_their_own_projects_progress,
     |b: Backend| async move {
-        let app = crate::common::spawn_app(b).await;
+        let app = crate::construction::spawn_without_demo(b).await;
         let own = project_at(&app, "本校项目", app.institution_of("school003").await).await;
         let other = project_at(&app, "他校项目", app.institution_of("school004").await).await;
         let mut admin = app.login("admin").await;

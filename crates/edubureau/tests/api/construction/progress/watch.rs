@@ -30,7 +30,7 @@ fn task(inbox: &serde_json::Value, words: &str) -> Option<i64> {
 both_backends!(
     stalled_projects_and_late_phases_reach_the_inbox,
     |b: Backend| async move {
-        let app = crate::common::spawn_app(b).await;
+        let app = crate::construction::spawn_without_demo(b).await;
         let school = app.institution_of("school003").await;
         let at = |name, age_days, status| Project {
             name,

@@ -5,7 +5,7 @@ use super::*;
 both_backends!(
     delivering_a_new_school_registers_it,
     |b: Backend| async move {
-        let app = spawn_app(b).await;
+        let app = crate::construction::spawn_without_demo(b).await;
         let mut admin = app.login("admin").await;
         let town = township(&app).await;
         let id = create(&mut admin, &new_school(town, "航空新城小学")).await;

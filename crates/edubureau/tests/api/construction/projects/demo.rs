@@ -3,7 +3,7 @@
 use super::*;
 
 both_backends!(the_demo_has_the_seeds_projects, |b: Backend| async move {
-    let app = spawn_app(b).await;
+    let app = crate::construction::spawn_without_demo(b).await;
     let made = construction::service::projects::fill_demo(&app.db, platform::area::DemoSize::Small)
         .await
         .expect("demo");

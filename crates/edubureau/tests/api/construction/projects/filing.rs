@@ -5,7 +5,7 @@ use super::*;
 both_backends!(
     projects_are_filed_by_the_bureau_with_seven_phases,
     |b: Backend| async move {
-        let app = spawn_app(b).await;
+        let app = crate::construction::spawn_without_demo(b).await;
         let own = app.institution_of("school003").await;
         let mut jicai = finance(&app).await;
         let id = create(&mut jicai, &at_school(own, "实验楼危房改造")).await;

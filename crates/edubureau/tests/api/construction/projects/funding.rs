@@ -5,7 +5,7 @@ use super::*;
 both_backends!(
     payments_stay_within_their_contract,
     |b: Backend| async move {
-        let app = spawn_app(b).await;
+        let app = crate::construction::spawn_without_demo(b).await;
         let own = app.institution_of("school003").await;
         let mut admin = app.login("admin").await;
         let id = create(&mut admin, &at_school(own, "宿舍楼危房改造")).await;

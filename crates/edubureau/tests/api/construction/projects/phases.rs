@@ -5,7 +5,7 @@ use super::*;
 both_backends!(
     phases_go_in_order_and_late_ones_are_flagged,
     |b: Backend| async move {
-        let app = spawn_app(b).await;
+        let app = crate::construction::spawn_without_demo(b).await;
         let own = app.institution_of("school003").await;
         let mut admin = app.login("admin").await;
         let id = create(&mut admin, &at_school(own, "食堂危房改造")).await;

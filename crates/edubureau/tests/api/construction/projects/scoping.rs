@@ -92,7 +92,7 @@ async fn contract_of(app: &TestApp, project: i64) -> i64 {
 both_backends!(
     a_school_sees_only_its_own_projects,
     |b: Backend| async move {
-        let app = spawn_app(b).await;
+        let app = crate::construction::spawn_without_demo(b).await;
         let own = app.institution_of("school003").await;
         let other = app.institution_of("school004").await;
         let mut admin = app.login("admin").await;

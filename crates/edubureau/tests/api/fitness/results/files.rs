@@ -54,7 +54,7 @@ async fn import(c: &mut Client, bytes: Vec<u8>, name: &str) -> (StatusCode, serd
 both_backends!(
     a_school_imports_its_pupils_results_scored,
     |backend: Backend| async move {
-        let app = crate::common::spawn_app(backend).await;
+        let app = crate::fitness::spawn_without_demo(backend).await;
         let class = class_of(&app, "school003", 2).await;
         let mut c = app.login("school003").await;
         let file = csv_of(&[(&class[0], all(&class[0])), (&class[1], all(&class[1]))]);
@@ -77,7 +77,7 @@ both_backends!(
 both_backends!(
     a_bad_file_names_each_row_and_column_and_changes_nothing,
     |backend: Backend| async move {
-        let app = crate::common::spawn_app(backend).await;
+        let app = crate::fitness::spawn_without_demo(backend).await;
         let class = class_of(&app, "school003", 4).await;
         let stranger = pupils(&app, "school001").await.remove(0);
         let mut c = app.login("school003").await;
@@ -184,7 +184,7 @@ async fn delete_all(app: &TestApp, c: &mut Client) {
 both_backends!(
     an_export_imports_back_to_the_same_rows,
     |backend: Backend| async move {
-        let app = crate::common::spawn_app(backend).await;
+        let app = crate::fitness::spawn_without_demo(backend).await;
         let class = class_of(&app, "school003", 3).await;
         let mut c = app.login("school003").await;
         record(&mut c, &class[0]).await;

@@ -21,7 +21,7 @@ async fn views(app: &TestApp) -> i64 {
 both_backends!(
     a_school_records_results_scored_on_save,
     |backend: Backend| async move {
-        let app = crate::common::spawn_app(backend).await;
+        let app = crate::fitness::spawn_without_demo(backend).await;
         let class = class_of(&app, "school003", 2).await;
         let p = &class[0];
         let mut c = app.login("school003").await;
@@ -78,7 +78,7 @@ both_backends!(
 both_backends!(
     impossible_values_and_items_not_taken_are_refused,
     |backend: Backend| async move {
-        let app = crate::common::spawn_app(backend).await;
+        let app = crate::fitness::spawn_without_demo(backend).await;
         let p = class_of(&app, "school003", 1).await.remove(0);
         let mut c = app.login("school003").await;
         let mut results = full_results(&p);
@@ -121,7 +121,7 @@ both_backends!(
 both_backends!(
     an_exempt_pupil_is_kept_unscored_and_the_class_page_shows_it,
     |backend: Backend| async move {
-        let app = crate::common::spawn_app(backend).await;
+        let app = crate::fitness::spawn_without_demo(backend).await;
         let class = class_of(&app, "school003", 2).await;
         let mut c = app.login("school003").await;
         let exempt = json!({ "student_id": class[0].student_id, "exempt": true,
@@ -153,7 +153,7 @@ both_backends!(
 both_backends!(
     the_sheet_form_saves_and_redisplays_refusals,
     |backend: Backend| async move {
-        let app = crate::common::spawn_app(backend).await;
+        let app = crate::fitness::spawn_without_demo(backend).await;
         let p = class_of(&app, "school003", 1).await.remove(0);
         let mut c = app.login("school003").await;
         let new = format!(
@@ -184,7 +184,7 @@ both_backends!(
 both_backends!(
     rescoring_restores_every_score_of_the_year_in_scope,
     |backend: Backend| async move {
-        let app = crate::common::spawn_app(backend).await;
+        let app = crate::fitness::spawn_without_demo(backend).await;
         let class = class_of(&app, "school003", 2).await;
         let mut c = app.login("school003").await;
         for p in &class[..2] {

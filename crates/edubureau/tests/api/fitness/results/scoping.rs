@@ -11,7 +11,7 @@ use crate::common::Backend;
 both_backends!(
     another_schools_tests_pupils_and_classes_are_not_found,
     |backend: Backend| async move {
-        let app = crate::common::spawn_app(backend).await;
+        let app = crate::fitness::spawn_without_demo(backend).await;
         let p = class_of(&app, "school003", 1).await.remove(0);
         let own_school = app.institution_of("school003").await;
         let mut own = app.login("school003").await;
