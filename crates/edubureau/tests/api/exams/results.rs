@@ -431,6 +431,14 @@ both_backends!(
             .get_json(&format!("/api/v1/exams/{}/scores/{own}", id + 1000))
             .await;
         assert_eq!(s, StatusCode::NOT_FOUND);
+        // An exam's import template: its own papers, and no template of an
+        // exam that does not exist.
+        let r = school.get(&format!("/exams/{id}/template.xlsx")).await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let r = school
+            .get(&format!("/exams/{}/template.xlsx", id + 1000))
+            .await;
+        assert_eq!(r.status(), StatusCode::NOT_FOUND);
     }
 );
 

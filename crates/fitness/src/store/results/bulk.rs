@@ -2,12 +2,14 @@
 //! writer (COPY on PostgreSQL, prepared multi-row INSERTs on SQLite) inside
 //! the caller's transaction, already scored.
 
+use std::sync::LazyLock;
+
 use chrono::{SecondsFormat, Utc};
 use platform::db::{BulkTable, BulkWriter, DbError, Deferrable, Sql, Tx, Value};
 use platform::vocab::Sex;
 use tokio::sync::mpsc;
 
-use super::{sex_key, Raw, Scores};
+use super::{sex_key, Raw, Scores, RAW_COLUMNS, SCORE_COLUMNS};
 
 /// One test to load.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -22,9 +24,10 @@ pub struct NewTest {
     pub scores: Scores,
 }
 
-const TABLES: [BulkTable<'static>; 1] = [BulkTable {
-    name: "fitness_tests",
-    columns: &[
+/// The columns a loaded row fills, in the order [`write`] gives them: the
+/// pupil, the results as measured, the scores, then the timestamps.
+static TABLES: LazyLock<[BulkTable<'static>; 1]> = LazyLock::new(|| {
+    let head = [
         "student_id",
         "institution_id",
         "school_year",
@@ -32,40 +35,18 @@ const TABLES: [BulkTable<'static>; 1] = [BulkTable {
         "class_name",
         "sex",
         "exempt",
-        "height",
-        "weight",
-        "vital_capacity",
-        "sprint_50m",
-        "standing_long_jump",
-        "sit_and_reach",
-        "run_800m",
-        "run_1000m",
-        "sit_ups",
-        "pull_ups",
-        "rope_skipping",
-        "shuttle_8x50m",
-        "bmi",
-        "bmi_category",
-        "bmi_score",
-        "vital_capacity_score",
-        "sprint_50m_score",
-        "sit_and_reach_score",
-        "rope_skipping_score",
-        "sit_ups_score",
-        "shuttle_8x50m_score",
-        "standing_long_jump_score",
-        "pull_ups_score",
-        "run_1000m_score",
-        "run_800m_score",
-        "standard_total",
-        "bonus",
-        "total",
-        "level",
-        "scored_at",
-        "created_at",
-        "updated_at",
-    ],
-}];
+    ];
+    let columns: Vec<&'static str> = head
+        .into_iter()
+        .chain(RAW_COLUMNS)
+        .chain(SCORE_COLUMNS)
+        .chain(["scored_at", "created_at", "updated_at"])
+        .collect();
+    [BulkTable {
+        name: "fitness_tests",
+        columns: Vec::leak(columns),
+    }]
+});
 
 /// Rows handed to the writer at a time.
 const ROWS_PER_CHUNK: usize = 256;
@@ -78,7 +59,7 @@ pub async fn load_stream(
     batches: mpsc::Receiver<Vec<NewTest>>,
 ) -> Result<u64, DbError> {
     let now = Utc::now().to_rfc3339_opts(SecondsFormat::Secs, false);
-    tx.bulk_stream(&TABLES, Deferrable::default(), batches, |batch, w| {
+    tx.bulk_stream(&*TABLES, Deferrable::default(), batches, |batch, w| {
         write(w, batch, year, &now)
     })
     .await

@@ -2,6 +2,8 @@
 //! scores written back through a keyed temporary table (bulk-written) and
 //! one `UPDATE … FROM` per batch.
 
+use std::sync::LazyLock;
+
 use chrono::{DateTime, Utc};
 use platform::auth::Scope;
 use platform::db::{BulkTable, DbError, Sql, Tx, Value};
@@ -50,29 +52,11 @@ pub async fn batch(
 const TEMP: &str = "fitness_rescore";
 
 fn temp_table() -> BulkTable<'static> {
-    const COLUMNS: [&str; 18] = [
-        "id",
-        "bmi",
-        "bmi_category",
-        "bmi_score",
-        "vital_capacity_score",
-        "sprint_50m_score",
-        "sit_and_reach_score",
-        "rope_skipping_score",
-        "sit_ups_score",
-        "shuttle_8x50m_score",
-        "standing_long_jump_score",
-        "pull_ups_score",
-        "run_1000m_score",
-        "run_800m_score",
-        "standard_total",
-        "bonus",
-        "total",
-        "level",
-    ];
+    static COLUMNS: LazyLock<Vec<&'static str>> =
+        LazyLock::new(|| std::iter::once("id").chain(SCORE_COLUMNS).collect());
     BulkTable {
         name: TEMP,
-        columns: &COLUMNS,
+        columns: COLUMNS.as_slice(),
     }
 }
 
