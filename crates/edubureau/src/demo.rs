@@ -5,7 +5,9 @@
 
 use platform::area::DemoRun;
 use platform::auth::users::{self, NewUser};
-use platform::auth::Section::{AidCentre, BasicEducation, Personnel, Preschool, PrivateEducation};
+use platform::auth::Section::{
+    AidCentre, BasicEducation, Personnel, Preschool, PrivateEducation, Safety, Supervision,
+};
 use platform::auth::{password, Role, Section};
 use platform::codes;
 use platform::db::Db;
@@ -24,6 +26,8 @@ pub const STAFF: &[(&str, &str, Role)] = &[
     ("minban", "民办教育科 邱老师", section(PrivateEducation)),
     ("renshi", "人事科 钱老师", section(Personnel)),
     ("duxue", "督学 施老师", Role::Inspector),
+    ("dudao", "督导室 卫老师", section(Supervision)),
+    ("anquanke", "安全科 褚老师", section(Safety)),
 ];
 
 const fn section(s: Section) -> Role {

@@ -25,6 +25,10 @@ pub static AREAS: Areas = Areas(&[
     &construction::AREA,
     &exams::AREA,
     &fitness::AREA,
+    &inspection::AREA,
+    &supervision::AREA,
+    &private_schools::AREA,
+    &safety::AREA,
     &ops::AREA,
 ]);
 

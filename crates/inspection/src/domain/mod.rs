@@ -1,11 +1,15 @@
 //! Pure rules: no I/O.
 
+pub mod campaigns;
+pub mod evidence;
 pub mod framework;
+pub mod kinds;
 pub mod order;
 pub mod points;
 pub mod score;
 
 pub use framework::{Band, Body, Check, Framework, FrameworkError, LevelOption, Method, Node};
+pub use kinds::{CampaignId, EvidenceId, FrameworkId, OrderId, Owner, Purpose, Source};
 pub use order::{OrderError, OrderEvent, OrderStatus};
 pub use points::Points;
 pub use score::{Answer, ScoreError, Scored};

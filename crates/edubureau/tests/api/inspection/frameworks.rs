@@ -1,0 +1,1 @@
+//! Tests of the inspection area's frameworks part.

@@ -1,0 +1,1 @@
+//! Tests of the private area's inspections part.

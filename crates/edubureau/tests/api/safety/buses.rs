@@ -1,0 +1,1 @@
+//! Tests of the safety area's buses part.

@@ -1,0 +1,1 @@
+//! Tests of the supervision area's inspectors part.

@@ -1,0 +1,1 @@
+//! Pure rules of campaigns: totals of a campaign summary.

@@ -1,0 +1,1 @@
+//! Pure rules of closure of a private school and what happens to its pupils.

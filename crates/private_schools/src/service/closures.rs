@@ -1,0 +1,1 @@
+//! Services of closure of a private school and what happens to its pupils.

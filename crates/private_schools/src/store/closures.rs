@@ -1,0 +1,1 @@
+//! Storage of closure of a private school and what happens to its pupils.

@@ -1,0 +1,16 @@
+//! Work area 10 (校园安全): hazards through the rectification loop of the
+//! inspection mechanism, emergency plans and drills, incidents and epidemic
+//! reports, and school buses.
+
+mod area;
+pub mod audit_labels;
+pub mod domain;
+pub mod service;
+pub mod store;
+pub mod web;
+
+pub use area::AREA;
+
+use platform::db::migrate::Migration;
+
+pub const MIGRATIONS: &[Migration] = platform::migrations! {};

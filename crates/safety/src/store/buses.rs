@@ -1,0 +1,1 @@
+//! Storage of school buses (校车): vehicles, drivers, licence expiry, routes, expiry alerts.

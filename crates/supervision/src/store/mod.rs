@@ -1,0 +1,5 @@
+//! Storage: SQL built with `Sql`; every read of institution-owned rows
+//! takes a `Scope` and filters in SQL.
+
+pub mod inspectors;
+pub mod reviews;
