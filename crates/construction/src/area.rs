@@ -16,7 +16,7 @@ pub static AREA: Area = Area {
     }],
     openapi: crate::web::openapi,
     demo: Some(|run| Box::pin(crate::demo::run(run))),
-    indicators: crate::service::progress::indicators::INDICATORS,
+    indicators: crate::service::indicators::INDICATORS,
     cli: Some(platform::area::AreaCli {
         commands: crate::cli::commands,
         run: |cli| Box::pin(crate::cli::run(cli)),

@@ -55,8 +55,8 @@ async fn a_filed_project_shows_on_the_timeline() {
             rows[0][0].contains("实验楼危房改造") && rows[0][0].contains(&name),
             "{rows:?}"
         );
-        let bars = b.find_all("table#timeline tbody svg rect").await;
-        assert_eq!(bars.len(), 2, "the planned and the actual bar of 立项");
+        let bars = b.find_all("table#timeline tbody svg path").await;
+        assert_eq!(bars.len(), 2, "the planned and the actual bars");
         b.screenshot("construction-timeline.png", None).await;
     })
     .await;

@@ -33,6 +33,7 @@ pub static AREA: Area = Area {
         run: |cli| Box::pin(crate::cli::run(cli)),
     }),
     pending: Some(|db, caller| Box::pin(pending_tasks(db, caller))),
+    indicators: crate::indicators::INDICATORS,
     audit_labels: crate::audit_labels::AUDIT_LABELS,
     ..Area::new("students", "学籍管理")
 };

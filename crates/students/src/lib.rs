@@ -8,6 +8,7 @@ pub mod audit_labels;
 mod cli;
 pub mod demo;
 pub mod domain;
+pub mod indicators;
 pub mod reader;
 pub mod service;
 pub mod store;

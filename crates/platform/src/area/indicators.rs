@@ -86,3 +86,40 @@ impl std::fmt::Debug for Indicator {
         f.debug_struct("Indicator").field("key", &self.key).finish()
     }
 }
+
+/// `num` over `den` for each group of `den`, times `scale` (100 for a
+/// percentage); groups whose denominator is zero are left out, a group
+/// missing from `num` counts as zero.
+pub fn ratio(num: &[IndicatorValue], den: Vec<IndicatorValue>, scale: f64) -> Vec<IndicatorValue> {
+    den.into_iter()
+        .filter(|d| d.value > 0.0)
+        .map(|d| {
+            let n = num.iter().find(|n| n.key == d.key).map_or(0.0, |n| n.value);
+            IndicatorValue {
+                value: n * scale / d.value,
+                ..d
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod ratio_tests {
+    use super::*;
+
+    fn v(key: &str, value: f64) -> IndicatorValue {
+        IndicatorValue {
+            key: key.into(),
+            label: format!("单位{key}"),
+            value,
+        }
+    }
+
+    #[test]
+    fn divides_each_group_by_its_own_denominator_and_drops_empty_ones() {
+        let num = [v("1", 3.0), v("9", 5.0)];
+        let den = vec![v("1", 4.0), v("2", 2.0), v("3", 0.0)];
+        let got = ratio(&num, den, 100.0);
+        assert_eq!(got, vec![v("1", 75.0), v("2", 0.0)]);
+    }
+}

@@ -22,7 +22,7 @@ pub use check::{check_areas, owner_of, ContractError};
 pub use cli::AreaCli;
 pub use demo::{DemoMade, DemoRun, DemoSize, DemoStep};
 pub use inbox::{Inbox, PendingFn, Task};
-pub use indicators::{Breakdown, Indicator, IndicatorQuery, IndicatorValue};
+pub use indicators::{ratio, Breakdown, Indicator, IndicatorQuery, IndicatorValue};
 
 /// A boxed future, for the async functions an area registers.
 pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;

@@ -1,6 +1,7 @@
 //! The area's start page and its reports: projects by kind and status,
 //! what needs attention, the latest reports; the project table with each
-//! project's latest 形象进度, totals by kind and township, and the seed's
+//! project's latest 形象进度, totals by kind, township and funding source,
+//! and the seed's
 //! 危房改造 figures counted from the records.
 
 use platform::auth::{Access, Caller, WorkArea};
@@ -11,7 +12,7 @@ use serde::Serialize;
 use super::watch::{attention, Attention};
 use crate::domain::ProjectKind;
 use crate::store::progress::overview::{
-    self as store, KindStatusCount, LatestReport, ProjectLine, Totals,
+    self as store, FundingTotals, KindStatusCount, LatestReport, ProjectLine, Totals,
 };
 
 /// The start page (/construction).
@@ -49,8 +50,8 @@ pub struct Reports {
     pub by_kind: Vec<Totals>,
     pub by_township: Vec<Totals>,
     pub dangerous_rebuild: DangerousRebuild,
-    // TODO(funding): totals by funding source (中央, 省, 市, 区, 自筹) read
-    // from the projects part's budget rows once that table is merged.
+    /// Budget by funding source (中央, 省, 市, 区, 自筹), in the sources' order.
+    pub by_funding_source: Vec<FundingTotals>,
 }
 
 pub async fn reports(db: &Db, caller: &Caller) -> Result<Reports, AppError> {
@@ -69,6 +70,7 @@ pub async fn reports(db: &Db, caller: &Caller) -> Result<Reports, AppError> {
     Ok(Reports {
         projects: store::project_table(db, scope).await?,
         by_township: store::totals_by_township(db, scope).await?,
+        by_funding_source: store::totals_by_funding_source(db, scope).await?,
         by_kind,
         dangerous_rebuild,
     })

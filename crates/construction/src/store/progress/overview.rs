@@ -8,6 +8,7 @@ use platform::db::{DbError, Ex, Sql};
 use serde::Serialize;
 
 use crate::domain::progress::{ProjectId, ReportId, Tenths};
+use crate::domain::projects::FundingSource;
 use crate::domain::{ProjectKind, ProjectStatus};
 
 /// How many projects of a kind have a status.
@@ -151,4 +152,35 @@ pub async fn latest_reports<'a>(
                 .limit(limit, 0),
         )
         .await
+}
+
+/// The budget of one funding source: how many projects it funds and how
+/// much (元), over the projects in scope (cancelled ones left out).
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow, Serialize, utoipa::ToSchema)]
+pub struct FundingTotals {
+    pub source: FundingSource,
+    pub projects: i64,
+    pub amount: i64,
+}
+
+pub async fn totals_by_funding_source<'a>(
+    ex: impl Into<Ex<'a>>,
+    scope: &Scope,
+) -> Result<Vec<FundingTotals>, DbError> {
+    let q = Sql::new(
+        "SELECT b.source, COUNT(DISTINCT b.project_id) AS projects, \
+         CAST(COALESCE(SUM(b.amount), 0) AS BIGINT) AS amount \
+         FROM construction_budget_lines b JOIN construction_projects p ON p.id = b.project_id \
+         WHERE p.status <> 'cancelled'",
+    );
+    let mut rows: Vec<FundingTotals> = ex
+        .into()
+        .fetch_all(
+            scope
+                .restrict(q, "p.institution_id")
+                .push(" GROUP BY b.source"),
+        )
+        .await?;
+    rows.sort_by_key(|r| FundingSource::ALL.iter().position(|s| *s == r.source));
+    Ok(rows)
 }

@@ -11,9 +11,10 @@ use platform::time::show_date;
 use platform::web::{file_response, page, AppState};
 use platform::{AppError, PageResult};
 
+use crate::domain::projects::wan_label;
 use crate::domain::ProjectKind;
 use crate::service::progress::overview::{self, Reports};
-use crate::store::progress::overview::Totals;
+use crate::store::progress::overview::{FundingTotals, Totals};
 
 const COLUMNS: [&str; 10] = [
     "项目名称",
@@ -36,6 +37,20 @@ fn totals(id: &str, first: &str, rows: &[Totals], label: impl Fn(&str) -> String
                 td { (label(&t.group)) } td.num { (t.projects) } td.num { (t.active) }
                 td.num { (t.planned_floor_area) } td.num { (t.dangerous_area_removed) }
             } } }
+        }
+    }
+}
+
+fn funding(rows: &[FundingTotals]) -> Markup {
+    let total: i64 = rows.iter().map(|r| r.amount).sum();
+    html! {
+        table #totals-by-funding-source {
+            thead { tr { th { "资金来源" } th.num { "项目数" } th.num { "预算（元）" } th.num { "预算（万元）" } } }
+            tbody { @for r in rows { tr {
+                td { (r.source.label()) } td.num { (r.projects) } td.num { (r.amount) }
+                td.num { (wan_label(r.amount)) }
+            } } }
+            tfoot { tr { th { "合计" } td {} td.num { (total) } td.num { (wan_label(total)) } } }
         }
     }
 }
@@ -67,7 +82,8 @@ fn view(r: &Reports) -> Markup {
         (totals("totals-by-kind", "类型", &r.by_kind, kind_label))
         h2 { "按乡镇（街道）" }
         (totals("totals-by-township", "乡镇（街道）", &r.by_township, str::to_string))
-        p.muted { "按资金来源（中央、省、市、区、自筹）的统计待项目资金登记功能上线后提供。" }
+        h2 { "按资金来源" }
+        (funding(&r.by_funding_source))
     }
 }
 

@@ -13,7 +13,7 @@ use platform::web::{page as layout, AppState};
 use platform::PageResult;
 
 use super::list::{filter_form, filters};
-use crate::domain::projects::Window;
+use crate::domain::projects::{Bar, Window};
 use crate::service::projects::{self as service, Timeline, TimelinePhase};
 use crate::store::projects::ProjectFilter;
 
@@ -36,18 +36,46 @@ fn year_marks(w: &Window) -> Markup {
     }
 }
 
+/// One project's bars as at most three SVG paths (planned, actual, late),
+/// a rectangle per phase in each: a 500-project page stays small, where an
+/// element and a tooltip per bar made it several times larger.
 fn strip(phases: &[TimelinePhase]) -> Markup {
+    let (mut planned, mut actual, mut late) = (String::new(), String::new(), String::new());
+    for ph in phases {
+        if let Some(b) = ph.planned {
+            bar(&mut planned, b, 1);
+        }
+        if let Some(b) = ph.actual {
+            bar(if ph.late { &mut late } else { &mut actual }, b, 11);
+        }
+    }
     html! {
-        svg.gantt viewBox="0 0 1000 20" preserveAspectRatio="none" width="100%" height="20" {
-            @for ph in phases {
-                @if let Some(b) = ph.planned {
-                    rect x=(b.left) y="1" width=(b.width) height="8" fill=(PLANNED) { title { (ph.phase.label()) "（计划）" } }
-                }
-                @if let Some(b) = ph.actual {
-                    rect x=(b.left) y="11" width=(b.width) height="8" fill=(if ph.late { LATE } else { ACTUAL }) { title { (ph.phase.label()) "（实际）" } }
-                }
+        svg.gantt viewBox="0 0 1000 20" preserveAspectRatio="none" width="100%" height="20" role="img" aria-label=(describe(phases)) {
+            @for (d, fill) in [(planned, PLANNED), (actual, ACTUAL), (late, LATE)] {
+                @if !d.is_empty() { path d=(d) fill=(fill) {} }
             }
         }
+    }
+}
+
+/// A bar `b` at height `y` as a closed path segment.
+fn bar(d: &mut String, b: Bar, y: i64) {
+    use std::fmt::Write;
+    let _ = write!(d, "M{} {y}h{}v8h-{}z", b.left, b.width, b.width);
+}
+
+/// What the strip shows, for screen readers and as its tooltip.
+fn describe(phases: &[TimelinePhase]) -> String {
+    let started: Vec<&str> = phases
+        .iter()
+        .filter(|p| p.actual.is_some())
+        .map(|p| p.phase.label())
+        .collect();
+    let late = phases.iter().filter(|p| p.late).count();
+    match started.last() {
+        None => "尚未开始".into(),
+        Some(current) if late > 0 => format!("当前阶段：{current}；逾期 {late} 个阶段"),
+        Some(current) => format!("当前阶段：{current}"),
     }
 }
 

@@ -2,7 +2,7 @@
 //! 继续教育达标率 and 新招聘教师数, by district, township or institution.
 
 use chrono::{Datelike, NaiveDate};
-use platform::area::{BoxFuture, Indicator, IndicatorQuery, IndicatorValue};
+use platform::area::{ratio, BoxFuture, Indicator, IndicatorQuery, IndicatorValue};
 use platform::db::{Db, DbError, Sql};
 
 use crate::domain::reports::ce_hours_due;
@@ -30,35 +30,12 @@ async fn teachers(
     institutions::indicators::grouped(db, q, "COUNT(DISTINCT s.id)", TEACHERS, filter).await
 }
 
-/// `num` over `den` for each group of `den`, scaled; groups whose
-/// denominator is zero are left out.
-fn divide(num: &[IndicatorValue], den: Vec<IndicatorValue>, scale: f64) -> Vec<IndicatorValue> {
-    den.into_iter()
-        .filter(|d| d.value > 0.0)
-        .map(|d| {
-            let n = num.iter().find(|n| n.key == d.key).map_or(0.0, |n| n.value);
-            IndicatorValue {
-                value: n * scale / d.value,
-                ..d
-            }
-        })
-        .collect()
-}
-
-/// Students enrolled on the day.
-async fn students(db: &Db, q: &IndicatorQuery) -> Result<Vec<IndicatorValue>, DbError> {
-    let filter = Sql::new("e.entered_on <= ")
-        .bind(q.on)
-        .push(" AND (e.left_on IS NULL OR e.left_on > ")
-        .bind(q.on)
-        .push(") AND (e.status <> 'left' OR e.left_on IS NOT NULL)");
-    let from = "students_enrolments e JOIN institutions i ON i.id = e.institution_id";
-    institutions::indicators::grouped(db, q, "COUNT(*)", from, filter).await
-}
-
-async fn ratio(db: &Db, q: &IndicatorQuery) -> Result<Vec<IndicatorValue>, DbError> {
-    let students = students(db, q).await?;
-    Ok(divide(&students, teachers(db, q, |f| f).await?, 1.0))
+async fn student_teacher_ratio(
+    db: &Db,
+    q: &IndicatorQuery,
+) -> Result<Vec<IndicatorValue>, DbError> {
+    let students = students::indicators::enrolled(db, q).await?;
+    Ok(ratio(&students, teachers(db, q, |f| f).await?, 1.0))
 }
 
 async fn senior_share(db: &Db, q: &IndicatorQuery) -> Result<Vec<IndicatorValue>, DbError> {
@@ -66,7 +43,7 @@ async fn senior_share(db: &Db, q: &IndicatorQuery) -> Result<Vec<IndicatorValue>
         f.push(" AND s.title_level IN ('senior', 'professor')")
     })
     .await?;
-    Ok(divide(&num, teachers(db, q, |f| f).await?, 100.0))
+    Ok(ratio(&num, teachers(db, q, |f| f).await?, 100.0))
 }
 
 async fn ce_compliance(db: &Db, q: &IndicatorQuery) -> Result<Vec<IndicatorValue>, DbError> {
@@ -88,7 +65,7 @@ async fn ce_compliance(db: &Db, q: &IndicatorQuery) -> Result<Vec<IndicatorValue
             .bind(due)
     };
     let num = teachers(db, q, met).await?;
-    Ok(divide(&num, teachers(db, q, |f| f).await?, 100.0))
+    Ok(ratio(&num, teachers(db, q, |f| f).await?, 100.0))
 }
 
 fn recruited<'a>(
@@ -118,7 +95,7 @@ pub const INDICATORS: &[Indicator] = &[
         name: "生师比",
         unit: "∶1",
         definition: "当日在籍学生数 ÷ 专任教师数（无专任教师的单位不计）",
-        compute: |db, q| Box::pin(ratio(db, q)),
+        compute: |db, q| Box::pin(student_teacher_ratio(db, q)),
     },
     Indicator {
         key: "teachers.senior_title_share",

@@ -76,4 +76,44 @@ both_backends!(the_demo_estate_matches_the_seed, |b: Backend| async move {
             .await
             .expect("indicator");
     assert!(value[0].value > 0.0);
+
+    // The same figures as the area publishes them.
+    let admin = app.login("admin").await;
+    let (_, v) = admin
+        .get_json("/api/v1/indicators/construction.dangerous_area")
+        .await;
+    assert_eq!(v[0]["value"].as_f64(), Some(6_074.0), "{v}");
+    let school = app.institution_of("school003").await;
+    let key = school.to_string();
+    let of_school = |v: &serde_json::Value| {
+        v.as_array()
+            .and_then(|a| a.iter().find(|x| x["key"] == key.as_str()))
+            .and_then(|x| x["value"].as_f64())
+    };
+    let (_, pupils) = admin
+        .get_json("/api/v1/indicators/students.enrolled?by=institution")
+        .await;
+    let on_roll: i64 = app
+        .db
+        .scalar(
+            Sql::new("SELECT COUNT(*) FROM students_enrolments WHERE left_on IS NULL AND status <> 'left' AND institution_id = ")
+                .bind(school),
+        )
+        .await
+        .expect("count");
+    assert!(on_roll > 0);
+    assert_eq!(of_school(&pupils), Some(on_roll as f64), "{pupils}");
+    let (_, per_pupil) = admin
+        .get_json("/api/v1/indicators/construction.floor_area_per_pupil?by=institution")
+        .await;
+    let floor = raw
+        .iter()
+        .find(|(i, _)| *i == school)
+        .map(|(_, a)| *a)
+        .expect("buildings");
+    let got = of_school(&per_pupil).expect("a value for the school");
+    assert!(
+        (got - floor as f64 / on_roll as f64).abs() < 1e-9,
+        "{got} vs {floor}/{on_roll}"
+    );
 });

@@ -19,6 +19,20 @@ both_backends!(
                 .await;
             assert_eq!(s, StatusCode::CREATED, "{v}");
         }
+        let (_, r) = admin.get_json("/api/v1/construction/reports").await;
+        assert_eq!(
+            r["by_funding_source"],
+            json!([
+                {"source": "province", "projects": 1, "amount": 3_796_000},
+                {"source": "district", "projects": 1, "amount": 5_694_000}
+            ])
+        );
+        let (_, html) = admin.get_text("/construction/reports").await;
+        let table = &html[html.find("totals-by-funding-source").expect("table")..];
+        assert!(
+            table.contains("省") && table.contains("379.6万元") && table.contains("949万元"),
+            "{table}"
+        );
         let (s, _) = admin
             .post_json(
                 &format!("{base}/budget"),

@@ -15,10 +15,13 @@ both_backends!(
             .get_text("/construction/timeline?year=2026&kind=dangerous_rebuild")
             .await;
         assert_eq!(s, StatusCode::OK);
+        assert!(page.contains("艺体楼危房改造"), "{page}");
         assert!(
-            page.contains("艺体楼危房改造") && page.contains("<rect"),
-            "{page}"
+            page.contains(r##"<path d="M0 1h1000v8h-1000z" fill="#9ecae1">"##)
+                && page.contains(r##"<path d="M0 11h1000v8h-1000z" fill="#0b5394">"##),
+            "立项's planned and actual bar fill the window: {page}"
         );
+        assert!(page.contains("当前阶段：立项"), "{page}");
         assert!(
             page.contains("2026-01-01 至 2026-01-10"),
             "the window spans the dates"
