@@ -2,29 +2,19 @@
 //! reports (one a day, the plan, the end after the observation days, the
 //! daily view and the inbox), the demo, and scoping.
 
-use chrono::Duration;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
+use super::fixtures::{created as add, day, spawn_emptied, task};
 use crate::both_backends;
-use crate::common::{empty_tables, spawn_app, Backend, Client, TestApp};
+use crate::common::{Backend, TestApp};
 
 async fn spawn_without_incidents(backend: Backend) -> TestApp {
-    let app = spawn_app(backend).await;
-    empty_tables(
-        &app,
-        &[
-            "safety_epidemic_reports",
-            "safety_epidemics",
-            "safety_incidents",
-        ],
+    spawn_emptied(
+        backend,
+        &["safety_epidemic_reports", "safety_epidemics", "safety_incidents"],
     )
-    .await;
-    app
-}
-
-fn day(offset: i64) -> String {
-    (platform::time::today() + Duration::days(offset)).to_string()
+    .await
 }
 
 fn incident(institution: i64, kind: &str, injured: i64) -> Value {
@@ -38,20 +28,6 @@ fn incident(institution: i64, kind: &str, injured: i64) -> Value {
         "measures": "送医，通知家长",
         "reported_by": "王老师"
     })
-}
-
-async fn add(c: &mut Client, path: &str, body: &Value) -> i64 {
-    let (s, v) = c.post_json(path, body).await;
-    assert_eq!(s, StatusCode::CREATED, "{v}");
-    v["id"].as_i64().expect("id")
-}
-
-fn task(inbox: &Value, label: &str) -> Option<i64> {
-    inbox
-        .as_array()?
-        .iter()
-        .find(|t| t["label"] == label)
-        .and_then(|t| t["count"].as_i64())
 }
 
 both_backends!(

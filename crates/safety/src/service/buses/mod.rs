@@ -23,9 +23,10 @@ use crate::store::buses::{self as store, Bus, BusFilter};
 /// At most this many buses in one list or export.
 pub const LIST_LIMIT: i64 = 100_000;
 
-/// Whether the caller may add and change buses: a school its own, the
-/// 安全科 every institution's.
-pub fn keeps_buses(caller: &Caller) -> bool {
+/// Whether the caller keeps the area's records of institutions (buses,
+/// incidents, epidemic reports): a school its own, the 安全科 every
+/// institution's.
+pub fn keeps_records(caller: &Caller) -> bool {
     caller.role.may(WorkArea::Safety, Access::Write)
 }
 
@@ -99,6 +100,15 @@ pub struct NewBus {
     pub bus: BusInput,
 }
 
+/// A write refused by the database: an institution that does not exist is
+/// the caller's mistake; anything else goes on.
+pub(crate) fn unknown_institution(e: DbError) -> AppError {
+    match e {
+        DbError::ForeignKey(_) => AppError::invalid("institution_id", "所选学校不存在"),
+        other => other.into(),
+    }
+}
+
 pub(crate) fn duplicate_plate(plate: &Plate) -> AppError {
     AppError::Invalid(vec![FieldError::new(
         "plate",
@@ -116,8 +126,7 @@ pub async fn create(db: &Db, caller: &Caller, new: &NewBus) -> Result<Bus, AppEr
         .await
         .map_err(|e| match e {
             DbError::Unique(_) => duplicate_plate(&plate),
-            DbError::ForeignKey(_) => AppError::invalid("institution_id", "所选学校不存在"),
-            other => other.into(),
+            other => unknown_institution(other),
         })?;
     let created = store::get(&mut tx, &caller.scope, id)
         .await?
@@ -146,7 +155,7 @@ pub async fn create(db: &Db, caller: &Caller, new: &NewBus) -> Result<Bus, AppEr
 /// The fleet's tasks in the inbox of whoever keeps buses, in scope: papers
 /// expired, and papers expiring within the alert window.
 pub(crate) async fn tasks(db: &Db, caller: &Caller) -> Result<Vec<Task>, AppError> {
-    if !keeps_buses(caller) {
+    if !keeps_records(caller) {
         return Ok(vec![]);
     }
     let today = platform::time::today();

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use super::invalid_if_any;
 use crate::domain::incidents::epidemic::{check_end, last_case_on, may_end_on};
 use crate::domain::incidents::{EpidemicId, EpidemicInput, EpidemicReport};
-use crate::service::buses::{owner, require_keeper};
+use crate::service::buses::{owner, require_keeper, unknown_institution};
 use crate::service::pending::task;
 use crate::store::incidents::epidemics::{self as store, DailyReport, Epidemic};
 
@@ -90,10 +90,7 @@ pub async fn open(db: &Db, caller: &Caller, new: &NewEpidemic) -> Result<Epidemi
     }
     let id = store::insert(&mut tx, institution_id, e)
         .await
-        .map_err(|err| match err {
-            DbError::ForeignKey(_) => AppError::invalid("institution_id", "所选学校不存在"),
-            other => other.into(),
-        })?;
+        .map_err(unknown_institution)?;
     let d = detail_in(&mut tx, caller, id).await?;
     audit::commit(
         tx,

@@ -15,7 +15,7 @@ use platform::db::{Db, DbError};
 use platform::{AppError, InstitutionId};
 use serde::{Deserialize, Serialize};
 
-use super::buses::{keeps_buses as keeps_records, owner, require_keeper};
+use super::buses::{keeps_records, owner, require_keeper, unknown_institution};
 use crate::domain::incidents::{IncidentId, IncidentInput, IncidentStatus};
 use crate::store::incidents::{self as store, Incident, IncidentFilter, KindCount};
 
@@ -95,10 +95,7 @@ pub async fn create(db: &Db, caller: &Caller, new: &NewIncident) -> Result<Incid
     let mut tx = db.begin().await?;
     let id = store::insert(&mut tx, institution_id, i)
         .await
-        .map_err(|e| match e {
-            DbError::ForeignKey(_) => AppError::invalid("institution_id", "所选学校不存在"),
-            other => other.into(),
-        })?;
+        .map_err(unknown_institution)?;
     let created = store::get(&mut tx, &caller.scope, id)
         .await?
         .ok_or(AppError::NotFound)?;

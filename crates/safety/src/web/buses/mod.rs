@@ -7,7 +7,10 @@ mod pages;
 
 use axum::routing::get;
 use axum::Router;
+use platform::auth::Actor;
+use platform::web::directory::{resolve, InstitutionChoice};
 use platform::web::AppState;
+use platform::AppError;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -27,4 +30,29 @@ pub fn routes() -> Router<AppState> {
 pub fn openapi() -> utoipa::openapi::OpenApi {
     use utoipa::OpenApi;
     api::ApiDoc::openapi()
+}
+
+/// The institutions a bureau user picks from (none for a school, whose
+/// records are its own).
+pub(in crate::web) async fn choices(
+    s: &AppState,
+    actor: &Actor,
+) -> Result<Vec<InstitutionChoice>, AppError> {
+    if actor.scope.institution().is_some() {
+        return Ok(vec![]);
+    }
+    Ok((s.institutions)(&s.db).await?)
+}
+
+/// The institution typed into a picker (None for a school, whose own it is).
+pub(in crate::web) fn chosen(
+    all: &[InstitutionChoice],
+    typed: &str,
+) -> Result<Option<i64>, AppError> {
+    if all.is_empty() {
+        return Ok(None);
+    }
+    resolve(all, typed)
+        .map(|id| Some(id.0))
+        .map_err(|m| AppError::invalid("institution_id", m))
 }

@@ -6,16 +6,17 @@ use axum::response::{IntoResponse, Redirect};
 use chrono::NaiveDate;
 use maud::{html, Markup};
 use platform::auth::{Actor, Caller};
-use platform::web::directory::{picker, resolve, InstitutionChoice};
+use platform::web::directory::{picker, InstitutionChoice};
 use platform::web::forms::{csrf_field, field_error, redisplay, refusal_view, Refusal};
 use platform::web::{page, AppState};
 use platform::{AppError, PageResult};
 use serde::Deserialize;
 
+use super::{choices, chosen};
 use crate::domain::buses::{
     expiry, stops, BusId, BusText, Expiry, LicenceClass, Plate, ALERT_DAYS, FIELDS,
 };
-use crate::service::buses::{self as service, keeps_buses, NewBus};
+use crate::service::buses::{self as service, keeps_records, NewBus};
 use crate::store::buses::{Bus, BusFilter};
 
 const TITLE: &str = "校车管理";
@@ -152,13 +153,6 @@ fn add_form(actor: &Actor, all: &[InstitutionChoice], f: &BusForm, r: &Refusal) 
     }
 }
 
-async fn choices(s: &AppState, actor: &Actor) -> Result<Vec<InstitutionChoice>, AppError> {
-    if actor.scope.institution().is_some() {
-        return Ok(vec![]);
-    }
-    Ok((s.institutions)(&s.db).await?)
-}
-
 async fn list_body(
     s: &AppState,
     actor: &Actor,
@@ -184,7 +178,7 @@ async fn list_body(
         p id="bus-summary" { "共 " (buses.len()) " 辆；证照已过期 " (expired) " 辆，" (ALERT_DAYS) " 天内到期 " (expiring) " 辆。"
             a href=(format!("/safety/buses.xlsx?state={}&q={}", filter.state.as_deref().unwrap_or(""), filter.q.as_deref().unwrap_or(""))) { "导出 Excel" } }
         (table(&buses, today))
-        @if keeps_buses(caller) { (add_form(actor, &all, f, r)) }
+        @if keeps_records(caller) { (add_form(actor, &all, f, r)) }
     })
 }
 
@@ -214,15 +208,7 @@ pub async fn create(
 ) -> PageResult {
     let all = choices(&s, &actor).await?;
     let done = async {
-        let institution_id = if all.is_empty() {
-            None
-        } else {
-            Some(
-                resolve(&all, &f.institution)
-                    .map_err(|m| AppError::invalid("institution_id", m))?
-                    .0,
-            )
-        };
+        let institution_id = chosen(&all, &f.institution)?;
         let bus = f.text.parse().map_err(AppError::Invalid)?;
         service::create(
             &s.db,

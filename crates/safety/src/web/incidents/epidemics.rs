@@ -15,12 +15,13 @@ use platform::{AppError, PageResult};
 use serde::Deserialize;
 
 use super::api::OpenOnly;
-use super::pages::{choices, chosen, incidents_nav};
+use super::pages::incidents_nav;
 use crate::domain::incidents::{Disease, EpidemicId, EpidemicInput, EpidemicReport};
-use crate::service::buses::keeps_buses as keeps_records;
+use crate::service::buses::keeps_records;
 use crate::service::incidents::epidemics::{
     self as service, DailyView, EpidemicDetail, NewEpidemic, OnDate,
 };
+use crate::web::buses::{choices, chosen};
 
 const TITLE: &str = "疫情报告";
 /// Days of the daily view on the page.

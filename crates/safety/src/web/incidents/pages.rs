@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Redirect};
 use maud::{html, Markup};
 use platform::auth::{Actor, Caller};
 use platform::vocab::check::{Checker, Field};
-use platform::web::directory::{picker, resolve, InstitutionChoice};
+use platform::web::directory::{picker, InstitutionChoice};
 use platform::web::forms::{
     csrf_field, field_error, options, redisplay, refusal_view, select, Refusal,
 };
@@ -16,9 +16,10 @@ use platform::{AppError, PageResult};
 use serde::Deserialize;
 
 use crate::domain::incidents::{IncidentId, IncidentInput, IncidentKind, IncidentStatus};
-use crate::service::buses::keeps_buses as keeps_records;
+use crate::service::buses::keeps_records;
 use crate::service::incidents::{self as service, Advance, IncidentList, NewIncident};
 use crate::store::incidents::{Incident, IncidentFilter};
+use crate::web::buses::{choices, chosen};
 
 const TITLE: &str = "安全事故";
 
@@ -140,26 +141,6 @@ fn add_form(actor: &Actor, all: &[InstitutionChoice], f: &IncidentForm, r: &Refu
             p { button type="submit" { "报告" } }
         }
     }
-}
-
-pub(super) async fn choices(
-    s: &AppState,
-    actor: &Actor,
-) -> Result<Vec<InstitutionChoice>, AppError> {
-    if actor.scope.institution().is_some() {
-        return Ok(vec![]);
-    }
-    Ok((s.institutions)(&s.db).await?)
-}
-
-/// The institution typed into a picker (None for a school, whose own it is).
-pub(super) fn chosen(all: &[InstitutionChoice], typed: &str) -> Result<Option<i64>, AppError> {
-    if all.is_empty() {
-        return Ok(None);
-    }
-    resolve(all, typed)
-        .map(|id| Some(id.0))
-        .map_err(|m| AppError::invalid("institution_id", m))
 }
 
 async fn list_body(

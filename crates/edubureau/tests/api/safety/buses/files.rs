@@ -3,7 +3,8 @@
 
 use reqwest::StatusCode;
 
-use super::{add_bus, in_days, spawn_without_buses};
+use super::super::fixtures::day as in_days;
+use super::{add_bus, spawn_without_buses};
 use crate::both_backends;
 use crate::common::Backend;
 

@@ -4,23 +4,16 @@
 
 mod files;
 
-use chrono::Duration;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
+use super::fixtures::{created, day as in_days, spawn_emptied, task as count};
 use crate::both_backends;
-use crate::common::{empty_tables, spawn_app, Backend, Client, TestApp};
+use crate::common::{Backend, Client, TestApp};
 
 /// A test app without demo buses.
 pub async fn spawn_without_buses(backend: Backend) -> TestApp {
-    let app = spawn_app(backend).await;
-    empty_tables(&app, &["safety_buses"]).await;
-    app
-}
-
-/// A date `days` days from today.
-pub fn in_days(days: i64) -> String {
-    (platform::time::today() + Duration::days(days)).to_string()
+    spawn_emptied(backend, &["safety_buses"]).await
 }
 
 /// A bus whose first paper (the insurance) expires in `days` days.
@@ -45,19 +38,7 @@ pub fn bus(institution: i64, plate: &str, days: i64) -> Value {
 
 /// Registers a bus and gives its id.
 pub async fn add_bus(c: &mut Client, institution: i64, plate: &str, days: i64) -> i64 {
-    let (s, b) = c
-        .post_json("/api/v1/safety/buses", &bus(institution, plate, days))
-        .await;
-    assert_eq!(s, StatusCode::CREATED, "{b}");
-    b["id"].as_i64().expect("id")
-}
-
-fn count(inbox: &Value, label: &str) -> Option<i64> {
-    inbox
-        .as_array()?
-        .iter()
-        .find(|t| t["label"] == label)
-        .and_then(|t| t["count"].as_i64())
+    created(c, "/api/v1/safety/buses", &bus(institution, plate, days)).await
 }
 
 both_backends!(
