@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use platform::area::Task;
 use platform::audit::{self, Entry};
 use platform::auth::{Access, Caller, WorkArea};
-use platform::db::{Db, DbError};
+use platform::db::Db;
 use platform::{AppError, InstitutionId};
 use serde::{Deserialize, Serialize};
 
