@@ -197,3 +197,64 @@ proptest! {
         prop_assert_eq!(state, expected);
     }
 }
+
+fn text() -> BusText {
+    BusText::from_cells(
+        [
+            "闽G·12345",
+            "19",
+            "校车公司",
+            "闽G校01",
+            "2027-03-01",
+            "2027-01-10",
+            "2027-05-01",
+            "李建国",
+            "b1",
+            "2028-01-01",
+            "是",
+            "水南—学校",
+            "",
+        ]
+        .map(String::from),
+    )
+}
+
+#[test]
+fn a_typed_bus_reads_every_field() {
+    let b = text().parse().expect("valid");
+    assert_eq!(b.seats, 19);
+    assert_eq!(b.driver_class, LicenceClass::B1);
+    assert!(b.driver_approved);
+    assert_eq!(b.pupils, 0, "an empty count is none");
+    assert_eq!(b.first_expiry(), d(2027, 1, 10));
+    assert_eq!(licence_class("B1（中型客车）"), Ok(LicenceClass::B1));
+}
+
+#[test]
+fn a_typed_bus_names_each_bad_or_missing_field() {
+    let mut t = text();
+    t.seats = "0".into();
+    t.permit_expires = String::new();
+    t.insurance_expires = "明年".into();
+    t.driver_class = "D".into();
+    t.driver_approved = "也许".into();
+    t.pupils = "-1".into();
+    let keys: Vec<String> = t
+        .parse()
+        .expect_err("bad")
+        .into_iter()
+        .map(|e| e.field)
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "seats",
+            "permit_expires",
+            "insurance_expires",
+            "driver_class",
+            "driver_approved",
+            "pupils"
+        ]
+    );
+    assert_eq!(FIELDS.len(), 13);
+}
