@@ -12,7 +12,11 @@ use crate::common::{Backend, TestApp};
 async fn spawn_without_incidents(backend: Backend) -> TestApp {
     spawn_emptied(
         backend,
-        &["safety_epidemic_reports", "safety_epidemics", "safety_incidents"],
+        &[
+            "safety_epidemic_reports",
+            "safety_epidemics",
+            "safety_incidents",
+        ],
     )
     .await
 }
