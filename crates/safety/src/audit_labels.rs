@@ -3,4 +3,31 @@
 
 use platform::audit::labels::EntityLabels;
 
-pub const AUDIT_LABELS: &[EntityLabels] = &[];
+use crate::domain::buses::LicenceClass;
+use crate::domain::incidents::{Disease, IncidentKind, IncidentStatus};
+
+pub const AUDIT_LABELS: &[EntityLabels] = platform::audit_labels! {
+    // Incidents (安全事故) and epidemic reports (疫情报告).
+    safety_incident "安全事故" {
+        occurred_at: "发生时间", kind: "事故类型" of(IncidentKind), injured: "受伤人数",
+        deaths: "死亡人数", description: "事故经过", measures: "已采取措施", reported_by: "报告人",
+        status: "状态" of(IncidentStatus), follow_up: "处理结果";
+        hidden id, institution_id
+    }
+    safety_epidemic "疫情报告" {
+        disease: "病种" of(Disease), first_case_on: "首例发病日期", observation_days: "观察期（天）",
+        note: "情况说明", reported_on: "报告日期", new_cases: "新增病例", absent: "缺课人数",
+        classes: "涉及班级", plan_activated_on: "启动应急预案日期", closed_on: "结束日期";
+        hidden id, institution_id
+    }
+    // School buses (校车).
+    safety_bus "校车" {
+        plate: "车牌号", seats: "核载人数", operator: "运营单位", permit_no: "校车标牌号",
+        permit_expires: "校车标牌有效期至", inspection_expires: "年检有效期至",
+        insurance_expires: "保险有效期至", driver_name: "驾驶人",
+        driver_class: "准驾车型" of(LicenceClass), driver_licence_expires: "驾驶证有效期至",
+        driver_approved: "校车驾驶资格", route: "线路", pupils: "乘车学生数",
+        imported: "导入辆数";
+        hidden id, institution_id
+    }
+};

@@ -13,4 +13,7 @@ pub use area::AREA;
 
 use platform::db::migrate::Migration;
 
-pub const MIGRATIONS: &[Migration] = platform::migrations! {};
+pub const MIGRATIONS: &[Migration] = platform::migrations! {
+    885 "safety_incidents" "0885_safety_incidents.sql",
+    893 "safety_buses" "0893_safety_buses.sql",
+};

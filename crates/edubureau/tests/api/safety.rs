@@ -2,5 +2,6 @@
 
 mod buses;
 mod drills;
+mod fixtures;
 mod hazards;
 mod incidents;

@@ -18,12 +18,14 @@ pub(crate) fn task(label: String, count: i64, href: String) -> Task {
     }
 }
 
-pub async fn tasks(_db: &Db, caller: &Caller) -> Result<Vec<Task>, AppError> {
+pub async fn tasks(db: &Db, caller: &Caller) -> Result<Vec<Task>, AppError> {
     if !caller.role.may(WorkArea::Safety, Access::Read) {
         return Ok(vec![]);
     }
     #[allow(unused_mut)]
     let mut tasks: Vec<Task> = Vec::new();
+    tasks.extend(super::incidents::tasks(db, caller).await?);
+    tasks.extend(super::buses::tasks(db, caller).await?);
     tasks.retain(|t| t.count > 0);
     Ok(tasks)
 }

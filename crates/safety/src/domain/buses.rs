@@ -1,1 +1,0 @@
-//! Pure rules of school buses (校车): vehicles, drivers, licence expiry, routes, expiry alerts.
