@@ -165,8 +165,8 @@ pub async fn save_indicator(
     original: Option<&str>,
     row: &IndicatorRow,
 ) -> Result<(), AppError> {
-    let (parent, node) = row.parse().map_err(row_problems)?;
     edit(db, caller, id, |d| {
+        let (parent, node) = row.parse().map_err(row_problems)?;
         let code = node.code.clone();
         let title = node.title.clone();
         match original.map(str::trim).filter(|o| !o.is_empty()) {

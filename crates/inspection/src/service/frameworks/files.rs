@@ -130,33 +130,31 @@ pub async fn import(
     let table = read_sheet(bytes, file_name, &choice).map_err(unreadable)?;
     let sheet = table.sheet.clone();
     let (rows, mut errors) = indicator_rows(&table);
-    let (bands, bands_row) = match bands_table(bytes, file_name).map_err(unreadable)? {
-        None => (Framework::empty(total).bands, table.header_row),
-        Some(t) => {
-            let (bands, band_errors) = read_bands(&t);
-            errors.extend(band_errors);
-            (bands, t.header_row + 1)
-        }
-    };
     if !errors.is_empty() {
         return Ok(ImportOutcome::refused(errors));
     }
-    let framework = match from_rows(total, &rows, bands, bands_row) {
-        Ok(f) => f,
-        Err(problems) => {
-            let errors = problems
-                .into_iter()
-                .map(|p| match p.field {
-                    Some(f) => {
-                        RowError::new(p.row, f.column(), p.reason).in_sheet(sheet.as_deref())
-                    }
-                    None => {
-                        RowError::new(p.row, BAND_COLUMNS[1], p.reason).in_sheet(Some(BANDS_SHEET))
-                    }
-                })
-                .collect();
-            return Ok(ImportOutcome::refused(errors));
+    let (bands, bands_row, band_errors) = match bands_table(bytes, file_name).map_err(unreadable)? {
+        None => (Framework::empty(total).bands, table.header_row, vec![]),
+        Some(t) => {
+            let (bands, band_errors) = read_bands(&t);
+            (bands, t.header_row + 1, band_errors)
         }
+    };
+    let framework = from_rows(total, &rows, bands, bands_row);
+    if let Err(problems) = &framework {
+        // With a band unreadable, the order of those read says nothing.
+        let problems = problems
+            .iter()
+            .filter(|p| p.field.is_some() || band_errors.is_empty());
+        errors.extend(problems.map(|p| match p.field {
+            Some(f) => RowError::new(p.row, f.column(), &p.reason).in_sheet(sheet.as_deref()),
+            None => RowError::new(p.row, BAND_COLUMNS[1], &p.reason).in_sheet(Some(BANDS_SHEET)),
+        }));
+    }
+    errors.extend(band_errors);
+    let framework = match framework {
+        Ok(f) if errors.is_empty() => f,
+        _ => return Ok(ImportOutcome::refused(errors)),
     };
     let row = NewFrameworkRow {
         owner: meta.owner,
