@@ -153,11 +153,15 @@ pub async fn update_draft(
 }
 
 /// The number the next version of the standard `name` gets.
-pub async fn next_version(tx: &mut Tx, owner: Owner, name: &str) -> Result<i64, DbError> {
+pub async fn next_version<'a>(
+    ex: impl Into<Ex<'a>>,
+    owner: Owner,
+    name: &str,
+) -> Result<i64, DbError> {
     let q =
         Sql::new("SELECT COALESCE(MAX(version), 0) + 1 FROM inspection_frameworks WHERE owner = ")
             .bind(owner)
             .push(" AND name = ")
             .bind(name);
-    tx.scalar(q).await
+    ex.into().scalar(q).await
 }

@@ -10,7 +10,7 @@ use platform::db::Db;
 use platform::{AppError, FieldError};
 use serde::{Deserialize, Serialize};
 
-use super::{insert, unique_name, valid_name};
+use super::{first_version, save, unique_name, valid_name};
 use crate::domain::indicator_row::band_of;
 use crate::domain::{Framework, FrameworkId, IndicatorRow, Owner, Points, Purpose};
 use crate::service::require_owner_bureau;
@@ -67,22 +67,10 @@ pub async fn start(db: &Db, caller: &Caller, input: &NewDraft) -> Result<Framewo
     let name = valid_name(&input.name)?;
     let year = year_of(&input.year)?;
     let framework = Framework::empty(total_of(&input.total)?);
-    let row = NewFrameworkRow {
-        owner: input.owner,
-        purpose: input.purpose,
-        name,
-        year,
-        version: 1,
-        framework: &framework,
-        created_by: caller.who.user_id.map(|u| u.0),
-        based_on: None,
-    };
-    let mut tx = db.begin().await?;
-    let id = insert(&mut tx, &row).await?;
+    let row = first_version(caller, input.owner, input.purpose, name, year, &framework);
     let what = format!("新建评估标准草稿：{name}（{year}年）");
-    let entry = Entry::new("create", "inspection_framework", what).id(id.0);
-    audit::commit(tx, &caller.who, entry.after(input)).await?;
-    Ok(id)
+    let entry = Entry::new("create", "inspection_framework", what).after(input);
+    save(db, caller, &row, entry).await
 }
 
 /// A draft as a change sees it.
@@ -266,24 +254,21 @@ pub async fn new_version(
     }
     let year = checked_year(year)?;
     let framework = row.framework()?;
-    let mut tx = db.begin().await?;
-    let version = store::next_version(&mut tx, row.owner, &row.name).await?;
+    let version = store::next_version(db, row.owner, &row.name).await?;
     let new = NewFrameworkRow {
-        owner: row.owner,
-        purpose: row.purpose,
-        name: &row.name,
-        year,
         version,
-        framework: &framework,
-        created_by: caller.who.user_id.map(|u| u.0),
         based_on: Some(id),
+        ..first_version(caller, row.owner, row.purpose, &row.name, year, &framework)
     };
-    let new_id = insert(&mut tx, &new).await?;
     let what = format!(
         "生成评估标准新版本：{}（{year}年，第 {version} 版，据第 {} 版）",
         row.name, row.version
     );
-    let entry = Entry::new("create", "inspection_framework", what).id(new_id.0);
-    audit::commit(tx, &caller.who, entry).await?;
-    Ok(new_id)
+    save(
+        db,
+        caller,
+        &new,
+        Entry::new("create", "inspection_framework", what),
+    )
+    .await
 }

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use platform::audit::{self, Entry};
+use platform::audit::Entry;
 use platform::auth::Caller;
 use platform::db::Db;
 use platform::excel::{read_sheet, Cell, ReadError, RowError, SheetChoice, Table, Title, Workbook};
@@ -14,12 +14,11 @@ use platform::AppError;
 use serde::{Deserialize, Serialize};
 
 use super::drafts::{total_of, year_of};
-use super::{insert, load, valid_name};
+use super::{first_version, load, save, valid_name};
 use crate::domain::indicator_row::{band_of, number};
 use crate::domain::rows::{from_rows, to_rows};
 use crate::domain::{Band, Field, Framework, FrameworkId, IndicatorRow, Owner, Points, Purpose};
 use crate::service::require_owner_bureau;
-use crate::store::frameworks::NewFrameworkRow;
 
 const SHEET: &str = "指标";
 const BANDS_SHEET: &str = "评定等次";
@@ -156,22 +155,11 @@ pub async fn import(
         Ok(f) if errors.is_empty() => f,
         _ => return Ok(ImportOutcome::refused(errors)),
     };
-    let row = NewFrameworkRow {
-        owner: meta.owner,
-        purpose: meta.purpose,
-        name,
-        year,
-        version: 1,
-        framework: &framework,
-        created_by: caller.who.user_id.map(|u| u.0),
-        based_on: None,
-    };
-    let mut tx = db.begin().await?;
-    let id = insert(&mut tx, &row).await?;
+    let row = first_version(caller, meta.owner, meta.purpose, name, year, &framework);
     let indicators = rows.len();
     let what = format!("导入评估标准：{name}（{year}年，{indicators} 个指标）");
-    let entry = Entry::new("import", "inspection_framework", what).id(id.0);
-    audit::commit(tx, &caller.who, entry.after(meta)).await?;
+    let entry = Entry::new("import", "inspection_framework", what).after(meta);
+    let id = save(db, caller, &row, entry).await?;
     Ok(ImportOutcome {
         applied: true,
         id: Some(id),

@@ -96,21 +96,50 @@ pub async fn create(
     require_owner_bureau(caller, input.owner)?;
     let name = valid_name(&input.name)?;
     checked(&input.framework)?;
-    let mut tx = db.begin().await?;
-    let row = NewFrameworkRow {
-        owner: input.owner,
-        purpose: input.purpose,
+    let row = first_version(
+        caller,
+        input.owner,
+        input.purpose,
         name,
-        year: input.year,
+        input.year,
+        &input.framework,
+    );
+    let what = format!("新建评估标准：{name}（{}年）", input.year);
+    let entry = Entry::new("create", "inspection_framework", what).after(input);
+    save(db, caller, &row, entry).await
+}
+
+/// Version 1 of a framework, made by the caller.
+fn first_version<'a>(
+    caller: &Caller,
+    owner: Owner,
+    purpose: Purpose,
+    name: &'a str,
+    year: i64,
+    framework: &'a Framework,
+) -> NewFrameworkRow<'a> {
+    NewFrameworkRow {
+        owner,
+        purpose,
+        name,
+        year,
         version: 1,
-        framework: &input.framework,
+        framework,
         created_by: caller.who.user_id.map(|u| u.0),
         based_on: None,
-    };
-    let id = insert(&mut tx, &row).await?;
-    let what = format!("新建评估标准：{}（{}年）", row.name, row.year);
-    let entry = Entry::new("create", "inspection_framework", what).id(id.0);
-    audit::commit(tx, &caller.who, entry.after(input)).await?;
+    }
+}
+
+/// Saves a version and records `entry` for it, in one transaction.
+async fn save(
+    db: &Db,
+    caller: &Caller,
+    row: &NewFrameworkRow<'_>,
+    entry: Entry,
+) -> Result<FrameworkId, AppError> {
+    let mut tx = db.begin().await?;
+    let id = insert(&mut tx, row).await?;
+    audit::commit(tx, &caller.who, entry.id(id.0)).await?;
     Ok(id)
 }
 

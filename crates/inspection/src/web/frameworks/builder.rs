@@ -187,6 +187,11 @@ async fn answer(
     Ok((status, body).into_response())
 }
 
+/// A refusal shown above the page (not at one form's fields).
+fn on_page(e: &mut Editing, errors: Vec<FieldError>) {
+    e.page.errors = errors;
+}
+
 pub async fn start(
     State(s): State<AppState>,
     actor: Actor,
@@ -250,10 +255,7 @@ pub async fn remove_indicator(
     Form(f): Form<RemoveForm>,
 ) -> PageResult {
     let done = service::remove_indicator(&s.db, &caller, id, &f.indicator).await;
-    answer(&s, &actor, &caller, id, done, "", |e, errors| {
-        e.page.errors = errors
-    })
-    .await
+    answer(&s, &actor, &caller, id, done, "", on_page).await
 }
 
 /// Every value of a repeated form field, in order.
@@ -301,10 +303,7 @@ pub async fn publish(
     Path(id): Path<FrameworkId>,
 ) -> PageResult {
     let done = service::publish(&s.db, &caller, id).await;
-    answer(&s, &actor, &caller, id, done, "", |e, errors| {
-        e.page.errors = errors
-    })
-    .await
+    answer(&s, &actor, &caller, id, done, "", on_page).await
 }
 
 #[derive(Deserialize)]
@@ -322,11 +321,6 @@ pub async fn version(
     let year = f.year.trim().parse().unwrap_or(0);
     match service::new_version(&s.db, &caller, id, year).await {
         Ok(new) => Ok(Redirect::to(&format!("/inspection/frameworks/{new}")).into_response()),
-        Err(e) => {
-            answer(&s, &actor, &caller, id, Err(e), "", |e, errors| {
-                e.page.errors = errors
-            })
-            .await
-        }
+        Err(e) => answer(&s, &actor, &caller, id, Err(e), "", on_page).await,
     }
 }
