@@ -3,6 +3,7 @@
 //! versions, the JSON API, the .xlsx round trip and a bad file's report,
 //! and who may read and write frameworks of each owner area.
 
+mod access;
 mod builder;
 mod files;
 
