@@ -14,6 +14,8 @@ pub struct Workbook {
     widths: Vec<usize>,
     next_row: u32,
     formats: Formats,
+    /// The sheet rows are written to (the last one added).
+    current: usize,
 }
 
 /// Number formats, made once per workbook.
@@ -50,11 +52,7 @@ impl Workbook {
             let _ = ws.write_string_with_format(0, 0, neutralise(&t), &bold);
             header_row = 1;
         }
-        let head = Format::new().set_bold().set_background_color("#DCE6F1");
-        for (i, h) in headers.iter().enumerate() {
-            let _ = ws.write_string_with_format(header_row, i as u16, neutralise(h), &head);
-        }
-        let _ = ws.set_freeze_panes(header_row + 1, 0);
+        header(ws, header_row, headers);
         Workbook {
             book,
             widths: headers.iter().map(|h| width(h)).collect(),
@@ -65,12 +63,26 @@ impl Workbook {
                 percent: Format::new().set_num_format("0.00%"),
                 date: Format::new().set_num_format("yyyy-mm-dd"),
             },
+            current: 0,
         }
+    }
+
+    /// Adds another sheet with its header in row 1 (a workbook of a list
+    /// and its settings); the rows that follow go there.
+    pub fn add_sheet(&mut self, sheet: &str, headers: &[&str]) -> anyhow::Result<()> {
+        self.set_widths()?;
+        let ws = self.book.add_worksheet();
+        ws.set_name(sheet.chars().take(31).collect::<String>())?;
+        header(ws, 0, headers);
+        self.current += 1;
+        self.widths = headers.iter().map(|h| width(h)).collect();
+        self.next_row = 1;
+        Ok(())
     }
 
     pub fn sheet(&mut self) -> &mut Worksheet {
         self.book
-            .worksheet_from_index(0)
+            .worksheet_from_index(self.current)
             .expect("the workbook has its sheet")
     }
 
@@ -87,8 +99,13 @@ impl Workbook {
     }
 
     fn write(&mut self, r: u32, col: u16, c: &Cell<'_>) -> anyhow::Result<()> {
-        let Workbook { book, formats, .. } = self;
-        let ws = book.worksheet_from_index(0)?;
+        let Workbook {
+            book,
+            formats,
+            current,
+            ..
+        } = self;
+        let ws = book.worksheet_from_index(*current)?;
         match c {
             Cell::Blank => {}
             Cell::Text(s) | Cell::Id(s) if s.is_empty() => {}
@@ -120,14 +137,28 @@ impl Workbook {
         Ok(())
     }
 
-    pub fn finish(mut self) -> anyhow::Result<Vec<u8>> {
+    fn set_widths(&mut self) -> anyhow::Result<()> {
         let widths = std::mem::take(&mut self.widths);
         for (i, w) in widths.into_iter().enumerate() {
             self.sheet()
                 .set_column_width(i as u16, (w.min(60) + 2) as f64)?;
         }
+        Ok(())
+    }
+
+    pub fn finish(mut self) -> anyhow::Result<Vec<u8>> {
+        self.set_widths()?;
         Ok(self.book.save_to_buffer()?)
     }
+}
+
+/// The header row `row`, bold on blue, kept in view when scrolling.
+fn header(ws: &mut Worksheet, row: u32, headers: &[&str]) {
+    let head = Format::new().set_bold().set_background_color("#DCE6F1");
+    for (i, h) in headers.iter().enumerate() {
+        let _ = ws.write_string_with_format(row, i as u16, neutralise(h), &head);
+    }
+    let _ = ws.set_freeze_panes(row + 1, 0);
 }
 
 #[cfg(test)]
