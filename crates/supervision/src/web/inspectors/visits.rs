@@ -14,6 +14,7 @@ use serde::Deserialize;
 
 use inspection::service::evidence::Upload;
 
+use super::pages::PeriodQuery;
 use super::{institution_link, notices};
 use crate::domain::inspectors::{Focus, Period, VisitId};
 use crate::service::inspectors::visits::{self as service, OrderInput, VisitInput};
@@ -39,17 +40,11 @@ pub fn visit_table(visits: &[Visit]) -> Markup {
     }
 }
 
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct ListQuery {
-    period: String,
-}
-
 pub async fn list(
     State(s): State<AppState>,
     actor: Actor,
     caller: Caller,
-    Query(q): Query<ListQuery>,
+    Query(q): Query<PeriodQuery>,
     notice: Notice,
 ) -> PageResult {
     let period = Period::parse(&q.period);
