@@ -4,6 +4,7 @@
 
 mod area;
 pub mod audit_labels;
+pub mod demo;
 pub mod domain;
 pub mod service;
 pub mod store;
@@ -13,4 +14,6 @@ pub use area::AREA;
 
 use platform::db::migrate::Migration;
 
-pub const MIGRATIONS: &[Migration] = platform::migrations! {};
+pub const MIGRATIONS: &[Migration] = platform::migrations! {
+    830 "supervision_inspectors" "0830_supervision_inspectors.sql",
+};

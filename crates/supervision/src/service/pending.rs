@@ -7,7 +7,6 @@ use platform::db::Db;
 use platform::AppError;
 
 /// A task of the area in the inbox.
-#[allow(dead_code)]
 pub(crate) fn task(label: String, count: i64, href: String) -> Task {
     Task {
         area: "教育督导".into(),
@@ -18,12 +17,20 @@ pub(crate) fn task(label: String, count: i64, href: String) -> Task {
     }
 }
 
-pub async fn tasks(_db: &Db, caller: &Caller) -> Result<Vec<Task>, AppError> {
+pub async fn tasks(db: &Db, caller: &Caller) -> Result<Vec<Task>, AppError> {
     if !caller.role.may(WorkArea::Supervision, Access::Read) {
         return Ok(vec![]);
     }
-    #[allow(unused_mut)]
     let mut tasks: Vec<Task> = Vec::new();
+    let href = match super::inspectors::own_account(caller) {
+        Some(_) => "/supervision/mine",
+        None => "/supervision/inspectors?period=month",
+    };
+    tasks.push(task(
+        "本月尚未督导的挂牌单位".into(),
+        super::inspectors::unvisited_this_month(db, caller).await?,
+        href.into(),
+    ));
     tasks.retain(|t| t.count > 0);
     Ok(tasks)
 }

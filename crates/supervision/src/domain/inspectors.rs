@@ -1,1 +1,0 @@
-//! Pure rules of responsible inspectors (责任督学挂牌督导): assignments and visits.
