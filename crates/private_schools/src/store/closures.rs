@@ -82,7 +82,7 @@ pub async fn insert(
     let id = ClosureId(tx.scalar(q).await?);
     let pupils = Sql::new(
         "INSERT INTO private_closure_pupils (closure_id, student_id, grade) \
-         SELECT $1, student_id, grade FROM enrolments WHERE status <> 'left' AND institution_id = $2",
+         SELECT $1, student_id, grade FROM students_enrolments WHERE status <> 'left' AND institution_id = $2",
     )
     .arg(id)
     .arg(institution_id);

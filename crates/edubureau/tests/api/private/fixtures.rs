@@ -19,7 +19,7 @@ pub async fn private_with_pupils(app: &TestApp) -> Vec<(i64, String)> {
         .fetch_all(Sql::new(
             "SELECT i.id, u.username FROM institutions i JOIN users u ON u.institution_id = i.id \
              WHERE i.ownership <> 'public' AND i.status = 'active' AND i.licence = 'licensed' \
-             AND EXISTS (SELECT 1 FROM enrolments e WHERE e.institution_id = i.id AND e.status <> 'left') \
+             AND EXISTS (SELECT 1 FROM students_enrolments e WHERE e.institution_id = i.id AND e.status <> 'left') \
              ORDER BY CASE WHEN i.school_type LIKE '11%' THEN 1 ELSE 0 END, i.id",
         ))
         .await
