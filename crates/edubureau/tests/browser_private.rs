@@ -16,7 +16,9 @@ async fn an_unlicensed_kindergarten_is_found_and_ordered_to_rectify() {
         b.follow_link("无证幼儿园").await;
         b.fill("name", "浏览器测试看护点").await;
         b.fill("address", "新桥村5组").await;
-        let township = b.text("#unlicensed-form select#township option:nth-child(2)").await;
+        let township = b
+            .text("#unlicensed-form select#township option:nth-child(2)")
+            .await;
         b.choose("township", &township).await;
         b.fill("operator", "陈某").await;
         b.fill("children", "14").await;
@@ -45,7 +47,8 @@ async fn an_unlicensed_kindergarten_is_found_and_ordered_to_rectify() {
         b.expect_status(200, "rectifying").await;
         assert_eq!(b.fact("状态").await, "整改中");
 
-        b.goto("/private/unlicensed?status=rectifying&q=浏览器测试").await;
+        b.goto("/private/unlicensed?status=rectifying&q=浏览器测试")
+            .await;
         let rows = b.rows("unlicensed").await;
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0][0], "浏览器测试看护点");

@@ -14,7 +14,10 @@ pub async fn run(run: &DemoRun<'_>) -> anyhow::Result<DemoMade> {
             "民办学校年检与幼儿园等级验收结果",
             service::inspections::fill_demo(db, size).await?,
         ),
-        ("无证幼儿园", service::unlicensed::fill_demo(db, size).await?),
+        (
+            "无证幼儿园",
+            service::unlicensed::fill_demo(db, size).await?,
+        ),
         (
             "终止办学安置学生",
             service::closures::fill_demo(db, size).await?,

@@ -43,7 +43,10 @@ pub async fn get(
     scope: &Scope,
     id: ClosureId,
 ) -> Result<Option<Closure>, DbError> {
-    let q = scope.restrict(Sql::new(SELECT).push(" AND c.id = ").bind(id), "c.institution_id");
+    let q = scope.restrict(
+        Sql::new(SELECT).push(" AND c.id = ").bind(id),
+        "c.institution_id",
+    );
     ex.into().fetch_optional(q).await
 }
 

@@ -73,7 +73,10 @@ pub async fn get<'a>(
     scope: &Scope,
     id: i64,
 ) -> Result<Option<ResultRow>, DbError> {
-    let q = scope.restrict(Sql::new(SELECT).push(" AND r.id = ").bind(id), "r.institution_id");
+    let q = scope.restrict(
+        Sql::new(SELECT).push(" AND r.id = ").bind(id),
+        "r.institution_id",
+    );
     Ok(ex
         .into()
         .fetch_optional::<ResultRow>(q)
@@ -155,9 +158,10 @@ pub async fn update(
 
 /// Notes the rectification order issued for a failing result.
 pub async fn set_order(tx: &mut Tx, id: i64, order_id: i64) -> Result<(), DbError> {
-    let q = Sql::new("UPDATE private_results SET order_id = $1, version = version + 1 WHERE id = $2")
-        .arg(order_id)
-        .arg(id);
+    let q =
+        Sql::new("UPDATE private_results SET order_id = $1, version = version + 1 WHERE id = $2")
+            .arg(order_id)
+            .arg(id);
     tx.execute(q).await.map(|_| ())
 }
 

@@ -87,7 +87,10 @@ pub async fn list<'a>(
         .await
 }
 
-pub async fn get<'a>(ex: impl BureauEx<'a>, id: UnlicensedId) -> Result<Option<Unlicensed>, DbError> {
+pub async fn get<'a>(
+    ex: impl BureauEx<'a>,
+    id: UnlicensedId,
+) -> Result<Option<Unlicensed>, DbError> {
     ex.into()
         .fetch_optional(Sql::new(SELECT).push(" AND u.id = ").bind(id))
         .await

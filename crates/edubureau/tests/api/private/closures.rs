@@ -33,28 +33,58 @@ both_backends!(
         let pupils = c["pupils"].as_i64().unwrap();
         assert!(pupils > 0, "the school's current pupils are listed");
         let (s, _) = open(&mut minban, school).await;
-        assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "one closure per school");
+        assert_eq!(
+            s,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "one closure per school"
+        );
 
         let views = audited(&app, "view", "private_closure").await;
-        let (s, v) = minban.get_json(&format!("/api/v1/private/closures/{id}")).await;
+        let (s, v) = minban
+            .get_json(&format!("/api/v1/private/closures/{id}"))
+            .await;
         assert_eq!(s, StatusCode::OK);
-        assert_eq!(audited(&app, "view", "private_closure").await, views + 1, "the view is audited");
-        let students: Vec<i64> = v["pupils"].as_array().unwrap().iter().map(|p| p["student_id"].as_i64().unwrap()).collect();
+        assert_eq!(
+            audited(&app, "view", "private_closure").await,
+            views + 1,
+            "the view is audited"
+        );
+        let students: Vec<i64> = v["pupils"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["student_id"].as_i64().unwrap())
+            .collect();
         assert_eq!(students.len() as i64, pupils);
 
         let finalise = format!("/api/v1/private/closures/{id}/finalise");
         let (s, e) = minban.post_json(&finalise, &json!({})).await;
         assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(e.to_string().contains(&format!("还有 {pupils} 名学生未安置")), "{e}");
+        assert!(
+            e.to_string()
+                .contains(&format!("还有 {pupils} 名学生未安置")),
+            "{e}"
+        );
         let place = format!("/api/v1/private/closures/{id}/placements");
         let (s, _) = minban
-            .post_json(&place, &json!({"student_id": students[0], "destination_id": school}))
+            .post_json(
+                &place,
+                &json!({"student_id": students[0], "destination_id": school}),
+            )
             .await;
-        assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "not back into the closing school");
+        assert_eq!(
+            s,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "not back into the closing school"
+        );
         let (s, _) = minban
             .post_json(&place, &json!({"student_id": students[0], "note": "  "}))
             .await;
-        assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "a destination or a note");
+        assert_eq!(
+            s,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "a destination or a note"
+        );
         for (n, student) in students.iter().enumerate() {
             let body = if n == 0 {
                 json!({"student_id": student, "note": "随父母迁往外省"})
@@ -66,13 +96,25 @@ both_backends!(
         }
         let (s, c) = minban.post_json(&finalise, &json!({})).await;
         assert_eq!(s, StatusCode::OK, "{c}");
-        assert_eq!((c["status"].as_str(), c["placed"].as_i64()), (Some("final"), Some(pupils)));
-        let (_, inst) = minban.get_json(&format!("/api/v1/institutions/{school}")).await;
+        assert_eq!(
+            (c["status"].as_str(), c["placed"].as_i64()),
+            (Some("final"), Some(pupils))
+        );
+        let (_, inst) = minban
+            .get_json(&format!("/api/v1/institutions/{school}"))
+            .await;
         assert_eq!(inst["status"], "closed", "closed in the registry: {inst}");
         let (s, _) = minban
-            .post_json(&place, &json!({"student_id": students[0], "destination_id": destination}))
+            .post_json(
+                &place,
+                &json!({"student_id": students[0], "destination_id": destination}),
+            )
             .await;
-        assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "a final closure changes no more");
+        assert_eq!(
+            s,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "a final closure changes no more"
+        );
         let (s, _) = minban.post_json(&finalise, &json!({})).await;
         assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     }
@@ -99,7 +141,10 @@ both_backends!(
         assert_eq!(s, StatusCode::FORBIDDEN, "a school does not close itself");
         let (_, list) = minban.get_json("/api/v1/private/closures").await;
         assert!(
-            list.as_array().unwrap().iter().all(|c| c["institution_id"] != school),
+            list.as_array()
+                .unwrap()
+                .iter()
+                .all(|c| c["institution_id"] != school),
             "nothing written"
         );
     }
@@ -122,11 +167,18 @@ both_backends!(
             format!("/private/closures/{id}"),
         ] {
             assert_eq!(own.get(&path).await.status(), StatusCode::OK, "{path}");
-            assert_eq!(stranger.get(&path).await.status(), StatusCode::NOT_FOUND, "{path}");
+            assert_eq!(
+                stranger.get(&path).await.status(),
+                StatusCode::NOT_FOUND,
+                "{path}"
+            );
         }
         let mut stranger = stranger;
         let (s, _) = stranger
-            .post_json(&format!("/api/v1/private/closures/{id}/finalise"), &json!({}))
+            .post_json(
+                &format!("/api/v1/private/closures/{id}/finalise"),
+                &json!({}),
+            )
             .await;
         assert_eq!(s, StatusCode::NOT_FOUND);
         let (_, list) = stranger.get_json("/api/v1/private/closures").await;

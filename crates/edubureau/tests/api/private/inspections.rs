@@ -46,14 +46,24 @@ both_backends!(
         .await;
         let mut minban = app.login("minban").await;
         let (s, v) = minban
-            .post_json("/api/v1/private/results/adopt", &json!({ "campaign_id": campaign }))
+            .post_json(
+                "/api/v1/private/results/adopt",
+                &json!({ "campaign_id": campaign }),
+            )
             .await;
         assert_eq!(s, StatusCode::OK, "{v}");
-        assert_eq!((v["written"].as_i64(), v["year"].as_i64()), (Some(3), Some(YEAR)));
+        assert_eq!(
+            (v["written"].as_i64(), v["year"].as_i64()),
+            (Some(3), Some(YEAR))
+        );
         let path = format!("/api/v1/private/results?kind=annual&year={YEAR}");
         let (_, y) = minban.get_json(&path).await;
         assert_eq!(
-            (y["total"].as_i64(), y["passed"].as_i64(), y["rate_permille"].as_i64()),
+            (
+                y["total"].as_i64(),
+                y["passed"].as_i64(),
+                y["rate_permille"].as_i64()
+            ),
             (Some(3), Some(2), Some(667))
         );
         assert_eq!(result_of(&y, bb)["result_label"], "基本合格");
@@ -64,18 +74,34 @@ both_backends!(
             "result": "基本合格", "reason": "复查后整改到位"});
         let (s, r) = minban.post_json("/api/v1/private/results", &decision).await;
         assert_eq!(s, StatusCode::CREATED, "{r}");
-        assert_eq!((r["basis"].as_str(), r["result"].as_str()), (Some("decision"), Some("basic")));
+        assert_eq!(
+            (r["basis"].as_str(), r["result"].as_str()),
+            (Some("decision"), Some("basic"))
+        );
         let (_, v) = minban
-            .post_json("/api/v1/private/results/adopt", &json!({ "campaign_id": campaign }))
+            .post_json(
+                "/api/v1/private/results/adopt",
+                &json!({ "campaign_id": campaign }),
+            )
             .await;
-        assert_eq!((v["written"].as_i64(), v["kept_decisions"].as_i64()), (Some(2), Some(1)));
+        assert_eq!(
+            (v["written"].as_i64(), v["kept_decisions"].as_i64()),
+            (Some(2), Some(1))
+        );
         let (_, y) = minban.get_json(&path).await;
         assert_eq!(result_of(&y, c)["result_label"], "基本合格");
         assert_eq!(y["passed"].as_i64(), Some(3));
 
         // Year-on-year: the year is there with each institution's result.
-        let (_, h) = minban.get_json("/api/v1/private/results/history?kind=annual").await;
-        let years: Vec<i64> = h["years"].as_array().unwrap().iter().filter_map(Value::as_i64).collect();
+        let (_, h) = minban
+            .get_json("/api/v1/private/results/history?kind=annual")
+            .await;
+        let years: Vec<i64> = h["years"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(Value::as_i64)
+            .collect();
         assert!(years.contains(&YEAR), "{years:?}");
     }
 );
@@ -136,7 +162,10 @@ both_backends!(
         .await;
         let mut minban = app.login("minban").await;
         minban
-            .post_json("/api/v1/private/results/adopt", &json!({ "campaign_id": campaign }))
+            .post_json(
+                "/api/v1/private/results/adopt",
+                &json!({ "campaign_id": campaign }),
+            )
             .await;
         let today = platform::time::today();
         let terms = |deadline: NaiveDate| {
@@ -144,11 +173,21 @@ both_backends!(
                 "responsible_person": "校长", "deadline": deadline})
         };
         let (s, _) = minban
-            .post_json("/api/v1/private/results/orders", &terms(today - chrono::Duration::days(1)))
+            .post_json(
+                "/api/v1/private/results/orders",
+                &terms(today - chrono::Duration::days(1)),
+            )
             .await;
-        assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "a deadline in the past");
+        assert_eq!(
+            s,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "a deadline in the past"
+        );
         let (s, ids) = minban
-            .post_json("/api/v1/private/results/orders", &terms(today + chrono::Duration::days(30)))
+            .post_json(
+                "/api/v1/private/results/orders",
+                &terms(today + chrono::Duration::days(30)),
+            )
             .await;
         assert_eq!(s, StatusCode::CREATED, "{ids}");
         let ids = ids.as_array().unwrap().clone();
@@ -156,18 +195,26 @@ both_backends!(
         let (owner, inst, campaign_of): (String, i64, Option<i64>) = app
             .db
             .fetch_one(
-                platform::db::Sql::new("SELECT owner, institution_id, campaign_id FROM inspection_orders WHERE id = ")
-                    .bind(ids[0].as_i64().unwrap()),
+                platform::db::Sql::new(
+                    "SELECT owner, institution_id, campaign_id FROM inspection_orders WHERE id = ",
+                )
+                .bind(ids[0].as_i64().unwrap()),
             )
             .await
             .unwrap();
-        assert_eq!((owner.as_str(), inst, campaign_of), ("private", fail, Some(campaign)));
+        assert_eq!(
+            (owner.as_str(), inst, campaign_of),
+            ("private", fail, Some(campaign))
+        );
         let (_, y) = minban
             .get_json(&format!("/api/v1/private/results?kind=annual&year={YEAR}"))
             .await;
         assert_eq!(result_of(&y, fail)["order_id"], ids[0]);
         let (s, _) = minban
-            .post_json("/api/v1/private/results/orders", &terms(today + chrono::Duration::days(30)))
+            .post_json(
+                "/api/v1/private/results/orders",
+                &terms(today + chrono::Duration::days(30)),
+            )
             .await;
         assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "no second order");
     }
@@ -180,14 +227,18 @@ both_backends!(
         let schools = private_institutions(&app).await;
         let mut minban = app.login("minban").await;
         let (s, _) = minban
-            .get_text(&format!("/private/results/notice.docx?kind=annual&year={YEAR}"))
+            .get_text(&format!(
+                "/private/results/notice.docx?kind=annual&year={YEAR}"
+            ))
             .await;
         assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "no results, no notice");
         let decision = json!({"kind": "annual", "year": YEAR, "institution_id": schools[0].0,
             "result": "合格", "reason": "材料齐全"});
         minban.post_json("/api/v1/private/results", &decision).await;
         let r = minban
-            .get(&format!("/private/results/notice.docx?kind=annual&year={YEAR}"))
+            .get(&format!(
+                "/private/results/notice.docx?kind=annual&year={YEAR}"
+            ))
             .await;
         assert_eq!(r.status(), StatusCode::OK);
         let bytes = r.bytes().await.unwrap().to_vec();
@@ -201,7 +252,10 @@ both_backends!(
         assert!(xml.contains("合格 1 所"), "counts by result");
         let name: String = app
             .db
-            .fetch_one(platform::db::Sql::new("SELECT name FROM institutions WHERE id = ").bind(schools[0].0))
+            .fetch_one(
+                platform::db::Sql::new("SELECT name FROM institutions WHERE id = ")
+                    .bind(schools[0].0),
+            )
             .await
             .map(|(n,): (String,)| n)
             .unwrap();
@@ -223,9 +277,13 @@ both_backends!(
             ids.push(r["id"].as_i64().unwrap());
         }
         let school = app.login(&schools[0].1).await;
-        let (s, _) = school.get_json(&format!("/api/v1/private/results/{}", ids[0])).await;
+        let (s, _) = school
+            .get_json(&format!("/api/v1/private/results/{}", ids[0]))
+            .await;
         assert_eq!(s, StatusCode::OK);
-        let (s, _) = school.get_json(&format!("/api/v1/private/results/{}", ids[1])).await;
+        let (s, _) = school
+            .get_json(&format!("/api/v1/private/results/{}", ids[1]))
+            .await;
         assert_eq!(s, StatusCode::NOT_FOUND);
         let (_, y) = school
             .get_json(&format!("/api/v1/private/results?kind=annual&year={YEAR}"))
@@ -233,10 +291,14 @@ both_backends!(
         assert_eq!(y["total"].as_i64(), Some(1));
         assert_eq!(y["results"][0]["institution_id"], schools[0].0);
         let (s, _) = school
-            .get_text(&format!("/private/results/notice.docx?kind=annual&year={YEAR}"))
+            .get_text(&format!(
+                "/private/results/notice.docx?kind=annual&year={YEAR}"
+            ))
             .await;
         assert_eq!(s, StatusCode::NOT_FOUND, "the notice is the bureau's");
-        let (s, page) = school.get_text(&format!("/private/results?kind=annual&year={YEAR}")).await;
+        let (s, page) = school
+            .get_text(&format!("/private/results?kind=annual&year={YEAR}"))
+            .await;
         assert_eq!(s, StatusCode::OK);
         assert!(!page.contains("decide-form"), "no forms for a school");
     }

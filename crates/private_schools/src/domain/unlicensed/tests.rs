@@ -52,7 +52,10 @@ fn banning_or_stopping_says_where_the_children_went() {
     for from in [Status::Found, Status::Rectifying] {
         for to in [Status::Banned, Status::Stopped] {
             let c = case(from);
-            assert_eq!(apply(&c, &end(to, today(), "转入中心幼儿园"), today()), Ok(to));
+            assert_eq!(
+                apply(&c, &end(to, today(), "转入中心幼儿园"), today()),
+                Ok(to)
+            );
             assert_eq!(
                 apply(&c, &end(to, today(), "  "), today()),
                 Err(ChangeError::NoPlacement)

@@ -64,7 +64,10 @@ pub async fn fill_demo(db: &Db, _size: DemoSize) -> anyhow::Result<u64> {
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     platform::area::demo::commit_recorded(
         tx,
-        format!("生成民办教育演示数据：{name}终止办学，安置学生 {} 人", pupils.len()),
+        format!(
+            "生成民办教育演示数据：{name}终止办学，安置学生 {} 人",
+            pupils.len()
+        ),
     )
     .await?;
     Ok(pupils.len() as u64)

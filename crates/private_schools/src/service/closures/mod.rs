@@ -101,10 +101,16 @@ pub async fn open(db: &Db, caller: &Caller, input: &NewClosure) -> Result<Closur
     }
     let mut tx = db.begin().await?;
     if !is_private(&mut tx, input.institution_id).await? {
-        return Err(AppError::invalid("institution_id", "只能对民办学校（幼儿园）终止办学"));
+        return Err(AppError::invalid(
+            "institution_id",
+            "只能对民办学校（幼儿园）终止办学",
+        ));
     }
     if !store::is_active(&mut tx, input.institution_id).await? {
-        return Err(AppError::invalid("institution_id", "该学校已不在正常办学状态"));
+        return Err(AppError::invalid(
+            "institution_id",
+            "该学校已不在正常办学状态",
+        ));
     }
     let id = store::insert(
         &mut tx,
@@ -126,7 +132,10 @@ pub async fn open(db: &Db, caller: &Caller, input: &NewClosure) -> Result<Closur
     let entry = Entry::new(
         "create",
         "private_closure",
-        format!("决定{}终止办学（{reason}），在校学生 {} 人", c.institution_name, c.pupils),
+        format!(
+            "决定{}终止办学（{reason}），在校学生 {} 人",
+            c.institution_name, c.pupils
+        ),
     )
     .id(id.0)
     .institution(Some(InstitutionId(c.institution_id)))
@@ -152,16 +161,25 @@ pub async fn place(
     let mut tx = db.begin().await?;
     if let Some(d) = p.destination_id {
         if !store::is_active(&mut tx, d).await? {
-            return Err(AppError::invalid("destination_id", "转入学校不存在或已停办"));
+            return Err(AppError::invalid(
+                "destination_id",
+                "转入学校不存在或已停办",
+            ));
         }
     }
     if !store::place(&mut tx, id, p.student_id, p.destination_id, note).await? {
-        return Err(AppError::invalid("student_id", "该学生不在本次终止办学的名单中"));
+        return Err(AppError::invalid(
+            "student_id",
+            "该学生不在本次终止办学的名单中",
+        ));
     }
     let entry = Entry::new(
         "update",
         "private_closure",
-        format!("安置{}终止办学的学生（编号 {}）", c.institution_name, p.student_id),
+        format!(
+            "安置{}终止办学的学生（编号 {}）",
+            c.institution_name, p.student_id
+        ),
     )
     .id(id.0)
     .institution(Some(InstitutionId(c.institution_id)))

@@ -132,8 +132,15 @@ impl Run<'_> {
                 .score(&answers)
                 .map_err(|e| anyhow::anyhow!("demo answers: {e:?}"))?;
             let band = scored.band.clone().unwrap_or_default();
-            store::record_score(&mut self.tx, cid, *id, &serde_json::to_string(&answers)?, &scored, ends)
-                .await?;
+            store::record_score(
+                &mut self.tx,
+                cid,
+                *id,
+                &serde_json::to_string(&answers)?,
+                &scored,
+                ends,
+            )
+            .await?;
             let result = self.kind.from_band(&band);
             let rid = store::insert(
                 &mut self.tx,
@@ -166,12 +173,22 @@ pub async fn fill_demo(db: &Db, _size: DemoSize) -> anyhow::Result<u64> {
     let schools = private(db, false).await?;
     let kindergartens = private(db, true).await?;
     let annual = standard(
-        ["办学方向与章程执行", "师资与队伍管理", "财务与资产管理", "安全与办学条件"],
+        [
+            "办学方向与章程执行",
+            "师资与队伍管理",
+            "财务与资产管理",
+            "安全与办学条件",
+        ],
         &[("合格", 80), ("基本合格", 60), ("不合格", 0)],
     );
     let grading = standard(
         ["办园条件", "保育教育", "队伍建设", "内部管理"],
-        &[("一级幼儿园", 90), ("二级幼儿园", 75), ("三级幼儿园", 60), ("未定级", 0)],
+        &[
+            ("一级幼儿园", 90),
+            ("二级幼儿园", 75),
+            ("三级幼儿园", 60),
+            ("未定级", 0),
+        ],
     );
     let mut made = 0u64;
     let mut run = Run {
@@ -222,7 +239,8 @@ pub async fn fill_demo(db: &Db, _size: DemoSize) -> anyhow::Result<u64> {
                     source_id: Some(*rid),
                     number: "",
                     finding: &format!("{year}年等级验收结果：未定级"),
-                    requirement: "按《幼儿园办园行为督导评估办法》整改办园条件与保育教育，整改后申请复查",
+                    requirement:
+                        "按《幼儿园办园行为督导评估办法》整改办园条件与保育教育，整改后申请复查",
                     responsible_person: "园长",
                     deadline: today + Duration::days(60),
                     issued_by: None,

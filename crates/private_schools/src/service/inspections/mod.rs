@@ -39,7 +39,12 @@ pub struct YearResults {
     pub rate_permille: Option<i64>,
 }
 
-pub async fn year(db: &Db, caller: &Caller, kind: Kind, year: i64) -> Result<YearResults, AppError> {
+pub async fn year(
+    db: &Db,
+    caller: &Caller,
+    kind: Kind,
+    year: i64,
+) -> Result<YearResults, AppError> {
     caller.require(WorkArea::PrivateEducation, Access::Read)?;
     let results = store::list(db, &caller.scope, kind, Some(year)).await?;
     let total = results.len() as i64;
@@ -122,7 +127,8 @@ pub struct Decision {
 /// Records the bureau's decision on an institution's result of a year.
 pub async fn decide(db: &Db, caller: &Caller, d: &Decision) -> Result<ResultRow, AppError> {
     require_owner_bureau(caller, Owner::Private)?;
-    let kind = Kind::parse(&d.kind).ok_or_else(|| AppError::invalid("kind", "请选择年检或等级验收"))?;
+    let kind =
+        Kind::parse(&d.kind).ok_or_else(|| AppError::invalid("kind", "请选择年检或等级验收"))?;
     let result = kind
         .parse_result(&d.result)
         .ok_or_else(|| AppError::invalid("result", format!("{}结果不正确", kind.label())))?;
@@ -135,7 +141,10 @@ pub async fn decide(db: &Db, caller: &Caller, d: &Decision) -> Result<ResultRow,
     }
     let mut tx = db.begin().await?;
     if !store::is_private(&mut tx, d.institution_id).await? {
-        return Err(AppError::invalid("institution_id", "只能认定民办学校（幼儿园）的结果"));
+        return Err(AppError::invalid(
+            "institution_id",
+            "只能认定民办学校（幼儿园）的结果",
+        ));
     }
     let row = NewResult {
         kind,

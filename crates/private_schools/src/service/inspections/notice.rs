@@ -75,7 +75,12 @@ pub async fn notice(
             counts.join("，"),
             show_permille(y.rate_permille)
         )));
-    let header = TableRow::new(vec![cell("序号"), cell("单位名称"), cell("结果"), cell("说明")]);
+    let header = TableRow::new(vec![
+        cell("序号"),
+        cell("单位名称"),
+        cell("结果"),
+        cell("说明"),
+    ]);
     let mut rows = vec![header];
     for (n, r) in y.results.iter().enumerate() {
         rows.push(TableRow::new(vec![

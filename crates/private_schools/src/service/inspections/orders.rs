@@ -34,8 +34,8 @@ pub async fn order_failing(
     terms: &OrderTerms,
 ) -> Result<Vec<OrderId>, AppError> {
     require_owner_bureau(caller, Owner::Private)?;
-    let kind =
-        Kind::parse(&terms.kind).ok_or_else(|| AppError::invalid("kind", "请选择年检或等级验收"))?;
+    let kind = Kind::parse(&terms.kind)
+        .ok_or_else(|| AppError::invalid("kind", "请选择年检或等级验收"))?;
     let today = platform::time::today();
     let mut tx = db.begin().await?;
     let failing: Vec<_> = store::list(&mut tx, &Scope::All, kind, Some(terms.year))

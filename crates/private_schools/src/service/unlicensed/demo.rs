@@ -14,10 +14,30 @@ use crate::domain::unlicensed::Status;
 use crate::store::unlicensed::{self as store, NewUnlicensed, StatusChange};
 
 const VILLAGES: &[&str] = &[
-    "东湖", "西塘", "南庄", "北港", "新桥", "杨家", "陈家埭", "马腰", "石桥头", "沈庄", "横街",
-    "荻港", "和孚", "旧馆", "双林", "练市", "善琏", "千金", "菱湖", "石淙",
+    "东湖",
+    "西塘",
+    "南庄",
+    "北港",
+    "新桥",
+    "杨家",
+    "陈家埭",
+    "马腰",
+    "石桥头",
+    "沈庄",
+    "横街",
+    "荻港",
+    "和孚",
+    "旧馆",
+    "双林",
+    "练市",
+    "善琏",
+    "千金",
+    "菱湖",
+    "石淙",
 ];
-const SURNAMES: &[&str] = &["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "沈", "朱"];
+const SURNAMES: &[&str] = &[
+    "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "沈", "朱",
+];
 const KINDS: &[&str] = &["看护点", "托儿所", "幼儿班", "托管班", "家庭托育点"];
 
 /// How many unlicensed kindergartens the demo district has.
@@ -47,8 +67,15 @@ pub async fn fill_demo(db: &Db, size: DemoSize) -> anyhow::Result<u64> {
         let name = format!("{village}{surname}氏{kind}{}", n + 1);
         let found_on = today - Duration::days(rng.gen_range(20..400));
         let children = rng.gen_range(6..45);
-        let operator = format!("{surname}{}", ["秀英", "建国", "丽华", "海燕", "国强"][n % 5]);
-        let phone = format!("1{}{:08}", [35, 37, 58, 89][n % 4], rng.gen_range(0..100_000_000));
+        let operator = format!(
+            "{surname}{}",
+            ["秀英", "建国", "丽华", "海燕", "国强"][n % 5]
+        );
+        let phone = format!(
+            "1{}{:08}",
+            [35, 37, 58, 89][n % 4],
+            rng.gen_range(0..100_000_000)
+        );
         let address = format!("{}{village}村{}组", t.name, rng.gen_range(1..12));
         let id = store::insert(
             &mut tx,
@@ -60,7 +87,11 @@ pub async fn fill_demo(db: &Db, size: DemoSize) -> anyhow::Result<u64> {
                 phone: &phone,
                 children,
                 found_on,
-                note: if n % 4 == 0 { "群众举报" } else { "春季排查发现" },
+                note: if n % 4 == 0 {
+                    "群众举报"
+                } else {
+                    "春季排查发现"
+                },
             },
         )
         .await?;
@@ -93,7 +124,9 @@ pub async fn fill_demo(db: &Db, size: DemoSize) -> anyhow::Result<u64> {
         } else {
             since + Duration::days(90)
         };
-        let ended = status.is_ended().then(|| (since + Duration::days(rng.gen_range(20..80))).min(today));
+        let ended = status
+            .is_ended()
+            .then(|| (since + Duration::days(rng.gen_range(20..80))).min(today));
         let placement = if matches!(status, Status::Banned | Status::Stopped) {
             "幼儿已分流至就近公办及普惠性幼儿园"
         } else {

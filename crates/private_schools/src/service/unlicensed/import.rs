@@ -49,13 +49,19 @@ pub async fn import(db: &Db, caller: &Caller, table: &Table) -> Result<ImportOut
         .iter()
         .zip(&cols)
         .filter(|((k, _), c)| c.is_none() && ["name", "township", "found_on"].contains(k))
-        .map(|((_, l), _)| RowError::new(table.header_row, *l, "缺少必需的列（请使用导出文件的表头）"))
+        .map(|((_, l), _)| {
+            RowError::new(table.header_row, *l, "缺少必需的列（请使用导出文件的表头）")
+        })
         .collect();
     if !missing.is_empty() {
         return Ok(refused(missing));
     }
     if table.rows.is_empty() {
-        return Ok(refused(vec![RowError::new(table.header_row + 1, "", "文件中没有数据行")]));
+        return Ok(refused(vec![RowError::new(
+            table.header_row + 1,
+            "",
+            "文件中没有数据行",
+        )]));
     }
     let townships = platform::district::townships(db).await?;
     let today = platform::time::today();
@@ -84,7 +90,11 @@ pub async fn import(db: &Db, caller: &Caller, table: &Table) -> Result<ImportOut
             Ok(n) => {
                 let key = (n.name.to_string(), n.township_id);
                 if existing.contains(&key) {
-                    errors.push(RowError::new(row.number, "名称", "该乡镇（街道）已登记同名的无证幼儿园"));
+                    errors.push(RowError::new(
+                        row.number,
+                        "名称",
+                        "该乡镇（街道）已登记同名的无证幼儿园",
+                    ));
                 } else if !seen.insert(key) {
                     errors.push(RowError::new(row.number, "名称", "在文件中重复"));
                 }
@@ -96,9 +106,7 @@ pub async fn import(db: &Db, caller: &Caller, table: &Table) -> Result<ImportOut
         return Ok(refused(errors));
     }
     for input in &inputs {
-        let n = input
-            .parse(&townships, today)
-            .map_err(AppError::Invalid)?;
+        let n = input.parse(&townships, today).map_err(AppError::Invalid)?;
         store::insert(&mut tx, &n).await?;
     }
     audit::commit(

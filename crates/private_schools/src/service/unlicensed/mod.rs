@@ -21,7 +21,9 @@ use serde::{Deserialize, Serialize};
 pub use demo::fill_demo;
 
 use crate::domain::unlicensed::{apply, is_overdue, Case, Change, Status, UnlicensedId};
-use crate::store::unlicensed::{self as store, Filter, NewUnlicensed, StatusChange, Unlicensed, Visit};
+use crate::store::unlicensed::{
+    self as store, Filter, NewUnlicensed, StatusChange, Unlicensed, Visit,
+};
 
 /// The kind of evidence record a visit's photos are attached to.
 pub const VISIT_EVIDENCE: &str = "unlicensed_visit";
@@ -81,7 +83,10 @@ impl UnlicensedInput {
             c => c.parse::<i64>().ok().filter(|n| (0..=2000).contains(n)),
         };
         if children.is_none() {
-            errors.push(FieldError::new("children", "在园幼儿数应为 0 到 2000 的整数"));
+            errors.push(FieldError::new(
+                "children",
+                "在园幼儿数应为 0 到 2000 的整数",
+            ));
         }
         let found_on = NaiveDate::parse_from_str(self.found_on.trim(), "%Y-%m-%d").ok();
         match found_on {
@@ -171,7 +176,10 @@ pub async fn create(
     let entry = Entry::new(
         "create",
         "private_unlicensed",
-        format!("登记无证幼儿园：{}（在园幼儿 {} 人）", new.name, new.children),
+        format!(
+            "登记无证幼儿园：{}（在园幼儿 {} 人）",
+            new.name, new.children
+        ),
     )
     .id(id.0)
     .after(input);
@@ -229,7 +237,10 @@ pub async fn change_status(
     let today = platform::time::today();
     let mut tx = db.begin().await?;
     let before = store::get(&mut tx, id).await?.ok_or(AppError::NotFound)?;
-    let last_visit = store::visits(&mut tx, id).await?.first().map(|v| v.visited_on);
+    let last_visit = store::visits(&mut tx, id)
+        .await?
+        .first()
+        .map(|v| v.visited_on);
     let case = Case {
         status: before.status,
         found_on: before.found_on,
@@ -237,8 +248,8 @@ pub async fn change_status(
         last_visit,
         rectifying_since: before.rectifying_since,
     };
-    let status = apply(&case, &change, today)
-        .map_err(|e| AppError::invalid(e.field(), e.to_string()))?;
+    let status =
+        apply(&case, &change, today).map_err(|e| AppError::invalid(e.field(), e.to_string()))?;
     let (deadline, ended_on, placement) = match &change {
         Change::Rectify { deadline } => (Some(*deadline), None, ""),
         Change::End { on, placement, .. } => (before.deadline, Some(*on), placement.trim()),
@@ -252,7 +263,11 @@ pub async fn change_status(
         placement,
     };
     if !store::set_status(&mut tx, id, input.version, &row).await? {
-        return Err(AppError::stale("该无证幼儿园", input.version, before.version));
+        return Err(AppError::stale(
+            "该无证幼儿园",
+            input.version,
+            before.version,
+        ));
     }
     let after = store::get(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     let entry = Entry::new(
@@ -327,7 +342,11 @@ pub async fn add_visit(
     let entry = Entry::new(
         "create",
         "private_unlicensed_visit",
-        format!("走访无证幼儿园{}（{on}），照片 {} 张", record.name, files.len()),
+        format!(
+            "走访无证幼儿园{}（{on}），照片 {} 张",
+            record.name,
+            files.len()
+        ),
     )
     .id(visit)
     .after(input);

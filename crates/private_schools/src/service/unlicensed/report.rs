@@ -99,7 +99,10 @@ mod tests {
     fn a_month_spans_its_days() {
         let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
         assert_eq!(month_span("2026-02"), Some((d(2026, 2, 1), d(2026, 2, 28))));
-        assert_eq!(month_span("2026-12"), Some((d(2026, 12, 1), d(2026, 12, 31))));
+        assert_eq!(
+            month_span("2026-12"),
+            Some((d(2026, 12, 1), d(2026, 12, 31)))
+        );
         assert_eq!(month_span("2024-02"), Some((d(2024, 2, 1), d(2024, 2, 29))));
         assert_eq!(month_span("2026-13"), None);
         assert_eq!(month_span("x"), None);

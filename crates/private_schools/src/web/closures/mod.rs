@@ -13,15 +13,9 @@ pub fn routes() -> Router<AppState> {
         .route("/private/closures/{id}", get(pages::show))
         .route("/private/closures/{id}/placements", post(pages::place))
         .route("/private/closures/{id}/finalise", post(pages::finalise))
-        .route(
-            "/api/v1/private/closures",
-            get(api::list).post(api::open),
-        )
+        .route("/api/v1/private/closures", get(api::list).post(api::open))
         .route("/api/v1/private/closures/{id}", get(api::get))
-        .route(
-            "/api/v1/private/closures/{id}/placements",
-            post(api::place),
-        )
+        .route("/api/v1/private/closures/{id}/placements", post(api::place))
         .route(
             "/api/v1/private/closures/{id}/finalise",
             post(api::finalise),

@@ -81,7 +81,12 @@ fn list_view(
     }
 }
 
-pub async fn list(State(s): State<AppState>, actor: Actor, caller: Caller, notice: Notice) -> PageResult {
+pub async fn list(
+    State(s): State<AppState>,
+    actor: Actor,
+    caller: Caller,
+    notice: Notice,
+) -> PageResult {
     let rows = service::list(&s.db, &caller).await?;
     let all = (s.institutions)(&s.db).await?;
     let body = html! { (notice.view(notices)) (list_view(&actor, &caller, &rows, &all, &OpenForm::default(), &Refusal::default())) };
@@ -99,7 +104,10 @@ pub async fn open(
         find(&all, &t.institution),
         NaiveDate::parse_from_str(t.decided_on.trim(), "%Y-%m-%d"),
     ) {
-        (None, _) => Err(AppError::invalid("institution_id", "请从列表中选择学校（幼儿园）")),
+        (None, _) => Err(AppError::invalid(
+            "institution_id",
+            "请从列表中选择学校（幼儿园）",
+        )),
         (_, Err(_)) => Err(AppError::invalid("decided_on", "请填写决定日期")),
         (Some(id), Ok(decided_on)) => {
             let input = NewClosure {
@@ -114,7 +122,9 @@ pub async fn open(
         Ok(c) => Ok(Redirect::to(&format!("{}?notice=opened", here(c.id))).into_response()),
         Err(e) => {
             let rows = service::list(&s.db, &caller).await?;
-            redisplay(&actor, TITLE, e, |r| list_view(&actor, &caller, &rows, &all, &t, r))
+            redisplay(&actor, TITLE, e, |r| {
+                list_view(&actor, &caller, &rows, &all, &t, r)
+            })
         }
     }
 }
@@ -127,7 +137,13 @@ pub struct PlaceForm {
     note: String,
 }
 
-fn view(actor: &Actor, caller: &Caller, v: &ClosureView, all: &[InstitutionChoice], r: &Refusal) -> Markup {
+fn view(
+    actor: &Actor,
+    caller: &Caller,
+    v: &ClosureView,
+    all: &[InstitutionChoice],
+    r: &Refusal,
+) -> Markup {
     let c = &v.closure;
     let open = c.status == "open" && may_write(caller);
     html! {
@@ -192,8 +208,14 @@ pub async fn show(
 ) -> PageResult {
     let v = service::view(&s.db, &caller, id).await?;
     let all = (s.institutions)(&s.db).await?;
-    let body = html! { (notice.view(notices)) (view(&actor, &caller, &v, &all, &Refusal::default())) };
-    Ok(page(&actor, &format!("{}终止办学", v.closure.institution_name), body).into_response())
+    let body =
+        html! { (notice.view(notices)) (view(&actor, &caller, &v, &all, &Refusal::default())) };
+    Ok(page(
+        &actor,
+        &format!("{}终止办学", v.closure.institution_name),
+        body,
+    )
+    .into_response())
 }
 
 pub async fn place(

@@ -82,7 +82,9 @@ pub async fn results(
     caller: Caller,
     Query(w): Query<Which>,
 ) -> ApiResult<Json<YearResults>> {
-    Ok(Json(service::year(&s.db, &caller, w.kind(), w.year()).await?))
+    Ok(Json(
+        service::year(&s.db, &caller, w.kind(), w.year()).await?,
+    ))
 }
 
 /// Each institution's results across the years (年度对比).

@@ -9,7 +9,9 @@ use chrono::NaiveDate;
 use maud::{html, Markup};
 use platform::auth::{Actor, Caller};
 use platform::web::directory::{find, picker, InstitutionChoice};
-use platform::web::forms::{csrf_field, field_error, options, redisplay, refusal_view, select, Refusal};
+use platform::web::forms::{
+    csrf_field, field_error, options, redisplay, refusal_view, select, Refusal,
+};
 use platform::web::reports::file_response;
 use platform::web::{page, AppState, Notice};
 use platform::{AppError, PageResult};
@@ -189,7 +191,15 @@ pub async fn results(
     Query(w): Query<Which>,
     notice: Notice,
 ) -> PageResult {
-    render(&s, &actor, &caller, w.kind(), w.year(), Ok(notice.view(notices))).await
+    render(
+        &s,
+        &actor,
+        &caller,
+        w.kind(),
+        w.year(),
+        Ok(notice.view(notices)),
+    )
+    .await
 }
 
 impl Typed {
@@ -226,7 +236,10 @@ pub async fn decide(
     let (kind, year) = t.which();
     let institutions = (s.institutions)(&s.db).await?;
     let done = match find(&institutions, &t.institution) {
-        None => Err(AppError::invalid("institution_id", "请从列表中选择学校（幼儿园）")),
+        None => Err(AppError::invalid(
+            "institution_id",
+            "请从列表中选择学校（幼儿园）",
+        )),
         Some(id) => {
             let d = Decision {
                 kind: kind.as_str().into(),
@@ -273,7 +286,9 @@ pub async fn order_failing(
                 responsible_person: t.responsible_person.clone(),
                 deadline,
             };
-            service::order_failing(&s.db, &caller, &terms).await.map(|_| ())
+            service::order_failing(&s.db, &caller, &terms)
+                .await
+                .map(|_| ())
         }
         Err(_) => Err(AppError::invalid("deadline", "请填写整改期限")),
     };

@@ -90,7 +90,9 @@ pub async fn change_status(
     Path(id): Path<UnlicensedId>,
     Json(input): Json<StatusInput>,
 ) -> ApiResult<Json<Unlicensed>> {
-    Ok(Json(service::change_status(&s.db, &caller, id, &input).await?))
+    Ok(Json(
+        service::change_status(&s.db, &caller, id, &input).await?,
+    ))
 }
 
 /// Record a visit (multipart: visited_on, visitor, found, any number of
@@ -143,6 +145,7 @@ pub async fn month(
     caller: Caller,
     Query(m): Query<Month>,
 ) -> ApiResult<Json<MonthReport>> {
-    Ok(Json(report::month(&s.db, &caller, m.month.as_deref()).await?))
+    Ok(Json(
+        report::month(&s.db, &caller, m.month.as_deref()).await?,
+    ))
 }
-

@@ -8,7 +8,9 @@ use chrono::NaiveDate;
 use maud::{html, Markup};
 use platform::auth::{Actor, Caller};
 use platform::time::show_date;
-use platform::web::forms::{csrf_field, field_error, options, redisplay, refusal_view, select, Refusal};
+use platform::web::forms::{
+    csrf_field, field_error, options, redisplay, refusal_view, select, Refusal,
+};
 use platform::web::{page, AppState, Notice};
 use platform::{AppError, PageResult};
 use serde::Deserialize;

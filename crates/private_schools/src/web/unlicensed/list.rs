@@ -10,7 +10,9 @@ use platform::auth::{Actor, Caller};
 use platform::district::Township;
 use platform::excel::{read_table, Cell, Title, Workbook, XLSX_MIME};
 use platform::time::show_date;
-use platform::web::forms::{csrf_field, field_error, options, redisplay, refusal_view, select, Refusal};
+use platform::web::forms::{
+    csrf_field, field_error, options, redisplay, refusal_view, select, Refusal,
+};
 use platform::web::reports::file_response;
 use platform::web::upload::read_upload;
 use platform::web::{page, AppState, Notice};
@@ -159,12 +161,16 @@ pub async fn create(
     Form(input): Form<UnlicensedInput>,
 ) -> PageResult {
     match service::create(&s.db, &caller, &input).await {
-        Ok(id) => Ok(Redirect::to(&format!("/private/unlicensed/{}?notice=created", id.0)).into_response()),
+        Ok(id) => Ok(
+            Redirect::to(&format!("/private/unlicensed/{}?notice=created", id.0)).into_response(),
+        ),
         Err(e) => {
             let f = Filter::default();
             let rows = service::list(&s.db, &caller, &f).await?;
             let townships = platform::district::townships(&s.db).await?;
-            redisplay(&actor, TITLE, e, |r| view(&actor, &caller, &f, &rows, &townships, &input, r))
+            redisplay(&actor, TITLE, e, |r| {
+                view(&actor, &caller, &f, &rows, &townships, &input, r)
+            })
         }
     }
 }
@@ -175,7 +181,8 @@ pub async fn export(
     Query(f): Query<Filter>,
 ) -> PageResult {
     let rows = service::list(&s.db, &caller, &f).await?;
-    let mut title = Title::new("无证幼儿园名单").filter("日期", platform::time::today().to_string());
+    let mut title =
+        Title::new("无证幼儿园名单").filter("日期", platform::time::today().to_string());
     if let Some(st) = f.status.as_deref().and_then(Status::parse) {
         title = title.filter("状态", st.label());
     }
@@ -236,5 +243,9 @@ pub async fn import_upload(
         Ok(o) if o.applied => StatusCode::OK,
         _ => StatusCode::UNPROCESSABLE_ENTITY,
     };
-    Ok((status, page(&actor, "导入无证幼儿园", outcome_view(&outcome))).into_response())
+    Ok((
+        status,
+        page(&actor, "导入无证幼儿园", outcome_view(&outcome)),
+    )
+        .into_response())
 }

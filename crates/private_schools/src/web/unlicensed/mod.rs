@@ -19,7 +19,10 @@ pub fn routes() -> Router<AppState> {
         .route("/private/unlicensed/import", post(list::import_upload))
         .route("/private/unlicensed/report", get(report::month))
         .route("/private/unlicensed/{id}", get(detail::show))
-        .route("/private/unlicensed/{id}/status", post(detail::change_status))
+        .route(
+            "/private/unlicensed/{id}/status",
+            post(detail::change_status),
+        )
         .route("/private/unlicensed/{id}/visits", post(detail::add_visit))
         .route(
             "/api/v1/private/unlicensed",
