@@ -4,4 +4,5 @@ mod closures;
 mod demo;
 mod fixtures;
 mod inspections;
+mod pages;
 mod unlicensed;
