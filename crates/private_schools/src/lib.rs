@@ -4,6 +4,7 @@
 
 mod area;
 pub mod audit_labels;
+mod demo;
 pub mod domain;
 pub mod service;
 pub mod store;
@@ -13,4 +14,8 @@ pub use area::AREA;
 
 use platform::db::migrate::Migration;
 
-pub const MIGRATIONS: &[Migration] = platform::migrations! {};
+pub const MIGRATIONS: &[Migration] = platform::migrations! {
+    850 "private_results" "0850_private_results.sql",
+    857 "private_unlicensed" "0857_private_unlicensed.sql",
+    864 "private_closures" "0864_private_closures.sql",
+};

@@ -70,6 +70,38 @@ pub async fn register_in(
     Ok(created)
 }
 
+/// Closes institution `id` in the registry (status 已撤销) inside `tx`,
+/// with its audit entry: the registry's half of a closure (终止办学)
+/// another area decides. The calling service checks the rights.
+pub async fn close_in(
+    tx: &mut Tx,
+    who: &audit::Who,
+    id: InstitutionId,
+    why: &str,
+) -> Result<(), AppError> {
+    let before = store::get(&mut *tx, &Scope::All, id).await?;
+    if !store::set_status(tx, id, crate::domain::Status::Closed).await? {
+        return Err(AppError::NotFound);
+    }
+    let after = store::get(&mut *tx, &Scope::All, id).await?;
+    let entry = Entry::new(
+        "update",
+        "institution",
+        format!("撤销机构 {}（{why}）", after.name),
+    );
+    audit::record(
+        tx,
+        who,
+        entry
+            .id(id.0)
+            .before(&before)
+            .after(&after)
+            .institution(Some(id)),
+    )
+    .await?;
+    Ok(())
+}
+
 /// Saves an edit made on top of `version`. Institution staff change only
 /// their contact fields; whatever else they send is ignored.
 pub async fn update(

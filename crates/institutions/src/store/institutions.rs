@@ -295,6 +295,18 @@ pub async fn update(
     Ok(Updated::Saved)
 }
 
+/// Sets an institution's status (active, suspended, closed); false if it
+/// does not exist.
+pub async fn set_status(tx: &mut Tx, id: InstitutionId, status: Status) -> Result<bool, DbError> {
+    let q = Sql::new(
+        "UPDATE institutions SET status = $1, version = version + 1, updated_at = $2 WHERE id = $3",
+    )
+    .arg(status.key())
+    .arg(Utc::now())
+    .arg(id);
+    Ok(tx.execute(q).await? == 1)
+}
+
 #[derive(Clone, Debug, serde::Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct YearRow {
     pub school_year: i64,

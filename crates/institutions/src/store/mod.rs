@@ -8,7 +8,7 @@ mod tracking;
 
 pub use designations::{add_designation, designations, DesignationRow};
 pub use institutions::{
-    capacity_history, create, directory, get, list, list_all, record_year, summary, update,
-    CountRow, Filter, Page, Updated, YearRow, PAGE_SIZE,
+    capacity_history, create, directory, get, list, list_all, record_year, set_status, summary,
+    update, CountRow, Filter, Page, Updated, YearRow, PAGE_SIZE,
 };
 pub use tracking::{add_tracking, tracking, TrackingRow};

@@ -7,7 +7,6 @@ use platform::db::Db;
 use platform::AppError;
 
 /// A task of the area in the inbox.
-#[allow(dead_code)]
 pub(crate) fn task(label: String, count: i64, href: String) -> Task {
     Task {
         area: "民办教育".into(),
@@ -18,12 +17,18 @@ pub(crate) fn task(label: String, count: i64, href: String) -> Task {
     }
 }
 
-pub async fn tasks(_db: &Db, caller: &Caller) -> Result<Vec<Task>, AppError> {
+pub async fn tasks(db: &Db, caller: &Caller) -> Result<Vec<Task>, AppError> {
     if !caller.role.may(WorkArea::PrivateEducation, Access::Read) {
         return Ok(vec![]);
     }
-    #[allow(unused_mut)]
     let mut tasks: Vec<Task> = Vec::new();
+    if super::unlicensed::may_write(caller) {
+        tasks.push(task(
+            "无证幼儿园整改逾期".into(),
+            super::unlicensed::overdue(db, caller).await?,
+            "/private/unlicensed?overdue=1".into(),
+        ));
+    }
     tasks.retain(|t| t.count > 0);
     Ok(tasks)
 }

@@ -3,4 +3,5 @@
 
 pub mod closures;
 pub mod inspections;
+pub mod overview;
 pub mod unlicensed;

@@ -1,1 +1,0 @@
-//! Services of closure of a private school and what happens to its pupils.
