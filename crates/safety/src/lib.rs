@@ -4,6 +4,7 @@
 
 mod area;
 pub mod audit_labels;
+mod demo;
 pub mod domain;
 pub mod service;
 pub mod store;
@@ -13,4 +14,7 @@ pub use area::AREA;
 
 use platform::db::migrate::Migration;
 
-pub const MIGRATIONS: &[Migration] = platform::migrations! {};
+pub const MIGRATIONS: &[Migration] = platform::migrations! {
+    870 "safety_hazards" "0870_safety_hazards.sql",
+    877 "safety_drills" "0877_safety_drills.sql",
+};
