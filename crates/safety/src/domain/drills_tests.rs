@@ -195,6 +195,11 @@ fn a_bad_drill_names_every_field() {
         };
         assert_eq!(d.parse(day("2026-03-14")).is_ok(), ok, "{p} {m}");
     }
+    let longest = DrillInput {
+        evaluation: "评".repeat(MAX_TEXT),
+        ..drill()
+    };
+    assert!(longest.parse(day("2026-03-14")).is_ok());
     let future = DrillInput {
         drilled_on: "2026-03-15".into(),
         ..drill()

@@ -23,19 +23,12 @@ use crate::domain::drills::{
     PlanInput, ReviewState,
 };
 use crate::domain::hazards::percent;
-use crate::service::hazards::institution_for;
+use crate::service::hazards::{institution_for, no_such_institution};
 use crate::service::pending::task;
 use crate::store::drills::{self as store, Drill, DrillCount, Plan};
 
 /// The kind of evidence record a drill's photos are filed under.
 pub const PHOTO_KIND: &str = "drill";
-
-fn foreign_key(e: platform::db::DbError) -> AppError {
-    match e {
-        platform::db::DbError::ForeignKey(_) => AppError::invalid("institution_id", "该学校不存在"),
-        e => e.into(),
-    }
-}
 
 /// A plan in force with where its review stands today.
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
@@ -82,7 +75,7 @@ pub async fn save_plan(db: &Db, caller: &Caller, input: &PlanInput) -> Result<Pl
     let by = caller.who.user_id.map(|u| u.0);
     let (id, version) = store::insert_plan(&mut tx, institution, &draft, by)
         .await
-        .map_err(foreign_key)?;
+        .map_err(no_such_institution)?;
     audit::commit(
         tx,
         &caller.who,
@@ -133,7 +126,7 @@ pub async fn log_drill(
     let by = caller.who.user_id.map(|u| u.0);
     let id = store::insert_drill(&mut tx, institution, &draft, by)
         .await
-        .map_err(foreign_key)?;
+        .map_err(no_such_institution)?;
     let subject = Subject {
         owner: Owner::Safety,
         institution_id: Some(institution),

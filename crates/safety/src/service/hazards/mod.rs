@@ -50,7 +50,8 @@ pub fn institution_for(caller: &Caller, typed: Option<i64>) -> Result<i64, AppEr
     }
 }
 
-fn no_such_institution(e: platform::db::DbError) -> AppError {
+/// A foreign key refused: the institution named does not exist.
+pub(crate) fn no_such_institution(e: platform::db::DbError) -> AppError {
     match e {
         platform::db::DbError::ForeignKey(_) => AppError::invalid("institution_id", "该学校不存在"),
         e => e.into(),

@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 
 use crate::both_backends;
 use crate::common::{Backend, Client};
-use crate::safety::hazards::fixtures::{count, png, spawn_without_demo};
+use crate::safety::hazards::fixtures::{count, png, refused_fields, spawn_without_demo};
 
 async fn log(client: &mut Client, institution: Option<i64>, on: &str) -> (StatusCode, Value) {
     client
@@ -116,12 +116,7 @@ both_backends!(bad_drills_change_nothing, |b: Backend| async move {
         )
         .await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
-    let fields: Vec<&str> = v["fields"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["field"].as_str().unwrap())
-        .collect();
+    let fields = refused_fields(&v);
     assert_eq!(
         fields,
         [

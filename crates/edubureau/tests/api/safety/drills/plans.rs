@@ -7,15 +7,7 @@ use serde_json::json;
 
 use crate::both_backends;
 use crate::common::Backend;
-use crate::safety::hazards::fixtures::{count, in_days, spawn_without_demo};
-
-fn task(inbox: &serde_json::Value, label: &str) -> Option<i64> {
-    inbox
-        .as_array()?
-        .iter()
-        .find(|t| t["label"].as_str().is_some_and(|l| l.contains(label)))
-        .and_then(|t| t["count"].as_i64())
-}
+use crate::safety::hazards::fixtures::{count, in_days, spawn_without_demo, task};
 
 both_backends!(
     a_new_version_replaces_the_plan_in_force,

@@ -80,3 +80,20 @@ pub async fn order(client: &mut Client, id: i64, deadline: &str) -> (StatusCode,
 pub async fn count(app: &TestApp, sql: &str) -> i64 {
     app.db.scalar(Sql::new(sql)).await.expect("count")
 }
+
+/// The fields an API refusal names, in order.
+pub fn refused_fields(v: &Value) -> Vec<&str> {
+    v["fields"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|e| e["field"].as_str()).collect())
+        .unwrap_or_default()
+}
+
+/// The count of the inbox task whose label contains `label`.
+pub fn task(inbox: &Value, label: &str) -> Option<i64> {
+    inbox
+        .as_array()?
+        .iter()
+        .find(|t| t["label"].as_str().is_some_and(|l| l.contains(label)))
+        .and_then(|t| t["count"].as_i64())
+}

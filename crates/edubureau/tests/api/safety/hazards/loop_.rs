@@ -6,7 +6,7 @@ use platform::db::Sql;
 use reqwest::StatusCode;
 use serde_json::json;
 
-use super::fixtures::{count, in_days, order, png, report, spawn_without_demo};
+use super::fixtures::{count, in_days, order, png, refused_fields, report, spawn_without_demo};
 use crate::both_backends;
 use crate::common::Backend;
 
@@ -123,12 +123,7 @@ both_backends!(
             )
             .await;
         assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
-        let fields: Vec<&str> = v["fields"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|e| e["field"].as_str().unwrap())
-            .collect();
+        let fields = refused_fields(&v);
         assert_eq!(
             fields,
             ["category", "risk_level", "location", "found_on"],

@@ -5,17 +5,9 @@ use platform::db::Sql;
 use reqwest::StatusCode;
 use serde_json::json;
 
-use super::fixtures::{in_days, order, report, spawn_without_demo};
+use super::fixtures::{in_days, order, report, spawn_without_demo, task};
 use crate::both_backends;
 use crate::common::Backend;
-
-fn task(inbox: &serde_json::Value, label: &str) -> Option<i64> {
-    inbox
-        .as_array()?
-        .iter()
-        .find(|t| t["label"].as_str().is_some_and(|l| l.contains(label)))
-        .and_then(|t| t["count"].as_i64())
-}
 
 both_backends!(
     the_start_page_counts_hazards_orders_and_drills,
