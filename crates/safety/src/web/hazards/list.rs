@@ -178,9 +178,12 @@ fn view(
     let bureau = caller.scope == Scope::All;
     html! {
         p { a href="/safety" { "← 校园安全" } " · " a href="/inspection/orders?owner=safety" { "整改通知书" } }
+        // The report form comes first: its fields own the ids the filters'
+        // fields of the same names would otherwise take.
+        @if service::may_write(caller) { (report_form(actor, caller, typed, &d.choices, r)) }
+        h2 { "隐患列表" }
         (filters(q, &d.choices, bureau))
         (table(&d.hazards))
-        @if service::may_write(caller) { (report_form(actor, caller, typed, &d.choices, r)) }
         @if bureau { (per_institution(&d.rows)) }
     }
 }
