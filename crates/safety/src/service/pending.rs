@@ -7,7 +7,6 @@ use platform::db::Db;
 use platform::AppError;
 
 /// A task of the area in the inbox.
-#[allow(dead_code)]
 pub(crate) fn task(label: String, count: i64, href: String) -> Task {
     Task {
         area: "校园安全".into(),
@@ -22,8 +21,9 @@ pub async fn tasks(db: &Db, caller: &Caller) -> Result<Vec<Task>, AppError> {
     if !caller.role.may(WorkArea::Safety, Access::Read) {
         return Ok(vec![]);
     }
-    #[allow(unused_mut)]
     let mut tasks: Vec<Task> = Vec::new();
+    tasks.extend(super::hazards::overview::tasks(db, caller).await?);
+    tasks.extend(super::drills::tasks(db, caller).await?);
     tasks.extend(super::incidents::tasks(db, caller).await?);
     tasks.extend(super::buses::tasks(db, caller).await?);
     tasks.retain(|t| t.count > 0);

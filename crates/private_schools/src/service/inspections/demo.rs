@@ -96,6 +96,7 @@ impl Run<'_> {
                 version: 1,
                 framework: self.framework,
                 created_by: None,
+                based_on: None,
             },
         )
         .await?;
