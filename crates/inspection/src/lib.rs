@@ -18,4 +18,5 @@ use platform::db::migrate::Migration;
 
 pub const MIGRATIONS: &[Migration] = platform::migrations! {
     800 "inspection" "0800_inspection.sql",
+    820 "inspection_orders" "0820_inspection_orders.sql",
 };
