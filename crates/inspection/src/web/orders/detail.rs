@@ -40,7 +40,7 @@ fn view(actor: &Actor, p: &OrderPage, r: &Refusal) -> Markup {
     html! {
         p { a href=(format!("/inspection/orders?owner={}", o.owner.as_str())) { "← 整改通知书" } }
         (refusal_view(r))
-        dl #order-facts {
+        dl.facts #order-facts {
             dt { "文号" } dd { (o.number) }
             dt { "业务" } dd { (o.owner.label()) "（" (o.source.label()) "）" }
             dt { "整改单位" } dd { (o.institution_name) }

@@ -67,6 +67,9 @@ both_backends!(
         assert_eq!(ids(&dudao, "?owner=private&status=issued").await, [private]);
         assert_eq!(ids(&dudao, "?status=closed").await, Vec::<i64>::new());
         let (_, v) = dudao.get_json("/api/v1/inspection/orders?overdue=1").await;
+        assert_eq!(v["total"], 1, "督导室 does not read safety's orders");
+        let admin = app.login("admin").await;
+        let (_, v) = admin.get_json("/api/v1/inspection/orders?overdue=1").await;
         assert_eq!(v["total"], 2);
         assert_eq!(v["overdue"].as_array().unwrap().len(), 2);
 
