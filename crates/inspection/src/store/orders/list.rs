@@ -57,8 +57,8 @@ fn flag<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
 }
 
 impl OrderFilter {
-    /// ` AND …` for each filter set, on orders aliased `o` joined to
-    /// institutions `i`, among the orders of `owners`.
+    /// ` AND …` for each filter set, on orders aliased `o`, among the
+    /// orders of `owners` (no join: the count reads the indexes alone).
     fn apply(&self, mut q: Sql, owners: &[Owner], today: NaiveDate) -> Sql {
         q = q
             .push(" AND o.owner IN (")
@@ -76,7 +76,10 @@ impl OrderFilter {
             q = q.push(" AND o.institution_id = ").bind(id);
         }
         if let Some(t) = self.township_id {
-            q = q.push(" AND i.township_id = ").bind(t);
+            q = q
+                .push(" AND o.institution_id IN (SELECT id FROM institutions WHERE township_id = ")
+                .bind(t)
+                .push(")");
         }
         if let Some(c) = self.campaign_id {
             q = q.push(" AND o.campaign_id = ").bind(CampaignId(c));
@@ -113,10 +116,7 @@ pub async fn count<'a>(
     filter: &OrderFilter,
     today: NaiveDate,
 ) -> Result<i64, DbError> {
-    let q = Sql::new(
-        "SELECT COUNT(*) FROM inspection_orders o JOIN institutions i ON i.id = o.institution_id \
-         WHERE 1=1",
-    );
+    let q = Sql::new("SELECT COUNT(*) FROM inspection_orders o WHERE 1=1");
     let q = filter.apply(scope.restrict(q, "o.institution_id"), owners, today);
     ex.into().scalar(q).await
 }

@@ -66,6 +66,16 @@ both_backends!(
         );
         assert_eq!(ids(&dudao, "?owner=private&status=issued").await, [private]);
         assert_eq!(ids(&dudao, "?status=closed").await, Vec::<i64>::new());
+        let town = |id: i64| {
+            platform::db::Sql::new("SELECT township_id FROM institutions WHERE id = ").bind(id)
+        };
+        let (t, t_other) = (
+            app.db.scalar(town(school)).await.unwrap(),
+            app.db.scalar(town(other)).await.unwrap(),
+        );
+        let in_town = ids(&dudao, &format!("?owner=supervision&township_id={t}")).await;
+        assert!(in_town.contains(&late));
+        assert_eq!(in_town.contains(&fresh), t == t_other);
         let (_, v) = dudao.get_json("/api/v1/inspection/orders?overdue=1").await;
         assert_eq!(v["total"], 1, "督导室 does not read safety's orders");
         let admin = app.login("admin").await;
