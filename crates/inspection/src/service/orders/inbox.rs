@@ -7,6 +7,7 @@ use platform::db::Db;
 use platform::AppError;
 
 use super::read::may_issue;
+use crate::domain::Owner;
 use crate::service::pending::task;
 use crate::store::orders as store;
 
@@ -17,14 +18,12 @@ pub async fn overdue_tasks(db: &Db, caller: &Caller) -> Result<Vec<Task>, AppErr
         let href = "/inspection/orders?overdue=1".to_string();
         return Ok(vec![task("本单位逾期未整改的整改通知".into(), n, href)]);
     }
-    let counts = store::overdue_by_owner(db, today).await?;
-    Ok(counts
-        .into_iter()
-        .filter(|(owner, _)| may_issue(caller, *owner))
-        .map(|(owner, n)| {
-            let label = format!("逾期未整改的整改通知（{}）", owner.label());
-            let href = format!("/inspection/orders?owner={}&overdue=1", owner.as_str());
-            task(label, n, href)
-        })
-        .collect())
+    let mut tasks = Vec::new();
+    for owner in Owner::ALL.iter().copied().filter(|o| may_issue(caller, *o)) {
+        let n = store::overdue_of_owner(db, owner, today).await?;
+        let label = format!("逾期未整改的整改通知（{}）", owner.label());
+        let href = format!("/inspection/orders?owner={}&overdue=1", owner.as_str());
+        tasks.push(task(label, n, href));
+    }
+    Ok(tasks)
 }

@@ -62,24 +62,20 @@ pub async fn on_time_rate<'a>(
     .on_time_rate())
 }
 
-/// Overdue orders per owner on `today`, for the owners' writers' inbox.
-pub async fn overdue_by_owner<'a>(
+/// `owner`'s overdue orders on `today`, for its writers' inbox (one range
+/// of the (owner, status, deadline) index per status).
+pub async fn overdue_of_owner<'a>(
     ex: impl Into<Ex<'a>>,
-    today: NaiveDate,
-) -> Result<Vec<(Owner, i64)>, DbError> {
-    let q = Sql::new(
-        "SELECT owner, COUNT(*) AS n FROM inspection_orders \
-         WHERE status IN ('issued', 'reopened') AND deadline < $1 GROUP BY owner ORDER BY owner",
-    )
-    .arg(today);
-    let rows: Vec<OwnerCount> = ex.into().fetch_all(q).await?;
-    Ok(rows.into_iter().map(|r| (r.owner, r.n)).collect())
-}
-
-#[derive(sqlx::FromRow)]
-struct OwnerCount {
     owner: Owner,
-    n: i64,
+    today: NaiveDate,
+) -> Result<i64, DbError> {
+    let q = Sql::new(
+        "SELECT COUNT(*) FROM inspection_orders WHERE owner = $1 \
+         AND status IN ('issued', 'reopened') AND deadline < $2",
+    )
+    .arg(owner)
+    .arg(today);
+    ex.into().scalar(q).await
 }
 
 /// One institution's overdue orders on `today` (all owners).

@@ -5,7 +5,7 @@ mod counts;
 mod list;
 mod steps;
 
-pub use counts::{counts, on_time_rate, overdue_by_owner, overdue_of_institution, OrderCounts};
+pub use counts::{counts, on_time_rate, overdue_of_institution, overdue_of_owner, OrderCounts};
 pub use list::{count, list, OrderFilter};
 pub use steps::{insert_step, steps, Step};
 
