@@ -11,5 +11,7 @@ CREATE TABLE inspection_order_numbers (
 CREATE UNIQUE INDEX inspection_orders_number ON inspection_orders (owner, number) WHERE number <> '';
 
 -- The overdue view (逾期): orders waiting on the institution, walked in
--- the list's order (deadline, id) so a page stops after its rows.
+-- the list's order (deadline, id) so a page stops after its rows — over
+-- every owner, or one owner's (each area's start page links to its own).
 CREATE INDEX inspection_orders_waiting ON inspection_orders (deadline, id) WHERE status IN ('issued', 'reopened');
+CREATE INDEX inspection_orders_waiting_owner ON inspection_orders (owner, deadline, id) WHERE status IN ('issued', 'reopened');
