@@ -3,7 +3,7 @@
 
 use platform::audit::labels::EntityLabels;
 
-use crate::domain::{Owner, Purpose};
+use crate::domain::{OrderStatus, Owner, Purpose, Source};
 
 pub const AUDIT_LABELS: &[EntityLabels] = platform::audit_labels! {
     // 评估标准: a version as created or imported, its settings, and each
@@ -15,5 +15,13 @@ pub const AUDIT_LABELS: &[EntityLabels] = platform::audit_labels! {
         method: "计分方法", options: "等级或检查项", min: "最低分", cap: "否决封顶分",
         evidence: "佐证材料";
         hidden framework
+    }
+    inspection_order "整改通知书" {
+        owner: "业务" of(Owner), institution_id: "整改单位" institution,
+        institution_name: "整改单位名称", source: "问题来源" of(Source), number: "文号",
+        finding: "发现的问题", requirement: "整改要求", responsible_person: "整改责任人",
+        deadline: "整改期限", status: "状态" of(OrderStatus), issued_on: "下发日期",
+        closed_on: "销号日期";
+        hidden id, campaign_id, source_id, version
     }
 };

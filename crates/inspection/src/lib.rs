@@ -19,4 +19,5 @@ use platform::db::migrate::Migration;
 pub const MIGRATIONS: &[Migration] = platform::migrations! {
     800 "inspection" "0800_inspection.sql",
     801 "inspection_framework_versions" "0801_inspection_framework_versions.sql",
+    820 "inspection_orders" "0820_inspection_orders.sql",
 };

@@ -82,3 +82,50 @@ impl OrderStatus {
         self.awaits_institution() && today > deadline
     }
 }
+
+/// The number of the `n`th order an owner issued in `year`, as printed on
+/// the notice: 督改〔2026〕3号, 民改〔2026〕1号, 安改〔2026〕12号.
+pub fn order_number(owner: super::Owner, year: i32, n: i64) -> String {
+    let prefix = match owner {
+        super::Owner::Supervision => "督改",
+        super::Owner::Private => "民改",
+        super::Owner::Safety => "安改",
+    };
+    format!("{prefix}〔{year}〕{n}号")
+}
+
+/// Closed orders by whether they were closed by their deadline.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
+pub struct Closings {
+    pub on_time: i64,
+    pub late: i64,
+}
+
+impl Closings {
+    /// 整改按期完成率: the share of closed orders closed by their deadline,
+    /// in percent; none when no order was closed.
+    pub fn on_time_rate(self) -> Option<f64> {
+        let all = self.on_time + self.late;
+        (all > 0).then(|| self.on_time as f64 * 100.0 / all as f64)
+    }
+}
+
+platform::text_enum! {
+    /// A step of an order's history (整改过程) as stored.
+    pub enum StepKind {
+        Respond = "respond" "报送整改情况",
+        Close = "close" "复查通过，销号",
+        Reopen = "reopen" "复查未通过，重新整改",
+    }
+}
+
+impl OrderEvent {
+    /// How the event is stored in the order's history.
+    pub fn kind(self) -> StepKind {
+        match self {
+            OrderEvent::Respond { .. } => StepKind::Respond,
+            OrderEvent::Close { .. } => StepKind::Close,
+            OrderEvent::Reopen { .. } => StepKind::Reopen,
+        }
+    }
+}

@@ -102,3 +102,60 @@ fn only_orders_waiting_on_the_institution_fall_overdue_after_the_deadline() {
     assert!(!Responded.awaits_institution() && !Closed.awaits_institution());
     platform::text_enum::assert_keys_and_labels_parse_back::<OrderStatus>();
 }
+
+#[test]
+fn numbers_name_the_owner_year_and_sequence() {
+    use super::Owner;
+    assert_eq!(order_number(Owner::Supervision, 2026, 3), "督改〔2026〕3号");
+    assert_eq!(order_number(Owner::Private, 2025, 1), "民改〔2025〕1号");
+    assert_eq!(order_number(Owner::Safety, 2026, 12), "安改〔2026〕12号");
+}
+
+#[test]
+fn the_on_time_rate_counts_closed_orders_only() {
+    assert_eq!(
+        Closings {
+            on_time: 0,
+            late: 0
+        }
+        .on_time_rate(),
+        None
+    );
+    assert_eq!(
+        Closings {
+            on_time: 3,
+            late: 1
+        }
+        .on_time_rate(),
+        Some(75.0)
+    );
+    assert_eq!(
+        Closings {
+            on_time: 0,
+            late: 2
+        }
+        .on_time_rate(),
+        Some(0.0)
+    );
+    assert_eq!(
+        Closings {
+            on_time: 1,
+            late: 0
+        }
+        .on_time_rate(),
+        Some(100.0)
+    );
+}
+
+#[test]
+fn each_event_is_stored_as_its_own_step() {
+    assert_eq!(
+        OrderEvent::Respond { evidence: 1 }.kind(),
+        StepKind::Respond
+    );
+    assert_eq!(OrderEvent::Close { evidence: 1 }.kind(), StepKind::Close);
+    assert_eq!(
+        OrderEvent::Reopen { deadline: day(1) }.kind(),
+        StepKind::Reopen
+    );
+}

@@ -7,7 +7,6 @@ use platform::db::Db;
 use platform::AppError;
 
 /// A task of the area in the inbox.
-#[allow(dead_code)]
 pub(crate) fn task(label: String, count: i64, href: String) -> Task {
     Task {
         area: "检查与整改".into(),
@@ -18,7 +17,7 @@ pub(crate) fn task(label: String, count: i64, href: String) -> Task {
     }
 }
 
-pub async fn tasks(_db: &Db, caller: &Caller) -> Result<Vec<Task>, AppError> {
+pub async fn tasks(db: &Db, caller: &Caller) -> Result<Vec<Task>, AppError> {
     let reads = |area: WorkArea| caller.role.may(area, Access::Read);
     if ![
         WorkArea::Supervision,
@@ -32,6 +31,7 @@ pub async fn tasks(_db: &Db, caller: &Caller) -> Result<Vec<Task>, AppError> {
     }
     #[allow(unused_mut)]
     let mut tasks: Vec<Task> = Vec::new();
+    tasks.extend(super::orders::overdue_tasks(db, caller).await?);
     tasks.retain(|t| t.count > 0);
     Ok(tasks)
 }

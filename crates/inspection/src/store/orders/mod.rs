@@ -1,9 +1,17 @@
 //! Storage of rectification orders (整改通知书) and what happened to them.
 //! Reads take the caller's `Scope`: an institution sees its own orders.
 
+mod counts;
+mod list;
+mod steps;
+
+pub use counts::{counts, on_time_rate, overdue_of_institution, overdue_of_owner, OrderCounts};
+pub use list::{count, list, OrderFilter};
+pub use steps::{insert_step, steps, Step};
+
 use chrono::NaiveDate;
 use platform::auth::Scope;
-use platform::db::{DbError, Ex, Sql, Tx};
+use platform::db::{DbError, Ex, Sql, Tx, Updated};
 use serde::Serialize;
 
 use crate::domain::{CampaignId, OrderId, OrderStatus, Owner, Source};
@@ -27,6 +35,13 @@ pub struct Order {
     pub issued_on: NaiveDate,
     pub closed_on: Option<NaiveDate>,
     pub version: i64,
+}
+
+impl Order {
+    /// Waiting on the institution past its deadline (逾期).
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.status.is_overdue(self.deadline, today)
+    }
 }
 
 /// A checked order to store.
@@ -85,4 +100,44 @@ pub async fn get<'a>(
         "o.institution_id",
     );
     ex.into().fetch_optional(q).await
+}
+
+/// The next number of `owner`'s orders in `year` (1 for the first), taken
+/// inside the issuing transaction so two orders never share one.
+pub async fn next_number(tx: &mut Tx, owner: Owner, year: i32) -> Result<i64, DbError> {
+    let q = Sql::new(
+        "INSERT INTO inspection_order_numbers (owner, year, last) VALUES ($1, $2, 1) \
+         ON CONFLICT (owner, year) DO UPDATE SET last = inspection_order_numbers.last + 1 \
+         RETURNING last",
+    )
+    .arg(owner)
+    .arg(i64::from(year));
+    tx.scalar(q).await
+}
+
+/// A change of status made on top of `version`.
+pub struct StatusChange {
+    pub status: OrderStatus,
+    pub deadline: NaiveDate,
+    pub closed_on: Option<NaiveDate>,
+}
+
+/// Saves a change of status if nobody changed the order since `version`.
+pub async fn set_status(
+    tx: &mut Tx,
+    id: OrderId,
+    version: i64,
+    change: &StatusChange,
+) -> Result<Updated, DbError> {
+    let q = Sql::new(
+        "UPDATE inspection_orders SET status = $1, deadline = $2, closed_on = $3, \
+         version = version + 1, updated_at = $4 WHERE id = $5 AND version = $6",
+    )
+    .arg(change.status)
+    .arg(change.deadline)
+    .arg(change.closed_on)
+    .arg(platform::time::now())
+    .arg(id)
+    .arg(version);
+    Ok(Updated::from_rows(tx.execute(q).await?))
 }

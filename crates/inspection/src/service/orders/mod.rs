@@ -1,14 +1,26 @@
 //! Rectification orders (整改通知书): issued by the owner area's section
-//! with a deadline that has not passed.
+//! with a deadline that has not passed and numbered per owner and year;
+//! answered by the institution with evidence; re-checked (复查) and closed
+//! (销号) or reopened by the owner's writers.
 
-use chrono::NaiveDate;
+mod inbox;
+mod notice;
+mod read;
+mod steps;
+
+pub use inbox::overdue_tasks;
+pub use notice::notice_docx;
+pub use read::{get, list, may_issue, owners_read, OrderList, OrderPage, PER_PAGE};
+pub use steps::{recheck, respond, Recheck, Response};
+
+use chrono::{Datelike, NaiveDate};
 use platform::audit::{self, Entry};
 use platform::auth::Caller;
 use platform::db::{Db, Tx};
 use platform::{AppError, InstitutionId};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::order::check_deadline;
+use crate::domain::order::{check_deadline, order_number};
 use crate::domain::{CampaignId, OrderId, Owner, Source};
 use crate::service::require_owner_bureau;
 use crate::store::orders::{self as store, NewOrderRow};
@@ -58,13 +70,15 @@ pub async fn issue_in(
     }
     check_deadline(input.deadline, today)
         .map_err(|e| AppError::invalid("deadline", e.to_string()))?;
+    let n = store::next_number(tx, input.owner, today.year()).await?;
+    let number = order_number(input.owner, today.year(), n);
     let row = NewOrderRow {
         owner: input.owner,
         institution_id: input.institution_id,
         campaign_id: input.campaign_id,
         source: input.source,
         source_id: input.source_id,
-        number: "",
+        number: &number,
         finding,
         requirement: input.requirement.trim(),
         responsible_person: responsible,
