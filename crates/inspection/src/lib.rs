@@ -18,4 +18,5 @@ use platform::db::migrate::Migration;
 
 pub const MIGRATIONS: &[Migration] = platform::migrations! {
     800 "inspection" "0800_inspection.sql",
+    810 "inspection_campaign_self_evaluations" "0810_campaign_self_evaluations.sql",
 };
