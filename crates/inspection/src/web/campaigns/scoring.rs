@@ -13,7 +13,7 @@ use platform::{AppError, PageResult};
 
 use super::self_eval::files_of;
 use super::widgets::{
-    answer_input, answer_label, answers_of, fields, leaf_method, method_label, text,
+    answer_input, answer_label, answers_of, fields, leaf_method, method_label, texts_of,
 };
 use super::{here, target_href};
 use crate::domain::campaigns::{Answers, Findings};
@@ -84,14 +84,7 @@ pub async fn save(
     let se = service::self_evaluation(&s.db, &caller, id, institution).await?;
     let f = fields(pairs);
     let (answers, errors) = answers_of(&se.framework, &f, "a_", "answers.");
-    let findings: Findings = se
-        .framework
-        .leaves()
-        .iter()
-        .map(|l| l.code.trim())
-        .map(|code| (code.to_string(), text(&f, &format!("f_{code}")).to_string()))
-        .filter(|(_, v)| !v.trim().is_empty())
-        .collect();
+    let findings: Findings = texts_of(&se.framework, &f, "f_");
     let input = ScoreInput { answers, findings };
     let saved = if errors.is_empty() {
         service::score(&s.db, &caller, id, institution, &input).await

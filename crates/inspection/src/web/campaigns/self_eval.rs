@@ -12,7 +12,7 @@ use platform::web::{page as layout, AppState};
 use platform::{AppError, InstitutionId, PageResult};
 
 use super::widgets::{
-    answer_input, answer_label, answers_of, leaf_method, method_label, text, Fields,
+    answer_input, answer_label, answers_of, leaf_method, method_label, text, texts_of, Fields,
 };
 use super::{here, target_href};
 use crate::domain::campaigns::{SelfAnswers, SelfItem, SelfStatus};
@@ -129,19 +129,18 @@ pub async fn save(
     let se = service::self_evaluation(&s.db, &caller, id, institution).await?;
     let (f, uploads) = read(mp).await?;
     let (answers, errors) = answers_of(&se.framework, &f, "a_", "items.");
-    let items: SelfAnswers = se
-        .framework
-        .leaves()
-        .iter()
-        .map(|l| l.code.trim())
+    let mut notes = texts_of(&se.framework, &f, "n_");
+    let codes: std::collections::BTreeSet<String> =
+        answers.keys().chain(notes.keys()).cloned().collect();
+    let items: SelfAnswers = codes
+        .into_iter()
         .map(|code| {
             let item = SelfItem {
-                answer: answers.get(code).cloned(),
-                note: text(&f, &format!("n_{code}")).to_string(),
+                answer: answers.get(&code).cloned(),
+                note: notes.remove(&code).unwrap_or_default(),
             };
-            (code.to_string(), item)
+            (code, item)
         })
-        .filter(|(_, item)| item.answer.is_some() || !item.note.trim().is_empty())
         .collect();
     let input = SelfInput {
         items,

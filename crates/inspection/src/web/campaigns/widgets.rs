@@ -28,6 +28,22 @@ pub fn text<'a>(f: &'a Fields, name: &str) -> &'a str {
         .map_or("", String::as_str)
 }
 
+/// The non-empty text of each leaf's field `<prefix><code>`, by code.
+pub fn texts_of(framework: &Framework, f: &Fields, prefix: &str) -> BTreeMap<String, String> {
+    framework
+        .leaves()
+        .iter()
+        .map(|l| l.code.trim())
+        .map(|code| {
+            (
+                code.to_string(),
+                text(f, &format!("{prefix}{code}")).trim().to_string(),
+            )
+        })
+        .filter(|(_, v)| !v.is_empty())
+        .collect()
+}
+
 /// The answers of every leaf (field `<prefix><code>`), and the leaves whose
 /// field cannot be read (error field `<error_prefix><code>`).
 pub fn answers_of(
