@@ -19,5 +19,6 @@ use platform::db::migrate::Migration;
 pub const MIGRATIONS: &[Migration] = platform::migrations! {
     800 "inspection" "0800_inspection.sql",
     801 "inspection_framework_versions" "0801_inspection_framework_versions.sql",
+    810 "inspection_campaign_self_evaluations" "0810_campaign_self_evaluations.sql",
     820 "inspection_orders" "0820_inspection_orders.sql",
 };

@@ -29,9 +29,9 @@ pub async fn tasks(db: &Db, caller: &Caller) -> Result<Vec<Task>, AppError> {
     {
         return Ok(vec![]);
     }
-    #[allow(unused_mut)]
     let mut tasks: Vec<Task> = Vec::new();
     tasks.extend(super::orders::overdue_tasks(db, caller).await?);
+    tasks.extend(super::campaigns::tasks(db, caller).await?);
     tasks.retain(|t| t.count > 0);
     Ok(tasks)
 }

@@ -1,1 +1,0 @@
-//! Pure rules of campaigns: totals of a campaign summary.
