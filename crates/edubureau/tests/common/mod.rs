@@ -70,6 +70,19 @@ pub async fn empty_tables(app: &TestApp, tables: &[&str]) {
 }
 
 /// Every table of the construction area, children first.
+/// The rectification orders the demo district's supervision, private
+/// education and safety areas make, with the rows that point at them, in
+/// an order that empties them.
+pub const INSPECTION_ORDER_TABLES: &[&str] = &[
+    "supervision_visits",
+    "private_results",
+    "safety_hazards",
+    "inspection_evidence",
+    "inspection_order_events",
+    "inspection_orders",
+    "inspection_order_numbers",
+];
+
 pub const CONSTRUCTION_TABLES: &[&str] = &[
     "construction_acceptances",
     "construction_purchases",

@@ -87,6 +87,7 @@ pub async fn scored_campaign(
             version: 1,
             framework: &f,
             created_by: None,
+            based_on: None,
         },
     )
     .await

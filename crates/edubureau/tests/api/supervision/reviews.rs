@@ -51,7 +51,9 @@ both_backends!(the_demo_reads_as_the_seed_says, |b: Backend| async move {
     .await;
     let assigned = count(
         &app,
-        "SELECT COUNT(DISTINCT institution_id) FROM supervision_assignments WHERE ends_on IS NULL",
+        "SELECT COUNT(DISTINCT a.institution_id) FROM supervision_assignments a \
+         JOIN institutions i ON i.id = a.institution_id \
+         WHERE a.ends_on IS NULL AND i.status = 'active' AND i.licence = 'licensed'",
     )
     .await;
     assert_eq!(

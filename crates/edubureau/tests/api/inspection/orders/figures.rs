@@ -5,7 +5,7 @@ use chrono::{Datelike, Duration};
 
 use super::fixtures::{issued, set_deadline, today};
 use crate::both_backends;
-use crate::common::{empty_tables, spawn_app, Backend};
+use crate::common::{empty_tables, spawn_app, Backend, INSPECTION_ORDER_TABLES};
 use inspection::domain::Owner;
 use inspection::store::orders::{counts, on_time_rate, OrderCounts};
 
@@ -13,7 +13,7 @@ both_backends!(
     counts_and_the_on_time_rate_of_an_owner,
     |b: Backend| async move {
         let app = spawn_app(b).await;
-        empty_tables(&app, &["inspection_order_events", "inspection_orders"]).await;
+        empty_tables(&app, INSPECTION_ORDER_TABLES).await;
         let school = app.institution_of("school003").await;
         let mut dudao = app.login("dudao").await;
         let open = issued(&mut dudao, "supervision", school, "未关闭").await;

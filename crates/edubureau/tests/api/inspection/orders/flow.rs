@@ -6,12 +6,13 @@ use reqwest::StatusCode;
 
 use super::fixtures::{in_days, issue, issued, message, number, order, pdf, png, rows, step};
 use crate::both_backends;
-use crate::common::{spawn_app, Backend};
+use crate::common::{empty_tables, spawn_app, Backend, INSPECTION_ORDER_TABLES};
 
 both_backends!(
     orders_are_numbered_per_owner_and_a_past_deadline_is_refused,
     |b: Backend| async move {
         let app = spawn_app(b).await;
+        empty_tables(&app, INSPECTION_ORDER_TABLES).await;
         let school = app.institution_of("school003").await;
         let mut dudao = app.login("dudao").await;
         let (s, v) = issue(&mut dudao, "supervision", school, "课后服务未公示", 10).await;

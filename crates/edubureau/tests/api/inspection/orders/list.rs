@@ -7,13 +7,7 @@ use serde_json::Value;
 
 use super::fixtures::{issued, set_deadline, today};
 use crate::both_backends;
-use crate::common::{empty_tables, spawn_app, Backend, Client};
-
-const TABLES: &[&str] = &[
-    "inspection_evidence",
-    "inspection_order_events",
-    "inspection_orders",
-];
+use crate::common::{empty_tables, spawn_app, Backend, Client, INSPECTION_ORDER_TABLES as TABLES};
 
 async fn ids(c: &Client, query: &str) -> Vec<i64> {
     let (s, v) = c

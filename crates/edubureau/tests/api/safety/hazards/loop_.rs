@@ -141,7 +141,7 @@ both_backends!(
         let (s, v) = school.upload(&path, "photo.pdf", png(), &[]).await;
         assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "a name that lies: {v}");
         assert_eq!(
-            count(&app, "SELECT COUNT(*) FROM inspection_evidence").await,
+            count(&app, &format!("SELECT COUNT(*) FROM inspection_evidence WHERE subject = 'hazard' AND subject_id = {id}")).await,
             0
         );
         let (s, v) = school.upload(&path, "photo.png", png(), &[]).await;
