@@ -19,7 +19,7 @@ async fn log(client: &mut Client, institution: Option<i64>, on: &str) -> (Status
         .await
 }
 
-fn row<'a>(v: &'a Value, institution: i64) -> &'a Value {
+fn row(v: &Value, institution: i64) -> &Value {
     v["rows"]
         .as_array()
         .unwrap()

@@ -102,9 +102,7 @@ both_backends!(
         let value = v[0]["value"].as_f64().unwrap();
         assert!((value - 100.0 / 3.0).abs() < 1e-9, "{v}");
         let (_, v) = anquan
-            .get_json(&format!(
-                "/api/v1/indicators/safety.hazard_rectification?by=institution"
-            ))
+            .get_json("/api/v1/indicators/safety.hazard_rectification?by=institution")
             .await;
         let key = own.to_string();
         assert!(v.as_array().unwrap().iter().any(|x| x["key"] == key), "{v}");
