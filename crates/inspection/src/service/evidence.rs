@@ -8,7 +8,7 @@ use platform::db::{Db, Tx};
 use platform::AppError;
 use sha2::{Digest, Sha256};
 
-use crate::domain::evidence;
+use crate::domain::evidence::{self, EvidenceType};
 use crate::domain::{EvidenceId, Owner};
 use crate::store::evidence::{self as store, EvidenceContent, EvidenceFile, NewEvidenceRow};
 
@@ -34,11 +34,18 @@ pub struct Subject<'a> {
 /// Checks every file before any is stored, so a bad one refuses them all:
 /// the field `file` names the first bad file and why.
 pub fn check_all(files: &[Upload]) -> Result<(), AppError> {
-    for f in files {
-        evidence::check(&f.file_name, &f.bytes)
-            .map_err(|e| AppError::invalid("file", format!("{}：{e}", f.file_name)))?;
-    }
-    Ok(())
+    types_of(files).map(|_| ())
+}
+
+/// Each file's type, or the first bad file and why.
+fn types_of(files: &[Upload]) -> Result<Vec<EvidenceType>, AppError> {
+    files
+        .iter()
+        .map(|f| {
+            evidence::check(&f.file_name, &f.bytes)
+                .map_err(|e| AppError::invalid("file", format!("{}：{e}", f.file_name)))
+        })
+        .collect()
 }
 
 /// Stores `files` for `subject` inside `tx`, after checking each.
@@ -48,11 +55,9 @@ pub async fn attach(
     subject: Subject<'_>,
     files: &[Upload],
 ) -> Result<Vec<EvidenceId>, AppError> {
-    check_all(files)?;
+    let types = types_of(files)?;
     let mut ids = Vec::with_capacity(files.len());
-    for f in files {
-        let media_type = evidence::check(&f.file_name, &f.bytes)
-            .map_err(|e| AppError::invalid("file", e.to_string()))?;
+    for (f, media_type) in files.iter().zip(types) {
         let row = NewEvidenceRow {
             owner: subject.owner,
             institution_id: subject.institution_id,
