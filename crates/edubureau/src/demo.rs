@@ -6,7 +6,8 @@
 use platform::area::DemoRun;
 use platform::auth::users::{self, NewUser};
 use platform::auth::Section::{
-    AidCentre, BasicEducation, Personnel, Preschool, PrivateEducation, Safety, Supervision,
+    AidCentre, BasicEducation, Office, Personnel, Preschool, PrivateEducation, Safety, Supervision,
+    VocationalAdult,
 };
 use platform::auth::{password, Role, Section};
 use platform::codes;
@@ -28,6 +29,8 @@ pub const STAFF: &[(&str, &str, Role)] = &[
     ("duxue", "督学 施老师", Role::Inspector),
     ("dudao", "督导室 卫老师", section(Supervision)),
     ("anquanke", "安全科 褚老师", section(Safety)),
+    ("zhicheng", "职成科 蒋老师", section(VocationalAdult)),
+    ("bangongshi", "办公室 韩老师", section(Office)),
 ];
 
 const fn section(s: Section) -> Role {

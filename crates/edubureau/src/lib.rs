@@ -29,6 +29,8 @@ pub static AREAS: Areas = Areas(&[
     &supervision::AREA,
     &private_schools::AREA,
     &safety::AREA,
+    &community::AREA,
+    &public_service::AREA,
     &ops::AREA,
 ]);
 

@@ -58,10 +58,13 @@ pub enum Section {
     Information,
     /// 招考中心
     ExamsCentre,
+    /// 办公室: notices, the director's mailbox and petitions, disclosure and
+    /// official documents.
+    Office,
 }
 
 impl Section {
-    pub const ALL: [Section; 11] = [
+    pub const ALL: [Section; 12] = [
         Section::BasicEducation,
         Section::Preschool,
         Section::VocationalAdult,
@@ -73,6 +76,7 @@ impl Section {
         Section::PrivateEducation,
         Section::Information,
         Section::ExamsCentre,
+        Section::Office,
     ];
 
     pub fn label(self) -> &'static str {
@@ -88,6 +92,7 @@ impl Section {
             Section::PrivateEducation => "民办教育科",
             Section::Information => "信息中心",
             Section::ExamsCentre => "招考中心",
+            Section::Office => "办公室",
         }
     }
 
@@ -104,6 +109,7 @@ impl Section {
             Section::PrivateEducation => "private_education",
             Section::Information => "information",
             Section::ExamsCentre => "exams_centre",
+            Section::Office => "office",
         }
     }
 
@@ -126,6 +132,7 @@ impl Section {
             Section::PrivateEducation => &[PrivateEducation],
             Section::Information => &[Statistics, Plans, Accounts],
             Section::ExamsCentre => &[Admissions, Exams, Fitness],
+            Section::Office => &[PublicService],
         }
     }
 
@@ -207,9 +214,8 @@ impl Role {
             // An institution keeps its own records in the areas schools report
             // into; the scope limits it to its own institution.
             Role::Institution => match area {
-                Institutions | Students | Dropout | Aid | Teachers | Safety | Fitness | Exams => {
-                    true
-                }
+                Institutions | Students | Dropout | Aid | Teachers | Safety | Fitness | Exams
+                | Lifelong | PublicService => true,
                 Supervision | Construction | PrivateEducation => access == Access::Read,
                 _ => false,
             },

@@ -1,0 +1,29 @@
+//! The area's part of the inbox (待办事项): each part adds its own tasks
+//! here, a few lines calling a function of its own module.
+
+use platform::area::Task;
+use platform::auth::{Access, Caller, WorkArea};
+use platform::db::Db;
+use platform::AppError;
+
+/// A task of the area in the inbox.
+#[allow(dead_code)]
+pub(crate) fn task(label: String, count: i64, href: String) -> Task {
+    Task {
+        area: "社区教育".into(),
+        label,
+        count,
+        href,
+        nav_href: "/community".into(),
+    }
+}
+
+pub async fn tasks(_db: &Db, caller: &Caller) -> Result<Vec<Task>, AppError> {
+    if !caller.role.may(WorkArea::Lifelong, Access::Read) {
+        return Ok(vec![]);
+    }
+    #[allow(unused_mut)]
+    let mut tasks: Vec<Task> = Vec::new();
+    tasks.retain(|t| t.count > 0);
+    Ok(tasks)
+}

@@ -1,0 +1,1 @@
+//! Tests of the community area's activities part.

@@ -1,0 +1,1 @@
+//! Tests of the public-service area's petitions part.

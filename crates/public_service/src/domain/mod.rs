@@ -1,0 +1,6 @@
+//! Pure rules of the area: no I/O.
+
+pub mod disclosure;
+pub mod documents;
+pub mod notices;
+pub mod petitions;

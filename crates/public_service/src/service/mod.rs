@@ -1,0 +1,7 @@
+//! Services: permission, validation, one transaction, audit.
+
+pub mod disclosure;
+pub mod documents;
+pub mod notices;
+pub mod pending;
+pub mod petitions;
