@@ -2,7 +2,7 @@
 //! its points, groups add up, vetoes that apply cap the total, and the
 //! total reaches a band.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -69,9 +69,9 @@ impl Framework {
     /// answer must belong to a leaf and fit its method.
     pub fn score(&self, answers: &BTreeMap<String, Answer>) -> Result<Scored, Vec<ScoreError>> {
         let mut errors = Vec::new();
-        let leaves = self.leaves();
+        let leaves: BTreeSet<&str> = self.leaves().iter().map(|l| l.code.trim()).collect();
         for code in answers.keys() {
-            if !leaves.iter().any(|l| l.code.trim() == code.trim()) {
+            if !leaves.contains(code.trim()) {
                 errors.push(ScoreError::UnknownCode(code.clone()));
             }
         }
