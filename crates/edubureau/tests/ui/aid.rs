@@ -5,9 +5,7 @@
 //! The server runs on a fresh SQLite database with the demo district (see
 //! common/browser.rs).
 
-mod common;
-
-use common::browser::with_browser;
+use crate::common::browser::with_browser;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_aid_centre_defines_a_program_runs_and_approves_a_batch() {

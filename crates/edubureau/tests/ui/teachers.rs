@@ -4,9 +4,7 @@
 //! record shows the change with its history. The server runs on a fresh
 //! SQLite database with the demo district.
 
-mod common;
-
-use common::browser::with_browser;
+use crate::common::browser::with_browser;
 use serde_json::json;
 
 fn national_id(birth: &str, seq: u32) -> String {
@@ -19,7 +17,7 @@ fn national_id(birth: &str, seq: u32) -> String {
 async fn a_schools_change_counts_once_personnel_approves_it() {
     with_browser(|b| async move {
         let school = b.app.institution_of("school003").await;
-        let code = common::browser::institution_name(&b.app, school).await;
+        let code = crate::common::browser::institution_name(&b.app, school).await;
         let mut renshi = b.app.login("renshi").await;
         let record = json!({
             "institution": code, "name": "沈文", "national_id": national_id("19840315", 11),

@@ -2,9 +2,7 @@
 //! from the navigation and reads the effective settings; a school account
 //! neither sees the entry nor reaches the page.
 
-mod common;
-
-use common::browser::with_browser;
+use crate::common::browser::with_browser;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn leadership_reads_the_settings_and_a_school_cannot() {

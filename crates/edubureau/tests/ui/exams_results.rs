@@ -3,9 +3,7 @@
 //! 重点线 against 12 and the report's wrong growth rate flagged with the
 //! right one, corrects the text and saves it without a finding.
 
-mod common;
-
-use common::browser::with_browser;
+use crate::common::browser::with_browser;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_report_text_is_checked_against_the_records() {

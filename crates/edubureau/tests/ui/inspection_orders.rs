@@ -2,9 +2,7 @@
 //! 督导室 issues an order to a school, the school answers it with a photo,
 //! 督导室 re-checks it with its report and closes it (销号).
 
-mod common;
-
-use common::browser::{institution_name, with_browser};
+use crate::common::browser::{institution_name, with_browser};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_order_is_issued_answered_and_closed() {

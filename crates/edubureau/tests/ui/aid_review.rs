@@ -4,9 +4,7 @@
 //! the lines; it may not approve its own batch, so leadership approves it.
 //! The server runs on a fresh SQLite database with the demo district.
 
-mod common;
-
-use common::browser::with_browser;
+use crate::common::browser::with_browser;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_batch_is_reviewed_line_by_line_and_approved_by_someone_else() {

@@ -4,9 +4,7 @@
 //! the band. The server runs on a fresh SQLite database with the demo
 //! district; the framework and the campaign are made through the services.
 
-mod common;
-
-use common::browser::with_browser;
+use crate::common::browser::with_browser;
 use inspection::domain::{Owner, Purpose};
 use inspection::service::frameworks::{self, NewFramework};
 use platform::auth::Caller;

@@ -5,9 +5,7 @@
 //! server runs on a fresh SQLite database with the demo district (and its
 //! demo tests).
 
-mod common;
-
-use common::browser::with_browser;
+use crate::common::browser::with_browser;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_school_drills_from_its_glance_to_a_report_card() {

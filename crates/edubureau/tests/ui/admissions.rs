@@ -5,9 +5,7 @@
 //! typed in lower case shows the same receipt. The server runs on a fresh
 //! SQLite database with the demo district (see common/browser.rs).
 
-mod common;
-
-use common::browser::with_browser;
+use crate::common::browser::with_browser;
 use reqwest::StatusCode;
 use serde_json::json;
 

@@ -2,9 +2,7 @@
 //! Chromium: a school opens its classes, a class's results, enters one
 //! pupil's results, sees them scored, and finds them in the class's list.
 
-mod common;
-
-use common::browser::with_browser;
+use crate::common::browser::with_browser;
 use fitness::domain::results::{Field, Sheet};
 use platform::db::Sql;
 use platform::vocab::{SchoolYear, Sex};
@@ -12,7 +10,7 @@ use platform::vocab::{SchoolYear, Sex};
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_school_records_a_pupils_test_and_sees_it_scored() {
     with_browser(|b| async move {
-        common::empty_tables(&b.app, &["fitness_tests"]).await;
+        crate::common::empty_tables(&b.app, &["fitness_tests"]).await;
         let school = b.app.institution_of("school003").await;
         let (name, grade, class, sex): (String, i64, String, String) = b
             .app

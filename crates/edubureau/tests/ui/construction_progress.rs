@@ -4,15 +4,13 @@
 //! thumbnail, and finds the report on the area's start page. The server
 //! runs on a fresh SQLite database with the demo district.
 
-mod common;
-
-use common::browser::with_browser;
+use crate::common::browser::with_browser;
 use platform::db::Sql;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_report_with_a_photo_shows_on_the_project_and_the_start_page() {
     with_browser(|b| async move {
-        common::empty_tables(&b.app, common::CONSTRUCTION_TABLES).await;
+        crate::common::empty_tables(&b.app, crate::common::CONSTRUCTION_TABLES).await;
         let school = b.app.institution_of("school003").await;
         let project: i64 = b
             .app

@@ -2,16 +2,14 @@
 //! records a building appraised D级, 计财科 finds it on the 危房 list and
 //! starts its 危房改造 project, and the building shows the project.
 
-mod common;
-
-use common::browser::with_browser;
+use crate::common::browser::with_browser;
 use platform::auth::users::{self, NewUser};
 use platform::auth::{password, Role, Section};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_dangerous_building_gets_its_rebuild_project() {
     with_browser(|b| async move {
-        common::empty_tables(&b.app, common::CONSTRUCTION_TABLES).await;
+        crate::common::empty_tables(&b.app, crate::common::CONSTRUCTION_TABLES).await;
         let hash = password::hash(edubureau::demo::DEMO_PASSWORD.into())
             .await
             .expect("hash");

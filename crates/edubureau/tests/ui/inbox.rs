@@ -2,9 +2,7 @@
 //! Chromium: sign in, see what waits on the home page and in the
 //! navigation, act on one task, and see it gone.
 
-mod common;
-
-use common::browser::{with_browser, Browser};
+use crate::common::browser::{with_browser, Browser};
 use platform::db::Sql;
 use serde_json::json;
 

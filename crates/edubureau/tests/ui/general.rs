@@ -7,9 +7,7 @@
 //! a time), so they stay reliable when the harness runs them in parallel. The
 //! machinery is in common/browser.rs.
 
-mod common;
-
-use common::browser::{institution_name, with_browser, PASSWORD, WINDOW};
+use crate::common::browser::{institution_name, with_browser, PASSWORD, WINDOW};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn admin_finds_edits_and_audits_an_institution() {

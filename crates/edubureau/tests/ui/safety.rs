@@ -3,9 +3,7 @@
 //! hazard's page, and the school sees the order's stage on its hazard. The
 //! server runs on a fresh SQLite database with the demo district.
 
-mod common;
-
-use common::browser::with_browser;
+use crate::common::browser::with_browser;
 use platform::db::Sql;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

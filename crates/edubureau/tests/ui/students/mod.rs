@@ -9,13 +9,10 @@
 //! district, its own chromedriver and browser (see common/browser.rs). The
 //! pupils and children a test makes have ID numbers no demo record has.
 
-#[path = "../common/mod.rs"]
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use common::browser::{institution_name, with_browser, Browser, WINDOW};
-use common::TestApp;
+use crate::common::browser::{institution_name, with_browser, Browser, WINDOW};
+use crate::common::TestApp;
 use platform::db::Sql;
 
 mod dropout;

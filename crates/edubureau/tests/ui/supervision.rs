@@ -5,9 +5,7 @@
 //! reads the same visit. The server runs on a fresh SQLite database with
 //! the demo district.
 
-mod common;
-
-use common::browser::{institution_name, with_browser};
+use crate::common::browser::{institution_name, with_browser};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_inspectors_finding_becomes_an_order_for_the_school() {

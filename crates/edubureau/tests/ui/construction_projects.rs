@@ -3,17 +3,15 @@
 //! dated, and the timeline shows the project with its planned and actual
 //! bars. The server runs on a fresh SQLite database with the demo district.
 
-mod common;
-
-use common::browser::with_browser;
+use crate::common::browser::with_browser;
 use serde_json::json;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_filed_project_shows_on_the_timeline() {
     with_browser(|b| async move {
-        common::empty_tables(&b.app, common::CONSTRUCTION_TABLES).await;
+        crate::common::empty_tables(&b.app, crate::common::CONSTRUCTION_TABLES).await;
         let school = b.app.institution_of("school003").await;
-        let name = common::browser::institution_name(&b.app, school).await;
+        let name = crate::common::browser::institution_name(&b.app, school).await;
         b.login("admin").await;
         b.goto("/construction/projects").await;
         b.follow_link("新建项目").await;

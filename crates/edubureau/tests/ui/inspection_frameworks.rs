@@ -4,9 +4,7 @@
 //! the framework and sees it frozen with its tree and totals. The server
 //! runs on a fresh SQLite database with the demo district.
 
-mod common;
-
-use common::browser::with_browser;
+use crate::common::browser::with_browser;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_framework_is_built_and_published_in_the_browser() {

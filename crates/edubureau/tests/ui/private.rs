@@ -3,9 +3,7 @@
 //! sweep, orders it to rectify by a deadline, and finds it on the list of
 //! those rectifying.
 
-mod common;
-
-use common::browser::with_browser;
+use crate::common::browser::with_browser;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_unlicensed_kindergarten_is_found_and_ordered_to_rectify() {

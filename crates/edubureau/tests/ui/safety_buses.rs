@@ -2,15 +2,13 @@
 //! school registers a bus whose insurance runs out in ten days, sees it
 //! marked on its fleet, and the 安全科 finds it through its inbox.
 
-mod common;
-
+use crate::common::browser::with_browser;
 use chrono::Duration;
-use common::browser::with_browser;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_bus_with_an_expiring_insurance_shows_on_the_list() {
     with_browser(|b| async move {
-        common::empty_tables(&b.app, &["safety_buses"]).await;
+        crate::common::empty_tables(&b.app, &["safety_buses"]).await;
         let date = |days: i64| (platform::time::today() + Duration::days(days)).to_string();
 
         b.login("school003").await;
