@@ -32,12 +32,18 @@ async fn a_notice_to_a_township_is_read_and_leaves_the_unread_list() {
         assert!(b.body_text().await.contains("通知已发送"));
         let notice = b.path().await;
         let unread_before = b.rows("unread").await;
-        assert!(unread_before.iter().any(|r| r[0] == school), "{unread_before:?}");
+        assert!(
+            unread_before.iter().any(|r| r[0] == school),
+            "{unread_before:?}"
+        );
         b.logout().await;
 
         b.login("school003").await;
         b.goto("/public").await;
-        assert!(b.text("#inbox").await.contains("关于开展冬季消防安全检查的通知"));
+        assert!(b
+            .text("#inbox")
+            .await
+            .contains("关于开展冬季消防安全检查的通知"));
         b.follow_link("关于开展冬季消防安全检查的通知").await;
         assert!(b.text("#notice-body").await.contains("本周五前完成自查"));
         b.press("确认已读").await;

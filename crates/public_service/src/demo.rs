@@ -8,7 +8,10 @@ use crate::service;
 pub async fn run(run: &DemoRun<'_>) -> anyhow::Result<DemoMade> {
     let (db, size) = (run.db, run.size);
     Ok(vec![
-        ("通知公告与回执", service::notices::fill_demo(db, size).await?),
+        (
+            "通知公告与回执",
+            service::notices::fill_demo(db, size).await?,
+        ),
         ("信息公开", service::disclosure::fill_demo(db, size).await?),
         // ("信访与局长信箱", service::petitions::fill_demo(db, size).await?),
         // ("电子公文", service::documents::fill_demo(db, size).await?),

@@ -104,13 +104,38 @@ mod tests {
 
     #[test]
     fn limits_count_their_own_kind_of_day() {
-        let calendar = Limit { days: 15, working_days: false };
+        let calendar = Limit {
+            days: 15,
+            working_days: false,
+        };
         assert_eq!(calendar.due(d(2026, 12, 4)), d(2026, 12, 19));
-        let working = Limit { days: 20, working_days: true };
+        let working = Limit {
+            days: 20,
+            working_days: true,
+        };
         assert_eq!(working.due(d(2026, 12, 7)), d(2027, 1, 4));
-        assert_eq!(Limit { days: -1, working_days: false }.due(d(2026, 1, 1)), d(2026, 1, 1));
-        assert_eq!(default_of(DISCLOSURE_REPLY), Some(Limit { days: 20, working_days: true }));
-        assert_eq!(default_of("petition.reply"), Some(Limit { days: 60, working_days: false }));
+        assert_eq!(
+            Limit {
+                days: -1,
+                working_days: false
+            }
+            .due(d(2026, 1, 1)),
+            d(2026, 1, 1)
+        );
+        assert_eq!(
+            default_of(DISCLOSURE_REPLY),
+            Some(Limit {
+                days: 20,
+                working_days: true
+            })
+        );
+        assert_eq!(
+            default_of("petition.reply"),
+            Some(Limit {
+                days: 60,
+                working_days: false
+            })
+        );
         assert_eq!(default_of("nothing"), None);
     }
 

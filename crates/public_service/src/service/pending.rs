@@ -29,7 +29,9 @@ pub async fn tasks(db: &Db, caller: &Caller) -> Result<Vec<Task>, AppError> {
         "/public/notices".into(),
     ));
     // Disclosure: the bureau answers requests past their deadline.
-    if caller.role.may(WorkArea::PublicService, Access::Write) && caller.scope.institution().is_none() {
+    if caller.role.may(WorkArea::PublicService, Access::Write)
+        && caller.scope.institution().is_none()
+    {
         let (_, overdue) = super::disclosure::requests::counts(db, caller).await?;
         tasks.push(task(
             "依申请公开逾期未答复".into(),

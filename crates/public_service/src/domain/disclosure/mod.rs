@@ -190,7 +190,12 @@ impl CatalogueInput {
             e.push(bad("published_on", "公开日期不能晚于今天"));
         }
         if e.is_empty() {
-            Ok(CatalogueDraft { category, title, published_on, body })
+            Ok(CatalogueDraft {
+                category,
+                title,
+                published_on,
+                body,
+            })
         } else {
             Err(e)
         }
@@ -278,7 +283,10 @@ impl ReplyInput {
             .ok_or_else(|| vec![bad("outcome", "请选择答复类型")])?;
         let reason = self.reason.trim();
         if outcome.needs_reason() && reason.is_empty() {
-            return Err(vec![bad("reason", "部分公开、不予公开或信息不存在须说明理由")]);
+            return Err(vec![bad(
+                "reason",
+                "部分公开、不予公开或信息不存在须说明理由",
+            )]);
         }
         if reason.chars().count() > 2_000 {
             return Err(vec![bad("reason", "理由最多 2000 字")]);

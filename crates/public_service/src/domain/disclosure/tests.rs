@@ -55,22 +55,56 @@ fn fee() -> FeeItemInput {
 fn fee_items_need_every_field() {
     let d = fee().parse(2026).unwrap();
     assert_eq!(
-        (d.school_year, d.item.as_str(), d.standard_fen, d.grades.clone()),
+        (
+            d.school_year,
+            d.item.as_str(),
+            d.standard_fen,
+            d.grades.clone()
+        ),
         (2026, "作业本费", 3_550, vec![1, 2])
     );
     let e = FeeItemInput::default().parse(2026).unwrap_err();
     let fields: Vec<_> = e.iter().map(|e| e.field.as_str()).collect();
     assert_eq!(fields, ["item", "standard", "unit", "basis"]);
-    let e = FeeItemInput { school_year: Some(1999), grades: "99".into(), ..fee() }
-        .parse(2026)
-        .unwrap_err();
+    let e = FeeItemInput {
+        school_year: Some(1999),
+        grades: "99".into(),
+        ..fee()
+    }
+    .parse(2026)
+    .unwrap_err();
     let fields: Vec<_> = e.iter().map(|e| e.field.as_str()).collect();
     assert_eq!(fields, ["school_year", "grades"]);
-    assert!(FeeItemInput { school_year: Some(2100), ..fee() }.parse(2026).is_ok());
-    assert!(FeeItemInput { school_year: Some(2101), ..fee() }.parse(2026).is_err());
-    assert!(FeeItemInput { school_year: Some(2000), ..fee() }.parse(2026).is_ok());
-    assert!(FeeItemInput { item: "费".repeat(51), ..fee() }.parse(2026).is_err());
-    assert!(FeeItemInput { item: "费".repeat(50), ..fee() }.parse(2026).is_ok());
+    assert!(FeeItemInput {
+        school_year: Some(2100),
+        ..fee()
+    }
+    .parse(2026)
+    .is_ok());
+    assert!(FeeItemInput {
+        school_year: Some(2101),
+        ..fee()
+    }
+    .parse(2026)
+    .is_err());
+    assert!(FeeItemInput {
+        school_year: Some(2000),
+        ..fee()
+    }
+    .parse(2026)
+    .is_ok());
+    assert!(FeeItemInput {
+        item: "费".repeat(51),
+        ..fee()
+    }
+    .parse(2026)
+    .is_err());
+    assert!(FeeItemInput {
+        item: "费".repeat(50),
+        ..fee()
+    }
+    .parse(2026)
+    .is_ok());
 }
 
 fn line(item: &str, fen: i64) -> CardLine {
@@ -107,7 +141,10 @@ fn catalogue_entries_are_not_dated_ahead() {
         body: "全文".into(),
     };
     assert_eq!(input.parse(today).unwrap().published_on, today);
-    let ahead = CatalogueInput { published_on: Some(day("2026-12-08")), ..input.clone() };
+    let ahead = CatalogueInput {
+        published_on: Some(day("2026-12-08")),
+        ..input.clone()
+    };
     assert_eq!(ahead.parse(today).unwrap_err()[0].field, "published_on");
     let e = CatalogueInput::default().parse(today).unwrap_err();
     let fields: Vec<_> = e.iter().map(|e| e.field.as_str()).collect();
@@ -117,7 +154,10 @@ fn catalogue_entries_are_not_dated_ahead() {
 #[test]
 fn a_request_gets_its_deadline_when_registered() {
     let today = day("2026-12-07");
-    let limit = Limit { days: 20, working_days: true };
+    let limit = Limit {
+        days: 20,
+        working_days: true,
+    };
     let input = RequestInput {
         requester: "王某".into(),
         contact: "13800000000".into(),
@@ -126,10 +166,21 @@ fn a_request_gets_its_deadline_when_registered() {
     };
     let d = input.parse(today, limit).unwrap();
     assert_eq!(d.due_on, day("2027-01-01"));
-    let d = RequestInput { received_on: None, ..input.clone() }.parse(today, limit).unwrap();
+    let d = RequestInput {
+        received_on: None,
+        ..input.clone()
+    }
+    .parse(today, limit)
+    .unwrap();
     assert_eq!((d.received_on, d.due_on), (today, day("2027-01-04")));
-    let ahead = RequestInput { received_on: Some(day("2026-12-08")), ..input.clone() };
-    assert_eq!(ahead.parse(today, limit).unwrap_err()[0].field, "received_on");
+    let ahead = RequestInput {
+        received_on: Some(day("2026-12-08")),
+        ..input.clone()
+    };
+    assert_eq!(
+        ahead.parse(today, limit).unwrap_err()[0].field,
+        "received_on"
+    );
     let e = RequestInput::default().parse(today, limit).unwrap_err();
     let fields: Vec<_> = e.iter().map(|e| e.field.as_str()).collect();
     assert_eq!(fields, ["requester", "contact", "content"]);
@@ -138,9 +189,21 @@ fn a_request_gets_its_deadline_when_registered() {
 #[test]
 fn replies_other_than_disclosure_give_a_reason() {
     assert_keys_and_labels_parse_back::<Outcome>();
-    let reply = |o: &str, r: &str| ReplyInput { outcome: o.into(), reason: r.into() }.parse();
-    assert_eq!(reply("disclosed", ""), Ok((Outcome::Disclosed, String::new())));
-    assert_eq!(reply("partly", " 涉及个人隐私 "), Ok((Outcome::Partly, "涉及个人隐私".into())));
+    let reply = |o: &str, r: &str| {
+        ReplyInput {
+            outcome: o.into(),
+            reason: r.into(),
+        }
+        .parse()
+    };
+    assert_eq!(
+        reply("disclosed", ""),
+        Ok((Outcome::Disclosed, String::new()))
+    );
+    assert_eq!(
+        reply("partly", " 涉及个人隐私 "),
+        Ok((Outcome::Partly, "涉及个人隐私".into()))
+    );
     for o in ["partly", "refused", "nonexistent"] {
         assert_eq!(reply(o, " ").unwrap_err()[0].field, "reason", "{o}");
     }

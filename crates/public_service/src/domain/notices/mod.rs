@@ -79,11 +79,7 @@ impl Audience {
             Audience::All => String::new(),
             Audience::Category(c) => c.key().into(),
             Audience::Township(t) => t.to_string(),
-            Audience::Chosen(ids) => ids
-                .iter()
-                .map(i64::to_string)
-                .collect::<Vec<_>>()
-                .join(","),
+            Audience::Chosen(ids) => ids.iter().map(i64::to_string).collect::<Vec<_>>().join(","),
         }
     }
 
@@ -117,7 +113,10 @@ impl Audience {
 /// duplicates dropped, at most [`MAX_CHOSEN`].
 pub fn parse_ids(value: &str) -> Result<Vec<i64>, FieldError> {
     let mut ids = Vec::new();
-    for part in value.split([',', '，', ' ', '\n']).filter(|p| !p.trim().is_empty()) {
+    for part in value
+        .split([',', '，', ' ', '\n'])
+        .filter(|p| !p.trim().is_empty())
+    {
         let id: i64 = part
             .trim()
             .parse()
@@ -205,7 +204,10 @@ impl ParentAudience {
         match self {
             ParentAudience::School => true,
             ParentAudience::Grade(g) => *g == grade,
-            ParentAudience::Class { grade: g, class_name: c } => *g == grade && c == class_name,
+            ParentAudience::Class {
+                grade: g,
+                class_name: c,
+            } => *g == grade && c == class_name,
         }
     }
 }
@@ -244,13 +246,14 @@ impl NoticeInput {
         (title.into(), body.into(), errors)
     }
 
-    fn draft<A>(
-        &self,
-        audience: Result<A, FieldError>,
-    ) -> Result<NoticeDraft<A>, Vec<FieldError>> {
+    fn draft<A>(&self, audience: Result<A, FieldError>) -> Result<NoticeDraft<A>, Vec<FieldError>> {
         let (title, body, mut errors) = self.text();
         match audience {
-            Ok(audience) if errors.is_empty() => Ok(NoticeDraft { title, body, audience }),
+            Ok(audience) if errors.is_empty() => Ok(NoticeDraft {
+                title,
+                body,
+                audience,
+            }),
             Ok(_) => Err(errors),
             Err(e) => {
                 errors.push(e);
@@ -273,7 +276,8 @@ impl NoticeInput {
 /// 阅读率 (%, one decimal): read receipts over recipients; none without
 /// recipients.
 pub fn read_rate(read: i64, recipients: i64) -> Option<f64> {
-    (recipients > 0).then(|| (read.clamp(0, recipients) as f64 * 1000.0 / recipients as f64).round() / 10.0)
+    (recipients > 0)
+        .then(|| (read.clamp(0, recipients) as f64 * 1000.0 / recipients as f64).round() / 10.0)
 }
 
 /// The last four characters of an ID number, upper-cased (the check

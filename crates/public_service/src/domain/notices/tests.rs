@@ -23,7 +23,10 @@ fn audiences_parse_from_kind_and_value() {
         Ok(Audience::Category(Category::Kindergarten))
     );
     assert!(Audience::parse("category", "nope").is_err());
-    assert_eq!(Audience::parse("township", " 7 "), Ok(Audience::Township(7)));
+    assert_eq!(
+        Audience::parse("township", " 7 "),
+        Ok(Audience::Township(7))
+    );
     assert!(Audience::parse("township", "0").is_err());
     assert!(Audience::parse("township", "").is_err());
     assert_eq!(
@@ -89,9 +92,18 @@ fn a_category_picks_its_school_types_in_use() {
 
 #[test]
 fn parent_audiences_parse_and_cover_their_pupils() {
-    assert_eq!(ParentAudience::parse("school", ""), Ok(ParentAudience::School));
-    assert_eq!(ParentAudience::parse("grade", "三年级"), Ok(ParentAudience::Grade(3)));
-    assert_eq!(ParentAudience::parse("grade", "4"), Ok(ParentAudience::Grade(4)));
+    assert_eq!(
+        ParentAudience::parse("school", ""),
+        Ok(ParentAudience::School)
+    );
+    assert_eq!(
+        ParentAudience::parse("grade", "三年级"),
+        Ok(ParentAudience::Grade(3))
+    );
+    assert_eq!(
+        ParentAudience::parse("grade", "4"),
+        Ok(ParentAudience::Grade(4))
+    );
     assert!(ParentAudience::parse("grade", "13").is_err());
     let class = ParentAudience::parse("class", "3: 2班").unwrap();
     assert_eq!(
@@ -106,7 +118,11 @@ fn parent_audiences_parse_and_cover_their_pupils() {
     assert!(ParentAudience::parse("class", &format!("3:{}", "班".repeat(21))).is_err());
     assert!(ParentAudience::parse("class", "x:2班").is_err());
     assert!(ParentAudience::parse("all", "").is_err());
-    for a in [ParentAudience::School, ParentAudience::Grade(2), class.clone()] {
+    for a in [
+        ParentAudience::School,
+        ParentAudience::Grade(2),
+        class.clone(),
+    ] {
         assert_eq!(ParentAudience::parse(a.key(), &a.value()), Ok(a.clone()));
     }
     assert_eq!(class.label(), "三年级2班家长");

@@ -7,13 +7,11 @@ use platform::auth::Scope;
 use platform::db::{Db, DbError, Sql};
 
 fn decided(q: &IndicatorQuery) -> Sql {
-    let mut f = Sql::new(
-        "SELECT COUNT(*) FROM public_disclosure_requests WHERE (due_on < ",
-    )
-    .bind(q.on)
-    .push(" OR replied_on <= ")
-    .bind(q.on)
-    .push(")");
+    let mut f = Sql::new("SELECT COUNT(*) FROM public_disclosure_requests WHERE (due_on < ")
+        .bind(q.on)
+        .push(" OR replied_on <= ")
+        .bind(q.on)
+        .push(")");
     if let Some(from) = q.from {
         f = f.push(" AND received_on >= ").bind(from);
     }
@@ -46,6 +44,7 @@ pub const ON_TIME_RATE: Indicator = Indicator {
     key: "public.disclosure_on_time_rate",
     name: "依申请公开按期答复率",
     unit: "%",
-    definition: "期间内收到的依申请公开申请中，截至当日已到答复期限或已答复者里，在期限内答复者所占百分比",
+    definition:
+        "期间内收到的依申请公开申请中，截至当日已到答复期限或已答复者里，在期限内答复者所占百分比",
     compute: |db, q| Box::pin(on_time_rate(db, q)),
 };

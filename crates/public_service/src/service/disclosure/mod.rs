@@ -54,7 +54,11 @@ pub async fn fees(
 }
 
 /// Publishes a fee item of an institution.
-pub async fn add_fee(db: &Db, caller: &Caller, input: &FeeItemInput) -> Result<FeeItemId, AppError> {
+pub async fn add_fee(
+    db: &Db,
+    caller: &Caller,
+    input: &FeeItemInput,
+) -> Result<FeeItemId, AppError> {
     caller.require(WorkArea::PublicService, Access::Write)?;
     let institution = institution_for(caller, input.institution_id)?;
     let draft = input
@@ -64,17 +68,23 @@ pub async fn add_fee(db: &Db, caller: &Caller, input: &FeeItemInput) -> Result<F
     let id = store::insert_fee(&mut tx, institution, &draft)
         .await
         .map_err(|e| match e {
-            DbError::Unique(_) => AppError::Conflict(format!("本学年已公示收费项目“{}”", draft.item)),
+            DbError::Unique(_) => {
+                AppError::Conflict(format!("本学年已公示收费项目“{}”", draft.item))
+            }
             DbError::ForeignKey(_) => AppError::invalid("institution_id", "该机构不存在"),
             e => e.into(),
         })?;
     audit::commit(
         tx,
         &caller.who,
-        Entry::new("create", "public_fee_item", format!("收费公示：{}", draft.item))
-            .id(id.0)
-            .institution(Some(InstitutionId(institution)))
-            .after(input),
+        Entry::new(
+            "create",
+            "public_fee_item",
+            format!("收费公示：{}", draft.item),
+        )
+        .id(id.0)
+        .institution(Some(InstitutionId(institution)))
+        .after(input),
     )
     .await?;
     Ok(id)
@@ -119,7 +129,13 @@ pub async fn cards(
     if !caller.scope.allows(InstitutionId(institution)) {
         return Err(AppError::NotFound);
     }
-    let items = store::fees(db, &caller.scope, Some(institution), SchoolYear::current().0).await?;
+    let items = store::fees(
+        db,
+        &caller.scope,
+        Some(institution),
+        SchoolYear::current().0,
+    )
+    .await?;
     let pupils = store::pupils(db, &caller.scope, institution, grade, class_name).await?;
     let name = institutions_name(db, institution).await?;
     let parsed: Vec<(Vec<i64>, CardLine)> = items
@@ -156,8 +172,12 @@ pub async fn cards(
     audit::record(
         &mut tx,
         &caller.who,
-        Entry::new("view", "public_fee_card", format!("查看明白交费卡 {} 张", cards.len()))
-            .institution(Some(InstitutionId(institution))),
+        Entry::new(
+            "view",
+            "public_fee_card",
+            format!("查看明白交费卡 {} 张", cards.len()),
+        )
+        .institution(Some(InstitutionId(institution))),
     )
     .await?;
     tx.commit().await?;
@@ -170,7 +190,9 @@ async fn institutions_name(db: &Db, id: i64) -> Result<String, AppError> {
         name: String,
     }
     let n: Option<N> = db
-        .fetch_optional(platform::db::Sql::new("SELECT name FROM institutions WHERE id = ").bind(id))
+        .fetch_optional(
+            platform::db::Sql::new("SELECT name FROM institutions WHERE id = ").bind(id),
+        )
         .await?;
     n.map(|n| n.name).ok_or(AppError::NotFound)
 }

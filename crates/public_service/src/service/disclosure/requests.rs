@@ -21,7 +21,11 @@ pub async fn catalogue(db: &Db) -> Result<Vec<CatalogueEntry>, AppError> {
     Ok(store::catalogue(db).await?)
 }
 
-pub async fn add_entry(db: &Db, caller: &Caller, input: &CatalogueInput) -> Result<CatalogueId, AppError> {
+pub async fn add_entry(
+    db: &Db,
+    caller: &Caller,
+    input: &CatalogueInput,
+) -> Result<CatalogueId, AppError> {
     caller.require_bureau(WorkArea::PublicService)?;
     let draft = input
         .parse(platform::time::today())
@@ -31,9 +35,13 @@ pub async fn add_entry(db: &Db, caller: &Caller, input: &CatalogueInput) -> Resu
     audit::commit(
         tx,
         &caller.who,
-        Entry::new("create", "public_catalogue", format!("主动公开：{}", draft.title))
-            .id(id.0)
-            .after(input),
+        Entry::new(
+            "create",
+            "public_catalogue",
+            format!("主动公开：{}", draft.title),
+        )
+        .id(id.0)
+        .after(input),
     )
     .await?;
     Ok(id)
@@ -77,7 +85,12 @@ pub async fn request(db: &Db, caller: &Caller, id: RequestId) -> Result<RequestL
     audit::record(
         &mut tx,
         &caller.who,
-        Entry::new("view", "public_disclosure_request", format!("查看依申请公开申请（{}）", request.requester)).id(id.0),
+        Entry::new(
+            "view",
+            "public_disclosure_request",
+            format!("查看依申请公开申请（{}）", request.requester),
+        )
+        .id(id.0),
     )
     .await?;
     tx.commit().await?;
@@ -88,7 +101,11 @@ pub async fn request(db: &Db, caller: &Caller, id: RequestId) -> Result<RequestL
 }
 
 /// Registers a request; its deadline comes from the time limit in force.
-pub async fn register(db: &Db, caller: &Caller, input: &RequestInput) -> Result<RequestId, AppError> {
+pub async fn register(
+    db: &Db,
+    caller: &Caller,
+    input: &RequestInput,
+) -> Result<RequestId, AppError> {
     caller.require_bureau(WorkArea::PublicService)?;
     let limit = limit(db, DISCLOSURE_REPLY).await?;
     let draft = input
@@ -112,7 +129,12 @@ pub async fn register(db: &Db, caller: &Caller, input: &RequestInput) -> Result<
 }
 
 /// Answers an open request.
-pub async fn reply(db: &Db, caller: &Caller, id: RequestId, input: &ReplyInput) -> Result<(), AppError> {
+pub async fn reply(
+    db: &Db,
+    caller: &Caller,
+    id: RequestId,
+    input: &ReplyInput,
+) -> Result<(), AppError> {
     caller.require_bureau(WorkArea::PublicService)?;
     let (outcome, reason) = input.parse().map_err(AppError::Invalid)?;
     let mut tx = db.begin().await?;
@@ -144,7 +166,9 @@ pub async fn extend(db: &Db, caller: &Caller, id: RequestId) -> Result<RequestLi
     let r = store::get(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     let due_on = extension.due(r.due_on);
     if store::extend(&mut tx, id, due_on).await? == 0 {
-        return Err(AppError::Conflict("该申请已答复或已延期，不能再延期".into()));
+        return Err(AppError::Conflict(
+            "该申请已答复或已延期，不能再延期".into(),
+        ));
     }
     audit::commit(
         tx,

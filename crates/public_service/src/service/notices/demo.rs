@@ -14,19 +14,49 @@ use crate::domain::notices::{class_code, Audience, ParentAudience};
 use crate::store::notices::{self as store, NewNotice, Sender};
 
 const BUREAU: &[(&str, &str)] = &[
-    ("关于做好冬季校园安全工作的通知", "请各单位落实冬季防火、防滑、防一氧化碳中毒等安全措施，并于月底前完成自查。"),
-    ("关于报送本学期教学工作总结的通知", "请各校于本月二十五日前报送本学期教学工作总结（不超过三千字）。"),
-    ("关于开展学生近视防控宣传月活动的通知", "请各校结合实际开展近视防控宣传活动，做好活动记录。"),
-    ("关于寒假放假安排的通知", "寒假放假时间及假期安全教育要求见附件，请各校及时告知家长。"),
-    ("关于组织教师参加信息技术应用能力培训的通知", "请各校按名额组织教师报名，名单于下周五前报办公室。"),
-    ("关于做好校园食品安全检查的通知", "请各校对食堂及校外供餐单位开展一次全面检查。"),
-    ("关于规范学校收费行为的通知", "请各校严格执行收费公示制度，公示内容应与核准标准一致。"),
-    ("关于召开全区中小学校长会议的通知", "定于下周三上午九时在教育局三楼会议室召开，请校长准时参加。"),
+    (
+        "关于做好冬季校园安全工作的通知",
+        "请各单位落实冬季防火、防滑、防一氧化碳中毒等安全措施，并于月底前完成自查。",
+    ),
+    (
+        "关于报送本学期教学工作总结的通知",
+        "请各校于本月二十五日前报送本学期教学工作总结（不超过三千字）。",
+    ),
+    (
+        "关于开展学生近视防控宣传月活动的通知",
+        "请各校结合实际开展近视防控宣传活动，做好活动记录。",
+    ),
+    (
+        "关于寒假放假安排的通知",
+        "寒假放假时间及假期安全教育要求见附件，请各校及时告知家长。",
+    ),
+    (
+        "关于组织教师参加信息技术应用能力培训的通知",
+        "请各校按名额组织教师报名，名单于下周五前报办公室。",
+    ),
+    (
+        "关于做好校园食品安全检查的通知",
+        "请各校对食堂及校外供餐单位开展一次全面检查。",
+    ),
+    (
+        "关于规范学校收费行为的通知",
+        "请各校严格执行收费公示制度，公示内容应与核准标准一致。",
+    ),
+    (
+        "关于召开全区中小学校长会议的通知",
+        "定于下周三上午九时在教育局三楼会议室召开，请校长准时参加。",
+    ),
 ];
 
 const PARENTS: &[(&str, &str)] = &[
-    ("致全校家长的一封信：寒假安全提醒", "寒假期间请家长做好孩子的安全监护，注意防溺水、防火、交通安全。"),
-    ("关于召开班级家长会的通知", "定于本周五下午四时在本班教室召开家长会，请家长准时参加。"),
+    (
+        "致全校家长的一封信：寒假安全提醒",
+        "寒假期间请家长做好孩子的安全监护，注意防溺水、防火、交通安全。",
+    ),
+    (
+        "关于召开班级家长会的通知",
+        "定于本周五下午四时在本班教室召开家长会，请家长准时参加。",
+    ),
 ];
 
 async fn send_as_demo(
@@ -64,7 +94,9 @@ async fn send_as_demo(
 pub async fn fill_demo(db: &Db, _size: DemoSize) -> anyhow::Result<u64> {
     let mut rng = ChaCha8Rng::seed_from_u64(0x1101_0001);
     let office = db
-        .fetch_optional::<Id>(Sql::new("SELECT id FROM users WHERE username = 'bangongshi'"))
+        .fetch_optional::<Id>(Sql::new(
+            "SELECT id FROM users WHERE username = 'bangongshi'",
+        ))
         .await?
         .map(|u| u.id);
     let townships: Vec<Id> = db
@@ -86,7 +118,9 @@ pub async fn fill_demo(db: &Db, _size: DemoSize) -> anyhow::Result<u64> {
                 Some(t) => Audience::Township(t.id),
                 None => Audience::All,
             },
-            _ if !institutions.is_empty() => Audience::Chosen(institutions.iter().map(|i| i.id).collect()),
+            _ if !institutions.is_empty() => {
+                Audience::Chosen(institutions.iter().map(|i| i.id).collect())
+            }
             _ => Audience::All,
         };
         let label = match &audience {
@@ -114,7 +148,7 @@ pub async fn fill_demo(db: &Db, _size: DemoSize) -> anyhow::Result<u64> {
             "UPDATE public_notice_receipts SET read_at = (SELECT n.sent_at FROM public_notices n \
              WHERE n.id = public_notice_receipts.notice_id), read_by = (SELECT MIN(u.id) FROM users u \
              WHERE u.institution_id = public_notice_receipts.institution_id) \
-             WHERE (institution_id * 7 + notice_id * 3) % 10 < notice_id % 8 + 2",
+             WHERE (institution_id * 7 + notice_id * 3) % 10 < 9 - (notice_id - 1) % 8",
         ),
     )
     .await?;
@@ -147,9 +181,18 @@ async fn parents_demo(db: &Db) -> anyhow::Result<u64> {
             class_name: class.class_name.clone(),
         };
         let mut tx = db.begin().await?;
-        store::insert_link(&mut tx, &class_code(&mut rng), school.id, class.grade, &class.class_name).await?;
+        store::insert_link(
+            &mut tx,
+            &class_code(&mut rng),
+            school.id,
+            class.grade,
+            &class.class_name,
+        )
+        .await?;
         tx.commit().await?;
-        for (audience, (title, body)) in [ParentAudience::School, class_audience].iter().zip(PARENTS) {
+        for (audience, (title, body)) in
+            [ParentAudience::School, class_audience].iter().zip(PARENTS)
+        {
             let pupils = store::pupils_covered(db, school.id, audience).await?;
             let (label, value) = (audience.label(), audience.value());
             let new = NewNotice {

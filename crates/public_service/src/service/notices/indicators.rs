@@ -14,7 +14,9 @@ fn sent_in(q: &IndicatorQuery) -> Sql {
     let end = (q.on + Days::new(1)).and_time(NaiveTime::MIN).and_utc();
     let mut f = Sql::new("n.sent_at < ").bind(end);
     if let Some(from) = q.from {
-        f = f.push(" AND n.sent_at >= ").bind(from.and_time(NaiveTime::MIN).and_utc());
+        f = f
+            .push(" AND n.sent_at >= ")
+            .bind(from.and_time(NaiveTime::MIN).and_utc());
     }
     f
 }
@@ -30,6 +32,7 @@ pub const READ_RATE: Indicator = Indicator {
     key: "public.notice_read_rate",
     name: "通知阅读率",
     unit: "%",
-    definition: "期间内（截至当日）教育局发出的通知公告，接收机构已确认阅读（回执）者占应收回执的百分比",
+    definition:
+        "期间内（截至当日）教育局发出的通知公告，接收机构已确认阅读（回执）者占应收回执的百分比",
     compute: |db, q| Box::pin(read_rate(db, q)),
 };

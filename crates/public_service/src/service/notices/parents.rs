@@ -28,7 +28,12 @@ fn own_institution(caller: &Caller) -> Result<i64, AppError> {
 }
 
 /// The link of a class, made on first use.
-async fn link_for(db: &Db, institution: i64, grade: i64, class_name: &str) -> Result<ClassLink, AppError> {
+async fn link_for(
+    db: &Db,
+    institution: i64,
+    grade: i64,
+    class_name: &str,
+) -> Result<ClassLink, AppError> {
     if let Some(link) = store::link_of_class(db, institution, grade, class_name).await? {
         return Ok(link);
     }
@@ -36,7 +41,9 @@ async fn link_for(db: &Db, institution: i64, grade: i64, class_name: &str) -> Re
     let mut tx = db.begin().await?;
     store::insert_link(&mut tx, &code, institution, grade, class_name).await?;
     tx.commit().await?;
-    store::link_by_code(db, &code).await?.ok_or(AppError::NotFound)
+    store::link_by_code(db, &code)
+        .await?
+        .ok_or(AppError::NotFound)
 }
 
 /// The link parents of a class open (made on first use), for the

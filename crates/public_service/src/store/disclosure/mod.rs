@@ -26,7 +26,11 @@ pub struct FeeItem {
     pub basis: String,
 }
 
-pub async fn insert_fee(tx: &mut Tx, institution: i64, d: &FeeItemDraft) -> Result<FeeItemId, DbError> {
+pub async fn insert_fee(
+    tx: &mut Tx,
+    institution: i64,
+    d: &FeeItemDraft,
+) -> Result<FeeItemId, DbError> {
     let grades = d
         .grades
         .iter()
@@ -91,7 +95,10 @@ pub struct PublicFacts {
 }
 
 /// An institution in operation by its code (机构代码).
-pub async fn facts_by_code<'a>(ex: impl Into<Ex<'a>>, code: &str) -> Result<Option<PublicFacts>, DbError> {
+pub async fn facts_by_code<'a>(
+    ex: impl Into<Ex<'a>>,
+    code: &str,
+) -> Result<Option<PublicFacts>, DbError> {
     ex.into()
         .fetch_optional(
             Sql::new(

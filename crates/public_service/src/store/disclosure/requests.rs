@@ -18,7 +18,11 @@ pub struct CatalogueEntry {
     pub body: String,
 }
 
-pub async fn insert_entry(tx: &mut Tx, d: &CatalogueDraft, by: Option<i64>) -> Result<CatalogueId, DbError> {
+pub async fn insert_entry(
+    tx: &mut Tx,
+    d: &CatalogueDraft,
+    by: Option<i64>,
+) -> Result<CatalogueId, DbError> {
     let q = Sql::new(
         "INSERT INTO public_catalogue (category, title, published_on, body, created_by, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
@@ -61,7 +65,11 @@ pub struct Request {
     pub created_at: DateTime<Utc>,
 }
 
-pub async fn insert_request(tx: &mut Tx, d: &RequestDraft, by: Option<i64>) -> Result<RequestId, DbError> {
+pub async fn insert_request(
+    tx: &mut Tx,
+    d: &RequestDraft,
+    by: Option<i64>,
+) -> Result<RequestId, DbError> {
     let q = Sql::new(
         "INSERT INTO public_disclosure_requests (requester, contact, content, received_on, due_on, \
          registered_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",

@@ -154,7 +154,10 @@ fn audience_filter(q: Sql, audience: &Audience, school_types: &[String]) -> Sql 
             .bind_list(school_types.iter().map(String::as_str))
             .push(")"),
         Audience::Township(t) => q.push(" AND i.township_id = ").bind(*t),
-        Audience::Chosen(ids) => q.push(" AND i.id IN (").bind_list(ids.iter().copied()).push(")"),
+        Audience::Chosen(ids) => q
+            .push(" AND i.id IN (")
+            .bind_list(ids.iter().copied())
+            .push(")"),
     }
 }
 
@@ -166,12 +169,12 @@ pub async fn fan_out(
     audience: &Audience,
     school_types: &[String],
 ) -> Result<i64, DbError> {
-    let q = Sql::new(
-        "INSERT INTO public_notice_receipts (notice_id, institution_id) SELECT ",
-    )
-    .bind(id)
-    .push(", i.id FROM institutions i WHERE 1=1");
-    let sent = tx.execute(audience_filter(q, audience, school_types)).await? as i64;
+    let q = Sql::new("INSERT INTO public_notice_receipts (notice_id, institution_id) SELECT ")
+        .bind(id)
+        .push(", i.id FROM institutions i WHERE 1=1");
+    let sent = tx
+        .execute(audience_filter(q, audience, school_types))
+        .await? as i64;
     set_recipients(tx, id, sent).await?;
     Ok(sent)
 }
@@ -206,7 +209,10 @@ const SENT: &str = "SELECT n.id, n.title, n.audience_label, n.sent_at, n.recipie
      FROM public_notices n WHERE 1=1";
 
 /// The notices sent by `senders`, newest first, with their read counts.
-pub async fn sent<'a>(ex: impl Into<Ex<'a>>, senders: &Senders) -> Result<Vec<SentNotice>, DbError> {
+pub async fn sent<'a>(
+    ex: impl Into<Ex<'a>>,
+    senders: &Senders,
+) -> Result<Vec<SentNotice>, DbError> {
     let q = senders
         .restrict(Sql::new(SENT))
         .push(" ORDER BY n.sent_at DESC, n.id DESC")
@@ -215,7 +221,10 @@ pub async fn sent<'a>(ex: impl Into<Ex<'a>>, senders: &Senders) -> Result<Vec<Se
 }
 
 /// One notice with its read counts.
-pub async fn sent_one<'a>(ex: impl Into<Ex<'a>>, id: NoticeId) -> Result<Option<SentNotice>, DbError> {
+pub async fn sent_one<'a>(
+    ex: impl Into<Ex<'a>>,
+    id: NoticeId,
+) -> Result<Option<SentNotice>, DbError> {
     ex.into()
         .fetch_optional(Sql::new(SENT).push(" AND n.id = ").bind(id))
         .await
@@ -235,7 +244,10 @@ const INBOX: &str = "SELECT n.id, n.title, n.sender_section, n.sent_at, r.read_a
      WHERE r.institution_id = ";
 
 /// An institution's inbox: unread first, then newest.
-pub async fn inbox<'a>(ex: impl Into<Ex<'a>>, institution: i64) -> Result<Vec<InboxNotice>, DbError> {
+pub async fn inbox<'a>(
+    ex: impl Into<Ex<'a>>,
+    institution: i64,
+) -> Result<Vec<InboxNotice>, DbError> {
     let q = Sql::new(INBOX)
         .bind(institution)
         .push(" ORDER BY CASE WHEN r.read_at IS NULL THEN 0 ELSE 1 END, n.sent_at DESC, n.id DESC")
@@ -250,7 +262,12 @@ pub async fn inbox_entry<'a>(
     institution: i64,
 ) -> Result<Option<InboxNotice>, DbError> {
     ex.into()
-        .fetch_optional(Sql::new(INBOX).bind(institution).push(" AND n.id = ").bind(id))
+        .fetch_optional(
+            Sql::new(INBOX)
+                .bind(institution)
+                .push(" AND n.id = ")
+                .bind(id),
+        )
         .await
 }
 
@@ -317,8 +334,10 @@ pub async fn remind(tx: &mut Tx, id: NoticeId) -> Result<i64, DbError> {
     )
     .await?;
     tx.scalar(
-        Sql::new("SELECT COUNT(*) FROM public_notice_receipts WHERE read_at IS NULL AND notice_id = ")
-            .bind(id),
+        Sql::new(
+            "SELECT COUNT(*) FROM public_notice_receipts WHERE read_at IS NULL AND notice_id = ",
+        )
+        .bind(id),
     )
     .await
 }

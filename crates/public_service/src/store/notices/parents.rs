@@ -41,10 +41,14 @@ pub struct ClassLink {
     pub class_name: String,
 }
 
-const LINK: &str = "SELECT l.code, l.institution_id, i.name AS institution_name, l.grade, l.class_name \
+const LINK: &str =
+    "SELECT l.code, l.institution_id, i.name AS institution_name, l.grade, l.class_name \
      FROM public_class_links l JOIN institutions i ON i.id = l.institution_id WHERE ";
 
-pub async fn link_by_code<'a>(ex: impl Into<Ex<'a>>, code: &str) -> Result<Option<ClassLink>, DbError> {
+pub async fn link_by_code<'a>(
+    ex: impl Into<Ex<'a>>,
+    code: &str,
+) -> Result<Option<ClassLink>, DbError> {
     ex.into()
         .fetch_optional(Sql::new(format!("{LINK}l.code = ")).bind(code))
         .await
@@ -191,9 +195,11 @@ pub struct Class {
 pub async fn classes<'a>(ex: impl Into<Ex<'a>>, institution: i64) -> Result<Vec<Class>, DbError> {
     ex.into()
         .fetch_all(
-            Sql::new(format!("SELECT e.grade, e.class_name, COUNT(*) AS pupils {CURRENT}"))
-                .bind(institution)
-                .push(" GROUP BY e.grade, e.class_name ORDER BY e.grade, e.class_name"),
+            Sql::new(format!(
+                "SELECT e.grade, e.class_name, COUNT(*) AS pupils {CURRENT}"
+            ))
+            .bind(institution)
+            .push(" GROUP BY e.grade, e.class_name ORDER BY e.grade, e.class_name"),
         )
         .await
 }

@@ -23,9 +23,22 @@ use crate::store::disclosure::FeeItem;
 
 #[derive(OpenApi)]
 #[openapi(
-    paths(fees, add_fee, delete_fee, cards, catalogue, add_entry, requests, request, register, reply, extend),
-    components(schemas(FeeItem, FeeItemInput, FeeCard, CardLine, CatalogueEntry, CatalogueInput,
-        RequestLine, RequestInput, ReplyInput, ErrorBody))
+    paths(
+        fees, add_fee, delete_fee, cards, catalogue, add_entry, requests, request, register, reply,
+        extend
+    ),
+    components(schemas(
+        FeeItem,
+        FeeItemInput,
+        FeeCard,
+        CardLine,
+        CatalogueEntry,
+        CatalogueInput,
+        RequestLine,
+        RequestInput,
+        ReplyInput,
+        ErrorBody
+    ))
 )]
 pub struct ApiDoc;
 
@@ -82,7 +95,11 @@ pub async fn cards(
     Query(q): Query<CardsQuery>,
 ) -> ApiResult<Json<Vec<FeeCard>>> {
     let institution = q.institution(&caller)?;
-    let class = q.class_name.as_deref().map(str::trim).filter(|c| !c.is_empty());
+    let class = q
+        .class_name
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty());
     Ok(Json(
         service::cards(&s.db, &caller, institution, q.grade, class)
             .await?

@@ -38,7 +38,11 @@ pub async fn cards(
     Query(q): Query<CardsQuery>,
 ) -> PageResult {
     let institution = q.institution(&caller)?;
-    let class = q.class_name.as_deref().map(str::trim).filter(|c| !c.is_empty());
+    let class = q
+        .class_name
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty());
     let (name, cards) = service::cards(&s.db, &caller, institution, q.grade, class).await?;
     let body = html! {
         p.no-print { a href="/public/disclosure" { "← 信息公开" } " · 共 " (cards.len()) " 张，请使用浏览器打印" }

@@ -32,16 +32,34 @@ pub fn routes() -> Router<AppState> {
         .route("/public/disclosure/catalogue", post(pages::add_entry))
         .route("/public/disclosure/cards", get(cards::cards))
         .route("/public/disclosure/requests", post(requests::register))
-        .route("/public/disclosure/requests/{id}", get(requests::show).post(requests::reply))
-        .route("/public/disclosure/requests/{id}/extend", post(requests::extend))
+        .route(
+            "/public/disclosure/requests/{id}",
+            get(requests::show).post(requests::reply),
+        )
+        .route(
+            "/public/disclosure/requests/{id}/extend",
+            post(requests::extend),
+        )
         .route("/api/v1/public/fees", get(api::fees).post(api::add_fee))
         .route("/api/v1/public/fees/{id}", delete(api::delete_fee))
         .route("/api/v1/public/fee-cards", get(api::cards))
-        .route("/api/v1/public/catalogue", get(api::catalogue).post(api::add_entry))
-        .route("/api/v1/public/disclosure-requests", get(api::requests).post(api::register))
+        .route(
+            "/api/v1/public/catalogue",
+            get(api::catalogue).post(api::add_entry),
+        )
+        .route(
+            "/api/v1/public/disclosure-requests",
+            get(api::requests).post(api::register),
+        )
         .route("/api/v1/public/disclosure-requests/{id}", get(api::request))
-        .route("/api/v1/public/disclosure-requests/{id}/reply", post(api::reply))
-        .route("/api/v1/public/disclosure-requests/{id}/extend", post(api::extend))
+        .route(
+            "/api/v1/public/disclosure-requests/{id}/reply",
+            post(api::reply),
+        )
+        .route(
+            "/api/v1/public/disclosure-requests/{id}/extend",
+            post(api::extend),
+        )
 }
 
 pub fn openapi() -> utoipa::openapi::OpenApi {

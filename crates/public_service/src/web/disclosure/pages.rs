@@ -52,8 +52,17 @@ async fn load(s: &AppState, caller: &Caller, q: &PageQuery) -> Result<Data, plat
     })
 }
 
-fn input(typed: &[(String, String)], e: &[platform::error::FieldError], name: &str, label: &str) -> Markup {
-    let value = typed.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("");
+fn input(
+    typed: &[(String, String)],
+    e: &[platform::error::FieldError],
+    name: &str,
+    label: &str,
+) -> Markup {
+    let value = typed
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+        .unwrap_or("");
     html! { label for=(name) { (label) } input id=(name) name=(name) value=(value); (field_error(e, name)) }
 }
 
@@ -99,7 +108,13 @@ fn requests_view(actor: &Actor, rows: &[RequestLine]) -> Markup {
     }
 }
 
-fn view(actor: &Actor, caller: &Caller, d: &Data, typed: &[(String, String)], r: &Refusal) -> Markup {
+fn view(
+    actor: &Actor,
+    caller: &Caller,
+    d: &Data,
+    typed: &[(String, String)],
+    r: &Refusal,
+) -> Markup {
     let bureau = caller.scope.institution().is_none();
     let writes = caller.role.may(WorkArea::PublicService, Access::Write);
     html! {
@@ -130,7 +145,8 @@ pub async fn page(
     notice: Notice,
 ) -> PageResult {
     let d = load(&s, &caller, &q).await?;
-    let body = html! { (notice.view(notices)) (view(&actor, &caller, &d, &[], &Refusal::default())) };
+    let body =
+        html! { (notice.view(notices)) (view(&actor, &caller, &d, &[], &Refusal::default())) };
     Ok(page_of(&actor, body))
 }
 
@@ -144,7 +160,13 @@ pub async fn add_fee(
     caller: Caller,
     Form(typed): Form<Vec<(String, String)>>,
 ) -> PageResult {
-    let get = |k: &str| typed.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()).unwrap_or_default();
+    let get = |k: &str| {
+        typed
+            .iter()
+            .find(|(n, _)| n == k)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
     let input = FeeItemInput {
         institution_id: get("institution_id").trim().parse().ok(),
         school_year: None,
@@ -199,7 +221,12 @@ impl RequestForm {
     }
 }
 
-pub async fn reload(s: &AppState, actor: &Actor, caller: &Caller, e: platform::AppError) -> PageResult {
+pub async fn reload(
+    s: &AppState,
+    actor: &Actor,
+    caller: &Caller,
+    e: platform::AppError,
+) -> PageResult {
     let d = load(s, caller, &PageQuery::default()).await?;
     redisplay(actor, TITLE, e, |r| view(actor, caller, &d, &[], r))
 }

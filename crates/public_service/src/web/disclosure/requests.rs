@@ -23,7 +23,11 @@ pub async fn register(
     Form(f): Form<RequestForm>,
 ) -> PageResult {
     match service::register(&s.db, &caller, &f.input()).await {
-        Ok(id) => Ok(Redirect::to(&with_notice(&format!("/public/disclosure/requests/{id}"), "registered")).into_response()),
+        Ok(id) => Ok(Redirect::to(&with_notice(
+            &format!("/public/disclosure/requests/{id}"),
+            "registered",
+        ))
+        .into_response()),
         Err(e) => reload(&s, &actor, &caller, e).await,
     }
 }
@@ -74,12 +78,24 @@ pub async fn reply(
     Form(f): Form<ReplyInput>,
 ) -> PageResult {
     match service::reply(&s.db, &caller, id, &f).await {
-        Ok(()) => Ok(Redirect::to(&with_notice(&format!("/public/disclosure/requests/{id}"), "replied")).into_response()),
+        Ok(()) => Ok(Redirect::to(&with_notice(
+            &format!("/public/disclosure/requests/{id}"),
+            "replied",
+        ))
+        .into_response()),
         Err(e) => reload(&s, &actor, &caller, e).await,
     }
 }
 
-pub async fn extend(State(s): State<AppState>, caller: Caller, Path(id): Path<RequestId>) -> PageResult {
+pub async fn extend(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(id): Path<RequestId>,
+) -> PageResult {
     service::extend(&s.db, &caller, id).await?;
-    Ok(Redirect::to(&with_notice(&format!("/public/disclosure/requests/{id}"), "extended")).into_response())
+    Ok(Redirect::to(&with_notice(
+        &format!("/public/disclosure/requests/{id}"),
+        "extended",
+    ))
+    .into_response())
 }

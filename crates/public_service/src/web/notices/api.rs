@@ -18,9 +18,30 @@ use crate::store::notices::{ClassLink, InboxNotice, Notice, Receipt, SentNotice}
 
 #[derive(OpenApi)]
 #[openapi(
-    paths(sent, send, inbox, show, receipts, read, remind, send_to_parents, class_link),
-    components(schemas(NoticeInput, Sent, SentNotice, InboxNotice, Notice, NoticeView, Receipt,
-        PublicFile, ClassLink, ClassInput, ErrorBody))
+    paths(
+        sent,
+        send,
+        inbox,
+        show,
+        receipts,
+        read,
+        remind,
+        send_to_parents,
+        class_link
+    ),
+    components(schemas(
+        NoticeInput,
+        Sent,
+        SentNotice,
+        InboxNotice,
+        Notice,
+        NoticeView,
+        Receipt,
+        PublicFile,
+        ClassLink,
+        ClassInput,
+        ErrorBody
+    ))
 )]
 pub struct ApiDoc;
 

@@ -38,7 +38,12 @@ fn view(
     done: Option<NoticeId>,
     errors: &[platform::error::FieldError],
 ) -> Markup {
-    let class = format!("{} · {}{}", link.institution_name, Grade(link.grade).label(), link.class_name);
+    let class = format!(
+        "{} · {}{}",
+        link.institution_name,
+        Grade(link.grade).label(),
+        link.class_name
+    );
     html! {
         p.muted #class-name { (class) }
         (error_summary(errors))
@@ -62,7 +67,11 @@ fn view(
     }
 }
 
-pub async fn page(State(s): State<AppState>, jar: CookieJar, Path(code): Path<String>) -> PageResult {
+pub async fn page(
+    State(s): State<AppState>,
+    jar: CookieJar,
+    Path(code): Path<String>,
+) -> PageResult {
     let (link, notices) = parents::class_page(&s.db, &code).await?;
     let (jar, token) = double_submit::issue(jar, s.config.cookie_secure);
     let body = view(&code, &token, &link, &notices, None, &[]);
@@ -89,7 +98,11 @@ pub async fn confirm(
         }
         Err(AppError::Invalid(errors)) => {
             let body = view(&code, &f._csrf, &link, &notices, None, &errors);
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, public_page("班级通知", body)).into_response())
+            Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                public_page("班级通知", body),
+            )
+                .into_response())
         }
         Err(e) => Err(e),
     }

@@ -58,7 +58,8 @@ impl Posted {
                     form.files.push(Upload { file_name, bytes });
                 }
             } else {
-                form.fields.push((name, field.text().await.map_err(upload_failed)?));
+                form.fields
+                    .push((name, field.text().await.map_err(upload_failed)?));
             }
         }
         Ok(form)

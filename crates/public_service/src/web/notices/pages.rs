@@ -65,7 +65,11 @@ async fn choices(s: &AppState, caller: &Caller) -> Result<Choices, platform::App
     if caller.scope.institution().is_some() {
         let classes = parents::classes(&s.db, caller).await?;
         return Ok(Choices {
-            audiences: options([("school", "全校家长"), ("grade", "某年级家长"), ("class", "某班级家长")]),
+            audiences: options([
+                ("school", "全校家长"),
+                ("grade", "某年级家长"),
+                ("class", "某班级家长"),
+            ]),
             categories: vec![],
             townships: vec![],
             classes: classes
@@ -73,7 +77,12 @@ async fn choices(s: &AppState, caller: &Caller) -> Result<Choices, platform::App
                 .map(|c| {
                     (
                         format!("{}:{}", c.grade, c.class_name),
-                        format!("{}{}（{} 人）", platform::vocab::Grade(c.grade).label(), c.class_name, c.pupils),
+                        format!(
+                            "{}{}（{} 人）",
+                            platform::vocab::Grade(c.grade).label(),
+                            c.class_name,
+                            c.pupils
+                        ),
                     )
                 })
                 .collect(),
@@ -136,13 +145,23 @@ fn list_view(actor: &Actor, d: &Data, typed: &Posted, r: &Refusal) -> Markup {
     }
 }
 
-pub async fn list(State(s): State<AppState>, actor: Actor, caller: Caller, notice: Notice) -> PageResult {
+pub async fn list(
+    State(s): State<AppState>,
+    actor: Actor,
+    caller: Caller,
+    notice: Notice,
+) -> PageResult {
     let d = load(&s, &caller).await?;
     let body = list_view(&actor, &d, &Posted::default(), &Refusal::default());
     Ok(page(&actor, TITLE, html! { (notice.view(notices)) (body) }).into_response())
 }
 
-pub async fn send(State(s): State<AppState>, actor: Actor, caller: Caller, mp: Multipart) -> PageResult {
+pub async fn send(
+    State(s): State<AppState>,
+    actor: Actor,
+    caller: Caller,
+    mp: Multipart,
+) -> PageResult {
     let posted = Posted::read(mp).await?;
     let input = posted.input();
     let sent = match caller.scope.institution() {
@@ -150,7 +169,11 @@ pub async fn send(State(s): State<AppState>, actor: Actor, caller: Caller, mp: M
         None => service::send(&s.db, &caller, &input, &posted.files).await,
     };
     match sent {
-        Ok(sent) => Ok(Redirect::to(&with_notice(&format!("/public/notices/{}", sent.id), "sent")).into_response()),
+        Ok(sent) => Ok(Redirect::to(&with_notice(
+            &format!("/public/notices/{}", sent.id),
+            "sent",
+        ))
+        .into_response()),
         Err(e) => {
             let d = load(&s, &caller).await?;
             redisplay(&actor, TITLE, e, |r| list_view(&actor, &d, &posted, r))
@@ -218,7 +241,9 @@ pub async fn show(
                 (receipts_table("read", &read))
             }
         }
-        (Some(stats), false) => html! { p #read-rate { "家长确认：" (read_share(stats.read, stats.recipients)) } },
+        (Some(stats), false) => {
+            html! { p #read-rate { "家长确认：" (read_share(stats.read, stats.recipients)) } }
+        }
         _ => html! {},
     };
     let body = html! {
@@ -229,12 +254,20 @@ pub async fn show(
     Ok(page(&actor, &v.notice.title, body).into_response())
 }
 
-pub async fn read(State(s): State<AppState>, caller: Caller, Path(id): Path<NoticeId>) -> PageResult {
+pub async fn read(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(id): Path<NoticeId>,
+) -> PageResult {
     service::mark_read(&s.db, &caller, id).await?;
     Ok(Redirect::to(&with_notice(&format!("/public/notices/{id}"), "read")).into_response())
 }
 
-pub async fn remind(State(s): State<AppState>, caller: Caller, Path(id): Path<NoticeId>) -> PageResult {
+pub async fn remind(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(id): Path<NoticeId>,
+) -> PageResult {
     service::remind(&s.db, &caller, id).await?;
     Ok(Redirect::to(&with_notice(&format!("/public/notices/{id}"), "reminded")).into_response())
 }

@@ -5,7 +5,7 @@
 use axum::extract::State;
 use axum::response::IntoResponse;
 use maud::html;
-use platform::auth::{Access, Actor, Caller, WorkArea};
+use platform::auth::{Actor, Caller};
 use platform::web::{page, AppState};
 use platform::PageResult;
 
@@ -14,7 +14,7 @@ use crate::service::disclosure::requests;
 use crate::service::notices as service;
 
 pub async fn start(State(s): State<AppState>, actor: Actor, caller: Caller) -> PageResult {
-    caller.require(WorkArea::PublicService, Access::Read)?;
+    service::may_read(&caller)?;
     let institution = caller.scope.institution().is_some();
     let waiting = service::waiting(&s.db, &caller).await?;
     let unread_sent = service::unread_of_sent(&s.db, &caller).await?;
@@ -24,7 +24,11 @@ pub async fn start(State(s): State<AppState>, actor: Actor, caller: Caller) -> P
         .filter(|n| n.read_at.is_none())
         .take(10)
         .collect();
-    let sent: Vec<_> = service::sent(&s.db, &caller).await?.into_iter().take(5).collect();
+    let sent: Vec<_> = service::sent(&s.db, &caller)
+        .await?
+        .into_iter()
+        .take(5)
+        .collect();
     let (open, overdue) = requests::counts(&s.db, &caller).await?;
     let body = html! {
         ul.figures #public-figures {

@@ -2,5 +2,6 @@
 //! (with no personal data), the catalogue, requests with their deadlines,
 //! and scoping.
 
+mod demo;
 mod fees;
 mod requests;

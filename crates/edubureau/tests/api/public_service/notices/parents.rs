@@ -10,7 +10,10 @@ use crate::both_backends;
 use crate::common::{set_cookie_header, spawn_app, Backend, TestApp};
 
 /// A class of the institution with its pupils (name, ID number, phones).
-async fn a_class(app: &TestApp, institution: i64) -> (i64, String, Vec<(String, String, String, String)>) {
+async fn a_class(
+    app: &TestApp,
+    institution: i64,
+) -> (i64, String, Vec<(String, String, String, String)>) {
     let (grade, class_name): (i64, String) = app
         .db
         .fetch_one(
@@ -44,14 +47,24 @@ both_backends!(a_parent_confirms_a_class_notice, |b: Backend| async move {
     let (grade, class_name, pupils) = a_class(&app, school).await;
     let mut staff = app.login("school003").await;
     let (s, link) = staff
-        .post_json("/api/v1/public/class-links", &json!({"grade": grade, "class_name": class_name}))
+        .post_json(
+            "/api/v1/public/class-links",
+            &json!({"grade": grade, "class_name": class_name}),
+        )
         .await;
     assert_eq!(s, StatusCode::OK, "{link}");
     let code = link["code"].as_str().unwrap().to_string();
     let (s, again) = staff
-        .post_json("/api/v1/public/class-links", &json!({"grade": grade, "class_name": class_name}))
+        .post_json(
+            "/api/v1/public/class-links",
+            &json!({"grade": grade, "class_name": class_name}),
+        )
         .await;
-    assert_eq!((s, again["code"].as_str()), (StatusCode::OK, Some(code.as_str())), "one link per class");
+    assert_eq!(
+        (s, again["code"].as_str()),
+        (StatusCode::OK, Some(code.as_str())),
+        "one link per class"
+    );
     let (s, sent) = staff
         .post_json(
             "/api/v1/public/parent-notices",
@@ -67,18 +80,29 @@ both_backends!(a_parent_confirms_a_class_notice, |b: Backend| async move {
     let page = public.get(&format!("/open/class/{code}")).await;
     assert_eq!(page.status(), StatusCode::OK);
     let cookie = set_cookie_header(&page, "edb_form_csrf").expect("form cookie");
-    let token = cookie.split(';').next().and_then(|p| p.split_once('=')).map(|(_, v)| v.to_string()).unwrap();
+    let token = cookie
+        .split(';')
+        .next()
+        .and_then(|p| p.split_once('='))
+        .map(|(_, v)| v.to_string())
+        .unwrap();
     let html = page.text().await.unwrap();
     assert!(html.contains("关于召开家长会的通知"));
     for (name, id_number, phone, guardian_phone) in &pupils {
-        assert!(!html.contains(name.as_str()), "a pupil's name on the public page");
+        assert!(
+            !html.contains(name.as_str()),
+            "a pupil's name on the public page"
+        );
         assert!(!html.contains(id_number.as_str()));
         for p in [phone, guardian_phone] {
             assert!(p.is_empty() || !html.contains(p.as_str()));
         }
     }
     let (name, id_number, _, _) = &pupils[0];
-    let tail: String = id_number.chars().skip(id_number.chars().count() - 4).collect();
+    let tail: String = id_number
+        .chars()
+        .skip(id_number.chars().count() - 4)
+        .collect();
     let confirm = |tail: String| {
         let form = vec![
             ("_csrf".to_string(), token.clone()),
@@ -100,11 +124,16 @@ both_backends!(a_parent_confirms_a_class_notice, |b: Backend| async move {
     assert_eq!(r.status(), StatusCode::OK);
     assert!(r.text().await.unwrap().contains("已确认阅读"));
     confirm(tail.to_lowercase()).await.unwrap();
-    let (_, mine) = staff.get_json(&format!("/api/v1/public/notices/{id}")).await;
+    let (_, mine) = staff
+        .get_json(&format!("/api/v1/public/notices/{id}"))
+        .await;
     assert_eq!(mine["stats"]["read"], 1, "one receipt per pupil");
     // A malformed or unknown code finds nothing.
     for bad in ["abc", "ZZZZZZZZ"] {
-        assert_eq!(public.get(&format!("/open/class/{bad}")).await.status(), StatusCode::NOT_FOUND);
+        assert_eq!(
+            public.get(&format!("/open/class/{bad}")).await.status(),
+            StatusCode::NOT_FOUND
+        );
     }
     // A notice to a class with no pupils is refused.
     let (s, _) = staff
