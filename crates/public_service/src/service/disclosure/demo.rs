@@ -84,7 +84,10 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ),
 ];
 
-const REQUESTS: &[(&str, &str, i64, Option<(Outcome, &str)>)] = &[
+/// (requester, content, received days ago, reply)
+type DemoRequest = (&'static str, &'static str, i64, Option<(Outcome, &'static str)>);
+
+const REQUESTS: &[DemoRequest] = &[
     (
         "王先生",
         "申请公开本区学校校车运营补贴发放情况",
