@@ -85,7 +85,12 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
 ];
 
 /// (requester, content, received days ago, reply)
-type DemoRequest = (&'static str, &'static str, i64, Option<(Outcome, &'static str)>);
+type DemoRequest = (
+    &'static str,
+    &'static str,
+    i64,
+    Option<(Outcome, &'static str)>,
+);
 
 const REQUESTS: &[DemoRequest] = &[
     (
