@@ -1,13 +1,34 @@
 //! 家校与政务 as a work area of the program.
 
-use platform::area::Area;
+use platform::area::{Area, Indicator};
+use platform::auth::WorkArea;
+use platform::web::NavItem;
+
+use crate::service::{disclosure, notices};
+
+/// The area's published figures, part by part.
+static INDICATORS: &[Indicator] = &[
+    notices::indicators::READ_RATE,
+    disclosure::indicators::ON_TIME_RATE,
+    // Petitions and documents add theirs here.
+];
 
 pub static AREA: Area = Area {
     table_prefixes: &["public_"],
     migration_range: (1100, 1199),
     migrations: crate::MIGRATIONS,
     routes: crate::web::routes,
+    nav: &[NavItem {
+        label: "家校与政务",
+        href: "/public",
+        area: WorkArea::PublicService,
+    }],
     openapi: crate::web::openapi,
+    // /open/: institutions' public pages, the bureau's catalogue and the
+    // class pages for parents (petitions add their public form's prefix).
+    public_paths: &["/open/"],
+    demo: Some(|run| Box::pin(crate::demo::run(run))),
+    indicators: INDICATORS,
     pending: Some(|db, caller| Box::pin(crate::service::pending::tasks(db, caller))),
     audit_labels: crate::audit_labels::AUDIT_LABELS,
     ..Area::new("public", "家校与政务")

@@ -4,6 +4,7 @@
 
 mod area;
 pub mod audit_labels;
+pub mod demo;
 pub mod domain;
 pub mod service;
 pub mod store;
@@ -15,4 +16,6 @@ use platform::db::migrate::Migration;
 
 pub const MIGRATIONS: &[Migration] = platform::migrations! {
     1100 "public_service" "1100_public_service.sql",
+    1101 "public_notices" "1101_public_notices.sql",
+    1102 "public_disclosure" "1102_public_disclosure.sql",
 };

@@ -2,5 +2,6 @@
 
 pub mod disclosure;
 pub mod documents;
+pub mod limits;
 pub mod notices;
 pub mod petitions;

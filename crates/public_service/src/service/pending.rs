@@ -7,7 +7,6 @@ use platform::db::Db;
 use platform::AppError;
 
 /// A task of the area in the inbox.
-#[allow(dead_code)]
 pub(crate) fn task(label: String, count: i64, href: String) -> Task {
     Task {
         area: "家校与政务".into(),
@@ -18,12 +17,28 @@ pub(crate) fn task(label: String, count: i64, href: String) -> Task {
     }
 }
 
-pub async fn tasks(_db: &Db, caller: &Caller) -> Result<Vec<Task>, AppError> {
+pub async fn tasks(db: &Db, caller: &Caller) -> Result<Vec<Task>, AppError> {
     if !caller.role.may(WorkArea::PublicService, Access::Read) {
         return Ok(vec![]);
     }
-    #[allow(unused_mut)]
     let mut tasks: Vec<Task> = Vec::new();
+    // Notices: an institution reads what the bureau sent it.
+    tasks.push(task(
+        "待阅读的通知公告".into(),
+        super::notices::waiting(db, caller).await?,
+        "/public/notices".into(),
+    ));
+    // Disclosure: the bureau answers requests past their deadline.
+    if caller.role.may(WorkArea::PublicService, Access::Write)
+        && caller.scope.institution().is_none()
+    {
+        let (_, overdue) = super::disclosure::requests::counts(db, caller).await?;
+        tasks.push(task(
+            "依申请公开逾期未答复".into(),
+            overdue,
+            "/public/disclosure?overdue=true".into(),
+        ));
+    }
     tasks.retain(|t| t.count > 0);
     Ok(tasks)
 }

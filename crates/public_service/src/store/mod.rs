@@ -3,5 +3,6 @@
 
 pub mod disclosure;
 pub mod documents;
+pub mod files;
 pub mod notices;
 pub mod petitions;
