@@ -15,4 +15,5 @@ use platform::db::migrate::Migration;
 
 pub const MIGRATIONS: &[Migration] = platform::migrations! {
     1100 "public_service" "1100_public_service.sql",
+    1130 "public_petitions" "1130_public_petitions.sql",
 };
