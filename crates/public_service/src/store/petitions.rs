@@ -6,9 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use platform::db::{Arg, DbError, Ex, Sql, Tx};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::petitions::{
-    Channel, PetitionDraft, PetitionId, Satisfaction, Status, Topic,
-};
+use crate::domain::petitions::{Channel, PetitionDraft, PetitionId, Satisfaction, Status, Topic};
 
 /// A case with everything about it, as the handlers see it.
 #[derive(Clone, Debug, PartialEq, sqlx::FromRow, Serialize, utoipa::ToSchema)]
@@ -123,7 +121,10 @@ pub async fn insert(
 }
 
 /// The case a public form (by its token's hash) already made.
-pub async fn by_form<'a>(ex: impl Into<Ex<'a>>, form_hash: &str) -> Result<Option<Petition>, DbError> {
+pub async fn by_form<'a>(
+    ex: impl Into<Ex<'a>>,
+    form_hash: &str,
+) -> Result<Option<Petition>, DbError> {
     ex.into()
         .fetch_optional(select().push(" AND form_hash = ").bind(form_hash))
         .await
@@ -261,11 +262,10 @@ pub async fn dates<'a>(
     period: (NaiveDate, NaiveDate),
     section: Option<&str>,
 ) -> Result<Vec<Dates>, DbError> {
-    let mut q = Sql::new(format!("{DATES} WHERE received_on >= "),
-    )
-    .bind(period.0)
-    .push(" AND received_on <= ")
-    .bind(period.1);
+    let mut q = Sql::new(format!("{DATES} WHERE received_on >= "))
+        .bind(period.0)
+        .push(" AND received_on <= ")
+        .bind(period.1);
     if let Some(s) = section {
         q = q.push(" AND section = ").bind(s);
     }
@@ -277,8 +277,9 @@ pub async fn open_dates<'a>(
     ex: impl Into<Ex<'a>>,
     section: Option<&str>,
 ) -> Result<Vec<Dates>, DbError> {
-    let mut q = Sql::new(format!("{DATES} WHERE status IN ('registered', 'accepted', 'drafted')"),
-    );
+    let mut q = Sql::new(format!(
+        "{DATES} WHERE status IN ('registered', 'accepted', 'drafted')"
+    ));
     if let Some(s) = section {
         q = q.push(" AND section = ").bind(s);
     }
@@ -292,8 +293,9 @@ pub async fn answered<'a>(
     from: Option<NaiveDate>,
     to: NaiveDate,
 ) -> Result<Vec<Dates>, DbError> {
-    let mut q = Sql::new(format!("{DATES} WHERE replied_on IS NOT NULL AND replied_on <= "),
-    )
+    let mut q = Sql::new(format!(
+        "{DATES} WHERE replied_on IS NOT NULL AND replied_on <= "
+    ))
     .bind(to);
     if let Some(f) = from {
         q = q.push(" AND replied_on >= ").bind(f);
@@ -331,7 +333,10 @@ pub async fn insert_file(
 }
 
 /// The names of a case's files.
-pub async fn file_names<'a>(ex: impl Into<Ex<'a>>, id: PetitionId) -> Result<Vec<(i64, String)>, DbError> {
+pub async fn file_names<'a>(
+    ex: impl Into<Ex<'a>>,
+    id: PetitionId,
+) -> Result<Vec<(i64, String)>, DbError> {
     let q = Sql::new("SELECT id, file_name FROM public_files WHERE subject = 'petition' AND subject_id = $1 ORDER BY id")
         .arg(id);
     ex.into().fetch_all(q).await

@@ -266,7 +266,8 @@ impl PetitionInput {
             c.custom("phone", "请填写 11 位手机号码");
         }
         let id_number = self.id_number.trim();
-        if !id_number.is_empty() && platform::vocab::identity::NationalId::parse(id_number).is_err() {
+        if !id_number.is_empty() && platform::vocab::identity::NationalId::parse(id_number).is_err()
+        {
             c.custom("id_number", "身份证号格式不正确（可不填）");
         }
         let topic = Topic::parse(self.topic.trim());
@@ -283,11 +284,19 @@ impl PetitionInput {
         if channel.is_none() {
             c.custom("channel", "请选择来信、来访、来电或局长接待日");
         }
-        let received_by = c.text(Field::new("received_by", "接待领导"), &self.received_by, MAX_NAME);
+        let received_by = c.text(
+            Field::new("received_by", "接待领导"),
+            &self.received_by,
+            MAX_NAME,
+        );
         if channel == Some(Channel::Reception) && received_by.is_empty() {
             c.custom("received_by", "局长接待日请填写接待领导");
         }
-        let received_on = if public { today } else { self.received_on.unwrap_or(today) };
+        let received_on = if public {
+            today
+        } else {
+            self.received_on.unwrap_or(today)
+        };
         if received_on > today {
             c.custom("received_on", "收到日期不能晚于今天");
         }
@@ -310,7 +319,12 @@ impl PetitionInput {
 }
 
 /// A required reason or reply text of at most `max` characters, trimmed.
-pub fn required_text(key: &str, label: &str, v: &str, max: usize) -> Result<String, Vec<FieldError>> {
+pub fn required_text(
+    key: &str,
+    label: &str,
+    v: &str,
+    max: usize,
+) -> Result<String, Vec<FieldError>> {
     let mut c = Checker::new();
     let v = c.required_text(Field::new(key, label), v, max).to_string();
     c.finish(v)

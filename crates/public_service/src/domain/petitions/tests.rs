@@ -1,7 +1,7 @@
 use chrono::NaiveDate;
 use proptest::prelude::*;
 
-use super::text::{REDACTED, DIGIT_RUN};
+use super::text::{DIGIT_RUN, REDACTED};
 use super::*;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -59,7 +59,9 @@ fn a_reply_is_approved_by_another_person() {
     assert_eq!(may_approve(Some(3), Some(4)), Ok(()));
     assert_eq!(may_approve(None, Some(4)), Ok(()));
     assert_eq!(may_approve(Some(3), None), Ok(()));
-    assert!(StepError::OwnDraft.to_string().contains("不能审核自己起草的答复"));
+    assert!(StepError::OwnDraft
+        .to_string()
+        .contains("不能审核自己起草的答复"));
 }
 
 #[test]
@@ -70,8 +72,15 @@ fn an_extension_is_granted_once() {
 
 #[test]
 fn open_cases_are_those_waiting_for_the_bureau() {
-    let open: Vec<_> = Status::ALL.iter().copied().filter(|s| is_open(*s)).collect();
-    assert_eq!(open, vec![Status::Registered, Status::Accepted, Status::Drafted]);
+    let open: Vec<_> = Status::ALL
+        .iter()
+        .copied()
+        .filter(|s| is_open(*s))
+        .collect();
+    assert_eq!(
+        open,
+        vec![Status::Registered, Status::Accepted, Status::Drafted]
+    );
 }
 
 #[test]
@@ -141,8 +150,14 @@ fn a_public_letter_is_online_and_dated_today() {
     assert_eq!(d.name, "张三");
     assert_eq!(d.topic, Topic::Fees);
     let d = good().parse(false, today).expect("valid");
-    assert_eq!((d.channel, d.received_on), (Channel::Visit, day(2026, 3, 1)));
-    let none = PetitionInput { received_on: None, ..good() };
+    assert_eq!(
+        (d.channel, d.received_on),
+        (Channel::Visit, day(2026, 3, 1))
+    );
+    let none = PetitionInput {
+        received_on: None,
+        ..good()
+    };
     assert_eq!(none.parse(false, today).expect("valid").received_on, today);
 }
 
@@ -162,26 +177,66 @@ fn every_bad_field_is_reported_at_once() {
     let got = fields(bad.parse(false, day(2026, 3, 5)).expect_err("invalid"));
     assert_eq!(
         got,
-        ["name", "phone", "id_number", "topic", "subject", "content", "channel", "received_on"]
+        [
+            "name",
+            "phone",
+            "id_number",
+            "topic",
+            "subject",
+            "content",
+            "channel",
+            "received_on"
+        ]
     );
-    let reception = PetitionInput { channel: "reception".into(), ..good() };
-    let got = fields(reception.parse(false, day(2026, 3, 5)).expect_err("no leader"));
+    let reception = PetitionInput {
+        channel: "reception".into(),
+        ..good()
+    };
+    let got = fields(
+        reception
+            .parse(false, day(2026, 3, 5))
+            .expect_err("no leader"),
+    );
     assert_eq!(got, ["received_by"]);
-    let with = PetitionInput { received_by: "王局长".into(), ..reception };
+    let with = PetitionInput {
+        received_by: "王局长".into(),
+        ..reception
+    };
     assert!(with.parse(false, day(2026, 3, 5)).is_ok());
-    let id = PetitionInput { id_number: "11010519491231002x".into(), ..good() };
-    assert_eq!(id.parse(true, day(2026, 3, 5)).expect("id").id_number, "11010519491231002X");
-    let long = PetitionInput { content: "字".repeat(MAX_CONTENT), ..good() };
+    let id = PetitionInput {
+        id_number: "11010519491231002x".into(),
+        ..good()
+    };
+    assert_eq!(
+        id.parse(true, day(2026, 3, 5)).expect("id").id_number,
+        "11010519491231002X"
+    );
+    let long = PetitionInput {
+        content: "字".repeat(MAX_CONTENT),
+        ..good()
+    };
     assert!(long.parse(true, day(2026, 3, 5)).is_ok());
-    let longer = PetitionInput { content: "字".repeat(MAX_CONTENT + 1), ..good() };
-    assert_eq!(fields(longer.parse(true, day(2026, 3, 5)).expect_err("long")), ["content"]);
+    let longer = PetitionInput {
+        content: "字".repeat(MAX_CONTENT + 1),
+        ..good()
+    };
+    assert_eq!(
+        fields(longer.parse(true, day(2026, 3, 5)).expect_err("long")),
+        ["content"]
+    );
 }
 
 #[test]
 fn required_text_trims_and_caps() {
     assert_eq!(required_text("r", "理由", " 好 ", 3), Ok("好".to_string()));
-    assert_eq!(fields(required_text("r", "理由", " ", 3).expect_err("empty")), ["r"]);
-    assert_eq!(fields(required_text("r", "理由", "四个字啊", 3).expect_err("long")), ["r"]);
+    assert_eq!(
+        fields(required_text("r", "理由", " ", 3).expect_err("empty")),
+        ["r"]
+    );
+    assert_eq!(
+        fields(required_text("r", "理由", "四个字啊", 3).expect_err("long")),
+        ["r"]
+    );
 }
 
 #[test]
@@ -191,9 +246,20 @@ fn references_format_and_parse() {
     assert_eq!(parse_ref(" xf2026-000123 "), Some((2026, 123)));
     assert_eq!(parse_ref("XF2026-1234567"), Some((2026, 1_234_567)));
     for bad in [
-        "", "XF", "XF2026", "XF2026-", "XF2026-00012", "XF26-000123", "YF2026-000123",
-        "XF2026-000000", "XF2026-00012a", "XF2O26-000123", "XF2026-0000000000123",
-        "XF2026_000123", "XF+026-000123", "XF2026-+00123",
+        "",
+        "XF",
+        "XF2026",
+        "XF2026-",
+        "XF2026-00012",
+        "XF26-000123",
+        "YF2026-000123",
+        "XF2026-000000",
+        "XF2026-00012a",
+        "XF2O26-000123",
+        "XF2026-0000000000123",
+        "XF2026_000123",
+        "XF+026-000123",
+        "XF2026-+00123",
     ] {
         assert_eq!(parse_ref(bad), None, "{bad}");
     }
@@ -203,7 +269,15 @@ fn references_format_and_parse() {
 fn mobile_numbers() {
     assert!(valid_mobile("13812345678"));
     assert!(valid_mobile("19912345678"));
-    for bad in ["1381234567", "138123456789", "23812345678", "12812345678", "1381234567a", "", "10812345678"] {
+    for bad in [
+        "1381234567",
+        "138123456789",
+        "23812345678",
+        "12812345678",
+        "1381234567a",
+        "",
+        "10812345678",
+    ] {
         assert!(!valid_mobile(bad), "{bad}");
     }
 }
@@ -213,7 +287,10 @@ fn redaction_removes_names_phones_and_ids() {
     let text = "张三（电话13812345678，身份证11010519491231002X）反映：学校收费。房号12号";
     let out = redact(text, &["张三", "13812345678", ""]);
     assert_eq!(out, "***（电话***，身份证***）反映：学校收费。房号12号");
-    assert_eq!(redact("王 说 123456 与 1234567x", &["王"]), "王 说 123456 与 ***");
+    assert_eq!(
+        redact("王 说 123456 与 1234567x", &["王"]),
+        "王 说 123456 与 ***"
+    );
     assert_eq!(redact("138-1234-5678", &["138-1234-5678"]), REDACTED);
     assert_eq!(redact("a**b", &["**"]), "a**b");
     assert_eq!(DIGIT_RUN, 7);

@@ -11,21 +11,69 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 use super::digest;
-use crate::domain::petitions::{after, redact, ref_no, Channel, Limits, Satisfaction, Status, Topic};
+use crate::domain::petitions::{
+    after, redact, ref_no, Channel, Limits, Satisfaction, Status, Topic,
+};
 
-const SURNAMES: &[&str] = &["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "周", "吴", "徐", "孙"];
-const GIVEN: &[&str] = &["建国", "秀英", "伟", "芳", "敏", "静", "强", "磊", "洋", "艳", "军", "丽"];
+const SURNAMES: &[&str] = &[
+    "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "周", "吴", "徐", "孙",
+];
+const GIVEN: &[&str] = &[
+    "建国", "秀英", "伟", "芳", "敏", "静", "强", "磊", "洋", "艳", "军", "丽",
+];
 const LEADERS: &[&str] = &["局长", "副局长（分管基础教育）", "副局长（分管安全）"];
 
 /// (topic, section handling it, subject, letter, reply).
 const SAMPLES: &[(Topic, Section, &str, &str, &str)] = &[
-    (Topic::Admission, Section::BasicEducation, "孩子入学划片咨询", "我家住在新城小区，想了解孩子明年上小学划在哪所学校。", "经核实，新城小区属实验小学学区，请于报名期间持户口簿、房产证网上报名。"),
-    (Topic::Records, Section::BasicEducation, "转学手续办理慢", "孩子从外省转入，学校说学籍系统还没转过来，已经等了一个月。", "已督促转出地学校办理学籍转出，学籍已于本周转入，学校将通知家长。"),
-    (Topic::Fees, Section::Finance, "学校收取资料费是否合规", "学校要求每名学生交 200 元资料费，请问是否合规？", "经调查，该校代收资料费未履行公示程序，已责令退还并在校内公示收费项目。"),
-    (Topic::Ethics, Section::Personnel, "反映教师有偿补课", "有老师在校外开班给本班学生补课并收费。", "经调查核实，已对相关教师进行批评教育并责令停止有偿补课，学校已开展师德专项整治。"),
-    (Topic::Safety, Section::Safety, "校门口交通拥堵", "放学时校门口车辆乱停，孩子过马路很危险。", "已会同交警部门在校门口增设护学岗和临时停车区，高峰时段安排专人疏导。"),
-    (Topic::Aid, Section::AidCentre, "家庭困难学生资助申请", "家里今年遭遇变故，想了解孩子能否申请助学金。", "符合条件的学生可向学校提出家庭经济困难认定申请，学校资助专干将上门核实并指导办理。"),
-    (Topic::Other, Section::Office, "建议增加课后服务内容", "希望学校课后服务多开设一些体育和艺术类课程。", "感谢您的建议，已转各学校参考，下学期将增加体育、艺术类课后服务项目。"),
+    (
+        Topic::Admission,
+        Section::BasicEducation,
+        "孩子入学划片咨询",
+        "我家住在新城小区，想了解孩子明年上小学划在哪所学校。",
+        "经核实，新城小区属实验小学学区，请于报名期间持户口簿、房产证网上报名。",
+    ),
+    (
+        Topic::Records,
+        Section::BasicEducation,
+        "转学手续办理慢",
+        "孩子从外省转入，学校说学籍系统还没转过来，已经等了一个月。",
+        "已督促转出地学校办理学籍转出，学籍已于本周转入，学校将通知家长。",
+    ),
+    (
+        Topic::Fees,
+        Section::Finance,
+        "学校收取资料费是否合规",
+        "学校要求每名学生交 200 元资料费，请问是否合规？",
+        "经调查，该校代收资料费未履行公示程序，已责令退还并在校内公示收费项目。",
+    ),
+    (
+        Topic::Ethics,
+        Section::Personnel,
+        "反映教师有偿补课",
+        "有老师在校外开班给本班学生补课并收费。",
+        "经调查核实，已对相关教师进行批评教育并责令停止有偿补课，学校已开展师德专项整治。",
+    ),
+    (
+        Topic::Safety,
+        Section::Safety,
+        "校门口交通拥堵",
+        "放学时校门口车辆乱停，孩子过马路很危险。",
+        "已会同交警部门在校门口增设护学岗和临时停车区，高峰时段安排专人疏导。",
+    ),
+    (
+        Topic::Aid,
+        Section::AidCentre,
+        "家庭困难学生资助申请",
+        "家里今年遭遇变故，想了解孩子能否申请助学金。",
+        "符合条件的学生可向学校提出家庭经济困难认定申请，学校资助专干将上门核实并指导办理。",
+    ),
+    (
+        Topic::Other,
+        Section::Office,
+        "建议增加课后服务内容",
+        "希望学校课后服务多开设一些体育和艺术类课程。",
+        "感谢您的建议，已转各学校参考，下学期将增加体育、艺术类课后服务项目。",
+    ),
 ];
 
 /// How many cases the demo district receives in a year.
@@ -43,7 +91,9 @@ pub async fn fill_demo(db: &Db, size: DemoSize) -> anyhow::Result<u64> {
     let today = platform::time::today();
     let limits = Limits::default();
     let office: Option<i64> = db
-        .fetch_optional::<(i64,)>(Sql::new("SELECT id FROM users WHERE username = 'bangongshi'"))
+        .fetch_optional::<(i64,)>(Sql::new(
+            "SELECT id FROM users WHERE username = 'bangongshi'",
+        ))
         .await?
         .map(|(id,)| id);
     let n = cases(size);
@@ -71,7 +121,11 @@ pub async fn fill_demo(db: &Db, size: DemoSize) -> anyhow::Result<u64> {
                 1
             }
         };
-        let name = format!("{}{}", SURNAMES[rng.gen_range(0..SURNAMES.len())], GIVEN[rng.gen_range(0..GIVEN.len())]);
+        let name = format!(
+            "{}{}",
+            SURNAMES[rng.gen_range(0..SURNAMES.len())],
+            GIVEN[rng.gen_range(0..GIVEN.len())]
+        );
         let phone = format!("13{}", rng.gen_range(100_000_000u64..999_999_999));
         let accept_by = after(received_on, limits.accept);
         let accepted_on = after(received_on, rng.gen_range(1..=10));
@@ -81,7 +135,12 @@ pub async fn fill_demo(db: &Db, size: DemoSize) -> anyhow::Result<u64> {
         let status = if age < 10 {
             [Status::Registered, Status::Accepted, Status::Drafted][k % 3]
         } else if age < 60 {
-            [Status::Accepted, Status::Drafted, Status::Replied, Status::Rated][k % 4]
+            [
+                Status::Accepted,
+                Status::Drafted,
+                Status::Replied,
+                Status::Rated,
+            ][k % 4]
         } else if k % 25 == 0 {
             Status::Accepted
         } else if k % 17 == 0 {
@@ -94,7 +153,11 @@ pub async fn fill_demo(db: &Db, size: DemoSize) -> anyhow::Result<u64> {
         let answered = matches!(status, Status::Replied | Status::Rated);
         let replied_on = answered.then(|| {
             let late = k % 8 == 0;
-            let day = if late { after(reply_by, rng.gen_range(1..=20)) } else { after(accepted_on, rng.gen_range(5..=50)) };
+            let day = if late {
+                after(reply_by, rng.gen_range(1..=20))
+            } else {
+                after(accepted_on, rng.gen_range(5..=50))
+            };
             day.min(today)
         });
         let assigned = !matches!(status, Status::Registered | Status::Rejected);

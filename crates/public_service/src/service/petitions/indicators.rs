@@ -20,7 +20,11 @@ fn district(q: &IndicatorQuery, part: i64, whole: i64) -> Vec<IndicatorValue> {
         return vec![];
     }
     percent(part, whole)
-        .map(|value| IndicatorValue { key: String::new(), label: "全区".into(), value })
+        .map(|value| IndicatorValue {
+            key: String::new(),
+            label: "全区".into(),
+            value,
+        })
         .into_iter()
         .collect()
 }

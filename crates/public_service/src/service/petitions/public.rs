@@ -45,7 +45,10 @@ pub struct Receipt {
 /// Checks each file by content and size; the types found.
 fn check_files(files: &[Upload]) -> Result<Vec<&'static str>, FieldError> {
     if files.len() > MAX_FILES {
-        return Err(FieldError::new("files", format!("最多上传 {MAX_FILES} 个附件")));
+        return Err(FieldError::new(
+            "files",
+            format!("最多上传 {MAX_FILES} 个附件"),
+        ));
     }
     files
         .iter()
@@ -65,7 +68,11 @@ fn check_files(files: &[Upload]) -> Result<Vec<&'static str>, FieldError> {
 
 /// The same form sent again: a fresh query code for the letter it made,
 /// while nobody has acted on it (the writer saw only the last answer).
-async fn again(db: &platform::db::Db, p: Petition, ip: Option<IpAddr>) -> Result<Receipt, AppError> {
+async fn again(
+    db: &platform::db::Db,
+    p: Petition,
+    ip: Option<IpAddr>,
+) -> Result<Receipt, AppError> {
     if p.status != Status::Registered {
         return Err(AppError::Conflict(format!(
             "该信件已提交（编号 {}），请用编号和查询码查询办理情况",
@@ -75,7 +82,12 @@ async fn again(db: &platform::db::Db, p: Petition, ip: Option<IpAddr>) -> Result
     let code = query_code();
     let mut tx = db.begin().await?;
     store::set_query_hash(&mut tx, p.id, &digest(&code)).await?;
-    let entry = Entry::new("update", ENTITY, format!("重复提交的信件 {}：重新发放查询码", p.ref_no)).id(p.id.0);
+    let entry = Entry::new(
+        "update",
+        ENTITY,
+        format!("重复提交的信件 {}：重新发放查询码", p.ref_no),
+    )
+    .id(p.id.0);
     audit::commit(tx, &public(ip), entry).await?;
     Ok(Receipt {
         id: p.id,
@@ -96,7 +108,9 @@ pub async fn submit(
 ) -> Result<Receipt, AppError> {
     let form_id = form_id.trim();
     if form_id.is_empty() || form_id.chars().count() > MAX_FORM_ID {
-        return Err(AppError::BadRequest("表单已失效，请刷新页面后重新填写".into()));
+        return Err(AppError::BadRequest(
+            "表单已失效，请刷新页面后重新填写".into(),
+        ));
     }
     let today = platform::time::today();
     let mut errors = Vec::new();
@@ -121,13 +135,17 @@ pub async fn submit(
     let code = query_code();
     let hash = digest(&code);
     let made = async {
-        let (mut tx, id, ref_no) = create(db, &draft, NewCase {
-            accept_by: today,
-            query_hash: &hash,
-            form_hash: Some(&form_hash),
-            source_ip: ip.map(|i| i.to_string()),
-            created_by: None,
-        })
+        let (mut tx, id, ref_no) = create(
+            db,
+            &draft,
+            NewCase {
+                accept_by: today,
+                query_hash: &hash,
+                form_hash: Some(&form_hash),
+                source_ip: ip.map(|i| i.to_string()),
+                created_by: None,
+            },
+        )
         .await?;
         for (f, t) in files.iter().zip(&types) {
             store::insert_file(&mut tx, id, &f.file_name, t, &f.bytes).await?;
@@ -137,7 +155,11 @@ pub async fn submit(
     }
     .await;
     match made {
-        Ok((id, ref_no)) => Ok(Receipt { id, ref_no, query_code: code }),
+        Ok((id, ref_no)) => Ok(Receipt {
+            id,
+            ref_no,
+            query_code: code,
+        }),
         // The same form, sent twice at once: the other one made the letter.
         Err(AppError::Conflict(_)) => match store::by_form(db, &form_hash).await? {
             Some(p) => again(db, p, ip).await,
@@ -170,7 +192,10 @@ pub async fn rate(
 ) -> Result<Petition, AppError> {
     let p = follow(db, ref_no, code).await?;
     let Some(s) = satisfaction else {
-        return Err(AppError::invalid("satisfaction", "请选择满意、基本满意或不满意"));
+        return Err(AppError::invalid(
+            "satisfaction",
+            "请选择满意、基本满意或不满意",
+        ));
     };
     let to = next(p.status, Step::Rate).map_err(|_| {
         AppError::Conflict(match p.status {
@@ -181,13 +206,23 @@ pub async fn rate(
     let mut tx = db.begin().await?;
     let cols = vec![("satisfaction", platform::db::Arg::from(s))];
     if store::transition(&mut tx, p.id, p.status, to, cols).await? != 1 {
-        return Err(AppError::Conflict("您已评价过该答复，每件只能评价一次".into()));
+        return Err(AppError::Conflict(
+            "您已评价过该答复，每件只能评价一次".into(),
+        ));
     }
-    let entry = Entry::new("update", ENTITY, format!("{}：信访人评价“{}”", p.ref_no, s.label()))
-        .id(p.id.0)
-        .after(&serde_json::json!({ "satisfaction": s, "status": to }));
+    let entry = Entry::new(
+        "update",
+        ENTITY,
+        format!("{}：信访人评价“{}”", p.ref_no, s.label()),
+    )
+    .id(p.id.0)
+    .after(&serde_json::json!({ "satisfaction": s, "status": to }));
     audit::commit(tx, &public(ip), entry).await?;
-    Ok(Petition { status: to, satisfaction: Some(s), ..p })
+    Ok(Petition {
+        status: to,
+        satisfaction: Some(s),
+        ..p
+    })
 }
 
 /// The replies published, newest first: only their edited copies leave

@@ -10,7 +10,9 @@ use platform::AppError;
 use serde::Serialize;
 
 use super::{reach, Reach};
-use crate::domain::petitions::{answered_on_time, due, is_open, timeliness, Status, Timeliness, Topic};
+use crate::domain::petitions::{
+    answered_on_time, due, is_open, timeliness, Status, Timeliness, Topic,
+};
 use crate::store::petitions::{self as store, Dates};
 
 /// One line of the statistics.
@@ -70,10 +72,16 @@ pub struct Stats {
 /// Tallies cases on `today`: one line per topic, per section (unassigned
 /// last), and the total.
 pub fn tally(rows: &[Dates], today: NaiveDate, from: NaiveDate, to: NaiveDate) -> Stats {
-    let mut total = Line { label: "合计".into(), ..Line::default() };
+    let mut total = Line {
+        label: "合计".into(),
+        ..Line::default()
+    };
     let mut by_topic: Vec<Line> = Topic::ALL
         .iter()
-        .map(|t| Line { label: t.label().into(), ..Line::default() })
+        .map(|t| Line {
+            label: t.label().into(),
+            ..Line::default()
+        })
         .collect();
     let mut sections: Vec<(Option<Section>, Line)> = Vec::new();
     for d in rows {
@@ -86,13 +94,20 @@ pub fn tally(rows: &[Dates], today: NaiveDate, from: NaiveDate, to: NaiveDate) -
             Some((_, line)) => line.add(d, today),
             None => {
                 let label = s.map_or("未分办", Section::label).to_string();
-                let mut line = Line { label, ..Line::default() };
+                let mut line = Line {
+                    label,
+                    ..Line::default()
+                };
                 line.add(d, today);
                 sections.push((s, line));
             }
         }
     }
-    sections.sort_by_key(|(s, _)| s.map_or(usize::MAX, |s| Section::ALL.iter().position(|x| *x == s).unwrap_or(0)));
+    sections.sort_by_key(|(s, _)| {
+        s.map_or(usize::MAX, |s| {
+            Section::ALL.iter().position(|x| *x == s).unwrap_or(0)
+        })
+    });
     Stats {
         from,
         to,
@@ -134,12 +149,24 @@ pub async fn stats(
 pub fn workbook(s: &Stats) -> anyhow::Result<Vec<u8>> {
     let title = Title::new("信访统计").filter("期间", format!("{} 至 {}", s.from, s.to));
     let headers = [
-        "分类", "项目", "收件", "在办", "逾期未办结", "已答复", "按期答复", "不予受理", "已评价", "满意（含基本满意）",
+        "分类",
+        "项目",
+        "收件",
+        "在办",
+        "逾期未办结",
+        "已答复",
+        "按期答复",
+        "不予受理",
+        "已评价",
+        "满意（含基本满意）",
     ];
     let mut wb = Workbook::export(&title, &headers);
     let groups = [("按类别", &s.by_topic), ("按承办科室", &s.by_section)];
     for (group, lines) in groups {
-        for l in lines.iter().chain(std::iter::once(&s.total).filter(|_| group == "按承办科室")) {
+        for l in lines
+            .iter()
+            .chain(std::iter::once(&s.total).filter(|_| group == "按承办科室"))
+        {
             wb.row(&[
                 Cell::text(group),
                 Cell::text(l.label.as_str()),
@@ -187,13 +214,31 @@ pub async fn tasks(db: &Db, caller: &Caller) -> Result<Vec<Task>, AppError> {
     let mut out = vec![
         task("信访件逾期未办结".into(), overdue, list.into()),
         task("信访件即将到期".into(), soon, list.into()),
-        task("信访答复待审核".into(), drafted, "/public/petitions?status=drafted".into()),
+        task(
+            "信访答复待审核".into(),
+            drafted,
+            "/public/petitions?status=drafted".into(),
+        ),
     ];
     if section.is_none() {
-        out.insert(0, task("信访件待受理".into(), waiting, "/public/petitions?status=registered".into()));
+        out.insert(
+            0,
+            task(
+                "信访件待受理".into(),
+                waiting,
+                "/public/petitions?status=registered".into(),
+            ),
+        );
     } else {
         let assigned = rows.iter().filter(|d| d.status == Status::Accepted).count() as i64;
-        out.insert(0, task("交办的信访件待答复".into(), assigned, "/public/petitions?status=accepted".into()));
+        out.insert(
+            0,
+            task(
+                "交办的信访件待答复".into(),
+                assigned,
+                "/public/petitions?status=accepted".into(),
+            ),
+        );
     }
     Ok(out)
 }

@@ -15,15 +15,29 @@ use utoipa::OpenApi;
 
 use crate::domain::petitions::{PetitionId, PetitionInput, Status};
 use crate::service::petitions::stats::{self, Line, Stats};
-use crate::service::petitions::{self as service, Assignment, CaseView, Publication, Reason, Reply};
+use crate::service::petitions::{
+    self as service, Assignment, CaseView, Publication, Reason, Reply,
+};
 use crate::store::petitions::{Petition, PetitionFilter};
 
 #[derive(OpenApi)]
 #[openapi(
-    paths(list, detail, register, assign, reject, draft, approve, extend, publish, statistics),
+    paths(
+        list, detail, register, assign, reject, draft, approve, extend, publish, statistics
+    ),
     components(schemas(
-        Petition, CaseView, PetitionInput, Registered, Assignment, Reason, Reply, Publication,
-        Moved, Stats, Line, ErrorBody
+        Petition,
+        CaseView,
+        PetitionInput,
+        Registered,
+        Assignment,
+        Reason,
+        Reply,
+        Publication,
+        Moved,
+        Stats,
+        Line,
+        ErrorBody
     ))
 )]
 pub struct ApiDoc;
@@ -69,7 +83,11 @@ pub async fn register(
     Json(input): Json<PetitionInput>,
 ) -> ApiResult<Response> {
     let (id, ref_no, query_code) = service::register(&s.db, &caller, &input).await?;
-    created(Registered { id, ref_no, query_code })
+    created(Registered {
+        id,
+        ref_no,
+        query_code,
+    })
 }
 
 /// A case's status after a step.

@@ -11,6 +11,7 @@ use axum::http::{header, StatusCode};
 use axum::response::IntoResponse;
 use axum::Form;
 use axum_extra::extract::CookieJar;
+use inspection::service::evidence::Upload;
 use maud::{html, Markup};
 use platform::auth::session::random_token;
 use platform::auth::ClientIp;
@@ -19,9 +20,10 @@ use platform::web::forms::{error_summary, field_error, options, select};
 use platform::web::upload::upload_failed;
 use platform::web::{double_submit, public_page, AppState};
 use platform::{AppError, FieldError, PageResult};
-use inspection::service::evidence::Upload;
 
-use crate::domain::petitions::{PetitionInput, Satisfaction, Status, Topic, MAX_CONTENT, MAX_SUBJECT};
+use crate::domain::petitions::{
+    PetitionInput, Satisfaction, Status, Topic, MAX_CONTENT, MAX_SUBJECT,
+};
 use crate::service::petitions::public::{self as service, Receipt, MAX_FILES};
 use crate::store::petitions::Petition;
 
@@ -65,8 +67,13 @@ impl Posted {
         if !multipart {
             let Form(fields) = Form::<Vec<(String, String)>>::from_request(req, state)
                 .await
-                .map_err(|_| AppError::BadRequest("表单内容无法识别，请刷新页面后重新填写".into()))?;
-            return Ok(Posted { fields, files: vec![] });
+                .map_err(|_| {
+                    AppError::BadRequest("表单内容无法识别，请刷新页面后重新填写".into())
+                })?;
+            return Ok(Posted {
+                fields,
+                files: vec![],
+            });
         }
         let mut mp = Multipart::from_request(req, state)
             .await
@@ -81,7 +88,9 @@ impl Posted {
                     posted.files.push(Upload { file_name, bytes });
                 }
             } else {
-                posted.fields.push((name, field.text().await.map_err(upload_failed)?));
+                posted
+                    .fields
+                    .push((name, field.text().await.map_err(upload_failed)?));
             }
         }
         Ok(posted)
@@ -157,11 +166,24 @@ pub async fn submit(
     state.public_limiter.check(ip)?;
     let consent = !posted.get("consent").is_empty();
     let form_id = posted.get("form_id");
-    match service::submit(&state.db, &posted.input(), consent, &form_id, &posted.files, ip).await {
+    match service::submit(
+        &state.db,
+        &posted.input(),
+        consent,
+        &form_id,
+        &posted.files,
+        ip,
+    )
+    .await
+    {
         Ok(r) => Ok(mailbox_page("信件已提交", receipt(&r)).into_response()),
         Err(AppError::Invalid(errors)) => {
             let body = letter_form(&posted.get("_csrf"), &form_id, &posted, &errors);
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, mailbox_page("局长信箱", body)).into_response())
+            Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                mailbox_page("局长信箱", body),
+            )
+                .into_response())
         }
         Err(e) => Err(e),
     }
@@ -225,7 +247,12 @@ pub struct Lookup {
     satisfaction: String,
 }
 
-fn admit_lookup(state: &AppState, jar: &CookieJar, f: &Lookup, client: &Option<String>) -> Result<Option<std::net::IpAddr>, AppError> {
+fn admit_lookup(
+    state: &AppState,
+    jar: &CookieJar,
+    f: &Lookup,
+    client: &Option<String>,
+) -> Result<Option<std::net::IpAddr>, AppError> {
     double_submit::verify(jar, &f._csrf)?;
     let ip = client.as_deref().and_then(|s| s.parse().ok());
     state.lookup_limiter.check(ip)?;
@@ -245,7 +272,9 @@ pub async fn status(
 ) -> PageResult {
     admit_lookup(&state, &jar, &f, &client)?;
     match service::follow(&state.db, &f.ref_no, &f.code).await {
-        Ok(p) => Ok(mailbox_page("办理情况", case_view(&f._csrf, &p, &f.code, None)).into_response()),
+        Ok(p) => {
+            Ok(mailbox_page("办理情况", case_view(&f._csrf, &p, &f.code, None)).into_response())
+        }
         Err(AppError::NotFound) => not_found(&f._csrf),
         Err(e) => Err(e),
     }
@@ -268,7 +297,10 @@ pub async fn rate(
         Err(e @ (AppError::Conflict(_) | AppError::Invalid(_))) => {
             let p = service::follow(&state.db, &f.ref_no, &f.code).await?;
             let message = match &e {
-                AppError::Invalid(errors) => errors.first().map(|x| x.message.clone()).unwrap_or_default(),
+                AppError::Invalid(errors) => errors
+                    .first()
+                    .map(|x| x.message.clone())
+                    .unwrap_or_default(),
                 other => other.to_string(),
             };
             let view = html! { p.alert role="alert" { (message) } (case_view(&f._csrf, &p, &f.code, None)) };

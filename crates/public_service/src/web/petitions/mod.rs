@@ -4,6 +4,7 @@
 mod api;
 mod mailbox;
 mod pages;
+mod stats;
 
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
@@ -14,18 +15,26 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route(
             "/mailbox",
-            get(mailbox::form).post(mailbox::submit).layer(DefaultBodyLimit::max(mailbox::MAX_BODY)),
+            get(mailbox::form)
+                .post(mailbox::submit)
+                .layer(DefaultBodyLimit::max(mailbox::MAX_BODY)),
         )
-        .route("/mailbox/status", get(mailbox::status_form).post(mailbox::status))
+        .route(
+            "/mailbox/status",
+            get(mailbox::status_form).post(mailbox::status),
+        )
         .route("/mailbox/rate", post(mailbox::rate))
         .route("/mailbox/replies", get(mailbox::replies))
         .route("/public/petitions", get(pages::list).post(pages::register))
         .route("/public/petitions/new", get(pages::new))
-        .route("/public/petitions/stats", get(pages::statistics))
-        .route("/public/petitions/stats.xlsx", get(pages::export))
+        .route("/public/petitions/stats", get(stats::statistics))
+        .route("/public/petitions/stats.xlsx", get(stats::export))
         .route("/public/petitions/{id}", get(pages::detail))
         .route("/public/petitions/{id}/{step}", post(pages::step))
-        .route("/api/v1/public/petitions", get(api::list).post(api::register))
+        .route(
+            "/api/v1/public/petitions",
+            get(api::list).post(api::register),
+        )
         .route("/api/v1/public/petitions/stats", get(api::statistics))
         .route("/api/v1/public/petitions/{id}", get(api::detail))
         .route("/api/v1/public/petitions/{id}/assign", post(api::assign))

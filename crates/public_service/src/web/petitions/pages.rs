@@ -6,20 +6,24 @@ use axum::extract::{Form, Path, Query, State};
 use axum::response::{IntoResponse, Redirect};
 use maud::{html, Markup};
 use platform::auth::{Actor, Caller, Section};
+
 use platform::time::show_date;
-use platform::web::forms::{csrf_field, field_error, options, redisplay, refusal_view, select, Refusal};
-use platform::web::reports::file_response;
+use platform::web::forms::{
+    csrf_field, field_error, options, redisplay, refusal_view, select, Refusal,
+};
+
 use platform::web::{page, with_notice, AppState, Notice};
-use platform::excel::XLSX_MIME;
 use platform::PageResult;
 use serde::Deserialize;
 
 use crate::domain::petitions::{timeliness, Channel, PetitionId, PetitionInput, Status, Topic};
-use crate::service::petitions::stats::{self, Line};
-use crate::service::petitions::{self as service, Assignment, CaseView, Publication, Reason, Reply};
+
+use crate::service::petitions::{
+    self as service, Assignment, CaseView, Publication, Reason, Reply,
+};
 use crate::store::petitions::{Petition, PetitionFilter};
 
-const HOME: &str = "/public/petitions";
+pub(super) const HOME: &str = "/public/petitions";
 
 fn here(id: PetitionId) -> String {
     format!("{HOME}/{id}")
@@ -127,7 +131,12 @@ pub struct NewForm {
 }
 
 fn new_form(actor: &Actor, f: &NewForm, r: &Refusal) -> Markup {
-    let channels = options(Channel::ALL.iter().filter(|c| **c != Channel::Online).map(|x| (x.as_str(), x.label())));
+    let channels = options(
+        Channel::ALL
+            .iter()
+            .filter(|c| **c != Channel::Online)
+            .map(|x| (x.as_str(), x.label())),
+    );
     let topics = options(Topic::ALL.iter().map(|x| (x.as_str(), x.label())));
     let e = &r.errors;
     html! {
@@ -149,14 +158,26 @@ fn new_form(actor: &Actor, f: &NewForm, r: &Refusal) -> Markup {
 }
 
 pub async fn new(actor: Actor) -> PageResult {
-    Ok(page(&actor, "登记来信来访来电", new_form(&actor, &NewForm::default(), &Refusal::default())).into_response())
+    Ok(page(
+        &actor,
+        "登记来信来访来电",
+        new_form(&actor, &NewForm::default(), &Refusal::default()),
+    )
+    .into_response())
 }
 
-pub async fn register(State(s): State<AppState>, actor: Actor, caller: Caller, Form(f): Form<NewForm>) -> PageResult {
+pub async fn register(
+    State(s): State<AppState>,
+    actor: Actor,
+    caller: Caller,
+    Form(f): Form<NewForm>,
+) -> PageResult {
     let received_on = f.received_on.trim().parse().ok();
     if received_on.is_none() && !f.received_on.trim().is_empty() {
         let e = platform::AppError::invalid("received_on", "日期格式应为 年-月-日");
-        return redisplay(&actor, "登记来信来访来电", e, |r| new_form(&actor, &f, r));
+        return redisplay(&actor, "登记来信来访来电", e, |r| {
+            new_form(&actor, &f, r)
+        });
     }
     let input = PetitionInput {
         name: f.name.clone(),
@@ -170,8 +191,14 @@ pub async fn register(State(s): State<AppState>, actor: Actor, caller: Caller, F
         received_on,
     };
     match service::register(&s.db, &caller, &input).await {
-        Ok((id, _, code)) => Ok(Redirect::to(&format!("{}?notice=registered&code={code}", here(id))).into_response()),
-        Err(e) => redisplay(&actor, "登记来信来访来电", e, |r| new_form(&actor, &f, r)),
+        Ok((id, _, code)) => Ok(Redirect::to(&format!(
+            "{}?notice=registered&code={code}",
+            here(id)
+        ))
+        .into_response()),
+        Err(e) => redisplay(&actor, "登记来信来访来电", e, |r| {
+            new_form(&actor, &f, r)
+        }),
     }
 }
 
@@ -213,8 +240,10 @@ fn actions(actor: &Actor, caller: &Caller, v: &CaseView) -> Markup {
     let office = service::is_office(caller);
     let handles = service::handles(caller, p);
     let sections = options(Section::ALL.iter().map(|s| (s.key(), s.label())));
-    let text = |name: &str, label: &str, value: &str| html! {
-        label for=(name) { (label) } textarea id=(name) name=(name) rows="4" { (value) }
+    let text = |name: &str, label: &str, value: &str| {
+        html! {
+            label for=(name) { (label) } textarea id=(name) name=(name) rows="4" { (value) }
+        }
     };
     html! {
         @if office && p.status == Status::Registered {
@@ -289,14 +318,45 @@ pub async fn step(
     Form(f): Form<StepForm>,
 ) -> PageResult {
     let db = &s.db;
-    let reason = Reason { reason: f.reason.clone() };
+    let reason = Reason {
+        reason: f.reason.clone(),
+    };
     let done = match step.as_str() {
-        "assign" => service::assign(db, &caller, id, &Assignment { section: f.section.clone() }).await.map(|_| ()),
+        "assign" => service::assign(
+            db,
+            &caller,
+            id,
+            &Assignment {
+                section: f.section.clone(),
+            },
+        )
+        .await
+        .map(|_| ()),
         "reject" => service::reject(db, &caller, id, &reason).await.map(|_| ()),
-        "draft" => service::draft(db, &caller, id, &Reply { text: f.text.clone() }).await.map(|_| ()),
+        "draft" => service::draft(
+            db,
+            &caller,
+            id,
+            &Reply {
+                text: f.text.clone(),
+            },
+        )
+        .await
+        .map(|_| ()),
         "approve" => service::approve(db, &caller, id).await.map(|_| ()),
         "extend" => service::extend(db, &caller, id, &reason).await.map(|_| ()),
-        "publish" => service::publish(db, &caller, id, &Publication { subject: f.subject.clone(), text: f.text.clone() }).await,
+        "publish" => {
+            service::publish(
+                db,
+                &caller,
+                id,
+                &Publication {
+                    subject: f.subject.clone(),
+                    text: f.text.clone(),
+                },
+            )
+            .await
+        }
         _ => Err(platform::AppError::NotFound),
     };
     match done {
@@ -307,54 +367,4 @@ pub async fn step(
             redisplay(&actor, &title, e, |r| view(&actor, &caller, &v, r))
         }
     }
-}
-
-/// The period as typed.
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct PeriodQuery {
-    from: String,
-    to: String,
-}
-
-impl PeriodQuery {
-    fn dates(&self) -> (Option<chrono::NaiveDate>, Option<chrono::NaiveDate>) {
-        (self.from.trim().parse().ok(), self.to.trim().parse().ok())
-    }
-}
-
-fn lines(caption: &str, rows: &[Line]) -> Markup {
-    html! {
-        table.stats {
-            caption { (caption) }
-            thead { tr { th { "项目" } th { "收件" } th { "在办" } th { "逾期未办结" } th { "已答复" } th { "按期答复" } th { "不予受理" } th { "已评价" } th { "满意" } } }
-            tbody { @for l in rows { tr {
-                td { (l.label) } td { (l.received) } td { (l.open) } td { (l.overdue) } td { (l.answered) }
-                td { (l.on_time) } td { (l.rejected) } td { (l.rated) } td { (l.satisfied) }
-            } } }
-        }
-    }
-}
-
-pub async fn statistics(State(s): State<AppState>, actor: Actor, caller: Caller, Query(q): Query<PeriodQuery>) -> PageResult {
-    let (from, to) = q.dates();
-    let st = stats::stats(&s.db, &caller, from, to).await?;
-    let body = html! {
-        form.inline method="get" action=(format!("{HOME}/stats")) {
-            label { "自 " input type="date" name="from" value=(st.from); }
-            label { " 至 " input type="date" name="to" value=(st.to); }
-            button type="submit" { "统计" }
-            " " a href=(format!("{HOME}/stats.xlsx?from={}&to={}", st.from, st.to)) { "导出 Excel" }
-        }
-        (lines("按类别", &st.by_topic))
-        (lines("按承办科室", &st.by_section))
-        (lines("合计", std::slice::from_ref(&st.total)))
-    };
-    Ok(page(&actor, "信访统计", body).into_response())
-}
-
-pub async fn export(State(s): State<AppState>, caller: Caller, Query(q): Query<PeriodQuery>) -> PageResult {
-    let (from, to) = q.dates();
-    let st = stats::stats(&s.db, &caller, from, to).await?;
-    Ok(file_response("信访统计.xlsx", XLSX_MIME, stats::workbook(&st)?))
 }

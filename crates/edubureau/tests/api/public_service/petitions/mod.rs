@@ -68,7 +68,10 @@ pub(super) fn letter<'a>(form_id: &'a str, phone: &'a str) -> Vec<(&'a str, &'a 
         ("id_number", "11010519491231002X"),
         ("topic", "fees"),
         ("subject", "学校收取资料费"),
-        ("content", "本人张三丰，电话 13900001111，反映学校每人收取 200 元资料费。"),
+        (
+            "content",
+            "本人张三丰，电话 13900001111，反映学校每人收取 200 元资料费。",
+        ),
         ("consent", "1"),
     ]
 }
