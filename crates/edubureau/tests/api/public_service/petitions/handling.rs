@@ -30,6 +30,12 @@ pub(super) async fn register(office: &mut Client, topic: &str) -> (i64, String) 
     )
 }
 
+/// The case's reply deadline as the API shows it.
+async fn reply_by(c: &Client, id: i64) -> Value {
+    let (_, v) = c.get_json(&format!("/api/v1/public/petitions/{id}")).await;
+    v["petition"]["reply_by"].clone()
+}
+
 async fn step(c: &mut Client, id: i64, step: &str, body: Value) -> (StatusCode, Value) {
     c.post_json(&format!("/api/v1/public/petitions/{id}/{step}"), &body)
         .await
@@ -93,11 +99,8 @@ both_backends!(
         )
         .await;
         assert_eq!(s, StatusCode::OK, "{v}");
-        let (_, v) = office
-            .get_json(&format!("/api/v1/public/petitions/{id}"))
-            .await;
         assert_eq!(
-            v["petition"]["reply_by"],
+            reply_by(&office, id).await,
             json!(today + chrono::Duration::days(60))
         );
         let (s, v) = step(&mut section, id, "draft", json!({"text": "  "})).await;
@@ -162,12 +165,9 @@ both_backends!(
         )
         .await;
         assert_eq!(s, StatusCode::OK, "{v}");
-        let (_, v) = section
-            .get_json(&format!("/api/v1/public/petitions/{id}"))
-            .await;
         let today = platform::time::today();
         assert_eq!(
-            v["petition"]["reply_by"],
+            reply_by(&section, id).await,
             json!(today + chrono::Duration::days(90))
         );
         let (s, v) = step(&mut section, id, "extend", json!({"reason": "再延"})).await;
