@@ -25,7 +25,7 @@ use sha2::{Digest, Sha256};
 
 pub use demo::fill_demo;
 pub use steps::{
-    approve, assign, draft, extend, publish, reject, Assignment, Publication, Reason, Reply,
+    approve, assign, draft, extend, publish, reject, CaseAssignment, Publication, Reply, StepReason,
 };
 
 use crate::domain::petitions::{

@@ -17,7 +17,7 @@ use crate::store::petitions::{self as store, Dates};
 
 /// One line of the statistics.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, utoipa::ToSchema)]
-pub struct Line {
+pub struct PetitionLine {
     pub label: String,
     /// Received in the period.
     pub received: i64,
@@ -37,7 +37,7 @@ pub struct Line {
     pub satisfied: i64,
 }
 
-impl Line {
+impl PetitionLine {
     fn add(&mut self, d: &Dates, today: NaiveDate) {
         self.received += 1;
         if is_open(d.status) {
@@ -61,29 +61,29 @@ impl Line {
 
 /// The statistics of a period.
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
-pub struct Stats {
+pub struct PetitionStats {
     pub from: NaiveDate,
     pub to: NaiveDate,
-    pub total: Line,
-    pub by_topic: Vec<Line>,
-    pub by_section: Vec<Line>,
+    pub total: PetitionLine,
+    pub by_topic: Vec<PetitionLine>,
+    pub by_section: Vec<PetitionLine>,
 }
 
 /// Tallies cases on `today`: one line per topic, per section (unassigned
 /// last), and the total.
-pub fn tally(rows: &[Dates], today: NaiveDate, from: NaiveDate, to: NaiveDate) -> Stats {
-    let mut total = Line {
+pub fn tally(rows: &[Dates], today: NaiveDate, from: NaiveDate, to: NaiveDate) -> PetitionStats {
+    let mut total = PetitionLine {
         label: "合计".into(),
-        ..Line::default()
+        ..PetitionLine::default()
     };
-    let mut by_topic: Vec<Line> = Topic::ALL
+    let mut by_topic: Vec<PetitionLine> = Topic::ALL
         .iter()
-        .map(|t| Line {
+        .map(|t| PetitionLine {
             label: t.label().into(),
-            ..Line::default()
+            ..PetitionLine::default()
         })
         .collect();
-    let mut sections: Vec<(Option<Section>, Line)> = Vec::new();
+    let mut sections: Vec<(Option<Section>, PetitionLine)> = Vec::new();
     for d in rows {
         total.add(d, today);
         if let Some(i) = Topic::ALL.iter().position(|t| *t == d.topic) {
@@ -94,9 +94,9 @@ pub fn tally(rows: &[Dates], today: NaiveDate, from: NaiveDate, to: NaiveDate) -
             Some((_, line)) => line.add(d, today),
             None => {
                 let label = s.map_or("未分办", Section::label).to_string();
-                let mut line = Line {
+                let mut line = PetitionLine {
                     label,
-                    ..Line::default()
+                    ..PetitionLine::default()
                 };
                 line.add(d, today);
                 sections.push((s, line));
@@ -108,7 +108,7 @@ pub fn tally(rows: &[Dates], today: NaiveDate, from: NaiveDate, to: NaiveDate) -
             Section::ALL.iter().position(|x| *x == s).unwrap_or(0)
         })
     });
-    Stats {
+    PetitionStats {
         from,
         to,
         total,
@@ -133,7 +133,7 @@ pub async fn stats(
     caller: &Caller,
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
-) -> Result<Stats, AppError> {
+) -> Result<PetitionStats, AppError> {
     let section = own_section(caller)?;
     let today = platform::time::today();
     let to = to.unwrap_or(today);
@@ -146,7 +146,7 @@ pub async fn stats(
 }
 
 /// The statistics as a workbook: one sheet, by topic then by section.
-pub fn workbook(s: &Stats) -> anyhow::Result<Vec<u8>> {
+pub fn workbook(s: &PetitionStats) -> anyhow::Result<Vec<u8>> {
     let title = Title::new("信访统计").filter("期间", format!("{} 至 {}", s.from, s.to));
     let headers = [
         "分类",

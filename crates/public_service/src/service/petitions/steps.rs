@@ -62,7 +62,7 @@ fn arg_json(a: &Arg) -> serde_json::Value {
 /// What the 办公室 decides on a registered case.
 #[derive(Clone, Debug, Default, Deserialize, Serialize, utoipa::ToSchema)]
 #[serde(default)]
-pub struct Assignment {
+pub struct CaseAssignment {
     /// The handling section's key, e.g. `basic_education`.
     pub section: String,
 }
@@ -72,7 +72,7 @@ pub async fn assign(
     db: &Db,
     caller: &Caller,
     id: PetitionId,
-    a: &Assignment,
+    a: &CaseAssignment,
 ) -> Result<Status, AppError> {
     let p = visible(db, caller, id).await?;
     require_office(caller)?;
@@ -92,7 +92,7 @@ pub async fn assign(
 /// A reason (不予受理, extension).
 #[derive(Clone, Debug, Default, Deserialize, Serialize, utoipa::ToSchema)]
 #[serde(default)]
-pub struct Reason {
+pub struct StepReason {
     pub reason: String,
 }
 
@@ -101,7 +101,7 @@ pub async fn reject(
     db: &Db,
     caller: &Caller,
     id: PetitionId,
-    r: &Reason,
+    r: &StepReason,
 ) -> Result<Status, AppError> {
     let p = visible(db, caller, id).await?;
     require_office(caller)?;
@@ -169,7 +169,7 @@ pub async fn extend(
     db: &Db,
     caller: &Caller,
     id: PetitionId,
-    r: &Reason,
+    r: &StepReason,
 ) -> Result<Status, AppError> {
     let p = handled(db, caller, id).await?;
     next(p.status, Step::Extend).map_err(|e| AppError::Conflict(e.to_string()))?;

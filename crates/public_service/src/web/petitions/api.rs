@@ -14,9 +14,9 @@ use serde::{Deserialize, Serialize};
 use utoipa::OpenApi;
 
 use crate::domain::petitions::{PetitionId, PetitionInput, Status};
-use crate::service::petitions::stats::{self, Line, Stats};
+use crate::service::petitions::stats::{self, PetitionLine, PetitionStats};
 use crate::service::petitions::{
-    self as service, Assignment, CaseView, Publication, Reason, Reply,
+    self as service, CaseAssignment, CaseView, Publication, Reply, StepReason,
 };
 use crate::store::petitions::{Petition, PetitionFilter};
 
@@ -30,13 +30,13 @@ use crate::store::petitions::{Petition, PetitionFilter};
         CaseView,
         PetitionInput,
         Registered,
-        Assignment,
-        Reason,
+        CaseAssignment,
+        StepReason,
         Reply,
         Publication,
         Moved,
-        Stats,
-        Line,
+        PetitionStats,
+        PetitionLine,
         ErrorBody
     ))
 )]
@@ -102,24 +102,24 @@ fn moved(status: Status) -> Json<Moved> {
 
 /// 受理: assigns the case to a section (办公室).
 #[utoipa::path(post, path = "/api/v1/public/petitions/{id}/assign", tag = "public", params(("id" = i64, Path)),
-    request_body = Assignment, responses((status = 200, body = Moved), (status = 409, body = ErrorBody)))]
+    request_body = CaseAssignment, responses((status = 200, body = Moved), (status = 409, body = ErrorBody)))]
 pub async fn assign(
     State(s): State<AppState>,
     caller: Caller,
     Path(id): Path<PetitionId>,
-    Json(a): Json<Assignment>,
+    Json(a): Json<CaseAssignment>,
 ) -> ApiResult<Json<Moved>> {
     Ok(moved(service::assign(&s.db, &caller, id, &a).await?))
 }
 
 /// 不予受理, with a reason (办公室).
 #[utoipa::path(post, path = "/api/v1/public/petitions/{id}/reject", tag = "public", params(("id" = i64, Path)),
-    request_body = Reason, responses((status = 200, body = Moved), (status = 409, body = ErrorBody)))]
+    request_body = StepReason, responses((status = 200, body = Moved), (status = 409, body = ErrorBody)))]
 pub async fn reject(
     State(s): State<AppState>,
     caller: Caller,
     Path(id): Path<PetitionId>,
-    Json(r): Json<Reason>,
+    Json(r): Json<StepReason>,
 ) -> ApiResult<Json<Moved>> {
     Ok(moved(service::reject(&s.db, &caller, id, &r).await?))
 }
@@ -149,12 +149,12 @@ pub async fn approve(
 
 /// Extends the reply deadline once, with a reason.
 #[utoipa::path(post, path = "/api/v1/public/petitions/{id}/extend", tag = "public", params(("id" = i64, Path)),
-    request_body = Reason, responses((status = 200, body = Moved), (status = 409, body = ErrorBody)))]
+    request_body = StepReason, responses((status = 200, body = Moved), (status = 409, body = ErrorBody)))]
 pub async fn extend(
     State(s): State<AppState>,
     caller: Caller,
     Path(id): Path<PetitionId>,
-    Json(r): Json<Reason>,
+    Json(r): Json<StepReason>,
 ) -> ApiResult<Json<Moved>> {
     Ok(moved(service::extend(&s.db, &caller, id, &r).await?))
 }
@@ -183,11 +183,11 @@ pub struct Period {
 /// Cases by topic and by section: received, open, overdue, answered on
 /// time, rated and satisfied.
 #[utoipa::path(get, path = "/api/v1/public/petitions/stats", tag = "public", params(Period),
-    responses((status = 200, body = Stats)))]
+    responses((status = 200, body = PetitionStats)))]
 pub async fn statistics(
     State(s): State<AppState>,
     caller: Caller,
     Query(p): Query<Period>,
-) -> ApiResult<Json<Stats>> {
+) -> ApiResult<Json<PetitionStats>> {
     Ok(Json(stats::stats(&s.db, &caller, p.from, p.to).await?))
 }

@@ -19,7 +19,7 @@ use serde::Deserialize;
 use crate::domain::petitions::{timeliness, Channel, PetitionId, PetitionInput, Status, Topic};
 
 use crate::service::petitions::{
-    self as service, Assignment, CaseView, Publication, Reason, Reply,
+    self as service, CaseAssignment, CaseView, Publication, Reply, StepReason,
 };
 use crate::store::petitions::{Petition, PetitionFilter};
 
@@ -318,7 +318,7 @@ pub async fn step(
     Form(f): Form<StepForm>,
 ) -> PageResult {
     let db = &s.db;
-    let reason = Reason {
+    let reason = StepReason {
         reason: f.reason.clone(),
     };
     let done = match step.as_str() {
@@ -326,7 +326,7 @@ pub async fn step(
             db,
             &caller,
             id,
-            &Assignment {
+            &CaseAssignment {
                 section: f.section.clone(),
             },
         )

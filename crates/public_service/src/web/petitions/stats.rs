@@ -11,7 +11,7 @@ use platform::PageResult;
 use serde::Deserialize;
 
 use super::pages::HOME;
-use crate::service::petitions::stats::{self, Line};
+use crate::service::petitions::stats::{self, PetitionLine};
 
 /// The period as typed.
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -27,7 +27,7 @@ impl PeriodQuery {
     }
 }
 
-fn lines(caption: &str, rows: &[Line]) -> Markup {
+fn lines(caption: &str, rows: &[PetitionLine]) -> Markup {
     html! {
         table.stats {
             caption { (caption) }

@@ -132,6 +132,19 @@ both_backends!(
         )
         .await;
         assert_eq!(s, StatusCode::OK, "{v}");
+        let (_, spec) = office.get_json("/api/openapi.json").await;
+        for path in [
+            "/api/v1/public/petitions/{id}/approve",
+            "/api/v1/public/petitions/stats",
+        ] {
+            assert!(spec["paths"][path].is_object(), "{path} documented");
+        }
+        for schema in ["CaseView", "StepReason", "CaseAssignment", "PetitionStats"] {
+            assert!(
+                spec["components"]["schemas"][schema].is_object(),
+                "{schema}"
+            );
+        }
         let (s, page) = app.client().get_text("/mailbox/replies").await;
         assert_eq!(s, StatusCode::OK);
         assert!(
