@@ -4,13 +4,14 @@ use platform::area::{Area, Indicator};
 use platform::auth::WorkArea;
 use platform::web::NavItem;
 
-use crate::service::{disclosure, notices};
+use crate::service::{disclosure, notices, petitions};
 
 /// The area's published figures, part by part.
 static INDICATORS: &[Indicator] = &[
     notices::indicators::READ_RATE,
     disclosure::indicators::ON_TIME_RATE,
-    // Petitions and documents add theirs here.
+    petitions::indicators::ON_TIME,
+    petitions::indicators::SATISFACTION,
 ];
 
 pub static AREA: Area = Area {
@@ -25,8 +26,8 @@ pub static AREA: Area = Area {
     }],
     openapi: crate::web::openapi,
     // /open/: institutions' public pages, the bureau's catalogue and the
-    // class pages for parents (petitions add their public form's prefix).
-    public_paths: &["/open/"],
+    // class pages for parents; /mailbox: the director's mailbox.
+    public_paths: &["/open/", "/mailbox"],
     demo: Some(|run| Box::pin(crate::demo::run(run))),
     indicators: INDICATORS,
     pending: Some(|db, caller| Box::pin(crate::service::pending::tasks(db, caller))),

@@ -18,4 +18,5 @@ pub const MIGRATIONS: &[Migration] = platform::migrations! {
     1100 "public_service" "1100_public_service.sql",
     1101 "public_notices" "1101_public_notices.sql",
     1102 "public_disclosure" "1102_public_disclosure.sql",
+    1130 "public_petitions" "1130_public_petitions.sql",
 };

@@ -18,10 +18,12 @@ pub(crate) fn task(label: String, count: i64, href: String) -> Task {
 }
 
 pub async fn tasks(db: &Db, caller: &Caller) -> Result<Vec<Task>, AppError> {
+    // Petitions reach the sections they are assigned to, who do not read the area.
+    let mut tasks = crate::service::petitions::stats::tasks(db, caller).await?;
     if !caller.role.may(WorkArea::PublicService, Access::Read) {
-        return Ok(vec![]);
+        tasks.retain(|t| t.count > 0);
+        return Ok(tasks);
     }
-    let mut tasks: Vec<Task> = Vec::new();
     // Notices: an institution reads what the bureau sent it.
     tasks.push(task(
         "待阅读的通知公告".into(),

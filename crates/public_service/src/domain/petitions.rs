@@ -1,1 +1,0 @@
-//! Pure rules of the director's mailbox (局长信箱) and petitions (信访): the public form, reception days, assignment, replies, publication, satisfaction.
