@@ -15,4 +15,5 @@ use platform::db::migrate::Migration;
 
 pub const MIGRATIONS: &[Migration] = platform::migrations! {
     1100 "public_service" "1100_public_service.sql",
+    1160 "public_documents" "1160_public_documents.sql",
 };
