@@ -16,7 +16,11 @@ async fn a_drafted_document_is_reviewed_signed_numbered_and_signed_for() {
             "DELETE FROM public_document_steps",
             "DELETE FROM public_documents",
         ] {
-            b.app.db.execute(Sql::new(sql)).await.expect("no demo documents");
+            b.app
+                .db
+                .execute(Sql::new(sql))
+                .await
+                .expect("no demo documents");
         }
         let school = b.app.institution_of("school003").await;
         let school_name = institution_name(&b.app, school).await;

@@ -41,8 +41,14 @@ fn numbers_show_with_hexagonal_brackets() {
 
 #[test]
 fn numbers_parse() {
-    assert_eq!(DocNumber::parse("浔教〔2026〕12号"), Ok(n("浔教", 2026, 12)));
-    assert_eq!(DocNumber::parse(" 浔教办 [2025] 3 号 "), Ok(n("浔教办", 2025, 3)));
+    assert_eq!(
+        DocNumber::parse("浔教〔2026〕12号"),
+        Ok(n("浔教", 2026, 12))
+    );
+    assert_eq!(
+        DocNumber::parse(" 浔教办 [2025] 3 号 "),
+        Ok(n("浔教办", 2025, 3))
+    );
     for typed in [
         "浔教［2026］1号",
         "浔教【2026】1号",
@@ -51,7 +57,10 @@ fn numbers_parse() {
     ] {
         assert_eq!(DocNumber::parse(typed), Ok(n("浔教", 2026, 1)), "{typed}");
     }
-    assert_eq!(DocNumber::parse("浔教〔1949〕9999号"), Ok(n("浔教", 1949, 9999)));
+    assert_eq!(
+        DocNumber::parse("浔教〔1949〕9999号"),
+        Ok(n("浔教", 1949, 9999))
+    );
     assert_eq!(DocNumber::parse("浔教〔2099〕1号"), Ok(n("浔教", 2099, 1)));
     let long = "一二三四五六七八九十甲乙";
     assert_eq!(
@@ -104,8 +113,14 @@ fn prefixes_checked_alone() {
 
 #[test]
 fn next_numbers() {
-    assert_eq!(DocNumber::next("浔教", 2026, None), Some(n("浔教", 2026, 1)));
-    assert_eq!(DocNumber::next("浔教", 2026, Some(11)), Some(n("浔教", 2026, 12)));
+    assert_eq!(
+        DocNumber::next("浔教", 2026, None),
+        Some(n("浔教", 2026, 1))
+    );
+    assert_eq!(
+        DocNumber::next("浔教", 2026, Some(11)),
+        Some(n("浔教", 2026, 12))
+    );
     assert_eq!(
         DocNumber::next("浔教", 2026, Some(9998)),
         Some(n("浔教", 2026, 9999))
@@ -154,10 +169,16 @@ fn a_draft_goes_through_review_and_signing() {
     assert_eq!(step(Draft, Action::Submit, who(2, BASIC)), Ok(Review));
     assert_eq!(step(Review, Action::Pass, who(2, BASIC)), Ok(Sign));
     assert_eq!(step(Review, Action::Pass, who(3, OFFICE)), Ok(Sign));
-    assert_eq!(step(Sign, Action::Sign, who(4, Role::Leadership)), Ok(Issued));
+    assert_eq!(
+        step(Sign, Action::Sign, who(4, Role::Leadership)),
+        Ok(Issued)
+    );
     assert_eq!(step(Review, Action::Return, who(3, OFFICE)), Ok(Draft));
     assert_eq!(step(Review, Action::Return, who(2, BASIC)), Ok(Draft));
-    assert_eq!(step(Sign, Action::Return, who(4, Role::Leadership)), Ok(Draft));
+    assert_eq!(
+        step(Sign, Action::Return, who(4, Role::Leadership)),
+        Ok(Draft)
+    );
 }
 
 #[test]
@@ -174,7 +195,13 @@ fn only_the_right_people_act() {
     assert_eq!(step(Sign, Action::Sign, who(2, Role::Inspector)), no);
     // Leadership drafts through the 办公室.
     assert_eq!(
-        next_status(Draft, Action::Submit, who(9, Role::Leadership), Some(9), Section::Office),
+        next_status(
+            Draft,
+            Action::Submit,
+            who(9, Role::Leadership),
+            Some(9),
+            Section::Office
+        ),
         Ok(Review)
     );
 }
@@ -191,11 +218,26 @@ fn the_drafter_never_approves_their_own_draft() {
     assert_eq!(drafted_by_leader(Sign, Action::Return), own);
     // A document without a recorded drafter (the system's) has no such bar.
     assert_eq!(
-        next_status(Sign, Action::Sign, who(1, Role::Leadership), None, Section::Office),
+        next_status(
+            Sign,
+            Action::Sign,
+            who(1, Role::Leadership),
+            None,
+            Section::Office
+        ),
         Ok(Issued)
     );
     assert_eq!(
-        next_status(Sign, Action::Sign, Who { user: None, role: Role::Leadership }, Some(1), Section::Office),
+        next_status(
+            Sign,
+            Action::Sign,
+            Who {
+                user: None,
+                role: Role::Leadership
+            },
+            Some(1),
+            Section::Office
+        ),
         Ok(Issued)
     );
 }
@@ -235,19 +277,52 @@ fn incoming_documents_are_routed() {
     use IncomingAction::*;
     use IncomingStatus::*;
     let s = Some(Section::Safety);
-    assert_eq!(next_incoming(Registered, Register, OFFICE, None), Ok(Registered));
-    assert_eq!(next_incoming(Registered, Register, BASIC, None), Err(FlowError::NotAllowed));
-    assert_eq!(next_incoming(Registered, Propose, OFFICE, None), Ok(Proposed));
-    assert_eq!(next_incoming(Registered, Propose, Role::Leadership, None), Ok(Proposed));
-    assert_eq!(next_incoming(Registered, Propose, BASIC, None), Err(FlowError::NotAllowed));
-    assert_eq!(next_incoming(Proposed, Instruct, Role::Leadership, None), Ok(Handling));
-    assert_eq!(next_incoming(Proposed, Instruct, OFFICE, None), Err(FlowError::NotAllowed));
+    assert_eq!(
+        next_incoming(Registered, Register, OFFICE, None),
+        Ok(Registered)
+    );
+    assert_eq!(
+        next_incoming(Registered, Register, BASIC, None),
+        Err(FlowError::NotAllowed)
+    );
+    assert_eq!(
+        next_incoming(Registered, Propose, OFFICE, None),
+        Ok(Proposed)
+    );
+    assert_eq!(
+        next_incoming(Registered, Propose, Role::Leadership, None),
+        Ok(Proposed)
+    );
+    assert_eq!(
+        next_incoming(Registered, Propose, BASIC, None),
+        Err(FlowError::NotAllowed)
+    );
+    assert_eq!(
+        next_incoming(Proposed, Instruct, Role::Leadership, None),
+        Ok(Handling)
+    );
+    assert_eq!(
+        next_incoming(Proposed, Instruct, OFFICE, None),
+        Err(FlowError::NotAllowed)
+    );
     assert_eq!(next_incoming(Handling, Finish, SAFETY, s), Ok(Done));
     assert_eq!(next_incoming(Handling, Finish, OFFICE, s), Ok(Done));
-    assert_eq!(next_incoming(Handling, Finish, Role::Leadership, s), Ok(Done));
-    assert_eq!(next_incoming(Handling, Finish, BASIC, s), Err(FlowError::NotAllowed));
-    assert_eq!(next_incoming(Handling, Finish, SAFETY, None), Err(FlowError::NotAllowed));
-    assert_eq!(next_incoming(Handling, Finish, Role::Institution, s), Err(FlowError::NotAllowed));
+    assert_eq!(
+        next_incoming(Handling, Finish, Role::Leadership, s),
+        Ok(Done)
+    );
+    assert_eq!(
+        next_incoming(Handling, Finish, BASIC, s),
+        Err(FlowError::NotAllowed)
+    );
+    assert_eq!(
+        next_incoming(Handling, Finish, SAFETY, None),
+        Err(FlowError::NotAllowed)
+    );
+    assert_eq!(
+        next_incoming(Handling, Finish, Role::Institution, s),
+        Err(FlowError::NotAllowed)
+    );
     assert_eq!(
         next_incoming(Registered, Instruct, Role::Leadership, None),
         Err(FlowError::WrongStatus("待拟办", "领导批示"))
@@ -267,10 +342,16 @@ fn who_sees_what() {
     assert_eq!(Viewer::of(Role::Leadership, None), Viewer::All);
     assert_eq!(Viewer::of(OFFICE, None), Viewer::All);
     assert_eq!(Viewer::of(SAFETY, None), Viewer::Section(Section::Safety));
-    assert_eq!(Viewer::of(Role::Institution, Some(7)), Viewer::Institution(7));
+    assert_eq!(
+        Viewer::of(Role::Institution, Some(7)),
+        Viewer::Institution(7)
+    );
     assert_eq!(Viewer::of(Role::Institution, None), Viewer::Nobody);
     assert_eq!(Viewer::of(Role::Inspector, None), Viewer::Nobody);
-    assert_eq!(Viewer::drafting_section(Role::Leadership), Some(Section::Office));
+    assert_eq!(
+        Viewer::drafting_section(Role::Leadership),
+        Some(Section::Office)
+    );
     assert_eq!(Viewer::drafting_section(SAFETY), Some(Section::Safety));
     assert_eq!(Viewer::drafting_section(Role::Inspector), None);
     assert_eq!(Viewer::drafting_section(Role::Institution), None);
@@ -310,7 +391,10 @@ fn averages_of_durations() {
     assert_eq!(average_days(&[]), None);
     let a = day(2026, 1, 1);
     assert_eq!(average_days(&[(a, a)]), Some(0.0));
-    assert_eq!(average_days(&[(a, day(2026, 1, 4)), (a, day(2026, 1, 2))]), Some(2.0));
+    assert_eq!(
+        average_days(&[(a, day(2026, 1, 4)), (a, day(2026, 1, 2))]),
+        Some(2.0)
+    );
 }
 
 proptest! {

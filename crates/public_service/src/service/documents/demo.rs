@@ -69,6 +69,11 @@ fn at(day: NaiveDate, hour: u32) -> String {
         .to_rfc3339_opts(SecondsFormat::Secs, false)
 }
 
+/// An optional text as a bulk value.
+fn opt(v: &Option<String>) -> Value<'_> {
+    v.as_deref().map_or(Value::Null, Value::Text)
+}
+
 /// One receipt row's owned values.
 struct Receipt {
     document: i64,
@@ -121,7 +126,9 @@ async fn insert_document(
 /// Writes the demo's documents; returns how many were made.
 pub async fn fill_demo(db: &Db, size: DemoSize) -> anyhow::Result<u64> {
     let schools: Vec<(i64,)> = db
-        .fetch_all(Sql::new("SELECT id FROM institutions WHERE status = 'active' ORDER BY id"))
+        .fetch_all(Sql::new(
+            "SELECT id FROM institutions WHERE status = 'active' ORDER BY id",
+        ))
         .await?;
     let schools: Vec<i64> = schools.into_iter().map(|(id,)| id).collect();
     let drafter = user(db, "jijiao").await?;
@@ -140,13 +147,21 @@ pub async fn fill_demo(db: &Db, size: DemoSize) -> anyhow::Result<u64> {
             Issuer::Bureau => Section::BasicEducation,
             Issuer::Office => Section::Office,
         };
-        let by = if issuer == Issuer::Bureau { drafter } else { office };
+        let by = if issuer == Issuer::Bureau {
+            drafter
+        } else {
+            office
+        };
         for k in 0..n {
             let (doc_type, title) = TITLES[k % TITLES.len()];
             let title = title.replace("{}", &today.year().to_string());
             let signed_on = jan1 + Duration::days(span * k as i64 / n as i64);
             let drafted_on = (signed_on - Duration::days(rng.gen_range(1..=6))).max(jan1);
-            let number = DocNumber::next(issuer.default_prefix(), today.year(), (k > 0).then_some(k as u32));
+            let number = DocNumber::next(
+                issuer.default_prefix(),
+                today.year(),
+                (k > 0).then_some(k as u32),
+            );
             let due = receipt_due(signed_on, RECEIPT_DAYS, true);
             let id = insert_document(
                 &mut tx,
@@ -198,10 +213,24 @@ pub async fn fill_demo(db: &Db, size: DemoSize) -> anyhow::Result<u64> {
             });
         }
         // Drafts still on their way.
-        for (k, status) in [DocStatus::Draft, DocStatus::Review, DocStatus::Sign].into_iter().enumerate() {
+        for (k, status) in [DocStatus::Draft, DocStatus::Review, DocStatus::Sign]
+            .into_iter()
+            .enumerate()
+        {
             let (doc_type, title) = TITLES[(k + 3) % TITLES.len()];
             let title = title.replace("{}", &today.year().to_string());
-            let id = insert_document(&mut tx, doc_type, issuer, &title, section, status, None, (by, today), None).await?;
+            let id = insert_document(
+                &mut tx,
+                doc_type,
+                issuer,
+                &title,
+                section,
+                status,
+                None,
+                (by, today),
+                None,
+            )
+            .await?;
             made += 1;
             for school in schools.iter().take(5) {
                 receipts.push(Receipt {
@@ -219,7 +248,6 @@ pub async fn fill_demo(db: &Db, size: DemoSize) -> anyhow::Result<u64> {
     let signer = "学校收发员";
     tx.bulk_insert(&[RECIPIENTS], |w| {
         for r in &receipts {
-            let opt = |v: &Option<String>| v.as_deref().map_or(Value::Null, Value::Text);
             w.rows(
                 0,
                 &[
@@ -230,7 +258,11 @@ pub async fn fill_demo(db: &Db, size: DemoSize) -> anyhow::Result<u64> {
                     opt(&r.due),
                     opt(&r.signed_on),
                     opt(&r.signed_at),
-                    if r.signed_on.is_some() { Value::Text(signer) } else { Value::Null },
+                    if r.signed_on.is_some() {
+                        Value::Text(signer)
+                    } else {
+                        Value::Null
+                    },
                 ],
             )?;
         }
@@ -258,7 +290,12 @@ async fn incoming_demo(
     office: Option<i64>,
     today: NaiveDate,
 ) -> anyhow::Result<u64> {
-    let sections = [Section::BasicEducation, Section::Safety, Section::Finance, Section::Personnel];
+    let sections = [
+        Section::BasicEducation,
+        Section::Safety,
+        Section::Finance,
+        Section::Personnel,
+    ];
     let mut made = 0;
     for k in 0..40i64 {
         let (sender, prefix) = SENDERS[k as usize % SENDERS.len()];

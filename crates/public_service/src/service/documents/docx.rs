@@ -68,7 +68,11 @@ pub fn document_docx(d: &DocumentDetail, bureau: &str) -> Result<Vec<u8>, AppErr
         .add_paragraph(Paragraph::new())
         .add_paragraph(centred(run(&doc.title, "方正小标宋简体", 44)))
         .add_paragraph(Paragraph::new())
-        .add_paragraph(Paragraph::new().add_run(run(&format!("{}：", names(&d.recipients, false)), "仿宋_GB2312", 32)));
+        .add_paragraph(Paragraph::new().add_run(run(
+            &format!("{}：", names(&d.recipients, false)),
+            "仿宋_GB2312",
+            32,
+        )));
     for line in doc.body.lines().filter(|l| !l.trim().is_empty()) {
         docx = docx.add_paragraph(
             Paragraph::new()
@@ -78,7 +82,11 @@ pub fn document_docx(d: &DocumentDetail, bureau: &str) -> Result<Vec<u8>, AppErr
     }
     if !d.files.is_empty() {
         let files: Vec<&str> = d.files.iter().map(|f| f.file_name.as_str()).collect();
-        docx = docx.add_paragraph(Paragraph::new().add_run(run(&format!("附件：{}", files.join("、")), "仿宋_GB2312", 32)));
+        docx = docx.add_paragraph(Paragraph::new().add_run(run(
+            &format!("附件：{}", files.join("、")),
+            "仿宋_GB2312",
+            32,
+        )));
     }
     let date = doc
         .signed_on
@@ -90,11 +98,23 @@ pub fn document_docx(d: &DocumentDetail, bureau: &str) -> Result<Vec<u8>, AppErr
     };
     docx = docx
         .add_paragraph(Paragraph::new())
-        .add_paragraph(Paragraph::new().add_run(run(&signer, "仿宋_GB2312", 32)).align(AlignmentType::Right))
-        .add_paragraph(Paragraph::new().add_run(run(&date, "仿宋_GB2312", 32)).align(AlignmentType::Right));
+        .add_paragraph(
+            Paragraph::new()
+                .add_run(run(&signer, "仿宋_GB2312", 32))
+                .align(AlignmentType::Right),
+        )
+        .add_paragraph(
+            Paragraph::new()
+                .add_run(run(&date, "仿宋_GB2312", 32))
+                .align(AlignmentType::Right),
+        );
     let copies = names(&d.recipients, true);
     if !copies.is_empty() {
-        docx = docx.add_paragraph(Paragraph::new().add_run(run(&format!("抄送：{copies}。"), "仿宋_GB2312", 28)));
+        docx = docx.add_paragraph(Paragraph::new().add_run(run(
+            &format!("抄送：{copies}。"),
+            "仿宋_GB2312",
+            28,
+        )));
     }
     let mut buf = std::io::Cursor::new(Vec::new());
     docx.build()

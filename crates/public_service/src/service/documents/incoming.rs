@@ -12,8 +12,12 @@ use platform::AppError;
 use serde::{Deserialize, Serialize};
 
 use super::{keeps_register, name_of, refused, viewer};
-use crate::domain::documents::{next_incoming, IncomingAction, IncomingId, IncomingStatus, Urgency};
-use crate::store::documents::incoming::{self as store, Incoming, IncomingFilter, NewIncoming, RouteRow};
+use crate::domain::documents::{
+    next_incoming, IncomingAction, IncomingId, IncomingStatus, Urgency,
+};
+use crate::store::documents::incoming::{
+    self as store, Incoming, IncomingFilter, NewIncoming, RouteRow,
+};
 use crate::store::documents::steps::{self, Kind, Step};
 
 /// An incoming document as typed at registration.
@@ -62,12 +66,19 @@ pub async fn detail(db: &Db, caller: &Caller, id: IncomingId) -> Result<Incoming
 
 fn required(errors: &mut Vec<FieldError>, field: &str, value: &str, what: &str) {
     if value.trim().is_empty() || value.chars().count() > 200 {
-        errors.push(FieldError::new(field, format!("请填写{what}（不超过 200 字）")));
+        errors.push(FieldError::new(
+            field,
+            format!("请填写{what}（不超过 200 字）"),
+        ));
     }
 }
 
 /// Registers an incoming document (登记).
-pub async fn register(db: &Db, caller: &Caller, input: &IncomingInput) -> Result<IncomingId, AppError> {
+pub async fn register(
+    db: &Db,
+    caller: &Caller,
+    input: &IncomingInput,
+) -> Result<IncomingId, AppError> {
     if !keeps_register(caller) {
         return Err(AppError::Forbidden);
     }
@@ -97,13 +108,26 @@ pub async fn register(db: &Db, caller: &Caller, input: &IncomingInput) -> Result
     let by = caller.who.user_id.map(|u| u.0);
     let id = store::insert(&mut tx, &row, by).await?;
     let name = name_of(&mut tx, caller).await?;
-    steps::record(&mut tx, Kind::Incoming, id.0, IncomingAction::Register.as_str(), by, &name, "").await?;
+    steps::record(
+        &mut tx,
+        Kind::Incoming,
+        id.0,
+        IncomingAction::Register.as_str(),
+        by,
+        &name,
+        "",
+    )
+    .await?;
     audit::commit(
         tx,
         &caller.who,
-        Entry::new("create", "public_incoming", format!("收文登记：{}（{}）", row.title, row.sender))
-            .id(id.0)
-            .after(input),
+        Entry::new(
+            "create",
+            "public_incoming",
+            format!("收文登记：{}（{}）", row.title, row.sender),
+        )
+        .id(id.0)
+        .after(input),
     )
     .await?;
     Ok(id)
@@ -144,10 +168,17 @@ pub async fn route(
         _ => ("outcome", "办理结果"),
     };
     if text.is_empty() || text.chars().count() > 2000 {
-        errors.push(FieldError::new("text", format!("请填写{what}（不超过 2000 字）")));
+        errors.push(FieldError::new(
+            "text",
+            format!("请填写{what}（不超过 2000 字）"),
+        ));
     }
     let names = matches!(action, IncomingAction::Propose | IncomingAction::Instruct);
-    let section = if names { handling(input, &mut errors) } else { None };
+    let section = if names {
+        handling(input, &mut errors)
+    } else {
+        None
+    };
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
@@ -163,7 +194,9 @@ pub async fn route(
     };
     let mut tx = db.begin().await?;
     if store::route(&mut tx, id, &row).await? != 1 {
-        return Err(AppError::Conflict("该收文已被他人办理，请刷新后查看".into()));
+        return Err(AppError::Conflict(
+            "该收文已被他人办理，请刷新后查看".into(),
+        ));
     }
     let by = caller.who.user_id.map(|u| u.0);
     let name = name_of(&mut tx, caller).await?;
@@ -171,7 +204,16 @@ pub async fn route(
         Some(s) => format!("{text}（承办：{}）", s.label()),
         None => text.to_string(),
     };
-    steps::record(&mut tx, Kind::Incoming, id.0, action.as_str(), by, &name, &comment).await?;
+    steps::record(
+        &mut tx,
+        Kind::Incoming,
+        id.0,
+        action.as_str(),
+        by,
+        &name,
+        &comment,
+    )
+    .await?;
     audit::commit(
         tx,
         &caller.who,

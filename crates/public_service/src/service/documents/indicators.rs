@@ -39,7 +39,8 @@ async fn outgoing_days(db: &Db, q: &IndicatorQuery) -> Result<Vec<IndicatorValue
     Ok(district(q, average_days(&spans)))
 }
 
-const RECEIPTS: &str = "public_document_recipients r JOIN institutions i ON i.id = r.institution_id";
+const RECEIPTS: &str =
+    "public_document_recipients r JOIN institutions i ON i.id = r.institution_id";
 
 async fn receipt_rate(db: &Db, q: &IndicatorQuery) -> Result<Vec<IndicatorValue>, DbError> {
     let due = || {
@@ -80,7 +81,8 @@ pub const INDICATORS: &[Indicator] = &[
         key: "public.document_receipt_on_time",
         name: "公文按期签收率",
         unit: "%",
-        definition: "签收期限在期间内（不晚于当日）的发文签收中，收文学校在期限内（含当日）签收者所占百分比",
+        definition:
+            "签收期限在期间内（不晚于当日）的发文签收中，收文学校在期限内（含当日）签收者所占百分比",
         compute: |db, q| Box::pin(receipt_rate(db, q)),
     },
 ];

@@ -12,6 +12,7 @@ pub mod docx;
 pub mod incoming;
 pub mod indicators;
 pub mod outgoing;
+pub mod signing;
 pub mod tasks;
 
 use platform::auth::{Caller, Role, Section};
@@ -49,7 +50,10 @@ pub fn may_draft(caller: &Caller) -> bool {
 
 /// Whether the caller registers and routes incoming documents.
 pub fn keeps_register(caller: &Caller) -> bool {
-    matches!(caller.role, Role::Leadership | Role::Section(Section::Office))
+    matches!(
+        caller.role,
+        Role::Leadership | Role::Section(Section::Office)
+    )
 }
 
 /// The Chinese name of a section key (the key itself if unknown).
@@ -87,7 +91,11 @@ pub struct DocumentDetail {
     pub files: Vec<crate::store::documents::files::FileRow>,
 }
 
-pub async fn list(db: &platform::db::Db, caller: &Caller, f: &DocumentFilter) -> Result<Vec<Document>, AppError> {
+pub async fn list(
+    db: &platform::db::Db,
+    caller: &Caller,
+    f: &DocumentFilter,
+) -> Result<Vec<Document>, AppError> {
     Ok(store::list(db, viewer(caller), f).await?)
 }
 

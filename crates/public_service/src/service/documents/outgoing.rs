@@ -2,7 +2,6 @@
 //! the approval steps, 签发 with its number, and the institutions' receipts.
 
 use base64::Engine as _;
-use chrono::Datelike;
 use inspection::service::evidence::Upload;
 use platform::audit::{self, Entry};
 use platform::auth::{Caller, Section};
@@ -14,8 +13,7 @@ use sha2::{Digest, Sha256};
 
 use super::{name_of, refused, visible, who, FILE_SUBJECT};
 use crate::domain::documents::{
-    next_status, receipt_due, Action, DocNumber, DocStatus, DocType, DocumentId, Issuer, Viewer,
-    RECEIPT_DAYS,
+    next_status, Action, DocStatus, DocType, DocumentId, Issuer, Viewer,
 };
 use crate::store::documents::files::{self, NewFile};
 use crate::store::documents::recipients::{self, RecipientInput};
@@ -57,7 +55,11 @@ fn check(d: &DraftInput) -> Result<(DraftRow<'_>, Vec<RecipientInput>), AppError
     }
     let mut seen = Vec::new();
     for r in &d.recipients {
-        let section = r.section.as_deref().map(str::trim).filter(|s| !s.is_empty());
+        let section = r
+            .section
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty());
         let key = match (r.institution_id, section) {
             (Some(i), None) => format!("i{i}"),
             (None, Some(s)) if Section::from_key(s).is_some() => format!("s{s}"),
@@ -103,16 +105,27 @@ fn no_such_institution(e: DbError) -> AppError {
 
 fn files_checked(files: &[Upload], had: usize) -> Result<(), AppError> {
     if had + files.len() > MAX_FILES {
-        return Err(AppError::invalid("file", format!("每份公文最多 {MAX_FILES} 个附件")));
+        return Err(AppError::invalid(
+            "file",
+            format!("每份公文最多 {MAX_FILES} 个附件"),
+        ));
     }
     inspection::service::evidence::check_all(files)
 }
 
-async fn attach(tx: &mut Tx, caller: &Caller, id: DocumentId, all: &[Upload]) -> Result<(), AppError> {
+async fn attach(
+    tx: &mut Tx,
+    caller: &Caller,
+    id: DocumentId,
+    all: &[Upload],
+) -> Result<(), AppError> {
     for f in all {
         let kind = inspection::domain::evidence::check(&f.file_name, &f.bytes)
             .map_err(|e| AppError::invalid("file", format!("{}：{e}", f.file_name)))?;
-        let sha: String = Sha256::digest(&f.bytes).iter().map(|b| format!("{b:02x}")).collect();
+        let sha: String = Sha256::digest(&f.bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
         let content = base64::engine::general_purpose::STANDARD.encode(&f.bytes);
         let row = NewFile {
             file_name: f.file_name.trim(),
@@ -121,13 +134,25 @@ async fn attach(tx: &mut Tx, caller: &Caller, id: DocumentId, all: &[Upload]) ->
             sha256: &sha,
             content: &content,
         };
-        files::insert(tx, FILE_SUBJECT, id.0, &row, caller.who.user_id.map(|u| u.0)).await?;
+        files::insert(
+            tx,
+            FILE_SUBJECT,
+            id.0,
+            &row,
+            caller.who.user_id.map(|u| u.0),
+        )
+        .await?;
     }
     Ok(())
 }
 
 /// Drafts a document (拟稿) for the caller's section, with its attachments.
-pub async fn draft(db: &Db, caller: &Caller, input: &DraftInput, uploads: &[Upload]) -> Result<DocumentId, AppError> {
+pub async fn draft(
+    db: &Db,
+    caller: &Caller,
+    input: &DraftInput,
+    uploads: &[Upload],
+) -> Result<DocumentId, AppError> {
     let section = Viewer::drafting_section(caller.role).ok_or(AppError::Forbidden)?;
     let (row, recipients) = check(input)?;
     files_checked(uploads, 0)?;
@@ -141,12 +166,24 @@ pub async fn draft(db: &Db, caller: &Caller, input: &DraftInput, uploads: &[Uplo
     attach(&mut tx, caller, id, uploads).await?;
     steps::record(&mut tx, Kind::Outgoing, id.0, "draft", by, &name, "").await?;
     let summary = format!("拟稿：{}（{}）", row.title, row.doc_type.label());
-    audit::commit(tx, &caller.who, Entry::new("create", "public_document", summary).id(id.0).after(input)).await?;
+    audit::commit(
+        tx,
+        &caller.who,
+        Entry::new("create", "public_document", summary)
+            .id(id.0)
+            .after(input),
+    )
+    .await?;
     Ok(id)
 }
 
 /// Rewrites a draft (its section's staff, while it is a draft).
-pub async fn revise(db: &Db, caller: &Caller, id: DocumentId, input: &DraftInput) -> Result<(), AppError> {
+pub async fn revise(
+    db: &Db,
+    caller: &Caller,
+    id: DocumentId,
+    input: &DraftInput,
+) -> Result<(), AppError> {
     let doc = visible(db, caller, id).await?;
     if Viewer::drafting_section(caller.role).map(Section::key) != Some(doc.section.as_str()) {
         return Err(AppError::Forbidden);
@@ -162,17 +199,28 @@ pub async fn revise(db: &Db, caller: &Caller, id: DocumentId, input: &DraftInput
     audit::commit(
         tx,
         &caller.who,
-        Entry::new("update", "public_document", format!("修改公文稿：{}", row.title))
-            .id(id.0)
-            .after(input),
+        Entry::new(
+            "update",
+            "public_document",
+            format!("修改公文稿：{}", row.title),
+        )
+        .id(id.0)
+        .after(input),
     )
     .await
 }
 
 /// Adds attachments to a draft.
-pub async fn add_files(db: &Db, caller: &Caller, id: DocumentId, uploads: &[Upload]) -> Result<(), AppError> {
+pub async fn add_files(
+    db: &Db,
+    caller: &Caller,
+    id: DocumentId,
+    uploads: &[Upload],
+) -> Result<(), AppError> {
     let doc = visible(db, caller, id).await?;
-    if doc.status != DocStatus::Draft || Viewer::drafting_section(caller.role).map(Section::key) != Some(doc.section.as_str()) {
+    if doc.status != DocStatus::Draft
+        || Viewer::drafting_section(caller.role).map(Section::key) != Some(doc.section.as_str())
+    {
         return Err(AppError::Conflict("只有拟稿阶段的公文可以添加附件".into()));
     }
     if uploads.is_empty() {
@@ -183,7 +231,12 @@ pub async fn add_files(db: &Db, caller: &Caller, id: DocumentId, uploads: &[Uplo
     let mut tx = db.begin().await?;
     attach(&mut tx, caller, id, uploads).await?;
     let summary = format!("公文附件：{}（{} 个）", doc.title, uploads.len());
-    audit::commit(tx, &caller.who, Entry::new("update", "public_document", summary).id(id.0)).await
+    audit::commit(
+        tx,
+        &caller.who,
+        Entry::new("update", "public_document", summary).id(id.0),
+    )
+    .await
 }
 
 /// A step with its comment (退回修改 needs one).
@@ -196,24 +249,44 @@ pub struct StepInput {
 }
 
 /// 送核稿, 核稿通过 or 退回修改.
-pub async fn act(db: &Db, caller: &Caller, id: DocumentId, action: Action, input: &StepInput) -> Result<DocStatus, AppError> {
+pub async fn act(
+    db: &Db,
+    caller: &Caller,
+    id: DocumentId,
+    action: Action,
+    input: &StepInput,
+) -> Result<DocStatus, AppError> {
     if action == Action::Sign {
-        return sign(db, caller, id, input).await.map(|_| DocStatus::Issued);
+        return super::signing::sign(db, caller, id, input)
+            .await
+            .map(|_| DocStatus::Issued);
     }
     let doc = visible(db, caller, id).await?;
     let section = Section::from_key(&doc.section).unwrap_or(Section::Office);
-    let to = next_status(doc.status, action, who(caller), doc.drafted_by, section).map_err(refused)?;
+    let to =
+        next_status(doc.status, action, who(caller), doc.drafted_by, section).map_err(refused)?;
     let comment = input.comment.trim();
     if action == Action::Return && comment.is_empty() {
         return Err(AppError::invalid("comment", "退回修改请写明意见"));
     }
     let mut tx = db.begin().await?;
     if store::set_status(&mut tx, id, doc.status, to).await? != 1 {
-        return Err(AppError::Conflict("该公文已被他人办理，请刷新后查看".into()));
+        return Err(AppError::Conflict(
+            "该公文已被他人办理，请刷新后查看".into(),
+        ));
     }
     let name = name_of(&mut tx, caller).await?;
     let by = caller.who.user_id.map(|u| u.0);
-    steps::record(&mut tx, Kind::Outgoing, id.0, action.as_str(), by, &name, comment).await?;
+    steps::record(
+        &mut tx,
+        Kind::Outgoing,
+        id.0,
+        action.as_str(),
+        by,
+        &name,
+        comment,
+    )
+    .await?;
     let summary = format!("{}：{}", action.label(), doc.title);
     audit::commit(
         tx,
@@ -225,85 +298,6 @@ pub async fn act(db: &Db, caller: &Caller, id: DocumentId, action: Action, input
     )
     .await?;
     Ok(to)
-}
-
-/// The receipt limit (document_receipt: 3 working days). Replaced by
-/// service::limits at merge.
-async fn receipt_limit(tx: &mut Tx) -> Result<(u32, bool), DbError> {
-    let row: Option<(i32, bool)> = tx
-        .fetch_optional(platform::db::Sql::new(
-            "SELECT days, working_days FROM public_time_limits WHERE key = 'document_receipt'",
-        ))
-        .await?;
-    Ok(row.map_or((RECEIPT_DAYS, true), |(d, w)| (d.max(1) as u32, w)))
-}
-
-fn taken(n: &DocNumber) -> AppError {
-    AppError::Conflict(format!("文号 {n} 已被使用，请换一个文号，或留空由系统自动编号"))
-}
-
-/// 签发: leadership signs; the document gets its number (typed, or the next
-/// of its prefix and year) and is issued to its recipients.
-pub async fn sign(db: &Db, caller: &Caller, id: DocumentId, input: &StepInput) -> Result<DocNumber, AppError> {
-    let doc = visible(db, caller, id).await?;
-    let section = Section::from_key(&doc.section).unwrap_or(Section::Office);
-    next_status(doc.status, Action::Sign, who(caller), doc.drafted_by, section).map_err(refused)?;
-    let today = platform::time::today();
-    let prefix = store::prefix(db, doc.issuer).await?;
-    let typed = match input.number.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        None => None,
-        Some(t) => {
-            let n = DocNumber::parse(t).map_err(|e| AppError::invalid("number", e.to_string()))?;
-            if n.prefix != prefix || n.year != today.year() {
-                return Err(AppError::invalid(
-                    "number",
-                    format!("文号应为 {prefix}〔{}〕开头", today.year()),
-                ));
-            }
-            Some(n)
-        }
-    };
-    // Two signers at once may pick the same next number: the unique key
-    // refuses one, who takes the next.
-    for _ in 0..3 {
-        let mut tx = db.begin().await?;
-        let number = match &typed {
-            Some(n) => {
-                if store::number_taken(&mut tx, n).await? {
-                    return Err(taken(n));
-                }
-                n.clone()
-            }
-            None => {
-                let highest = store::highest_seq(&mut tx, &prefix, today.year()).await?;
-                DocNumber::next(&prefix, today.year(), highest)
-                    .ok_or_else(|| AppError::Conflict(format!("{prefix}〔{}〕的文号已用完", today.year())))?
-            }
-        };
-        let (days, working) = receipt_limit(&mut tx).await?;
-        let due = receipt_due(today, days, working);
-        let by = caller.who.user_id.map(|u| u.0);
-        match store::sign(&mut tx, id, &number, by, today, due).await {
-            Ok(1) => {}
-            Ok(_) => return Err(AppError::Conflict("该公文已被他人办理，请刷新后查看".into())),
-            Err(DbError::Unique(_)) if typed.is_none() => continue,
-            Err(DbError::Unique(_)) => return Err(taken(&number)),
-            Err(e) => return Err(e.into()),
-        }
-        recipients::set_due(&mut tx, id, due).await?;
-        let name = name_of(&mut tx, caller).await?;
-        steps::record(&mut tx, Kind::Outgoing, id.0, Action::Sign.as_str(), by, &name, input.comment.trim()).await?;
-        audit::commit(
-            tx,
-            &caller.who,
-            Entry::new("update", "public_document", format!("签发：{number} {}", doc.title))
-                .id(id.0)
-                .after(&serde_json::json!({ "status": DocStatus::Issued, "number": number.to_string(), "receipt_due": due })),
-        )
-        .await?;
-        return Ok(number);
-    }
-    Err(AppError::Conflict("文号分配繁忙，请重试".into()))
 }
 
 /// An institution signs for a document issued to it (签收).
@@ -326,28 +320,6 @@ pub async fn confirm_receipt(db: &Db, caller: &Caller, id: DocumentId) -> Result
         Entry::new("update", "public_document", summary)
             .id(id.0)
             .institution(Some(InstitutionId(own))),
-    )
-    .await
-}
-
-/// Sets the number prefix of an issuer (the 办公室 or leadership).
-pub async fn set_prefix(db: &Db, caller: &Caller, issuer: Issuer, prefix: &str) -> Result<(), AppError> {
-    if !super::keeps_register(caller) {
-        return Err(AppError::Forbidden);
-    }
-    let prefix = prefix.trim();
-    if !crate::domain::documents::valid_prefix(prefix) {
-        return Err(AppError::invalid("prefix", "文号前缀应为不超过 12 个字的文字，不含数字、空格和括号"));
-    }
-    let before = store::prefix(db, issuer).await?;
-    let mut tx = db.begin().await?;
-    store::set_prefix(&mut tx, issuer, prefix).await?;
-    audit::commit(
-        tx,
-        &caller.who,
-        Entry::new("update", "public_document_prefix", format!("文号前缀（{}）：{before} → {prefix}", issuer.label()))
-            .before(&serde_json::json!({ "prefix": before }))
-            .after(&serde_json::json!({ "prefix": prefix })),
     )
     .await
 }

@@ -27,7 +27,11 @@ pub async fn tasks(db: &Db, caller: &Caller) -> Result<Vec<Task>, AppError> {
     let mut out = Vec::new();
     if let Viewer::Institution(own) = super::viewer(caller) {
         let n = recipients::unsigned_by(db, own).await?;
-        out.push(task("公文待签收".into(), n, href(OUTGOING, "unsigned=true")));
+        out.push(task(
+            "公文待签收".into(),
+            n,
+            href(OUTGOING, "unsigned=true"),
+        ));
         return Ok(out);
     }
     let Some(section) = Viewer::drafting_section(caller.role) else {
@@ -38,19 +42,45 @@ pub async fn tasks(db: &Db, caller: &Caller) -> Result<Vec<Task>, AppError> {
         let n = store::count_waiting(db, DocStatus::Sign, None, me).await?;
         out.push(task("公文待签发".into(), n, href(OUTGOING, "status=sign")));
         let n = incoming::count_at(db, IncomingStatus::Proposed, None, None).await?;
-        out.push(task("收文待批示".into(), n, href(INCOMING, "status=proposed")));
+        out.push(task(
+            "收文待批示".into(),
+            n,
+            href(INCOMING, "status=proposed"),
+        ));
         return Ok(out);
     }
     let own = (!office).then_some(section.key());
     let n = store::count_waiting(db, DocStatus::Review, own, me).await?;
-    out.push(task("公文待核稿".into(), n, href(OUTGOING, "status=review")));
+    out.push(task(
+        "公文待核稿".into(),
+        n,
+        href(OUTGOING, "status=review"),
+    ));
     if office {
         let n = incoming::count_at(db, IncomingStatus::Registered, None, None).await?;
-        out.push(task("收文待拟办".into(), n, href(INCOMING, "status=registered")));
+        out.push(task(
+            "收文待拟办".into(),
+            n,
+            href(INCOMING, "status=registered"),
+        ));
     }
-    let n = incoming::count_at(db, IncomingStatus::Handling, Some(section.key()), Some(today)).await?;
-    out.push(task("承办收文已逾期".into(), n, href(INCOMING, "overdue=true")));
+    let n = incoming::count_at(
+        db,
+        IncomingStatus::Handling,
+        Some(section.key()),
+        Some(today),
+    )
+    .await?;
+    out.push(task(
+        "承办收文已逾期".into(),
+        n,
+        href(INCOMING, "overdue=true"),
+    ));
     let n = recipients::overdue_documents(db, own, today).await?;
-    out.push(task("发文逾期未签收".into(), n, href(OUTGOING, "unsigned=true")));
+    out.push(task(
+        "发文逾期未签收".into(),
+        n,
+        href(OUTGOING, "unsigned=true"),
+    ));
     Ok(out)
 }

@@ -74,7 +74,9 @@ pub async fn list<'a>(
             .bind(NaiveDate::from_ymd_opt(y, 12, 31));
     }
     if f.overdue == Some(true) {
-        q = q.push(" AND i.status = 'handling' AND i.deadline < ").bind(today);
+        q = q
+            .push(" AND i.status = 'handling' AND i.deadline < ")
+            .bind(today);
     }
     let q = q
         .push(" ORDER BY i.received_on DESC, i.id DESC")

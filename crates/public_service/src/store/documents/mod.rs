@@ -12,9 +12,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use platform::db::{DbError, Ex, Sql, Tx};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::documents::{
-    DocNumber, DocStatus, DocType, DocumentId, Issuer, Viewer,
-};
+use crate::domain::documents::{DocNumber, DocStatus, DocType, DocumentId, Issuer, Viewer};
 
 /// An outgoing document (发文) as lists and pages show it.
 #[derive(Clone, Debug, PartialEq, sqlx::FromRow, Serialize, utoipa::ToSchema)]
@@ -67,7 +65,8 @@ pub const LIST_LIMIT: i64 = 500;
 
 /// What a viewer sees of outgoing documents, as a condition on `d`.
 fn visible(q: Sql, viewer: Viewer) -> Sql {
-    const SENT: &str = "d.status = 'issued' AND EXISTS (SELECT 1 FROM public_document_recipients v \
+    const SENT: &str =
+        "d.status = 'issued' AND EXISTS (SELECT 1 FROM public_document_recipients v \
          WHERE v.document_id = d.id AND v.";
     match viewer {
         Viewer::All => q,
@@ -219,10 +218,12 @@ pub async fn set_prefix(tx: &mut Tx, issuer: Issuer, prefix: &str) -> Result<(),
     tx.execute(Sql::new("DELETE FROM public_document_prefixes WHERE issuer = ").bind(issuer))
         .await?;
     tx.execute(
-        Sql::new("INSERT INTO public_document_prefixes (issuer, prefix, updated_at) VALUES ($1, $2, $3)")
-            .arg(issuer)
-            .arg(prefix)
-            .arg(platform::time::now()),
+        Sql::new(
+            "INSERT INTO public_document_prefixes (issuer, prefix, updated_at) VALUES ($1, $2, $3)",
+        )
+        .arg(issuer)
+        .arg(prefix)
+        .arg(platform::time::now()),
     )
     .await?;
     Ok(())
@@ -293,8 +294,8 @@ pub async fn signing_spans<'a>(
     from: Option<NaiveDate>,
     on: NaiveDate,
 ) -> Result<Vec<(NaiveDate, NaiveDate)>, DbError> {
-    let mut q = Sql::new("SELECT drafted_on, signed_on FROM public_documents WHERE signed_on <= ")
-        .bind(on);
+    let mut q =
+        Sql::new("SELECT drafted_on, signed_on FROM public_documents WHERE signed_on <= ").bind(on);
     if let Some(f) = from {
         q = q.push(" AND signed_on >= ").bind(f);
     }

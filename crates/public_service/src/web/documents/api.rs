@@ -17,6 +17,7 @@ use utoipa::OpenApi;
 use crate::domain::documents::{Action, DocNumber, DocumentId, IncomingAction, IncomingId, Issuer};
 use crate::service::documents::incoming::{self, IncomingDetail, IncomingInput, RouteInput};
 use crate::service::documents::outgoing::{self, DraftInput, StepInput};
+use crate::service::documents::signing;
 use crate::service::documents::{self as service, DocumentDetail};
 use crate::store::documents::files::FileRow;
 use crate::store::documents::incoming::{Incoming, IncomingFilter};
@@ -26,11 +27,38 @@ use crate::store::documents::{Document, DocumentFilter};
 
 #[derive(OpenApi)]
 #[openapi(
-    paths(list, detail, draft, revise, step, receipt, add_file, docx, set_prefix,
-        incoming_list, incoming_detail, register, route),
-    components(schemas(Document, DocumentDetail, DraftInput, RecipientInput, Recipient, Step,
-        StepInput, FileRow, DocNumber, PrefixInput, Incoming, IncomingDetail, IncomingInput,
-        RouteInput, ErrorBody))
+    paths(
+        list,
+        detail,
+        draft,
+        revise,
+        step,
+        receipt,
+        add_file,
+        docx,
+        set_prefix,
+        incoming_list,
+        incoming_detail,
+        register,
+        route
+    ),
+    components(schemas(
+        Document,
+        DocumentDetail,
+        DraftInput,
+        RecipientInput,
+        Recipient,
+        Step,
+        StepInput,
+        FileRow,
+        DocNumber,
+        PrefixInput,
+        Incoming,
+        IncomingDetail,
+        IncomingInput,
+        RouteInput,
+        ErrorBody
+    ))
 )]
 pub struct ApiDoc;
 
@@ -39,21 +67,33 @@ pub struct ApiDoc;
 /// newest first, at most 500.
 #[utoipa::path(get, path = "/api/v1/public/documents", tag = "public", params(DocumentFilter),
     responses((status = 200, body = [Document])))]
-pub async fn list(State(s): State<AppState>, caller: Caller, Query(f): Query<DocumentFilter>) -> ApiResult<Json<Vec<Document>>> {
+pub async fn list(
+    State(s): State<AppState>,
+    caller: Caller,
+    Query(f): Query<DocumentFilter>,
+) -> ApiResult<Json<Vec<Document>>> {
     Ok(Json(service::list(&s.db, &caller, &f).await?))
 }
 
 /// One document with its recipients (and their receipts), attachments and history.
 #[utoipa::path(get, path = "/api/v1/public/documents/{id}", tag = "public", params(("id" = i64, Path)),
     responses((status = 200, body = DocumentDetail), (status = 404, body = ErrorBody)))]
-pub async fn detail(State(s): State<AppState>, caller: Caller, Path(id): Path<DocumentId>) -> ApiResult<Json<DocumentDetail>> {
+pub async fn detail(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(id): Path<DocumentId>,
+) -> ApiResult<Json<DocumentDetail>> {
     Ok(Json(service::detail(&s.db, &caller, id).await?))
 }
 
 /// Draft a document (拟稿) for the caller's section.
 #[utoipa::path(post, path = "/api/v1/public/documents", tag = "public", request_body = DraftInput,
     responses((status = 201, body = DocumentDetail), (status = 422, body = ErrorBody), (status = 403, body = ErrorBody)))]
-pub async fn draft(State(s): State<AppState>, caller: Caller, Json(input): Json<DraftInput>) -> ApiResult<Response> {
+pub async fn draft(
+    State(s): State<AppState>,
+    caller: Caller,
+    Json(input): Json<DraftInput>,
+) -> ApiResult<Response> {
     let id = outgoing::draft(&s.db, &caller, &input, &[]).await?;
     created(service::detail(&s.db, &caller, id).await?)
 }
@@ -62,7 +102,12 @@ pub async fn draft(State(s): State<AppState>, caller: Caller, Json(input): Json<
 #[utoipa::path(put, path = "/api/v1/public/documents/{id}", tag = "public", params(("id" = i64, Path)),
     request_body = DraftInput,
     responses((status = 200, body = DocumentDetail), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn revise(State(s): State<AppState>, caller: Caller, Path(id): Path<DocumentId>, Json(input): Json<DraftInput>) -> ApiResult<Json<DocumentDetail>> {
+pub async fn revise(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(id): Path<DocumentId>,
+    Json(input): Json<DraftInput>,
+) -> ApiResult<Json<DocumentDetail>> {
     outgoing::revise(&s.db, &caller, id, &input).await?;
     Ok(Json(service::detail(&s.db, &caller, id).await?))
 }
@@ -88,7 +133,11 @@ pub async fn step(
 /// Sign for a document issued to the caller's school (签收).
 #[utoipa::path(post, path = "/api/v1/public/documents/{id}/receipt", tag = "public", params(("id" = i64, Path)),
     responses((status = 200, body = DocumentDetail), (status = 409, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn receipt(State(s): State<AppState>, caller: Caller, Path(id): Path<DocumentId>) -> ApiResult<Json<DocumentDetail>> {
+pub async fn receipt(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(id): Path<DocumentId>,
+) -> ApiResult<Json<DocumentDetail>> {
     outgoing::confirm_receipt(&s.db, &caller, id).await?;
     Ok(Json(service::detail(&s.db, &caller, id).await?))
 }
@@ -97,7 +146,12 @@ pub async fn receipt(State(s): State<AppState>, caller: Caller, Path(id): Path<D
 #[utoipa::path(post, path = "/api/v1/public/documents/{id}/files", tag = "public", params(("id" = i64, Path)),
     request_body(content_type = "multipart/form-data", content = String),
     responses((status = 201, body = DocumentDetail), (status = 422, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn add_file(State(s): State<AppState>, caller: Caller, Path(id): Path<DocumentId>, mp: Multipart) -> ApiResult<Response> {
+pub async fn add_file(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(id): Path<DocumentId>,
+    mp: Multipart,
+) -> ApiResult<Response> {
     let up = platform::web::upload::read_upload(mp).await?;
     let file = Upload {
         file_name: up.filename,
@@ -111,8 +165,12 @@ pub async fn add_file(State(s): State<AppState>, caller: Caller, Path(id): Path<
 #[utoipa::path(get, path = "/api/v1/public/documents/{id}/docx", tag = "public", params(("id" = i64, Path)),
     responses((status = 200, content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
         (status = 404, body = ErrorBody)))]
-pub async fn docx(State(s): State<AppState>, caller: Caller, Path(id): Path<DocumentId>) -> ApiResult<Response> {
-    super::docx_response(&s, &caller, id).await
+pub async fn docx(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(id): Path<DocumentId>,
+) -> ApiResult<Response> {
+    Ok(super::docx_response(&s, &caller, id).await?)
 }
 
 #[derive(Clone, Debug, Deserialize, utoipa::ToSchema)]
@@ -131,7 +189,7 @@ pub async fn set_prefix(
     Json(input): Json<PrefixInput>,
 ) -> ApiResult<axum::http::StatusCode> {
     let issuer = Issuer::parse(&issuer).ok_or(AppError::NotFound)?;
-    outgoing::set_prefix(&s.db, &caller, issuer, &input.prefix).await?;
+    signing::set_prefix(&s.db, &caller, issuer, &input.prefix).await?;
     Ok(axum::http::StatusCode::NO_CONTENT)
 }
 
@@ -139,21 +197,33 @@ pub async fn set_prefix(
 /// section those routed to it).
 #[utoipa::path(get, path = "/api/v1/public/incoming", tag = "public", params(IncomingFilter),
     responses((status = 200, body = [Incoming])))]
-pub async fn incoming_list(State(s): State<AppState>, caller: Caller, Query(f): Query<IncomingFilter>) -> ApiResult<Json<Vec<Incoming>>> {
+pub async fn incoming_list(
+    State(s): State<AppState>,
+    caller: Caller,
+    Query(f): Query<IncomingFilter>,
+) -> ApiResult<Json<Vec<Incoming>>> {
     Ok(Json(incoming::list(&s.db, &caller, &f).await?))
 }
 
 /// One incoming document with its history.
 #[utoipa::path(get, path = "/api/v1/public/incoming/{id}", tag = "public", params(("id" = i64, Path)),
     responses((status = 200, body = IncomingDetail), (status = 404, body = ErrorBody)))]
-pub async fn incoming_detail(State(s): State<AppState>, caller: Caller, Path(id): Path<IncomingId>) -> ApiResult<Json<IncomingDetail>> {
+pub async fn incoming_detail(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(id): Path<IncomingId>,
+) -> ApiResult<Json<IncomingDetail>> {
     Ok(Json(incoming::detail(&s.db, &caller, id).await?))
 }
 
 /// Register an incoming document (收文登记, the 办公室).
 #[utoipa::path(post, path = "/api/v1/public/incoming", tag = "public", request_body = IncomingInput,
     responses((status = 201, body = IncomingDetail), (status = 422, body = ErrorBody), (status = 403, body = ErrorBody)))]
-pub async fn register(State(s): State<AppState>, caller: Caller, Json(input): Json<IncomingInput>) -> ApiResult<Response> {
+pub async fn register(
+    State(s): State<AppState>,
+    caller: Caller,
+    Json(input): Json<IncomingInput>,
+) -> ApiResult<Response> {
     let id = incoming::register(&s.db, &caller, &input).await?;
     created(incoming::detail(&s.db, &caller, id).await?)
 }

@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Redirect};
 use maud::{html, Markup};
 use platform::auth::{Actor, Caller, Section};
 use platform::time::{show_date, show_minute};
-use platform::web::forms::{csrf_field, field_error, refusal_view, redisplay, Refusal};
+use platform::web::forms::{csrf_field, field_error, redisplay, refusal_view, Refusal};
 use platform::web::{page, with_notice, AppState, Notice};
 use platform::PageResult;
 use serde::Deserialize;
@@ -89,7 +89,16 @@ fn possible(caller: &Caller, d: &DocumentDetail) -> Vec<Action> {
     Action::ALL
         .iter()
         .copied()
-        .filter(|a| next_status(doc.status, *a, service::who(caller), doc.drafted_by, section).is_ok())
+        .filter(|a| {
+            next_status(
+                doc.status,
+                *a,
+                service::who(caller),
+                doc.drafted_by,
+                section,
+            )
+            .is_ok()
+        })
         .collect()
 }
 
@@ -101,7 +110,13 @@ pub struct StepForm {
     number: String,
 }
 
-fn step_form(actor: &Actor, caller: &Caller, d: &DocumentDetail, f: &StepForm, r: &Refusal) -> Markup {
+fn step_form(
+    actor: &Actor,
+    caller: &Caller,
+    d: &DocumentDetail,
+    f: &StepForm,
+    r: &Refusal,
+) -> Markup {
     let actions = possible(caller, d);
     let e = &r.errors;
     html! {
@@ -179,12 +194,19 @@ pub async fn step(
         Ok(_) => Ok(Redirect::to(&with_notice(&here(id), action.as_str())).into_response()),
         Err(e) => {
             let d = service::detail(&s.db, &caller, id).await?;
-            redisplay(&actor, &d.document.title.clone(), e, |r| view(&actor, &caller, &d, &f, r))
+            redisplay(&actor, &d.document.title.clone(), e, |r| {
+                view(&actor, &caller, &d, &f, r)
+            })
         }
     }
 }
 
-pub async fn receipt(State(s): State<AppState>, actor: Actor, caller: Caller, Path(id): Path<DocumentId>) -> PageResult {
+pub async fn receipt(
+    State(s): State<AppState>,
+    actor: Actor,
+    caller: Caller,
+    Path(id): Path<DocumentId>,
+) -> PageResult {
     match outgoing::confirm_receipt(&s.db, &caller, id).await {
         Ok(()) => Ok(Redirect::to(&with_notice(&here(id), "receipt")).into_response()),
         Err(e) => {

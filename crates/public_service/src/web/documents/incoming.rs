@@ -7,14 +7,20 @@ use axum::response::{IntoResponse, Redirect};
 use maud::{html, Markup};
 use platform::auth::{Actor, Caller, Section};
 use platform::time::{show_date, show_minute};
-use platform::web::forms::{csrf_field, field_error, options, redisplay, refusal_view, select, Refusal};
+use platform::web::forms::{
+    csrf_field, field_error, options, redisplay, refusal_view, select, Refusal,
+};
 use platform::web::{page, with_notice, AppState, Notice};
 use platform::PageResult;
 use serde::Deserialize;
 
 use super::notices;
-use crate::domain::documents::{is_overdue, next_incoming, IncomingAction, IncomingId, IncomingStatus, Urgency};
-use crate::service::documents::incoming::{self as service, IncomingDetail, IncomingInput, RouteInput};
+use crate::domain::documents::{
+    is_overdue, next_incoming, IncomingAction, IncomingId, IncomingStatus, Urgency,
+};
+use crate::service::documents::incoming::{
+    self as service, IncomingDetail, IncomingInput, RouteInput,
+};
 use crate::service::documents::{keeps_register, section_label};
 use crate::store::documents::incoming::{Incoming, IncomingFilter};
 
@@ -26,7 +32,8 @@ fn here(id: IncomingId) -> String {
 
 fn state(i: &Incoming) -> Markup {
     let late = i.status == IncomingStatus::Handling
-        && i.deadline.is_some_and(|d| is_overdue(d, None, platform::time::today()));
+        && i.deadline
+            .is_some_and(|d| is_overdue(d, None, platform::time::today()));
     html! {
         span class=(format!("tag state-{}", i.status.as_str())) { (i.status.label()) }
         @if late { " " span.tag.overdue { "已逾期" } }
@@ -81,7 +88,11 @@ fn register_form(actor: &Actor, f: &RegisterForm, r: &Refusal) -> Markup {
     }
 }
 
-async fn list_view(s: &AppState, caller: &Caller, f: &IncomingFilter) -> Result<Markup, platform::AppError> {
+async fn list_view(
+    s: &AppState,
+    caller: &Caller,
+    f: &IncomingFilter,
+) -> Result<Markup, platform::AppError> {
     let all = service::list(&s.db, caller, f).await?;
     let states = options(IncomingStatus::ALL.iter().map(|x| (x.as_str(), x.label())));
     Ok(html! {
@@ -111,7 +122,12 @@ pub async fn list(
     Ok(page(&actor, "电子公文 · 收文", body).into_response())
 }
 
-pub async fn register(State(s): State<AppState>, actor: Actor, caller: Caller, Form(f): Form<RegisterForm>) -> PageResult {
+pub async fn register(
+    State(s): State<AppState>,
+    actor: Actor,
+    caller: Caller,
+    Form(f): Form<RegisterForm>,
+) -> PageResult {
     let input = IncomingInput {
         sender: f.sender.clone(),
         their_number: f.their_number.clone(),
@@ -123,7 +139,12 @@ pub async fn register(State(s): State<AppState>, actor: Actor, caller: Caller, F
         Ok(id) => Ok(Redirect::to(&with_notice(&here(id), "registered")).into_response()),
         Err(e) => {
             let listed = list_view(&s, &caller, &IncomingFilter::default()).await?;
-            redisplay(&actor, "电子公文 · 收文", e, |r| html! { (listed) (register_form(&actor, &f, r)) })
+            redisplay(
+                &actor,
+                "电子公文 · 收文",
+                e,
+                |r| html! { (listed) (register_form(&actor, &f, r)) },
+            )
         }
     }
 }
@@ -137,19 +158,36 @@ pub struct RouteForm {
     deadline: String,
 }
 
-fn route_form(actor: &Actor, caller: &Caller, d: &IncomingDetail, f: &RouteForm, r: &Refusal) -> Markup {
+fn route_form(
+    actor: &Actor,
+    caller: &Caller,
+    d: &IncomingDetail,
+    f: &RouteForm,
+    r: &Refusal,
+) -> Markup {
     let i = &d.incoming;
     let current = i.section.as_deref().and_then(Section::from_key);
-    let Some(action) = [IncomingAction::Propose, IncomingAction::Instruct, IncomingAction::Finish]
-        .into_iter()
-        .find(|a| next_incoming(i.status, *a, caller.role, current).is_ok())
-    else {
+    let Some(action) = [
+        IncomingAction::Propose,
+        IncomingAction::Instruct,
+        IncomingAction::Finish,
+    ]
+    .into_iter()
+    .find(|a| next_incoming(i.status, *a, caller.role, current).is_ok()) else {
         return html! { (refusal_view(r)) };
     };
     let e = &r.errors;
     let sections = options(Section::ALL.iter().map(|s| (s.key(), s.label())));
-    let chosen = if f.section.is_empty() { i.section.clone().unwrap_or_default() } else { f.section.clone() };
-    let deadline = if f.deadline.is_empty() { i.deadline.map(|d| d.to_string()).unwrap_or_default() } else { f.deadline.clone() };
+    let chosen = if f.section.is_empty() {
+        i.section.clone().unwrap_or_default()
+    } else {
+        f.section.clone()
+    };
+    let deadline = if f.deadline.is_empty() {
+        i.deadline.map(|d| d.to_string()).unwrap_or_default()
+    } else {
+        f.deadline.clone()
+    };
     html! {
         h2 { (action.label()) }
         (refusal_view(r))
@@ -220,7 +258,9 @@ pub async fn route(
         Ok(_) => Ok(Redirect::to(&with_notice(&here(id), action.as_str())).into_response()),
         Err(e) => {
             let d = service::detail(&s.db, &caller, id).await?;
-            redisplay(&actor, &d.incoming.title.clone(), e, |r| view(&actor, &caller, &d, &f, r))
+            redisplay(&actor, &d.incoming.title.clone(), e, |r| {
+                view(&actor, &caller, &d, &f, r)
+            })
         }
     }
 }

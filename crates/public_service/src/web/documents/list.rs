@@ -5,7 +5,9 @@ use axum::response::{IntoResponse, Redirect};
 use maud::{html, Markup};
 use platform::auth::{Actor, Caller, Section};
 use platform::time::show_date;
-use platform::web::forms::{csrf_field, field_error, options, redisplay, refusal_view, select, Refusal};
+use platform::web::forms::{
+    csrf_field, field_error, options, redisplay, refusal_view, select, Refusal,
+};
 use platform::web::{page, with_notice, AppState, Notice};
 use platform::PageResult;
 
@@ -112,10 +114,18 @@ impl DraftForm {
         };
         let mut recipients: Vec<RecipientInput> = schools
             .into_iter()
-            .map(|id| RecipientInput { copy_only: false, institution_id: Some(id), section: None })
+            .map(|id| RecipientInput {
+                copy_only: false,
+                institution_id: Some(id),
+                section: None,
+            })
             .collect();
         for (list, copy_only) in [(&self.sections, false), (&self.copy_sections, true)] {
-            recipients.extend(list.iter().map(|s| RecipientInput { copy_only, institution_id: None, section: Some(s.clone()) }));
+            recipients.extend(list.iter().map(|s| RecipientInput {
+                copy_only,
+                institution_id: None,
+                section: Some(s.clone()),
+            }));
         }
         DraftInput {
             doc_type: DocType::parse(&self.doc_type),
@@ -168,8 +178,16 @@ pub async fn new(State(s): State<AppState>, actor: Actor, caller: Caller) -> Pag
         return Err(platform::AppError::Forbidden);
     }
     let schools = institution_choices(&s.db).await?;
-    let f = DraftForm { issuer: Issuer::Bureau.as_str().into(), ..DraftForm::default() };
-    Ok(page(&actor, "拟稿", form(&actor, &f, &schools, &Refusal::default())).into_response())
+    let f = DraftForm {
+        issuer: Issuer::Bureau.as_str().into(),
+        ..DraftForm::default()
+    };
+    Ok(page(
+        &actor,
+        "拟稿",
+        form(&actor, &f, &schools, &Refusal::default()),
+    )
+    .into_response())
 }
 
 pub async fn create(
@@ -181,7 +199,10 @@ pub async fn create(
     let f = DraftForm::from_pairs(pairs);
     let schools = institution_choices(&s.db).await?;
     match outgoing::draft(&s.db, &caller, &f.input(&schools), &[]).await {
-        Ok(id) => Ok(Redirect::to(&with_notice(&format!("/public/documents/{id}"), "drafted")).into_response()),
+        Ok(id) => Ok(
+            Redirect::to(&with_notice(&format!("/public/documents/{id}"), "drafted"))
+                .into_response(),
+        ),
         Err(e) => redisplay(&actor, "拟稿", e, |r| form(&actor, &f, &schools, r)),
     }
 }

@@ -38,27 +38,44 @@ fn notices(key: &str) -> Option<&'static str> {
     })
 }
 
-pub(super) async fn docx_response(s: &AppState, caller: &Caller, id: DocumentId) -> Result<Response, AppError> {
+pub(super) async fn docx_response(
+    s: &AppState,
+    caller: &Caller,
+    id: DocumentId,
+) -> Result<Response, AppError> {
     let d = service::detail(&s.db, caller, id).await?;
     let bureau = platform::district::district(&s.db)
         .await?
         .map(|d| d.bureau_name)
         .unwrap_or_else(|| "教育局".into());
     let bytes = docx::document_docx(&d, &bureau)?;
-    let name = format!("{}{}.docx", d.document.number.as_deref().unwrap_or("公文稿"), d.document.title);
+    let name = format!(
+        "{}{}.docx",
+        d.document.number.as_deref().unwrap_or("公文稿"),
+        d.document.title
+    );
     Ok(file_response(&name, DOCX, bytes))
 }
 
-async fn docx_page(State(s): State<AppState>, caller: Caller, Path(id): Path<DocumentId>) -> Result<Response, AppError> {
+async fn docx_page(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(id): Path<DocumentId>,
+) -> Result<Response, AppError> {
     docx_response(&s, &caller, id).await
 }
 
 /// An attachment of a document the caller sees.
-async fn file(State(s): State<AppState>, caller: Caller, Path((id, file)): Path<(DocumentId, i64)>) -> Result<Response, AppError> {
+async fn file(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path((id, file)): Path<(DocumentId, i64)>,
+) -> Result<Response, AppError> {
     service::visible(&s.db, &caller, id).await?;
-    let (name, media_type, content) = crate::store::documents::files::content(&s.db, FILE_SUBJECT, id.0, file)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let (name, media_type, content) =
+        crate::store::documents::files::content(&s.db, FILE_SUBJECT, id.0, file)
+            .await?
+            .ok_or(AppError::NotFound)?;
     use base64::Engine as _;
     let bytes = base64::engine::general_purpose::STANDARD
         .decode(content)
@@ -77,17 +94,32 @@ pub fn routes() -> Router<AppState> {
         .route("/public/documents/{id}/receipt", post(detail::receipt))
         .route("/public/documents/{id}/docx", get(docx_page))
         .route("/public/documents/{id}/files/{file}", get(file))
-        .route("/public/documents/incoming", get(incoming::list).post(incoming::register))
+        .route(
+            "/public/documents/incoming",
+            get(incoming::list).post(incoming::register),
+        )
         .route("/public/documents/incoming/{id}", get(incoming::detail))
-        .route("/public/documents/incoming/{id}/route", post(incoming::route))
+        .route(
+            "/public/documents/incoming/{id}/route",
+            post(incoming::route),
+        )
         .route("/api/v1/public/documents", get(api::list).post(api::draft))
-        .route("/api/v1/public/documents/{id}", get(api::detail).put(api::revise))
+        .route(
+            "/api/v1/public/documents/{id}",
+            get(api::detail).put(api::revise),
+        )
         .route("/api/v1/public/documents/{id}/receipt", post(api::receipt))
         .route("/api/v1/public/documents/{id}/files", post(api::add_file))
         .route("/api/v1/public/documents/{id}/docx", get(api::docx))
         .route("/api/v1/public/documents/{id}/{step}", post(api::step))
-        .route("/api/v1/public/document-prefixes/{issuer}", put(api::set_prefix))
-        .route("/api/v1/public/incoming", get(api::incoming_list).post(api::register))
+        .route(
+            "/api/v1/public/document-prefixes/{issuer}",
+            put(api::set_prefix),
+        )
+        .route(
+            "/api/v1/public/incoming",
+            get(api::incoming_list).post(api::register),
+        )
         .route("/api/v1/public/incoming/{id}", get(api::incoming_detail))
         .route("/api/v1/public/incoming/{id}/{step}", post(api::route))
 }

@@ -24,7 +24,10 @@ pub async fn spawn_without_documents(backend: Backend) -> TestApp {
         "DELETE FROM public_incoming",
         "DELETE FROM public_files WHERE subject = 'document'",
     ] {
-        app.db.execute(Sql::new(sql)).await.expect("empty documents");
+        app.db
+            .execute(Sql::new(sql))
+            .await
+            .expect("empty documents");
     }
     app
 }
@@ -64,9 +67,15 @@ pub async fn step(client: &mut Client, id: i64, step: &str, body: Value) -> (Sta
 pub async fn issued(app: &TestApp, title: &str, schools: &[i64]) -> (i64, String) {
     let mut jijiao = app.login("jijiao").await;
     let id = draft(&mut jijiao, title, schools).await;
-    assert_eq!(step(&mut jijiao, id, "submit", json!({})).await.0, StatusCode::OK);
+    assert_eq!(
+        step(&mut jijiao, id, "submit", json!({})).await.0,
+        StatusCode::OK
+    );
     let mut office = app.login("bangongshi").await;
-    assert_eq!(step(&mut office, id, "pass", json!({})).await.0, StatusCode::OK);
+    assert_eq!(
+        step(&mut office, id, "pass", json!({})).await.0,
+        StatusCode::OK
+    );
     let mut admin = app.login("admin").await;
     let (s, v) = step(&mut admin, id, "sign", json!({ "comment": "同意" })).await;
     assert_eq!(s, StatusCode::OK, "{v}");
