@@ -233,7 +233,7 @@ pub async fn set_prefix(tx: &mut Tx, issuer: Issuer, prefix: &str) -> Result<(),
 pub async fn highest_seq(tx: &mut Tx, prefix: &str, year: i32) -> Result<Option<u32>, DbError> {
     let n = tx
         .scalar(
-            Sql::new("SELECT COALESCE(MAX(seq), 0) FROM public_documents WHERE prefix = ")
+            Sql::new("SELECT CAST(COALESCE(MAX(seq), 0) AS BIGINT) FROM public_documents WHERE prefix = ")
                 .bind(prefix)
                 .push(" AND year = ")
                 .bind(year),

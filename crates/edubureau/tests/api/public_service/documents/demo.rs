@@ -29,7 +29,7 @@ both_backends!(
             let (n, max): (i64, i64) = app
                 .db
                 .fetch_one(
-                    Sql::new("SELECT COUNT(*), MAX(seq) FROM public_documents WHERE prefix = ")
+                    Sql::new("SELECT COUNT(*), CAST(MAX(seq) AS BIGINT) FROM public_documents WHERE prefix = ")
                         .bind(prefix)
                         .push(" AND year = ")
                         .bind(year),

@@ -131,7 +131,11 @@ both_backends!(
             v["incoming"]["done_on"],
             platform::time::today().to_string()
         );
-        let days = super::demo::indicator(&app.db, "public.incoming_handling_days").await;
+        let days = crate::public_service::documents::demo::indicator(
+            &app.db,
+            "public.incoming_handling_days",
+        )
+        .await;
         assert_eq!(days, Some(0.0));
     }
 );
