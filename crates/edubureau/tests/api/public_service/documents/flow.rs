@@ -32,12 +32,7 @@ both_backends!(
         assert_eq!(v["document"]["status"], "issued");
         assert_eq!(v["document"]["receipts"], 2);
         assert_eq!(v["document"]["unsigned"], 2);
-        let steps: Vec<&str> = v["steps"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|s| s["step"].as_str().unwrap())
-            .collect();
+        let steps = crate::public_service::documents::steps_of(&v);
         assert_eq!(steps, ["draft", "submit", "pass", "sign"]);
         assert_eq!(v["steps"][3]["comment"], "同意");
 

@@ -120,12 +120,7 @@ both_backends!(
             )
             .await;
         assert_eq!(s, StatusCode::OK, "{v}");
-        let steps: Vec<&str> = v["steps"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|s| s["step"].as_str().unwrap())
-            .collect();
+        let steps = crate::public_service::documents::steps_of(&v);
         assert_eq!(steps, ["register", "propose", "instruct", "finish"]);
         assert_eq!(
             v["incoming"]["done_on"],

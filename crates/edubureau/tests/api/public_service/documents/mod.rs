@@ -81,3 +81,13 @@ pub async fn issued(app: &TestApp, title: &str, schools: &[i64]) -> (i64, String
     assert_eq!(s, StatusCode::OK, "{v}");
     (id, v["document"]["number"].as_str().unwrap().to_string())
 }
+
+/// The keys of the steps in a document's history, oldest first.
+pub fn steps_of(v: &Value) -> Vec<&str> {
+    v["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["step"].as_str().unwrap())
+        .collect()
+}
