@@ -4,7 +4,7 @@ use platform::area::{Area, Indicator};
 use platform::auth::WorkArea;
 use platform::web::NavItem;
 
-use crate::service::{disclosure, notices, petitions};
+use crate::service::{disclosure, documents, notices, petitions};
 
 /// The area's published figures, part by part.
 static INDICATORS: &[Indicator] = &[
@@ -12,6 +12,9 @@ static INDICATORS: &[Indicator] = &[
     disclosure::indicators::ON_TIME_RATE,
     petitions::indicators::ON_TIME,
     petitions::indicators::SATISFACTION,
+    documents::indicators::INCOMING_DAYS,
+    documents::indicators::OUTGOING_DAYS,
+    documents::indicators::RECEIPT_ON_TIME,
 ];
 
 pub static AREA: Area = Area {

@@ -4,6 +4,7 @@
 use platform::audit::labels::EntityLabels;
 
 use crate::domain::disclosure::Outcome;
+use crate::domain::documents::{DocStatus, DocType, IncomingStatus, Issuer, Urgency};
 use crate::domain::petitions::{Channel, Satisfaction, Status, Topic};
 
 pub const AUDIT_LABELS: &[EntityLabels] = platform::audit_labels! {
@@ -36,4 +37,16 @@ pub const AUDIT_LABELS: &[EntityLabels] = platform::audit_labels! {
         reply_approver: "答复签发人（编号）", replied_on: "答复日期",
         satisfaction: "满意度" of(Satisfaction), public_subject: "公开标题", public_text: "公开内容"
     }
+    // 电子公文 (official documents)
+    public_document "发文" {
+        doc_type: "文种" of(DocType), issuer: "发文机关" of(Issuer), title: "标题", body: "正文",
+        recipients: "主送、抄送", status: "状态" of(DocStatus), comment: "意见", number: "文号",
+        receipt_due: "签收期限"
+    }
+    public_incoming "收文" {
+        sender: "来文单位", their_number: "来文字号", title: "标题", received_on: "收文日期",
+        urgency: "缓急" of(Urgency), status: "状态" of(IncomingStatus), text: "意见",
+        section: "承办科室", deadline: "办理期限"
+    }
+    public_document_prefix "文号前缀" { prefix: "前缀" }
 };

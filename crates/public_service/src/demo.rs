@@ -13,7 +13,7 @@ pub async fn run(run: &DemoRun<'_>) -> anyhow::Result<DemoMade> {
             service::notices::fill_demo(db, size).await?,
         ),
         ("信息公开", service::disclosure::fill_demo(db, size).await?),
-        // ("信访与局长信箱", service::petitions::fill_demo(db, size).await?),
-        // ("电子公文", service::documents::fill_demo(db, size).await?),
+        ("信访件", service::petitions::fill_demo(db, size).await?),
+        ("电子公文", service::documents::fill_demo(db, size).await?),
     ])
 }

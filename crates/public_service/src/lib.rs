@@ -19,4 +19,5 @@ pub const MIGRATIONS: &[Migration] = platform::migrations! {
     1101 "public_notices" "1101_public_notices.sql",
     1102 "public_disclosure" "1102_public_disclosure.sql",
     1130 "public_petitions" "1130_public_petitions.sql",
+    1160 "public_documents" "1160_public_documents.sql",
 };

@@ -32,6 +32,9 @@ pub const DISCLOSURE_REPLY: &str = "disclosure.reply";
 /// 依申请公开: 20 more working days when the reply is extended.
 pub const DISCLOSURE_EXTENSION: &str = "disclosure.extension";
 
+/// 电子公文: an institution signs for a document within 3 working days.
+pub const DOCUMENT_RECEIPT: &str = "document.receipt";
+
 /// Every limit of the area with its default (the keys `public_time_limits`
 /// may override).
 pub const DEFAULTS: &[Default] = &[
@@ -40,6 +43,7 @@ pub const DEFAULTS: &[Default] = &[
     limit("petition.extension", 30, false, "信访事项延期办理"),
     limit(DISCLOSURE_REPLY, 20, true, "依申请公开答复"),
     limit(DISCLOSURE_EXTENSION, 20, true, "依申请公开延期答复"),
+    limit(DOCUMENT_RECEIPT, 3, true, "公文签收"),
 ];
 
 /// The default of `key`, if it is one of the area's limits.

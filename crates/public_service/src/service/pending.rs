@@ -18,8 +18,11 @@ pub(crate) fn task(label: String, count: i64, href: String) -> Task {
 }
 
 pub async fn tasks(db: &Db, caller: &Caller) -> Result<Vec<Task>, AppError> {
-    // Petitions reach the sections they are assigned to, who do not read the area.
+    // Petitions reach the sections they are assigned to, and official
+    // documents every section (drafts, incoming ones routed): neither reads
+    // the area.
     let mut tasks = crate::service::petitions::stats::tasks(db, caller).await?;
+    tasks.extend(super::documents::tasks::tasks(db, caller).await?);
     if !caller.role.may(WorkArea::PublicService, Access::Read) {
         tasks.retain(|t| t.count > 0);
         return Ok(tasks);

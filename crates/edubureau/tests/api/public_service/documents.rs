@@ -1,1 +1,0 @@
-//! Tests of the public-service area's documents part.
