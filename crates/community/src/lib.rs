@@ -4,8 +4,8 @@
 //! distance-learning resources, events, adult training and early education.
 
 mod area;
-pub mod demo;
 pub mod audit_labels;
+pub mod demo;
 pub mod domain;
 pub mod service;
 pub mod store;

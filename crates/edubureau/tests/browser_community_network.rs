@@ -30,7 +30,8 @@ async fn the_vocational_section_keeps_the_network_and_finds_the_monthly_report()
         b.login("zhicheng").await;
         b.goto("/community").await;
         assert!(b.text("#key-figures").await.contains("持卡市民"));
-        b.follow_link("社区教育网络（社区学校、教学点、标准化建设）").await;
+        b.follow_link("社区教育网络（社区学校、教学点、标准化建设）")
+            .await;
         assert_eq!(b.path().await, "/community/network");
         assert!(b.body_text().await.contains("还没有登记教学点"));
         b.choose("institution_id", &name).await;
@@ -38,7 +39,8 @@ async fn the_vocational_section_keeps_the_network_and_finds_the_monthly_report()
         b.choose("township_id", "南浔镇").await;
         b.fill("community", "百间楼社区").await;
         b.press("登记").await;
-        b.expect_status(200, "the teaching point is registered").await;
+        b.expect_status(200, "the teaching point is registered")
+            .await;
         assert!(b.body_text().await.contains("已登记教学点"));
         let points = b.rows("network-points").await;
         assert_eq!(points.len(), 1);
@@ -51,7 +53,10 @@ async fn the_vocational_section_keeps_the_network_and_finds_the_monthly_report()
         b.goto("/community").await;
         b.follow_link("参与情况统计与新市民教育培训月报").await;
         assert_eq!(b.path().await, "/community/analytics");
-        assert!(b.text("#monthly-report").await.contains("新市民教育培训月报"));
+        assert!(b
+            .text("#monthly-report")
+            .await
+            .contains("新市民教育培训月报"));
         assert!(b.body_text().await.contains("按年龄段"));
     })
     .await;

@@ -119,7 +119,11 @@ impl ResourceInput {
         let title = c.required_text(Field::new("title", "资源名称"), &self.title, MAX_TITLE);
         let kind = kind(&mut c, Field::new("kind", "资源类型"), &self.kind);
         let subject = c.text(Field::new("subject", "学科门类"), &self.subject, MAX_TITLE);
-        let provider = c.text(Field::new("provider", "提供单位"), &self.provider, MAX_TITLE);
+        let provider = c.text(
+            Field::new("provider", "提供单位"),
+            &self.provider,
+            MAX_TITLE,
+        );
         let url = c.required_text(Field::new("url", "资源地址"), &self.url, MAX_URL);
         if !url.is_empty() && !valid_url(url) {
             c.custom("url", "资源地址应以 http:// 或 https:// 开头");
@@ -174,7 +178,11 @@ impl EventInput {
         if self.township_id.is_none() {
             c.custom("township_id", "请选择乡镇（街道）");
         }
-        let description = c.text(Field::new("description", "活动简介"), &self.description, MAX_TEXT);
+        let description = c.text(
+            Field::new("description", "活动简介"),
+            &self.description,
+            MAX_TEXT,
+        );
         let participants = count(
             &mut c,
             Field::new("participants", "参与人数"),
@@ -243,19 +251,39 @@ impl TrainingInput {
         if held_on.is_some_and(|d| d > today) {
             c.custom("held_on", "培训日期不能晚于今天");
         }
-        let attendances = count(&mut c, Field::new("attendances", "培训人次"), &self.attendances, true);
+        let attendances = count(
+            &mut c,
+            Field::new("attendances", "培训人次"),
+            &self.attendances,
+            true,
+        );
         if attendances == Some(0) {
             c.custom("attendances", "培训人次应大于 0");
         }
         let hours = count(&mut c, Field::new("hours", "学时"), &self.hours, false).unwrap_or(0);
-        let certificates = count(&mut c, Field::new("certificates", "发证数"), &self.certificates, false)
-            .unwrap_or(0);
+        let certificates = count(
+            &mut c,
+            Field::new("certificates", "发证数"),
+            &self.certificates,
+            false,
+        )
+        .unwrap_or(0);
         if attendances.is_some_and(|a| certificates > a) {
             c.custom("certificates", "发证数不能多于培训人次");
         }
         let early = kind == Some(TrainingKind::Early);
-        let families = count(&mut c, Field::new("families", "覆盖家庭数"), &self.families, early);
-        let children = count(&mut c, Field::new("children", "0–3岁儿童数"), &self.children, early);
+        let families = count(
+            &mut c,
+            Field::new("families", "覆盖家庭数"),
+            &self.families,
+            early,
+        );
+        let children = count(
+            &mut c,
+            Field::new("children", "0–3岁儿童数"),
+            &self.children,
+            early,
+        );
         if !early && (families.is_some() || children.is_some()) {
             c.custom("families", "覆盖家庭数和儿童数只用于早教指导");
         }

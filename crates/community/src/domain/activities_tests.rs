@@ -56,14 +56,74 @@ fn resource() -> ResourceInput {
 #[test]
 fn a_resource_needs_title_kind_and_a_link() {
     let d = resource().parse().unwrap();
-    assert_eq!((d.kind, d.url.as_str()), (ResourceKind::Video, "https://learn.example.cn/v/1"));
-    assert_eq!(fields(ResourceInput { title: " ".into(), ..resource() }.parse().unwrap_err()), ["title"]);
-    assert_eq!(fields(ResourceInput { kind: String::new(), ..resource() }.parse().unwrap_err()), ["kind"]);
-    assert_eq!(fields(ResourceInput { kind: "music".into(), ..resource() }.parse().unwrap_err()), ["kind"]);
-    assert_eq!(fields(ResourceInput { url: "file:///etc".into(), ..resource() }.parse().unwrap_err()), ["url"]);
-    assert_eq!(fields(ResourceInput { url: String::new(), ..resource() }.parse().unwrap_err()), ["url"]);
     assert_eq!(
-        fields(ResourceInput { subject: "长".repeat(MAX_TITLE + 1), ..resource() }.parse().unwrap_err()),
+        (d.kind, d.url.as_str()),
+        (ResourceKind::Video, "https://learn.example.cn/v/1")
+    );
+    assert_eq!(
+        fields(
+            ResourceInput {
+                title: " ".into(),
+                ..resource()
+            }
+            .parse()
+            .unwrap_err()
+        ),
+        ["title"]
+    );
+    assert_eq!(
+        fields(
+            ResourceInput {
+                kind: String::new(),
+                ..resource()
+            }
+            .parse()
+            .unwrap_err()
+        ),
+        ["kind"]
+    );
+    assert_eq!(
+        fields(
+            ResourceInput {
+                kind: "music".into(),
+                ..resource()
+            }
+            .parse()
+            .unwrap_err()
+        ),
+        ["kind"]
+    );
+    assert_eq!(
+        fields(
+            ResourceInput {
+                url: "file:///etc".into(),
+                ..resource()
+            }
+            .parse()
+            .unwrap_err()
+        ),
+        ["url"]
+    );
+    assert_eq!(
+        fields(
+            ResourceInput {
+                url: String::new(),
+                ..resource()
+            }
+            .parse()
+            .unwrap_err()
+        ),
+        ["url"]
+    );
+    assert_eq!(
+        fields(
+            ResourceInput {
+                subject: "长".repeat(MAX_TITLE + 1),
+                ..resource()
+            }
+            .parse()
+            .unwrap_err()
+        ),
         ["subject"]
     );
 }
@@ -82,16 +142,63 @@ fn event() -> EventInput {
 #[test]
 fn an_event_needs_kind_year_in_range_and_township() {
     let d = event().parse().unwrap();
-    assert_eq!((d.kind, d.year, d.participants), (EventKind::Festival, 2026, 3200));
-    assert_eq!(EventInput { participants: String::new(), ..event() }.parse().unwrap().participants, 0);
-    assert!(EventInput { year: "2000".into(), ..event() }.parse().is_ok());
-    assert!(EventInput { year: "2100".into(), ..event() }.parse().is_ok());
+    assert_eq!(
+        (d.kind, d.year, d.participants),
+        (EventKind::Festival, 2026, 3200)
+    );
+    assert_eq!(
+        EventInput {
+            participants: String::new(),
+            ..event()
+        }
+        .parse()
+        .unwrap()
+        .participants,
+        0
+    );
+    assert!(EventInput {
+        year: "2000".into(),
+        ..event()
+    }
+    .parse()
+    .is_ok());
+    assert!(EventInput {
+        year: "2100".into(),
+        ..event()
+    }
+    .parse()
+    .is_ok());
     for (year, n) in [("1999", 1), ("2101", 1), ("", 1), ("x", 1)] {
-        let e = EventInput { year: year.into(), ..event() }.parse().unwrap_err();
+        let e = EventInput {
+            year: year.into(),
+            ..event()
+        }
+        .parse()
+        .unwrap_err();
         assert_eq!(fields(e).len(), n, "{year}");
     }
-    assert_eq!(fields(EventInput { township_id: None, ..event() }.parse().unwrap_err()), ["township_id"]);
-    assert_eq!(fields(EventInput { participants: "-1".into(), ..event() }.parse().unwrap_err()), ["participants"]);
+    assert_eq!(
+        fields(
+            EventInput {
+                township_id: None,
+                ..event()
+            }
+            .parse()
+            .unwrap_err()
+        ),
+        ["township_id"]
+    );
+    assert_eq!(
+        fields(
+            EventInput {
+                participants: "-1".into(),
+                ..event()
+            }
+            .parse()
+            .unwrap_err()
+        ),
+        ["participants"]
+    );
 }
 
 fn training(kind: &str) -> TrainingInput {
@@ -114,18 +221,78 @@ const TODAY: &str = "2026-06-01";
 fn a_training_counts_attendances_hours_and_certificates() {
     let d = training("vocational").parse(day(TODAY)).unwrap();
     assert_eq!(
-        (d.kind, d.held_on, d.attendances, d.hours, d.certificates, d.families),
-        (TrainingKind::Vocational, day("2026-05-10"), 120, 16, 40, None)
+        (
+            d.kind,
+            d.held_on,
+            d.attendances,
+            d.hours,
+            d.certificates,
+            d.families
+        ),
+        (
+            TrainingKind::Vocational,
+            day("2026-05-10"),
+            120,
+            16,
+            40,
+            None
+        )
     );
-    assert!(TrainingInput { held_on: TODAY.into(), ..training("practical") }.parse(day(TODAY)).is_ok());
-    assert!(TrainingInput { certificates: "120".into(), ..training("practical") }.parse(day(TODAY)).is_ok());
+    assert!(TrainingInput {
+        held_on: TODAY.into(),
+        ..training("practical")
+    }
+    .parse(day(TODAY))
+    .is_ok());
+    assert!(TrainingInput {
+        certificates: "120".into(),
+        ..training("practical")
+    }
+    .parse(day(TODAY))
+    .is_ok());
     let refused = |i: TrainingInput| fields(i.parse(day(TODAY)).unwrap_err());
-    assert_eq!(refused(TrainingInput { held_on: "2026-06-02".into(), ..training("practical") }), ["held_on"]);
-    assert_eq!(refused(TrainingInput { held_on: String::new(), ..training("practical") }), ["held_on"]);
-    assert_eq!(refused(TrainingInput { attendances: "0".into(), ..training("practical") }), ["attendances"]);
-    assert_eq!(refused(TrainingInput { attendances: String::new(), ..training("practical") }), ["attendances"]);
-    assert_eq!(refused(TrainingInput { certificates: "121".into(), ..training("practical") }), ["certificates"]);
-    assert_eq!(refused(TrainingInput { families: "3".into(), ..training("practical") }), ["families"]);
+    assert_eq!(
+        refused(TrainingInput {
+            held_on: "2026-06-02".into(),
+            ..training("practical")
+        }),
+        ["held_on"]
+    );
+    assert_eq!(
+        refused(TrainingInput {
+            held_on: String::new(),
+            ..training("practical")
+        }),
+        ["held_on"]
+    );
+    assert_eq!(
+        refused(TrainingInput {
+            attendances: "0".into(),
+            ..training("practical")
+        }),
+        ["attendances"]
+    );
+    assert_eq!(
+        refused(TrainingInput {
+            attendances: String::new(),
+            ..training("practical")
+        }),
+        ["attendances"]
+    );
+    assert_eq!(
+        refused(TrainingInput {
+            certificates: "121".into(),
+            ..training("practical")
+        }),
+        ["certificates"]
+    );
+    assert_eq!(
+        refused(TrainingInput {
+            families: "3".into(),
+            ..training("practical")
+        }),
+        ["families"]
+    );
     assert_eq!(refused(training("")), ["kind"]);
 }
 
@@ -133,9 +300,13 @@ fn a_training_counts_attendances_hours_and_certificates() {
 fn early_education_needs_families_and_children() {
     let refused = |i: TrainingInput| fields(i.parse(day(TODAY)).unwrap_err());
     assert_eq!(refused(training("early")), ["families", "children"]);
-    let d = TrainingInput { families: "2750".into(), children: "2806".into(), ..training("early") }
-        .parse(day(TODAY))
-        .unwrap();
+    let d = TrainingInput {
+        families: "2750".into(),
+        children: "2806".into(),
+        ..training("early")
+    }
+    .parse(day(TODAY))
+    .unwrap();
     assert_eq!((d.families, d.children), (Some(2750), Some(2806)));
 }
 

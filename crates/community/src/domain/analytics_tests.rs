@@ -28,8 +28,16 @@ fn age_counts_full_years_turning_on_the_birthday() {
 fn bands_have_their_edges() {
     use AgeBand::*;
     for (a, b) in [
-        (0, Under18), (17, Under18), (18, Young), (34, Young), (35, Middle), (59, Middle),
-        (60, Senior), (69, Senior), (70, Elder), (120, Elder),
+        (0, Under18),
+        (17, Under18),
+        (18, Young),
+        (34, Young),
+        (35, Middle),
+        (59, Middle),
+        (60, Senior),
+        (69, Senior),
+        (70, Elder),
+        (120, Elder),
     ] {
         assert_eq!(band(a), b, "{a}");
     }
@@ -38,18 +46,47 @@ fn bands_have_their_edges() {
 #[test]
 fn months_parse_and_span_their_days() {
     let m = Month::parse("2026-02").unwrap();
-    assert_eq!(m, Month { year: 2026, month: 2 });
+    assert_eq!(
+        m,
+        Month {
+            year: 2026,
+            month: 2
+        }
+    );
     assert_eq!(m.span(), (day(2026, 2, 1), day(2026, 2, 28)));
     assert_eq!(Month::parse(" 2024-2 ").unwrap().span().1, day(2024, 2, 29));
-    assert_eq!(Month::parse("2026-12").unwrap().span(), (day(2026, 12, 1), day(2026, 12, 31)));
-    assert_eq!(Month::parse("2026-12").unwrap().next(), Month { year: 2027, month: 1 });
-    assert_eq!(Month::parse("2026-01").unwrap().next(), Month { year: 2026, month: 2 });
-    for bad in ["", "2026", "2026-13", "2026-0", "26-01", "2026-001", "2026-", "abcd-01", "2026/01"] {
+    assert_eq!(
+        Month::parse("2026-12").unwrap().span(),
+        (day(2026, 12, 1), day(2026, 12, 31))
+    );
+    assert_eq!(
+        Month::parse("2026-12").unwrap().next(),
+        Month {
+            year: 2027,
+            month: 1
+        }
+    );
+    assert_eq!(
+        Month::parse("2026-01").unwrap().next(),
+        Month {
+            year: 2026,
+            month: 2
+        }
+    );
+    for bad in [
+        "", "2026", "2026-13", "2026-0", "26-01", "2026-001", "2026-", "abcd-01", "2026/01",
+    ] {
         assert_eq!(Month::parse(bad), None, "{bad}");
     }
     assert_eq!(m.key(), "2026-02");
     assert_eq!(m.label(), "2026年2月");
-    assert_eq!(Month::of(day(2026, 7, 31)), Month { year: 2026, month: 7 });
+    assert_eq!(
+        Month::of(day(2026, 7, 31)),
+        Month {
+            year: 2026,
+            month: 7
+        }
+    );
 }
 
 #[test]

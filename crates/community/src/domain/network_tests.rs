@@ -62,7 +62,11 @@ fn a_teaching_point_is_trimmed_and_open_by_default() {
 #[test]
 fn a_teaching_point_needs_name_community_township_and_a_known_status() {
     let fields = |i: TeachingPointInput| -> Vec<String> {
-        i.parse().unwrap_err().into_iter().map(|e| e.field).collect()
+        i.parse()
+            .unwrap_err()
+            .into_iter()
+            .map(|e| e.field)
+            .collect()
     };
     assert_eq!(
         fields(TeachingPointInput {
@@ -119,7 +123,10 @@ fn standard(status: &str, year: &str) -> StandardInput {
 #[test]
 fn an_assessment_needs_a_status_and_a_year_in_range() {
     let d = standard("building", "2025").parse().unwrap();
-    assert_eq!((d.status, d.year, d.note.as_str()), (Building, 2025, "验收通过"));
+    assert_eq!(
+        (d.status, d.year, d.note.as_str()),
+        (Building, 2025, "验收通过")
+    );
     assert_eq!(standard("达标", "2000").parse().unwrap().status, Met);
     assert!(standard("met", "2100").parse().is_ok());
     for (s, y, field) in [

@@ -11,7 +11,8 @@ use serde::Serialize;
 
 /// [start, end) instants of the days `from`..=`to` in China time.
 pub fn instants((from, to): (NaiveDate, NaiveDate)) -> (DateTime<Utc>, DateTime<Utc>) {
-    let start = |d: NaiveDate| platform::time::from_local(d.and_hms_opt(0, 0, 0).unwrap_or_default());
+    let start =
+        |d: NaiveDate| platform::time::from_local(d.and_hms_opt(0, 0, 0).unwrap_or_default());
     (start(from), start(to.succ_opt().unwrap_or(to)))
 }
 
@@ -60,8 +61,12 @@ pub async fn by_street<'a>(
     scope: &Scope,
     span: (NaiveDate, NaiveDate),
 ) -> Result<Vec<Participation>, DbError> {
-    let q = attendance(&format!("CAST(t.id AS TEXT) AS key, t.name AS label, {MEASURES}"), scope, span)
-        .push(" GROUP BY t.id, t.name, t.code ORDER BY t.code");
+    let q = attendance(
+        &format!("CAST(t.id AS TEXT) AS key, t.name AS label, {MEASURES}"),
+        scope,
+        span,
+    )
+    .push(" GROUP BY t.id, t.name, t.code ORDER BY t.code");
     ex.into().fetch_all(q).await
 }
 
@@ -71,8 +76,12 @@ pub async fn by_course_kind<'a>(
     scope: &Scope,
     span: (NaiveDate, NaiveDate),
 ) -> Result<Vec<Participation>, DbError> {
-    let q = attendance(&format!("co.kind AS key, co.kind AS label, {MEASURES}"), scope, span)
-        .push(" GROUP BY co.kind ORDER BY co.kind");
+    let q = attendance(
+        &format!("co.kind AS key, co.kind AS label, {MEASURES}"),
+        scope,
+        span,
+    )
+    .push(" GROUP BY co.kind ORDER BY co.kind");
     ex.into().fetch_all(q).await
 }
 
@@ -82,7 +91,8 @@ pub async fn by_birth<'a>(
     scope: &Scope,
     span: (NaiveDate, NaiveDate),
 ) -> Result<Vec<ByBirth>, DbError> {
-    let q = attendance(&format!("c.birth_date, {MEASURES}"), scope, span).push(" GROUP BY c.birth_date");
+    let q = attendance(&format!("c.birth_date, {MEASURES}"), scope, span)
+        .push(" GROUP BY c.birth_date");
     ex.into().fetch_all(q).await
 }
 

@@ -97,7 +97,9 @@ async fn holders(db: &Db) -> anyhow::Result<Vec<i64>> {
 /// The days of `year` up to `today`: (first, how many).
 fn days_of(year: i32, today: NaiveDate) -> (NaiveDate, i64) {
     let first = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(today);
-    let last = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(today).min(today);
+    let last = NaiveDate::from_ymd_opt(year, 12, 31)
+        .unwrap_or(today)
+        .min(today);
     (first, (last - first).num_days() + 1)
 }
 
@@ -130,8 +132,16 @@ async fn trainings_of_year(
         made += 1;
     }
     let early = ((EARLY_SESSIONS as i64 * f * days.min(365) + 364) / 365) as usize;
-    let children = split(EARLY_CHILDREN * f * early as i64 / EARLY_SESSIONS as i64, early, rng);
-    let attendances = split(EARLY_ATTENDANCES * f * early as i64 / EARLY_SESSIONS as i64, early, rng);
+    let children = split(
+        EARLY_CHILDREN * f * early as i64 / EARLY_SESSIONS as i64,
+        early,
+        rng,
+    );
+    let attendances = split(
+        EARLY_ATTENDANCES * f * early as i64 / EARLY_SESSIONS as i64,
+        early,
+        rng,
+    );
     let families_total: i64 = children.iter().sum::<i64>() * EARLY_FAMILIES / EARLY_CHILDREN;
     let families = split(families_total, early, rng);
     for k in 0..early {
@@ -181,11 +191,17 @@ pub async fn fill_demo(db: &Db, size: DemoSize) -> anyhow::Result<u64> {
     for year in [today.year() - 1, today.year()] {
         for (k, (town, name)) in towns.iter().enumerate() {
             let mut events = vec![
-                (EventKind::OneStreet, format!("{name}“一街一品”特色学习项目")),
+                (
+                    EventKind::OneStreet,
+                    format!("{name}“一街一品”特色学习项目"),
+                ),
                 (EventKind::Star, format!("{year} 年度{name}百姓学习之星")),
             ];
             if k == 0 {
-                events.push((EventKind::Festival, format!("{year} 年南浔区全民终身学习节")));
+                events.push((
+                    EventKind::Festival,
+                    format!("{year} 年南浔区全民终身学习节"),
+                ));
                 events.push((EventKind::Week, format!("{year} 年终身学习活动周")));
             }
             for (kind, title) in events {

@@ -97,7 +97,12 @@ pub async fn add_event(db: &Db, caller: &Caller, input: &EventInput) -> Result<E
         Entry::new(
             "create",
             "community_event",
-            format!("{}（{} 年）：{}", draft.kind.label(), draft.year, draft.title),
+            format!(
+                "{}（{} 年）：{}",
+                draft.kind.label(),
+                draft.year,
+                draft.title
+            ),
         )
         .id(id.0)
         .institution(institution.map(InstitutionId))
@@ -197,7 +202,12 @@ fn summarize(year: i64, kinds: Vec<TrainingTotal>) -> TrainingSummary {
 mod tests {
     use super::*;
 
-    fn total(kind: TrainingKind, attendances: i64, certificates: i64, fc: (i64, i64)) -> TrainingTotal {
+    fn total(
+        kind: TrainingKind,
+        attendances: i64,
+        certificates: i64,
+        fc: (i64, i64),
+    ) -> TrainingTotal {
         TrainingTotal {
             kind,
             sessions: 1,

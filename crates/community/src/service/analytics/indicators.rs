@@ -27,9 +27,7 @@ const EARLIEST: chrono::NaiveDate = match chrono::NaiveDate::from_ymd_opt(1990, 
 
 async fn cards(db: &Db, q: &IndicatorQuery) -> Result<Vec<IndicatorValue>, DbError> {
     let (_, end) = instants((q.on, q.on));
-    let filter = || {
-        Sql::new("c.status = 'active' AND c.created_at < ").bind(end)
-    };
+    let filter = || Sql::new("c.status = 'active' AND c.created_at < ").bind(end);
     if q.by == Breakdown::Institution {
         let from = "community_cards c JOIN institutions i ON i.id = c.issued_by";
         return grouped(db, q, "COUNT(*)", from, filter()).await;
@@ -115,9 +113,7 @@ async fn early_coverage(db: &Db, q: &IndicatorQuery) -> Result<Vec<IndicatorValu
 }
 
 async fn standardised(db: &Db, q: &IndicatorQuery) -> Result<Vec<IndicatorValue>, DbError> {
-    let schools = || {
-        Sql::new("i.status = 'active' AND i.school_type = ").bind(COMMUNITY_TYPE)
-    };
+    let schools = || Sql::new("i.status = 'active' AND i.school_type = ").bind(COMMUNITY_TYPE);
     let met = schools()
         .push(
             " AND (SELECT s.status FROM community_standardisation s WHERE s.institution_id = i.id \
@@ -175,7 +171,10 @@ mod tests {
 
     #[test]
     fn attendances_of_both_sources_add_up_by_key() {
-        let got = add(vec![v("1", 3.0), v("2", 1.0)], vec![v("2", 4.0), v("3", 7.0)]);
+        let got = add(
+            vec![v("1", 3.0), v("2", 1.0)],
+            vec![v("2", 4.0), v("3", 7.0)],
+        );
         assert_eq!(got, [v("1", 3.0), v("2", 5.0), v("3", 7.0)]);
     }
 }

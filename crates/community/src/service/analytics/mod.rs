@@ -137,7 +137,11 @@ fn monthly_report(month: Month, rows: &[ReportRow]) -> MonthlyReport {
 
 /// The start page's figures on `today`: this month's learning, this year's
 /// training.
-pub async fn key_figures(db: &Db, caller: &Caller, today: NaiveDate) -> Result<KeyFigures, AppError> {
+pub async fn key_figures(
+    db: &Db,
+    caller: &Caller,
+    today: NaiveDate,
+) -> Result<KeyFigures, AppError> {
     caller.require(WorkArea::Lifelong, Access::Read)?;
     let year = year_span(i64::from(today.year())).ok_or(AppError::NotFound)?;
     Ok(store::key_figures(db, &caller.scope, Month::of(today).span(), year).await?)
@@ -159,11 +163,28 @@ mod tests {
     #[test]
     fn learners_fall_in_their_bands_and_every_band_is_listed() {
         let on = NaiveDate::from_ymd_opt(2026, 3, 31).unwrap();
-        let bands = age_bands(&[birth(1950, 2), birth(1960, 1), birth(1961, 4), birth(2010, 5)], on);
-        let got: Vec<_> = bands.iter().map(|b| (b.key.as_str(), b.learners, b.attendances)).collect();
+        let bands = age_bands(
+            &[
+                birth(1950, 2),
+                birth(1960, 1),
+                birth(1961, 4),
+                birth(2010, 5),
+            ],
+            on,
+        );
+        let got: Vec<_> = bands
+            .iter()
+            .map(|b| (b.key.as_str(), b.learners, b.attendances))
+            .collect();
         assert_eq!(
             got,
-            [("under18", 5, 15), ("18_34", 0, 0), ("35_59", 0, 0), ("60_69", 1, 3), ("70plus", 6, 18)]
+            [
+                ("under18", 5, 15),
+                ("18_34", 0, 0),
+                ("35_59", 0, 0),
+                ("60_69", 1, 3),
+                ("70plus", 6, 18)
+            ]
         );
         assert_eq!(bands[4].minutes, 540);
     }
@@ -178,11 +199,21 @@ mod tests {
             minutes: m,
         };
         let r = monthly_report(
-            Month { year: 2026, month: 3 },
-            &[row("1", "digital", 10, 900), row("1", "vocational", 40, 9600), row("2", "x", 1, 30)],
+            Month {
+                year: 2026,
+                month: 3,
+            },
+            &[
+                row("1", "digital", 10, 900),
+                row("1", "vocational", 40, 9600),
+                row("2", "x", 1, 30),
+            ],
         );
         let kinds: Vec<_> = r.rows.iter().map(|r| (r.kind.as_str(), r.hours)).collect();
-        assert_eq!(kinds, [("数字素养", 15.0), ("职业技能培训", 160.0), ("x", 0.5)]);
+        assert_eq!(
+            kinds,
+            [("数字素养", 15.0), ("职业技能培训", 160.0), ("x", 0.5)]
+        );
         assert_eq!((r.total_attendances, r.total_hours), (51, 175.5));
         assert_eq!(kind_label("early"), "0–3岁早教指导");
     }

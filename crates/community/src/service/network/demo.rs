@@ -14,8 +14,18 @@ use crate::domain::network::{PointStatus, StandardDraft, StandardStatus, Teachin
 use crate::store::network as store;
 
 const COMMUNITIES: &[&str] = &[
-    "东大街社区", "南栅社区", "西大街社区", "北栅社区", "百间楼社区", "新民村", "荻港村", "沈庄漾村",
-    "金象社区", "丝业社区", "文苑社区", "息塘村",
+    "东大街社区",
+    "南栅社区",
+    "西大街社区",
+    "北栅社区",
+    "百间楼社区",
+    "新民村",
+    "荻港村",
+    "沈庄漾村",
+    "金象社区",
+    "丝业社区",
+    "文苑社区",
+    "息塘村",
 ];
 
 /// Teaching points per school at each size.
@@ -35,7 +45,10 @@ pub async fn fill_demo(db: &Db, size: DemoSize) -> anyhow::Result<u64> {
     let mut tx = db.begin().await?;
     let mut made = 0u64;
     for (n, s) in schools.iter().enumerate() {
-        let short = s.name.trim_end_matches("社区学校").trim_start_matches("南浔区");
+        let short = s
+            .name
+            .trim_end_matches("社区学校")
+            .trim_start_matches("南浔区");
         for k in 0..rng.gen_range(points_per_school(size)) {
             let community = COMMUNITIES[(n * 3 + k) % COMMUNITIES.len()];
             let draft = TeachingPointDraft {

@@ -138,7 +138,11 @@ pub async fn record_standard(
         Entry::new(
             "create",
             "community_standardisation",
-            format!("标准化社区学校评定：{} 年 {}", draft.year, draft.status.label()),
+            format!(
+                "标准化社区学校评定：{} 年 {}",
+                draft.year,
+                draft.status.label()
+            ),
         )
         .id(id)
         .institution(Some(InstitutionId(institution)))
@@ -207,7 +211,10 @@ fn summarize(schools: Vec<School>) -> Network {
         ..TownshipNetwork::default()
     };
     for s in &schools {
-        if townships.last().is_none_or(|t| t.township_id != s.township_id) {
+        if townships
+            .last()
+            .is_none_or(|t| t.township_id != s.township_id)
+        {
             townships.push(TownshipNetwork {
                 township_id: s.township_id,
                 township_name: s.township_name.clone(),
@@ -255,12 +262,29 @@ mod tests {
         let rows: Vec<_> = n
             .townships
             .iter()
-            .map(|t| (t.township_id, t.schools, t.met, t.building, t.unmet, t.unassessed, t.points))
+            .map(|t| {
+                (
+                    t.township_id,
+                    t.schools,
+                    t.met,
+                    t.building,
+                    t.unmet,
+                    t.unassessed,
+                    t.points,
+                )
+            })
             .collect();
         assert_eq!(rows, [(1, 2, 1, 1, 0, 0, 4), (2, 2, 0, 0, 1, 1, 2)]);
         let t = &n.total;
         assert_eq!(
-            (t.schools, t.met, t.building, t.unmet, t.unassessed, t.points),
+            (
+                t.schools,
+                t.met,
+                t.building,
+                t.unmet,
+                t.unassessed,
+                t.points
+            ),
             (4, 1, 1, 1, 1, 6)
         );
         assert!(summarize(vec![]).townships.is_empty());

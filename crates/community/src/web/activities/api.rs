@@ -20,9 +20,30 @@ use crate::store::activities::{Event, Resource, Training, TrainingTotal};
 
 #[derive(OpenApi)]
 #[openapi(
-    paths(resources, add_resource, events, add_event, trainings, training, add_training, summary),
-    components(schemas(Resource, ResourceInput, ResourceKind, Event, EventInput, EventKind,
-        Training, TrainingInput, TrainingKind, TrainingSummary, TrainingTotal, ErrorBody))
+    paths(
+        resources,
+        add_resource,
+        events,
+        add_event,
+        trainings,
+        training,
+        add_training,
+        summary
+    ),
+    components(schemas(
+        Resource,
+        ResourceInput,
+        ResourceKind,
+        Event,
+        EventInput,
+        EventKind,
+        Training,
+        TrainingInput,
+        TrainingKind,
+        TrainingSummary,
+        TrainingTotal,
+        ErrorBody
+    ))
 )]
 pub struct ApiDoc;
 

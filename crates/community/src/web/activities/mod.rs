@@ -23,12 +23,18 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/learn", get(public::catalogue))
         .route("/learn/{id}", get(public::open))
-        .route("/community/activities", get(pages::activities).post(pages::add_training))
+        .route(
+            "/community/activities",
+            get(pages::activities).post(pages::add_training),
+        )
         .route(
             "/api/v1/community/resources",
             get(api::resources).post(api::add_resource),
         )
-        .route("/api/v1/community/events", get(api::events).post(api::add_event))
+        .route(
+            "/api/v1/community/events",
+            get(api::events).post(api::add_event),
+        )
         .route(
             "/api/v1/community/trainings",
             get(api::trainings).post(api::add_training),

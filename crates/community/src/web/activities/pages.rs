@@ -152,7 +152,13 @@ pub async fn activities(
     notice: Notice,
 ) -> PageResult {
     let d = load(&s, &caller, year_of(&q)).await?;
-    let body = view(&actor, &caller, &d, &TrainingForm::default(), &Refusal::default());
+    let body = view(
+        &actor,
+        &caller,
+        &d,
+        &TrainingForm::default(),
+        &Refusal::default(),
+    );
     Ok(page(&actor, TITLE, html! { (notice.view(notices)) (body) }).into_response())
 }
 
@@ -189,7 +195,9 @@ pub async fn add_training(
         children: f.children.clone(),
     };
     match service::add_training(&s.db, &caller, &input).await {
-        Ok(_) => Ok(Redirect::to(&with_notice("/community/activities", "training")).into_response()),
+        Ok(_) => {
+            Ok(Redirect::to(&with_notice("/community/activities", "training")).into_response())
+        }
         Err(e) => {
             let d = load(&s, &caller, year_of(&YearQuery::default())).await?;
             redisplay(&actor, TITLE, e, |r| view(&actor, &caller, &d, &f, r))

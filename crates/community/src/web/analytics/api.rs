@@ -16,7 +16,14 @@ use crate::store::analytics::Participation;
 #[derive(OpenApi)]
 #[openapi(
     paths(participation, monthly),
-    components(schemas(ParticipationReport, Participation, MonthlyReport, MonthlyRow, Month, ErrorBody))
+    components(schemas(
+        ParticipationReport,
+        Participation,
+        MonthlyReport,
+        MonthlyRow,
+        Month,
+        ErrorBody
+    ))
 )]
 pub struct ApiDoc;
 
@@ -29,7 +36,9 @@ pub async fn participation(
     caller: Caller,
     Query(q): Query<MonthQuery>,
 ) -> ApiResult<Json<ParticipationReport>> {
-    Ok(Json(service::participation(&s.db, &caller, q.month()?).await?))
+    Ok(Json(
+        service::participation(&s.db, &caller, q.month()?).await?,
+    ))
 }
 
 /// The monthly report (新市民教育培训月报): 人次 and hours by street and

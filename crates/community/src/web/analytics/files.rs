@@ -36,7 +36,10 @@ pub async fn report(
     let month = q.month()?;
     let r = service::monthly(&s.db, &caller, month).await?;
     let title = Title::new("新市民教育培训月报").filter("月份", month.label());
-    let mut wb = Workbook::export(&title, &["乡镇（街道）", "类别", "人次", "学习时长（小时）"]);
+    let mut wb = Workbook::export(
+        &title,
+        &["乡镇（街道）", "类别", "人次", "学习时长（小时）"],
+    );
     for row in &r.rows {
         wb.row(&[
             Cell::text(row.township.as_str()),

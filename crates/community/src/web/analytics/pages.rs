@@ -16,8 +16,14 @@ use crate::store::analytics::Participation;
 
 /// The pages of the area, for the start page's links: (href, label).
 const LINKS: &[(&str, &str)] = &[
-    ("/community/network", "社区教育网络（社区学校、教学点、标准化建设）"),
-    ("/community/activities", "学习资源、活动与培训（含0–3岁早教指导）"),
+    (
+        "/community/network",
+        "社区教育网络（社区学校、教学点、标准化建设）",
+    ),
+    (
+        "/community/activities",
+        "学习资源、活动与培训（含0–3岁早教指导）",
+    ),
     ("/community/analytics", "参与情况统计与新市民教育培训月报"),
     ("/learn", "市民远程学习资源目录（公开）"),
 ];

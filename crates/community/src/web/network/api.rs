@@ -20,8 +20,17 @@ use crate::store::network::{School, TeachingPoint};
 #[derive(OpenApi)]
 #[openapi(
     paths(network, points, point, add_point, record_standard),
-    components(schemas(Network, TownshipNetwork, School, TeachingPoint, TeachingPointInput,
-        StandardInput, StandardStatus, PointStatus, ErrorBody))
+    components(schemas(
+        Network,
+        TownshipNetwork,
+        School,
+        TeachingPoint,
+        TeachingPointInput,
+        StandardInput,
+        StandardStatus,
+        PointStatus,
+        ErrorBody
+    ))
 )]
 pub struct ApiDoc;
 

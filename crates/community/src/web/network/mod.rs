@@ -29,7 +29,10 @@ pub fn routes() -> Router<AppState> {
             get(api::points).post(api::add_point),
         )
         .route("/api/v1/community/teaching-points/{id}", get(api::point))
-        .route("/api/v1/community/standardisation", post(api::record_standard))
+        .route(
+            "/api/v1/community/standardisation",
+            post(api::record_standard),
+        )
 }
 
 pub fn openapi() -> utoipa::openapi::OpenApi {

@@ -81,7 +81,11 @@ fn tables(d: &Data) -> Markup {
 }
 
 fn school_choices(n: &Network) -> Vec<(String, String)> {
-    options(n.schools.iter().map(|s| (s.institution_id, s.name.as_str())))
+    options(
+        n.schools
+            .iter()
+            .map(|s| (s.institution_id, s.name.as_str())),
+    )
 }
 
 fn point_form(actor: &Actor, bureau: bool, d: &Data, f: &PointForm, r: &Refusal) -> Markup {
@@ -198,7 +202,13 @@ pub async fn add_point(
             let d = load(&s, &caller).await?;
             let none = Refusal::default();
             redisplay(&actor, TITLE, e, |r| {
-                view(&actor, &caller, &d, (&f, &StandardForm::default()), (r, &none))
+                view(
+                    &actor,
+                    &caller,
+                    &d,
+                    (&f, &StandardForm::default()),
+                    (r, &none),
+                )
             })
         }
     }

@@ -34,8 +34,10 @@ pub async fn community_school(app: &TestApp, n: i64) -> School {
     let id = app
         .db
         .scalar(
-            Sql::new("SELECT id FROM institutions WHERE school_type = '932' ORDER BY id LIMIT 1 OFFSET ")
-                .bind(n),
+            Sql::new(
+                "SELECT id FROM institutions WHERE school_type = '932' ORDER BY id LIMIT 1 OFFSET ",
+            )
+            .bind(n),
         )
         .await
         .expect("a community school");
