@@ -5,6 +5,7 @@
 
 mod area;
 pub mod audit_labels;
+pub mod demo;
 pub mod domain;
 pub mod service;
 pub mod store;
@@ -16,4 +17,6 @@ use platform::db::migrate::Migration;
 
 pub const MIGRATIONS: &[Migration] = platform::migrations! {
     1000 "community" "1000_community.sql",
+    1060 "community_network" "1060_community_network.sql",
+    1061 "community_activities" "1061_community_activities.sql",
 };

@@ -1,1 +1,0 @@
-//! Services of distance-learning resources, events and honours, adult and vocational training and early-education services.
