@@ -10,5 +10,6 @@ pub static AREA: Area = Area {
     openapi: crate::web::openapi,
     pending: Some(|db, caller| Box::pin(crate::service::pending::tasks(db, caller))),
     audit_labels: crate::audit_labels::AUDIT_LABELS,
+    public_paths: &["/card/", "/api/v1/public/card/"],
     ..Area::new("community", "社区教育")
 };
