@@ -5,13 +5,13 @@ use platform::area::DemoSize;
 use platform::db::Sql;
 use reqwest::StatusCode;
 
-use super::fixtures::Citizen;
+use super::fixtures::{count, Citizen};
 use crate::both_backends;
 use crate::common::{spawn_app, Backend};
 
 both_backends!(demo_cards_fill_the_district, |b: Backend| async move {
     let app = spawn_app(b).await;
-    let before = super::fixtures::count(&app, "community_cards").await;
+    let before = count(&app, "community_cards").await;
     let made = community::service::cards::fill_demo(&app.db, DemoSize::Small).await.unwrap();
     assert_eq!(made, 8_000);
     let rows: Vec<(String, String, chrono::NaiveDate)> = app

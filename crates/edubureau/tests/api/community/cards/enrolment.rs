@@ -47,7 +47,7 @@ async fn at_once(app: &TestApp, tokens: &[String], session: i64) -> Vec<(StatusC
 async fn counts(app: &TestApp, session: i64) -> (i64, i64) {
     let enrolled = app
         .db
-        .scalar(Sql::new("SELECT enrolled FROM community_sessions WHERE id = ").bind(session))
+        .scalar(Sql::new("SELECT CAST(enrolled AS BIGINT) FROM community_sessions WHERE id = ").bind(session))
         .await
         .unwrap();
     let rows = app
