@@ -9,7 +9,7 @@ use platform::vocab::{NationalId, Sex};
 use platform::FieldError;
 use serde::{Deserialize, Serialize};
 
-pub use number::{check_char, CardNo};
+pub use number::{check_char, CardNo, MAX_SERIAL};
 
 platform::typed_id!(
     /// A learning card (community_cards.id).

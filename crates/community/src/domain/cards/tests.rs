@@ -10,7 +10,10 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 /// A valid ID number of someone born on `birth` (serial `seq`).
 fn id_of(birth: &str, seq: &str) -> String {
     let body = format!("330503{birth}{seq}");
-    format!("{body}{}", platform::vocab::identity::check_char(&body).unwrap())
+    format!(
+        "{body}{}",
+        platform::vocab::identity::check_char(&body).unwrap()
+    )
 }
 
 fn input() -> CardInput {
@@ -38,9 +41,15 @@ fn card_numbers_are_allocated_and_read_back() {
     let no = CardNo::allocate("330503", 1).unwrap();
     assert_eq!(&no.as_str()[..14], "33050300000001");
     assert_eq!(no.as_str().len(), 15);
-    assert_eq!(CardNo::parse(&format!(" {} ", no.as_str().to_lowercase())), Some(no.clone()));
+    assert_eq!(
+        CardNo::parse(&format!(" {} ", no.as_str().to_lowercase())),
+        Some(no.clone())
+    );
     assert_eq!(no.to_string(), no.as_str());
-    assert_eq!(CardNo::allocate("330503", MAX_SERIAL).unwrap().as_str()[6..14], *"99999999");
+    assert_eq!(
+        CardNo::allocate("330503", MAX_SERIAL).unwrap().as_str()[6..14],
+        *"99999999"
+    );
     assert_eq!(CardNo::allocate("330503", 0), None);
     assert_eq!(CardNo::allocate("330503", MAX_SERIAL + 1), None);
     assert_eq!(CardNo::allocate("33050", 1), None);
@@ -70,13 +79,33 @@ fn an_x_check_character_is_read() {
 
 #[test]
 fn mobile_numbers() {
-    assert_eq!(Mobile::parse("13900001111").unwrap().as_str(), "13900001111");
-    assert_eq!(Mobile::parse(" 139-0000-1111 ").unwrap().as_str(), "13900001111");
-    assert_eq!(Mobile::parse("+86 13900001111").unwrap().as_str(), "13900001111");
-    assert_eq!(Mobile::parse("8619900001111").unwrap().as_str(), "19900001111");
+    assert_eq!(
+        Mobile::parse("13900001111").unwrap().as_str(),
+        "13900001111"
+    );
+    assert_eq!(
+        Mobile::parse(" 139-0000-1111 ").unwrap().as_str(),
+        "13900001111"
+    );
+    assert_eq!(
+        Mobile::parse("+86 13900001111").unwrap().as_str(),
+        "13900001111"
+    );
+    assert_eq!(
+        Mobile::parse("8619900001111").unwrap().as_str(),
+        "19900001111"
+    );
     for bad in [
-        "", "1390000111", "139000011112", "12900001111", "10900001111", "23900001111",
-        "1390000111a", "0572-2345678", "+85 13900001111", "8613900001111x",
+        "",
+        "1390000111",
+        "139000011112",
+        "12900001111",
+        "10900001111",
+        "23900001111",
+        "1390000111a",
+        "0572-2345678",
+        "+85 13900001111",
+        "8613900001111x",
     ] {
         assert_eq!(Mobile::parse(bad), None, "{bad}");
     }
@@ -144,7 +173,14 @@ fn every_bad_field_is_reported_at_once() {
     };
     assert_eq!(
         fields(&bad, true),
-        ["name", "id_number", "phone", "township_id", "community", "password"]
+        [
+            "name",
+            "id_number",
+            "phone",
+            "township_id",
+            "community",
+            "password"
+        ]
     );
     assert_eq!(fields(&bad, false).len(), 5);
     let mut long = input();

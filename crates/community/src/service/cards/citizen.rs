@@ -57,9 +57,13 @@ pub async fn register_online(
     };
     let mut tx = db.begin().await?;
     let (id, no) = store_card(&mut tx, &division, &draft, &how, &hash).await?;
-    let entry = Entry::new("create", ENTITY, format!("网上办理学习卡 {no}（{}）", draft.name))
-        .id(id.0)
-        .after(input);
+    let entry = Entry::new(
+        "create",
+        ENTITY,
+        format!("网上办理学习卡 {no}（{}）", draft.name),
+    )
+    .id(id.0)
+    .after(input);
     audit::commit(tx, &holder(None, ip), entry).await?;
     Ok(no.to_string())
 }

@@ -32,8 +32,20 @@ const COMMUNITIES: &[&str] = &[
 const CARDS: BulkTable<'static> = BulkTable {
     name: "community_cards",
     columns: &[
-        "id", "card_no", "id_number", "name", "sex", "birth_date", "phone", "township_id",
-        "community", "issued_by", "registered_via", "verified_on", "status", "created_at",
+        "id",
+        "card_no",
+        "id_number",
+        "name",
+        "sex",
+        "birth_date",
+        "phone",
+        "township_id",
+        "community",
+        "issued_by",
+        "registered_via",
+        "verified_on",
+        "status",
+        "created_at",
         "updated_at",
     ],
 };
@@ -81,7 +93,12 @@ impl Maker {
     fn id_number(&mut self, birth: NaiveDate) -> String {
         let seq = self.per_day.entry(birth).or_insert(0);
         *seq += 1;
-        let body = format!("{}{}{:03}", self.division, birth.format("%Y%m%d"), *seq % 1000);
+        let body = format!(
+            "{}{}{:03}",
+            self.division,
+            birth.format("%Y%m%d"),
+            *seq % 1000
+        );
         let check = platform::vocab::identity::check_char(&body).unwrap_or('0');
         format!("{body}{check}")
     }
@@ -92,17 +109,29 @@ impl Maker {
         let given: String = (0..r.gen_range(1..=2))
             .map(|_| GIVEN.choose(r).copied().unwrap_or("明"))
             .collect();
-        let phone = format!("1{}{:09}", r.gen_range(3..=9), r.gen_range(0..1_000_000_000u32));
+        let phone = format!(
+            "1{}{:09}",
+            r.gen_range(3..=9),
+            r.gen_range(0..1_000_000_000u32)
+        );
         let township_id = *self.towns.choose(r).unwrap_or(&1);
         let community = format!("{}社区", COMMUNITIES.choose(r).copied().unwrap_or("东升"));
         let online = r.gen_ratio(1, 3) || self.schools.is_empty();
         let issued_by = (!online).then(|| *self.schools.choose(r).unwrap_or(&0));
         let created = self.today - Duration::days(r.gen_range(0..1000));
         let verified = !online || r.gen_ratio(2, 3);
-        let status = if r.gen_ratio(1, 50) { "suspended" } else { "active" };
+        let status = if r.gen_ratio(1, 50) {
+            "suspended"
+        } else {
+            "active"
+        };
         let birth = self.birth();
         let id_number = self.id_number(birth);
-        let sex = if id_number.as_bytes()[16] % 2 == 1 { "m" } else { "f" };
+        let sex = if id_number.as_bytes()[16] % 2 == 1 {
+            "m"
+        } else {
+            "f"
+        };
         let card_no = CardNo::allocate(&self.division, id).map(|c| c.to_string());
         Row {
             id,
@@ -145,7 +174,9 @@ pub async fn fill_demo(db: &Db, size: DemoSize) -> anyhow::Result<u64> {
              ORDER BY id",
         ))
         .await?;
-    let division = super::division(db).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    let division = super::division(db)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
     let hash = platform::auth::password::hash(DEMO_PASSWORD.to_string()).await?;
     let mut maker = Maker {
         rng: ChaCha8Rng::seed_from_u64(0x1700_0001),

@@ -49,7 +49,10 @@ pub async fn enrol(db: &Db, who: &Who, card: CardId, session: i64) -> Result<(),
     if before.as_deref() == Some("enrolled") {
         return Err(AppError::Conflict(ALREADY_ENROLLED.into()));
     }
-    if !store::take_place(&mut tx, session, today).await.map_err(twice)? {
+    if !store::take_place(&mut tx, session, today)
+        .await
+        .map_err(twice)?
+    {
         return Err(why_not(&mut tx, session).await?);
     }
     match before {
@@ -60,10 +63,16 @@ pub async fn enrol(db: &Db, who: &Who, card: CardId, session: i64) -> Result<(),
         }
         None => store::insert(&mut tx, session, card).await.map_err(twice)?,
     }
-    let institution = store::state(&mut tx, session).await?.map(|s| s.institution_id);
-    let entry = Entry::new("create", ENTITY, format!("学习卡 {card} 报名班次 {session}"))
-        .id(session)
-        .institution(institution.map(InstitutionId));
+    let institution = store::state(&mut tx, session)
+        .await?
+        .map(|s| s.institution_id);
+    let entry = Entry::new(
+        "create",
+        ENTITY,
+        format!("学习卡 {card} 报名班次 {session}"),
+    )
+    .id(session)
+    .institution(institution.map(InstitutionId));
     audit::commit(tx, who, entry).await
 }
 
@@ -74,10 +83,16 @@ pub async fn cancel(db: &Db, who: &Who, card: CardId, session: i64) -> Result<()
         return Err(AppError::Conflict(NOT_ENROLLED.into()));
     }
     store::release_place(&mut tx, session).await?;
-    let institution = store::state(&mut tx, session).await?.map(|s| s.institution_id);
-    let entry = Entry::new("delete", ENTITY, format!("学习卡 {card} 取消报名班次 {session}"))
-        .id(session)
-        .institution(institution.map(InstitutionId));
+    let institution = store::state(&mut tx, session)
+        .await?
+        .map(|s| s.institution_id);
+    let entry = Entry::new(
+        "delete",
+        ENTITY,
+        format!("学习卡 {card} 取消报名班次 {session}"),
+    )
+    .id(session)
+    .institution(institution.map(InstitutionId));
     audit::commit(tx, who, entry).await
 }
 
@@ -91,11 +106,14 @@ pub async fn enrol_for(
 ) -> Result<(), AppError> {
     caller.require(WorkArea::Lifelong, Access::Write)?;
     let mut tx = db.begin().await?;
-    let state = store::state(&mut tx, session).await?.ok_or(AppError::NotFound)?;
+    let state = store::state(&mut tx, session)
+        .await?
+        .ok_or(AppError::NotFound)?;
     if !caller.scope.allows(InstitutionId(state.institution_id)) {
         return Err(AppError::NotFound);
     }
-    let exists = platform::db::Sql::new("SELECT COUNT(*) FROM community_cards WHERE id = ").bind(card);
+    let exists =
+        platform::db::Sql::new("SELECT COUNT(*) FROM community_cards WHERE id = ").bind(card);
     if tx.scalar(exists).await? == 0 {
         return Err(AppError::NotFound);
     }

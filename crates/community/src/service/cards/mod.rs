@@ -66,9 +66,13 @@ pub async fn list(
 pub async fn export_rows(db: &Db, caller: &Caller, f: &CardFilter) -> Result<Vec<Card>, AppError> {
     let reader = caller.reader(db, WorkArea::Lifelong)?;
     let rows = store::list(db, &caller.scope, f, store::EXPORT_LIMIT, 0).await?;
-    let entry = Entry::new("export", ENTITY, format!("导出学习卡名单（{} 张）", rows.len()))
-        .institution(caller.scope.institution())
-        .after(f);
+    let entry = Entry::new(
+        "export",
+        ENTITY,
+        format!("导出学习卡名单（{} 张）", rows.len()),
+    )
+    .institution(caller.scope.institution())
+    .after(f);
     reader.audit_view(entry).await?;
     Ok(rows.into_iter().map(masked).collect())
 }
@@ -79,9 +83,13 @@ pub async fn detail(db: &Db, caller: &Caller, id: CardId) -> Result<Card, AppErr
     let card = store::get(db, &caller.scope, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let entry = Entry::new("view", ENTITY, format!("查看学习卡 {}（{}）", card.card_no, card.name))
-        .id(id.0)
-        .institution(caller.scope.institution());
+    let entry = Entry::new(
+        "view",
+        ENTITY,
+        format!("查看学习卡 {}（{}）", card.card_no, card.name),
+    )
+    .id(id.0)
+    .institution(caller.scope.institution());
     reader.audit_view(entry).await?;
     Ok(card)
 }
@@ -150,7 +158,11 @@ fn refused(e: DbError) -> AppError {
 
 /// Makes a card at a desk (职成科, or a community school for itself): the
 /// holder verified at once, an initial password returned to print.
-pub async fn issue_at_desk(db: &Db, caller: &Caller, input: &CardInput) -> Result<Issued, AppError> {
+pub async fn issue_at_desk(
+    db: &Db,
+    caller: &Caller,
+    input: &CardInput,
+) -> Result<Issued, AppError> {
     caller.require(WorkArea::Lifelong, Access::Write)?;
     let today = platform::time::today();
     let draft = input.parse(today, false).map_err(AppError::Invalid)?;
@@ -165,10 +177,14 @@ pub async fn issue_at_desk(db: &Db, caller: &Caller, input: &CardInput) -> Resul
     };
     let mut tx = db.begin().await?;
     let (id, no) = store_card(&mut tx, &division, &draft, &how, &hash).await?;
-    let entry = Entry::new("create", ENTITY, format!("办理学习卡 {no}（{}）", draft.name))
-        .id(id.0)
-        .institution(issued_by.map(InstitutionId))
-        .after(input);
+    let entry = Entry::new(
+        "create",
+        ENTITY,
+        format!("办理学习卡 {no}（{}）", draft.name),
+    )
+    .id(id.0)
+    .institution(issued_by.map(InstitutionId))
+    .after(input);
     audit::commit(tx, &caller.who, entry).await?;
     Ok(Issued {
         id,
@@ -210,7 +226,10 @@ mod tests {
         for _ in 0..200 {
             let p = super::initial_password();
             assert_eq!(p.len(), 8);
-            assert!(platform::auth::password::check_policy(&p, "x").is_ok(), "{p}");
+            assert!(
+                platform::auth::password::check_policy(&p, "x").is_ok(),
+                "{p}"
+            );
         }
     }
 }

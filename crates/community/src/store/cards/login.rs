@@ -24,7 +24,8 @@ pub struct Credentials {
     pub status: String,
 }
 
-const CREDENTIALS: &str = "SELECT c.id AS card_id, l.password_hash, c.status FROM community_cards c \
+const CREDENTIALS: &str =
+    "SELECT c.id AS card_id, l.password_hash, c.status FROM community_cards c \
      JOIN community_card_logins l ON l.card_id = c.id WHERE ";
 
 pub async fn by_card_no(db: &Db, no: &CardNo) -> Result<Option<Credentials>, DbError> {
@@ -126,7 +127,9 @@ pub async fn find(
 }
 
 pub async fn close(db: &Db, token: &str) -> Result<(), DbError> {
-    db.execute(Sql::new("DELETE FROM community_card_sessions WHERE id_hash = ").bind(digest(token)))
-        .await?;
+    db.execute(
+        Sql::new("DELETE FROM community_card_sessions WHERE id_hash = ").bind(digest(token)),
+    )
+    .await?;
     Ok(())
 }

@@ -66,11 +66,9 @@ pub async fn card(db: &Db, id: CardId) -> Result<Option<MyCard>, DbError> {
 
 pub async fn certificates(db: &Db, id: CardId) -> Result<Vec<MyCertificate>, DbError> {
     db.fetch_all(
-        Sql::new(
-            "SELECT number, title, issued_on FROM community_certificates WHERE card_id = ",
-        )
-        .bind(id)
-        .push(" ORDER BY issued_on DESC, id DESC LIMIT 100"),
+        Sql::new("SELECT number, title, issued_on FROM community_certificates WHERE card_id = ")
+            .bind(id)
+            .push(" ORDER BY issued_on DESC, id DESC LIMIT 100"),
     )
     .await
 }

@@ -109,13 +109,21 @@ pub async fn list<'a>(
 }
 
 /// How many cards in scope match.
-pub async fn count<'a>(ex: impl Into<Ex<'a>>, scope: &Scope, f: &CardFilter) -> Result<i64, DbError> {
+pub async fn count<'a>(
+    ex: impl Into<Ex<'a>>,
+    scope: &Scope,
+    f: &CardFilter,
+) -> Result<i64, DbError> {
     let q = filtered(f, scope).wrap("SELECT COUNT(*) FROM (", ") n");
     ex.into().scalar(q).await
 }
 
 /// One card, if the scope sees it.
-pub async fn get<'a>(ex: impl Into<Ex<'a>>, scope: &Scope, id: CardId) -> Result<Option<Card>, DbError> {
+pub async fn get<'a>(
+    ex: impl Into<Ex<'a>>,
+    scope: &Scope,
+    id: CardId,
+) -> Result<Option<Card>, DbError> {
     let q = restrict(Sql::new(COLUMNS).push(" AND c.id = ").bind(id), scope);
     ex.into().fetch_optional(q).await
 }

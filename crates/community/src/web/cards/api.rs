@@ -45,7 +45,9 @@ pub async fn list(
         township_id: q.township_id,
         q: q.q,
     };
-    Ok(Json(service::list(&s.db, &caller, &f, q.page.unwrap_or(1)).await?))
+    Ok(Json(
+        service::list(&s.db, &caller, &f, q.page.unwrap_or(1)).await?,
+    ))
 }
 
 /// One card in full (the view is audited).

@@ -162,7 +162,11 @@ fn login_view(token: &str, name: &str, message: Option<&str>) -> Markup {
     citizen_page("学习卡登录", false, body)
 }
 
-pub async fn login_form(State(state): State<AppState>, jar: CookieJar, notice: Notice) -> PageResult {
+pub async fn login_form(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    notice: Notice,
+) -> PageResult {
     let (jar, token) = double_submit::issue(jar, state.config.cookie_secure);
     let page = login_view(&token, "", notice.text(notices));
     Ok((jar, page).into_response())
@@ -196,7 +200,11 @@ pub struct ActionFields {
     session_id: i64,
 }
 
-pub async fn logout(State(state): State<AppState>, jar: CookieJar, Form(f): Form<ActionFields>) -> PageResult {
+pub async fn logout(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    Form(f): Form<ActionFields>,
+) -> PageResult {
     if let Some(h) = Holder::of(&state, &jar).await? {
         h.check(&f._csrf)?;
         citizen::sign_out(&state.db, &h.token).await?;
@@ -226,12 +234,25 @@ fn hours(minutes: i64) -> String {
     format!("{:.1}", minutes as f64 / 60.0)
 }
 
-async fn me_page(state: &AppState, h: &Holder, message: Option<&str>, notice: Option<&str>) -> Result<Markup, AppError> {
+async fn me_page(
+    state: &AppState,
+    h: &Holder,
+    message: Option<&str>,
+    notice: Option<&str>,
+) -> Result<Markup, AppError> {
     let p = citizen::my_page(&state.db, h.session.card_id).await?;
     let c = &p.card;
     let token = &h.session.csrf_token;
-    let current: Vec<&SessionLine> = p.enrolments.iter().filter(|e| e.status.as_deref() == Some("enrolled")).collect();
-    let open: Vec<&SessionLine> = p.open.iter().filter(|s| s.status.as_deref() != Some("enrolled")).collect();
+    let current: Vec<&SessionLine> = p
+        .enrolments
+        .iter()
+        .filter(|e| e.status.as_deref() == Some("enrolled"))
+        .collect();
+    let open: Vec<&SessionLine> = p
+        .open
+        .iter()
+        .filter(|s| s.status.as_deref() != Some("enrolled"))
+        .collect();
     let body = html! {
         @if let Some(n) = notice { p.notice role="status" { (n) } }
         (alert(message))
@@ -264,10 +285,18 @@ pub async fn me(State(state): State<AppState>, jar: CookieJar, notice: Notice) -
     let Some(h) = Holder::of(&state, &jar).await? else {
         return Ok(Redirect::to("/card/login").into_response());
     };
-    Ok(me_page(&state, &h, None, notice.text(notices)).await?.into_response())
+    Ok(me_page(&state, &h, None, notice.text(notices))
+        .await?
+        .into_response())
 }
 
-async fn act(state: AppState, jar: CookieJar, client: Option<String>, f: ActionFields, enrol: bool) -> PageResult {
+async fn act(
+    state: AppState,
+    jar: CookieJar,
+    client: Option<String>,
+    f: ActionFields,
+    enrol: bool,
+) -> PageResult {
     let Some(h) = Holder::of(&state, &jar).await? else {
         return Ok(Redirect::to("/card/login").into_response());
     };
@@ -290,10 +319,20 @@ async fn act(state: AppState, jar: CookieJar, client: Option<String>, f: ActionF
     }
 }
 
-pub async fn enrol(State(state): State<AppState>, jar: CookieJar, ClientIp(client): ClientIp, Form(f): Form<ActionFields>) -> PageResult {
+pub async fn enrol(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    ClientIp(client): ClientIp,
+    Form(f): Form<ActionFields>,
+) -> PageResult {
     act(state, jar, client, f, true).await
 }
 
-pub async fn cancel(State(state): State<AppState>, jar: CookieJar, ClientIp(client): ClientIp, Form(f): Form<ActionFields>) -> PageResult {
+pub async fn cancel(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    ClientIp(client): ClientIp,
+    Form(f): Form<ActionFields>,
+) -> PageResult {
     act(state, jar, client, f, false).await
 }

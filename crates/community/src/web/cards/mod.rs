@@ -28,7 +28,10 @@ fn notices(key: &str) -> Option<&'static str> {
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/card/", get(citizen::index))
-        .route("/card/register", get(citizen::register_form).post(citizen::register))
+        .route(
+            "/card/register",
+            get(citizen::register_form).post(citizen::register),
+        )
         .route("/card/login", get(citizen::login_form).post(citizen::login))
         .route("/card/logout", post(citizen::logout))
         .route("/card/me", get(citizen::me))
@@ -38,15 +41,24 @@ pub fn routes() -> Router<AppState> {
         .route("/community/cards/new", get(staff::new_form))
         .route("/community/cards/export.xlsx", get(staff::export))
         .route("/community/cards/{id}", get(staff::detail))
-        .route("/community/cards/{id}/password", post(staff::reset_password))
+        .route(
+            "/community/cards/{id}/password",
+            post(staff::reset_password),
+        )
         .route("/api/v1/community/cards", get(api::list).post(api::create))
         .route("/api/v1/community/cards/{id}", get(api::detail))
-        .route("/api/v1/community/cards/{id}/password", post(api::reset_password))
+        .route(
+            "/api/v1/community/cards/{id}/password",
+            post(api::reset_password),
+        )
         .route("/api/v1/community/cards/{id}/enrolments", post(api::enrol))
         .route("/api/v1/public/card/session", post(public_api::sign_in))
         .route("/api/v1/public/card/me", get(public_api::me))
         .route("/api/v1/public/card/enrolments", post(public_api::enrol))
-        .route("/api/v1/public/card/cancellations", post(public_api::cancel))
+        .route(
+            "/api/v1/public/card/cancellations",
+            post(public_api::cancel),
+        )
 }
 
 pub fn openapi() -> utoipa::openapi::OpenApi {

@@ -62,7 +62,13 @@ pub async fn me(State(s): State<AppState>, jar: CookieJar) -> ApiResult<Json<MyP
     Ok(Json(citizen::my_page(&s.db, h.session.card_id).await?))
 }
 
-async fn act(s: AppState, jar: CookieJar, client: Option<String>, session: i64, enrol: bool) -> ApiResult<Response> {
+async fn act(
+    s: AppState,
+    jar: CookieJar,
+    client: Option<String>,
+    session: i64,
+    enrol: bool,
+) -> ApiResult<Response> {
     let h = holder(&s, &jar).await?;
     let who = citizen::holder(Some(h.session.card_id), address(&client));
     if enrol {

@@ -175,7 +175,9 @@ pub async fn create(
         Ok(i) => Ok(issued_page(&actor, "学习卡已办理", &i).into_response()),
         Err(e) => {
             let towns = towns(&s).await?;
-            redisplay(&actor, "窗口办理学习卡", e, |r| desk_form(&actor, &towns, &input, r))
+            redisplay(&actor, "窗口办理学习卡", e, |r| {
+                desk_form(&actor, &towns, &input, r)
+            })
         }
     }
 }
@@ -191,7 +193,15 @@ pub async fn reset_password(
 }
 
 const COLUMNS: [&str; 9] = [
-    "卡号", "姓名", "身份证号", "手机号", "街道（镇）", "社区（村）", "办理方式", "办理单位", "核验日期",
+    "卡号",
+    "姓名",
+    "身份证号",
+    "手机号",
+    "街道（镇）",
+    "社区（村）",
+    "办理方式",
+    "办理单位",
+    "核验日期",
 ];
 
 pub async fn export(

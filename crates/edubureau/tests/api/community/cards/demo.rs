@@ -12,18 +12,25 @@ use crate::common::{spawn_app, Backend};
 both_backends!(demo_cards_fill_the_district, |b: Backend| async move {
     let app = spawn_app(b).await;
     let before = count(&app, "community_cards").await;
-    let made = community::service::cards::fill_demo(&app.db, DemoSize::Small).await.unwrap();
+    let made = community::service::cards::fill_demo(&app.db, DemoSize::Small)
+        .await
+        .unwrap();
     assert_eq!(made, 8_000);
     let rows: Vec<(String, String, chrono::NaiveDate)> = app
         .db
-        .fetch_all(Sql::new("SELECT card_no, id_number, birth_date FROM community_cards ORDER BY id"))
+        .fetch_all(Sql::new(
+            "SELECT card_no, id_number, birth_date FROM community_cards ORDER BY id",
+        ))
         .await
         .unwrap();
     assert_eq!(rows.len() as i64, before + 8_000);
     let today = platform::time::today();
     let mut old = 0;
     for (no, id, birth) in &rows {
-        assert!(community::domain::cards::CardNo::parse(no).is_some(), "{no}");
+        assert!(
+            community::domain::cards::CardNo::parse(no).is_some(),
+            "{no}"
+        );
         let parsed = platform::vocab::NationalId::parse(id).expect("valid ID");
         assert_eq!(parsed.birth_date(), *birth);
         let age = community::domain::cards::age_on(*birth, today);
@@ -35,22 +42,25 @@ both_backends!(demo_cards_fill_the_district, |b: Backend| async move {
     assert!(old > rows.len() / 2, "older holders weigh more: {old}");
     let towns = app
         .db
-        .scalar(Sql::new("SELECT COUNT(DISTINCT township_id) FROM community_cards"))
+        .scalar(Sql::new(
+            "SELECT COUNT(DISTINCT township_id) FROM community_cards",
+        ))
         .await
         .unwrap();
     assert!(towns > 5);
     let mut c = Citizen::new(&app).await;
-    let active: String = rows
-        .iter()
-        .map(|r| r.0.clone())
-        .next()
-        .unwrap();
+    let active: String = rows.iter().map(|r| r.0.clone()).next().unwrap();
     let status: (String,) = app
         .db
-        .fetch_one(Sql::new("SELECT status FROM community_cards WHERE card_no = ").bind(active.as_str()))
+        .fetch_one(
+            Sql::new("SELECT status FROM community_cards WHERE card_no = ").bind(active.as_str()),
+        )
         .await
         .unwrap();
     if status.0 == "active" {
-        assert_eq!(c.login(&active, platform::area::demo::DEMO_PASSWORD).await, StatusCode::SEE_OTHER);
+        assert_eq!(
+            c.login(&active, platform::area::demo::DEMO_PASSWORD).await,
+            StatusCode::SEE_OTHER
+        );
     }
 });

@@ -47,7 +47,10 @@ async fn at_once(app: &TestApp, tokens: &[String], session: i64) -> Vec<(StatusC
 async fn counts(app: &TestApp, session: i64) -> (i64, i64) {
     let enrolled = app
         .db
-        .scalar(Sql::new("SELECT CAST(enrolled AS BIGINT) FROM community_sessions WHERE id = ").bind(session))
+        .scalar(
+            Sql::new("SELECT CAST(enrolled AS BIGINT) FROM community_sessions WHERE id = ")
+                .bind(session),
+        )
         .await
         .unwrap();
     let rows = app
@@ -61,33 +64,42 @@ async fn counts(app: &TestApp, session: i64) -> (i64, i64) {
     (enrolled, rows)
 }
 
-both_backends!(concurrent_enrolments_never_overbook, |b: Backend| async move {
-    let app = spawn_app(b).await;
-    let (school, _) = community_schools(&app).await[0].clone();
-    let ten = session(&app, school, 10).await;
-    let mut tokens = Vec::new();
-    for n in 0..40 {
-        tokens.push(signed_in(&app, card(&app, n, None).await).await);
-    }
-    let results = at_once(&app, &tokens, ten).await;
-    let ok = results.iter().filter(|(s, _)| *s == StatusCode::CREATED).count();
-    let full = results
-        .iter()
-        .filter(|(s, body)| *s == StatusCode::CONFLICT && body.contains("名额已满"))
-        .count();
-    assert_eq!((ok, full), (10, 30), "{results:?}");
-    assert_eq!(counts(&app, ten).await, (10, 10));
+both_backends!(
+    concurrent_enrolments_never_overbook,
+    |b: Backend| async move {
+        let app = spawn_app(b).await;
+        let (school, _) = community_schools(&app).await[0].clone();
+        let ten = session(&app, school, 10).await;
+        let mut tokens = Vec::new();
+        for n in 0..40 {
+            tokens.push(signed_in(&app, card(&app, n, None).await).await);
+        }
+        let results = at_once(&app, &tokens, ten).await;
+        let ok = results
+            .iter()
+            .filter(|(s, _)| *s == StatusCode::CREATED)
+            .count();
+        let full = results
+            .iter()
+            .filter(|(s, body)| *s == StatusCode::CONFLICT && body.contains("名额已满"))
+            .count();
+        assert_eq!((ok, full), (10, 30), "{results:?}");
+        assert_eq!(counts(&app, ten).await, (10, 10));
 
-    // One card sending the same enrolment five times at once: one succeeds.
-    let fresh = session(&app, school, 10).await;
-    let results = at_once(&app, &vec![tokens[0].clone(); 5], fresh).await;
-    let ok = results.iter().filter(|(s, _)| *s == StatusCode::CREATED).count();
-    assert_eq!(ok, 1, "{results:?}");
-    assert!(results
-        .iter()
-        .all(|(s, b)| *s == StatusCode::CREATED || b.contains("无需重复报名")));
-    assert_eq!(counts(&app, fresh).await, (1, 1));
-});
+        // One card sending the same enrolment five times at once: one succeeds.
+        let fresh = session(&app, school, 10).await;
+        let results = at_once(&app, &vec![tokens[0].clone(); 5], fresh).await;
+        let ok = results
+            .iter()
+            .filter(|(s, _)| *s == StatusCode::CREATED)
+            .count();
+        assert_eq!(ok, 1, "{results:?}");
+        assert!(results
+            .iter()
+            .all(|(s, b)| *s == StatusCode::CREATED || b.contains("无需重复报名")));
+        assert_eq!(counts(&app, fresh).await, (1, 1));
+    }
+);
 
 both_backends!(twice_cancel_reopen_and_closed, |b: Backend| async move {
     let app = spawn_app(b).await;
@@ -129,35 +141,50 @@ both_backends!(twice_cancel_reopen_and_closed, |b: Backend| async move {
     assert_eq!(enrol(&app, &other, 999_999).await.0, StatusCode::NOT_FOUND);
 });
 
-both_backends!(the_citizens_page_enrols_and_cancels, |b: Backend| async move {
-    let app = spawn_app(b).await;
-    let (school, _) = community_schools(&app).await[0].clone();
-    let s = session(&app, school, 1).await;
-    let holder = card(&app, 3, None).await;
-    let mut citizen = Citizen::new(&app).await;
-    citizen.card = Some(signed_in(&app, holder).await);
-    let (status, me) = citizen.get("/card/me").await;
-    assert_eq!(status, StatusCode::OK);
-    assert!(me.contains(&format!("data-session=\"{s}\"")), "{me}");
-    assert!(me.contains("暂无报名"));
-    let csrf = csrf_in(&me);
-    let id = s.to_string();
-    let forged = citizen.act("/card/enrol", "forged", &[("session_id", &id)]).await;
-    assert_eq!(forged.status(), StatusCode::FORBIDDEN);
-    let r = citizen.act("/card/enrol", &csrf, &[("session_id", &id)]).await;
-    assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    let (_, me) = citizen.get("/card/me?notice=enrolled").await;
-    assert!(me.contains("报名成功") && me.contains("取消报名"), "{me}");
-    // Full now: another card is told so.
-    let mut other = Citizen::new(&app).await;
-    other.card = Some(signed_in(&app, card(&app, 4, None).await).await);
-    let r = other.act("/card/enrol", &format!("csrf-{}", card_id_of(&other)), &[("session_id", &id)]).await;
-    assert_eq!(r.status(), StatusCode::CONFLICT);
-    assert!(r.text().await.unwrap().contains("名额已满"));
-    let r = citizen.act("/card/cancel", &csrf, &[("session_id", &id)]).await;
-    assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    assert_eq!(counts(&app, s).await, (0, 0));
-});
+both_backends!(
+    the_citizens_page_enrols_and_cancels,
+    |b: Backend| async move {
+        let app = spawn_app(b).await;
+        let (school, _) = community_schools(&app).await[0].clone();
+        let s = session(&app, school, 1).await;
+        let holder = card(&app, 3, None).await;
+        let mut citizen = Citizen::new(&app).await;
+        citizen.card = Some(signed_in(&app, holder).await);
+        let (status, me) = citizen.get("/card/me").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(me.contains(&format!("data-session=\"{s}\"")), "{me}");
+        assert!(me.contains("暂无报名"));
+        let csrf = csrf_in(&me);
+        let id = s.to_string();
+        let forged = citizen
+            .act("/card/enrol", "forged", &[("session_id", &id)])
+            .await;
+        assert_eq!(forged.status(), StatusCode::FORBIDDEN);
+        let r = citizen
+            .act("/card/enrol", &csrf, &[("session_id", &id)])
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let (_, me) = citizen.get("/card/me?notice=enrolled").await;
+        assert!(me.contains("报名成功") && me.contains("取消报名"), "{me}");
+        // Full now: another card is told so.
+        let mut other = Citizen::new(&app).await;
+        other.card = Some(signed_in(&app, card(&app, 4, None).await).await);
+        let r = other
+            .act(
+                "/card/enrol",
+                &format!("csrf-{}", card_id_of(&other)),
+                &[("session_id", &id)],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::CONFLICT);
+        assert!(r.text().await.unwrap().contains("名额已满"));
+        let r = citizen
+            .act("/card/cancel", &csrf, &[("session_id", &id)])
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        assert_eq!(counts(&app, s).await, (0, 0));
+    }
+);
 
 /// The card id in a fixture session token (`test-token-<id>`).
 fn card_id_of(c: &Citizen) -> String {

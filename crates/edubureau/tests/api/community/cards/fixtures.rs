@@ -62,7 +62,10 @@ pub async fn session(app: &TestApp, institution: i64, capacity: i64) -> i64 {
 /// A valid ID number of someone born on `birth` (yyyymmdd), serial `seq`.
 pub fn id_number(birth: &str, seq: u32) -> String {
     let body = format!("330503{birth}{seq:03}");
-    format!("{body}{}", platform::vocab::identity::check_char(&body).unwrap())
+    format!(
+        "{body}{}",
+        platform::vocab::identity::check_char(&body).unwrap()
+    )
 }
 
 /// A card written directly (no password), issued by `issued_by`.
@@ -142,7 +145,11 @@ impl Citizen {
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .expect("client");
-        let r = http.get(app.url("/card/register")).send().await.expect("get");
+        let r = http
+            .get(app.url("/card/register"))
+            .send()
+            .await
+            .expect("get");
         assert_eq!(r.status(), StatusCode::OK);
         let form = cookie_of(&r, platform::web::double_submit::COOKIE).expect("form token");
         Citizen {
@@ -200,7 +207,9 @@ impl Citizen {
 
     /// Signs in through the form; keeps the card cookie.
     pub async fn login(&mut self, name: &str, password: &str) -> StatusCode {
-        let r = self.post("/card/login", &[("name", name), ("password", password)]).await;
+        let r = self
+            .post("/card/login", &[("name", name), ("password", password)])
+            .await;
         if let Some(c) = cookie_of(&r, "edb_card") {
             self.card = Some(c);
         }
