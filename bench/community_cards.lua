@@ -28,7 +28,8 @@ function setup(thread)
 end
 
 local i, step = 0, 1
-local s200, s201, s409, other = 0, 0, 0, 0
+-- globals, so that done() can read them from each thread
+s200, s201, s409, other = 0, 0, 0, 0
 function init(args)
   -- thread k takes tokens k, k+n, k+2n, … so no holder is used twice
   i = id or 0

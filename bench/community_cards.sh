@@ -10,7 +10,7 @@
 #      different holder; beside it the sign-in page (`/card/login`, no
 #      database) as the baseline, same run. Goal: p99 < 50 ms.
 #   2. An enrolment burst on one popular session (10,000 places): paced at
-#      about 300 requests a second (32 connections, DELAY_MS 100) for 60 s,
+#      about 300 requests a second (32 connections, DELAY_MS 60) for 60 s,
 #      each request a different holder through the JSON API; then the
 #      session's counter, its enrolment rows and the 201 answers must agree
 #      and never exceed the places. Goal: ≥ 300/s sustained, none
@@ -126,7 +126,7 @@ run_on() {
   page_row "\`/card/login\` (no database, baseline)" "$(wrk_run "$SECS" path PATH_ONLY=/card/login)" ""
   say ""
   log "$name: enrolment burst, ${BURST} s"
-  r=$(wrk_run "$BURST" enrol SESSION=$POPULAR DELAY_MS="${BENCH_DELAY_MS:-100}")
+  r=$(wrk_run "$BURST" enrol SESSION=$POPULAR DELAY_MS="${BENCH_DELAY_MS:-60}")
   server_stop
   enrolled=$($q "SELECT enrolled FROM community_sessions WHERE id = $POPULAR")
   rows=$($q "SELECT COUNT(*) FROM community_enrolments WHERE session_id = $POPULAR AND status = 'enrolled'")
@@ -159,7 +159,7 @@ if [ "$BENCH_FRESH" = 1 ] || [ ! -f "$DB.done" ]; then
   log "SQLite data made in ${GEN_SQLITE} s"
 fi
 sqlq() { sqlite3 "$DB" "$1"; }
-say "Data: \`demo --size small\` plus $(sqlq "SELECT count(*) FROM community_cards") cards, $(sqlq "SELECT count(*) FROM community_attendance") attendance records, $(sqlq "SELECT count(*) FROM community_credits") credits, $HOLDERS signed-in holders${GEN_SQLITE:+ (generated in ${GEN_SQLITE} s on SQLite)}. wrk -t2, $CONNS connections, ${SECS} s per page after a 3 s warm-up; the burst paced by DELAY_MS=${BENCH_DELAY_MS:-100} per connection."
+say "Data: \`demo --size small\` plus $(sqlq "SELECT count(*) FROM community_cards") cards, $(sqlq "SELECT count(*) FROM community_attendance") attendance records, $(sqlq "SELECT count(*) FROM community_credits") credits, $HOLDERS signed-in holders${GEN_SQLITE:+ (generated in ${GEN_SQLITE} s on SQLite)}. wrk -t2, $CONNS connections, ${SECS} s per page after a 3 s warm-up; the burst paced by DELAY_MS=${BENCH_DELAY_MS:-60} per connection."
 say ""
 sqlq "UPDATE community_sessions SET enrolled = 0 WHERE id = $POPULAR; DELETE FROM community_enrolments WHERE session_id = $POPULAR;"
 run_on SQLite "sqlite://$DB" sqlq
