@@ -3,7 +3,7 @@
 
 use reqwest::StatusCode;
 
-use super::fixtures::{count, csrf_in, id_number, registration, Citizen};
+use super::fixtures::{count, csrf_in, first_township, id_number, registration, Citizen};
 use crate::both_backends;
 use crate::common::{spawn_app, Backend};
 
@@ -11,12 +11,7 @@ both_backends!(
     a_citizen_registers_online_and_signs_in,
     |b: Backend| async move {
         let app = spawn_app(b).await;
-        let town = app
-            .db
-            .scalar(platform::db::Sql::new("SELECT MIN(id) FROM townships"))
-            .await
-            .unwrap()
-            .to_string();
+        let town = first_township(&app).await;
         let mut citizen = Citizen::new(&app).await;
         let id = id_number("19580312", 22);
         let r = citizen
@@ -103,12 +98,7 @@ both_backends!(
 
 both_backends!(bad_registrations_change_nothing, |b: Backend| async move {
     let app = spawn_app(b).await;
-    let town = app
-        .db
-        .scalar(platform::db::Sql::new("SELECT MIN(id) FROM townships"))
-        .await
-        .unwrap()
-        .to_string();
+    let town = first_township(&app).await;
     let citizen = Citizen::new(&app).await;
     let (cards, logins) = (
         count(&app, "community_cards").await,

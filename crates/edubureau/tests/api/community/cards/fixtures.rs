@@ -3,10 +3,9 @@
 //! citizen's browser-like client.
 
 use platform::db::Sql;
-use reqwest::header::SET_COOKIE;
 use reqwest::{Response, StatusCode};
 
-use crate::common::TestApp;
+use crate::common::{cookie_value as cookie_of, TestApp};
 
 /// Demo community schools with an account: (institution id, username).
 pub async fn community_schools(app: &TestApp) -> Vec<(i64, String)> {
@@ -117,19 +116,6 @@ pub async fn signed_in(app: &TestApp, card: i64) -> String {
     token
 }
 
-/// The value a response sets for cookie `name`.
-pub fn cookie_of(r: &Response, name: &str) -> Option<String> {
-    r.headers()
-        .get_all(SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(|v| {
-            let (pair, _) = v.split_once(';').unwrap_or((v, ""));
-            let (k, val) = pair.split_once('=')?;
-            (k == name).then(|| val.to_string())
-        })
-}
-
 /// A citizen's browser: the form cookie and the card cookie by hand.
 pub struct Citizen {
     pub base: String,
@@ -170,15 +156,7 @@ impl Citizen {
 
     /// A form POST with the form token (public forms).
     pub async fn post(&self, path: &str, fields: &[(&str, &str)]) -> Response {
-        let mut all = fields.to_vec();
-        all.push(("_csrf", self.form.as_str()));
-        self.http
-            .post(format!("{}{path}", self.base))
-            .header("cookie", self.cookies())
-            .form(&all)
-            .send()
-            .await
-            .expect("post")
+        self.act(path, &self.form, fields).await
     }
 
     /// A form POST with the card session's own token.
@@ -234,6 +212,15 @@ pub fn registration<'a>(id: &'a str, phone: &'a str, town: &'a str) -> Vec<(&'a 
 pub fn csrf_in(html: &str) -> String {
     let at = html.find("name=\"_csrf\" value=\"").expect("csrf field") + 20;
     html[at..].split('"').next().unwrap_or_default().to_string()
+}
+
+/// The first township's id, as a form sends it.
+pub async fn first_township(app: &TestApp) -> String {
+    app.db
+        .scalar(Sql::new("SELECT MIN(id) FROM townships"))
+        .await
+        .expect("township")
+        .to_string()
 }
 
 /// How many rows a table has.

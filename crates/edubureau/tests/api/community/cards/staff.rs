@@ -7,17 +7,11 @@ use platform::db::Sql;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
-use super::fixtures::{card, community_schools, count, id_number, session, Citizen};
+use super::fixtures::{
+    card, community_schools, count, first_township, id_number, session, Citizen,
+};
 use crate::both_backends;
-use crate::common::{spawn_app, Backend, TestApp};
-
-async fn town(app: &TestApp) -> String {
-    app.db
-        .scalar(Sql::new("SELECT MIN(id) FROM townships"))
-        .await
-        .unwrap()
-        .to_string()
-}
+use crate::common::{spawn_app, Backend};
 
 fn desk(id: &str, phone: &str, town: &str) -> Value {
     json!({"name": "王秀英", "id_number": id, "phone": phone, "township_id": town, "community": "南林社区"})
@@ -25,7 +19,7 @@ fn desk(id: &str, phone: &str, town: &str) -> Value {
 
 both_backends!(desk_cards_and_their_bad_input, |b: Backend| async move {
     let app = spawn_app(b).await;
-    let town = town(&app).await;
+    let town = first_township(&app).await;
     let mut zhicheng = app.login("zhicheng").await;
     let id = id_number("19520808", 44);
     let (s, issued) = zhicheng
