@@ -132,7 +132,9 @@ run_on() {
   rows=$($q "SELECT COUNT(*) FROM community_enrolments WHERE session_id = $POPULAR AND status = 'enrolled'")
   ok201=$(field "$r" s201)
   local verdict=met
-  { [ "$enrolled" = "$rows" ] && [ "$rows" = "$ok201" ] && [ "$rows" -le 10000 ] &&
+  # Requests still in flight when wrk stops may commit unanswered: rows may
+  # exceed the 201s by at most the connections, never fall short of them.
+  { [ "$enrolled" = "$rows" ] && [ "$rows" -ge "$ok201" ] && [ "$rows" -le $((ok201 + CONNS)) ] && [ "$rows" -le 10000 ] &&
     awk "BEGIN {exit !($(field "$r" rps) >= 295)}"; } || verdict="**missed**"
   say "| enrolment burst | requests/s | p99 ms | 201 enrolled | 409 refused | other | session's counter | enrolment rows | places | ≥ 300/s, none overbooked or lost |"
   say "|---|---|---|---|---|---|---|---|---|---|"
