@@ -15,8 +15,9 @@ pub static AREA: Area = Area {
         area: WorkArea::Lifelong,
     }],
     openapi: crate::web::openapi,
-    // The public catalogue of distance-learning resources (activities).
-    public_paths: &["/learn"],
+    // The public catalogue of distance-learning resources (activities) and
+    // the citizens' own pages of their learning cards (cards).
+    public_paths: &["/learn", "/card/", "/api/v1/public/card/"],
     demo: Some(|run| Box::pin(crate::demo::run(run))),
     indicators: crate::service::analytics::INDICATORS,
     pending: Some(|db, caller| Box::pin(crate::service::pending::tasks(db, caller))),

@@ -30,4 +30,12 @@ pub const AUDIT_LABELS: &[EntityLabels] = platform::audit_labels! {
         held_on: "培训日期", attendances: "培训人次", hours: "学时", certificates: "发证数",
         families: "覆盖家庭数", children: "0–3岁儿童数"
     }
+    // 学习卡 (cards)
+    community_card "学习卡" {
+        name: "姓名", id_number: "身份证号", phone: "手机号", township_id: "街道（镇）" township,
+        community: "社区（村）"
+    }
+    community_enrolment "报名" {
+        session_id: "班次（编号）", card_id: "学习卡（编号）"
+    }
 };

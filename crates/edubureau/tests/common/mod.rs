@@ -189,7 +189,7 @@ pub struct Client {
     pub forwarded_for: Option<String>,
 }
 
-fn cookie_value(resp: &Response, name: &str) -> Option<String> {
+pub fn cookie_value(resp: &Response, name: &str) -> Option<String> {
     resp.headers()
         .get_all(SET_COOKIE)
         .iter()
