@@ -16,4 +16,5 @@ use platform::db::migrate::Migration;
 
 pub const MIGRATIONS: &[Migration] = platform::migrations! {
     1000 "community" "1000_community.sql",
+    1030 "community_courses" "1030_community_courses.sql",
 };

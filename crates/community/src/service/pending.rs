@@ -24,6 +24,7 @@ pub async fn tasks(_db: &Db, caller: &Caller) -> Result<Vec<Task>, AppError> {
     }
     #[allow(unused_mut)]
     let mut tasks: Vec<Task> = Vec::new();
+    tasks.extend(super::courses::tasks(_db, caller).await?);
     tasks.retain(|t| t.count > 0);
     Ok(tasks)
 }
