@@ -25,4 +25,5 @@ pub const AUDIT_LABELS: &[EntityLabels] = platform::audit_labels! {
     community_attendance "考勤" { card_no: "学习卡号", attended_at: "考勤时间", minutes: "计入分钟" }
     community_credit "学分银行" { credits: "学分", reason: "调整原因" }
     community_certificate "证书" { title: "证书名称" }
+    community_credit_rules "学分转换规则" { hours_per_credit: "每学分学时", completion_percent: "结业出勤比例（%）" }
 };

@@ -14,11 +14,11 @@ use serde_json::json;
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_school_takes_the_roll_and_issues_certificates() {
     with_browser(|b| async move {
-        let (user, school, town): (String, i64, i64) = b
+        let (user, town): (String, i64) = b
             .app
             .db
             .fetch_one(Sql::new(
-                "SELECT u.username, i.id, i.township_id FROM users u JOIN institutions i ON i.id = u.institution_id \
+                "SELECT u.username, i.township_id FROM users u JOIN institutions i ON i.id = u.institution_id \
                  WHERE i.school_type = '932' AND i.name LIKE '%社区学校' ORDER BY i.id",
             ))
             .await

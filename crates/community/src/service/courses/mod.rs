@@ -170,3 +170,51 @@ pub async fn tasks(db: &Db, caller: &Caller) -> Result<Vec<platform::area::Task>
         "/community/courses".into(),
     )])
 }
+
+/// The credit rules as the bureau sets them (text, checked here).
+#[derive(Clone, Debug, Default, serde::Deserialize, serde::Serialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct RulesInput {
+    /// 学时 per credit (1–1000).
+    pub hours_per_credit: String,
+    /// Attendance share (%) for a certificate (1–100).
+    pub completion_percent: String,
+}
+
+/// Changes the credit rules (学分转换规则): the 职成科 and leadership only.
+pub async fn set_rules(
+    db: &Db,
+    caller: &Caller,
+    input: &RulesInput,
+) -> Result<CreditRules, AppError> {
+    caller.require_bureau(WorkArea::Lifelong)?;
+    let mut c = platform::vocab::check::Checker::new();
+    let hours = platform::vocab::check::Field::new("hours_per_credit", "每学分学时");
+    let percent = platform::vocab::check::Field::new("completion_percent", "结业出勤比例");
+    c.required(hours, &input.hours_per_credit);
+    c.required(percent, &input.completion_percent);
+    let h = c.int(hours, &input.hours_per_credit, 1..=1000);
+    let p = c.int(percent, &input.completion_percent, 1..=100);
+    let (h, p) = match c.finish((h, p)).map_err(AppError::Invalid)? {
+        (Some(h), Some(p)) => (h, p),
+        _ => return Err(AppError::invalid("hours_per_credit", "请填写学分转换规则")),
+    };
+    let before = rules(db).await?;
+    let mut tx = db.begin().await?;
+    let who = caller.who.user_id;
+    settings::set(&mut tx, &HOURS_PER_CREDIT, &h.to_string(), who).await?;
+    settings::set(&mut tx, &COMPLETION_PERCENT, &p.to_string(), who).await?;
+    let after = CreditRules {
+        hours_per_credit: h,
+        completion_percent: p,
+    };
+    let entry = Entry::new(
+        "update",
+        "community_credit_rules",
+        format!("学分转换规则：{}", after.describe()),
+    )
+    .before(&before)
+    .after(&after);
+    audit::commit(tx, &caller.who, entry).await?;
+    Ok(after)
+}

@@ -19,7 +19,7 @@ use crate::domain::courses::{
 };
 use crate::service::courses::{
     self as service, AdjustmentInput, AttendanceInput, EnrolInput, Ledger, MeetingInput,
-    RecognitionInput, Roll, SessionDetail, SessionLine,
+    RecognitionInput, Roll, RulesInput, SessionDetail, SessionLine,
 };
 use crate::store::courses::attendance::RollLine;
 use crate::store::courses::credits::{Booking, Certificate};
@@ -323,4 +323,29 @@ pub async fn certificate(
     Path(id): Path<CertificateId>,
 ) -> ApiResult<Json<Certificate>> {
     Ok(Json(service::certificate(&s.db, &caller, id).await?))
+}
+
+/// The credit rules (学分转换规则) in force.
+#[utoipa::path(get, path = "/api/v1/community/credit-rules", tag = "community",
+    responses((status = 200, body = CreditRules)))]
+pub async fn credit_rules(
+    State(s): State<AppState>,
+    caller: Caller,
+) -> ApiResult<Json<CreditRules>> {
+    caller.require(
+        platform::auth::WorkArea::Lifelong,
+        platform::auth::Access::Read,
+    )?;
+    Ok(Json(service::rules(&s.db).await?))
+}
+
+/// Change the credit rules (the 职成科).
+#[utoipa::path(put, path = "/api/v1/community/credit-rules", tag = "community", request_body = RulesInput,
+    responses((status = 200, body = CreditRules), (status = 422, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn set_credit_rules(
+    State(s): State<AppState>,
+    caller: Caller,
+    Json(input): Json<RulesInput>,
+) -> ApiResult<Json<CreditRules>> {
+    Ok(Json(service::set_rules(&s.db, &caller, &input).await?))
 }

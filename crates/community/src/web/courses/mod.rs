@@ -101,6 +101,10 @@ pub fn routes() -> Router<AppState> {
             post(api::adjust),
         )
         .route("/api/v1/community/certificates/{id}", get(api::certificate))
+        .route(
+            "/api/v1/community/credit-rules",
+            get(api::credit_rules).put(api::set_credit_rules),
+        )
 }
 
 pub fn openapi() -> utoipa::openapi::OpenApi {

@@ -99,3 +99,55 @@ both_backends!(
         assert_eq!(count(&app, meetings).await, 3);
     }
 );
+
+both_backends!(
+    credit_rules_are_the_bureaus_to_set,
+    |b: Backend| async move {
+        let app = spawn_app(b).await;
+        let (user, _, _) = schools(&app).await.remove(0);
+        let mut zc = app.login("zhicheng").await;
+        let (_, v) = zc.get_json("/api/v1/community/credit-rules").await;
+        assert_eq!(
+            (
+                v["hours_per_credit"].as_i64(),
+                v["completion_percent"].as_i64()
+            ),
+            (Some(10), Some(80))
+        );
+        let (s, v) = zc
+            .put_json(
+                "/api/v1/community/credit-rules",
+                &json!({"hours_per_credit": "0", "completion_percent": "101"}),
+            )
+            .await;
+        assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
+        assert_eq!(v["fields"].as_array().unwrap().len(), 2);
+        let mut school = app.login(&user).await;
+        let (s, _) = school
+            .put_json(
+                "/api/v1/community/credit-rules",
+                &json!({"hours_per_credit": "1", "completion_percent": "1"}),
+            )
+            .await;
+        assert_eq!(
+            s,
+            StatusCode::FORBIDDEN,
+            "a school does not set the bureau's rules"
+        );
+        let (s, v) = zc
+            .put_json(
+                "/api/v1/community/credit-rules",
+                &json!({"hours_per_credit": "5", "completion_percent": "60"}),
+            )
+            .await;
+        assert_eq!(s, StatusCode::OK, "{v}");
+        let (_, v) = school.get_json("/api/v1/community/credit-rules").await;
+        assert_eq!(
+            (
+                v["hours_per_credit"].as_i64(),
+                v["completion_percent"].as_i64()
+            ),
+            (Some(5), Some(60))
+        );
+    }
+);

@@ -27,12 +27,14 @@ both_backends!(
         assert_eq!(s, StatusCode::OK);
         let meeting = |d: &serde_json::Value| d["timetable"][0]["id"].as_i64().unwrap();
         let my_meeting = meeting(&detail(&school, mine).await);
-        let their_meeting = meeting(&detail(&zc, theirs).await);
-        for (m, no) in [(their_meeting, "OT0001")] {
+        let their_timetable = detail(&zc, theirs).await["timetable"].clone();
+        let their_meeting = their_timetable[0]["id"].as_i64().unwrap();
+        for (k, days_ago) in [(0, -13), (1, -6)] {
+            let m = their_timetable[k]["id"].as_i64().unwrap();
             let (s, v) = zc
                 .post_json(
                     &format!("/api/v1/community/meetings/{m}/attendance"),
-                    &json!({"card_no": no, "attended_at": format!("{} 14:00", day(-13))}),
+                    &json!({"card_no": "OT0001", "attended_at": format!("{} 14:00", day(days_ago))}),
                 )
                 .await;
             assert_eq!(s, StatusCode::OK, "{v}");
