@@ -173,7 +173,7 @@ pub fn attended_minutes(length: i64, stated: Option<i64>) -> Result<i64, String>
     match stated {
         None if length > 0 => Ok(length),
         None => Err("本次课时长有误".into()),
-        Some(m) if m >= 1 && m <= length => Ok(m),
+        Some(m) if (1..=length).contains(&m) => Ok(m),
         Some(_) => Err(format!("计入的学习时长应为 1 到 {length} 分钟")),
     }
 }

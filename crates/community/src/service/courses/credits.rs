@@ -251,15 +251,21 @@ pub async fn recognise(
         note: &note,
         by: by(caller),
     };
-    store::book(&mut tx, &b).await.map_err(converted_twice)?;
-    let entry = Entry::new(
-        "create",
-        "community_credit",
-        format!("{note}，{} 学分", show_credits(tenths)),
-    )
-    .id(card_id);
-    audit::commit(tx, &caller.who, entry).await?;
+    let summary = format!("{note}，{} 学分", show_credits(tenths));
+    book_and_commit(tx, caller, &b, summary).await?;
     Ok(id)
+}
+
+/// Books `b` and commits it with its audit entry.
+async fn book_and_commit(
+    mut tx: Tx,
+    caller: &Caller,
+    b: &NewBooking<'_>,
+    summary: String,
+) -> Result<(), AppError> {
+    store::book(&mut tx, b).await.map_err(converted_twice)?;
+    let entry = Entry::new("create", "community_credit", summary).id(b.card);
+    audit::commit(tx, &caller.who, entry).await
 }
 
 /// A correction of a card's credits.
@@ -293,7 +299,7 @@ pub async fn adjust(
         .finish(tenths)
         .map_err(AppError::Invalid)?
         .unwrap_or_default();
-    let mut tx = db.begin().await?;
+    let tx = db.begin().await?;
     let b = NewBooking {
         card: card_id,
         source: "adjustment",
@@ -303,15 +309,8 @@ pub async fn adjust(
         note: &reason,
         by: by(caller),
     };
-    store::book(&mut tx, &b).await.map_err(converted_twice)?;
-    let entry = Entry::new(
-        "create",
-        "community_credit",
-        format!("学分调整 {}：{reason}", show_credits(tenths)),
-    )
-    .id(card_id);
-    audit::commit(tx, &caller.who, entry).await?;
-    Ok(())
+    let summary = format!("学分调整 {}：{reason}", show_credits(tenths));
+    book_and_commit(tx, caller, &b, summary).await
 }
 
 /// A card's ledger: its bookings, balance and certificates.

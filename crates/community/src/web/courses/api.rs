@@ -14,6 +14,7 @@ use platform::ApiResult;
 use serde::{Deserialize, Serialize};
 use utoipa::OpenApi;
 
+use crate::domain::courses::CreditRules;
 use crate::domain::courses::{
     CertificateId, CourseId, CourseInput, MeetingId, SessionId, SessionInput, TeacherInput,
 };

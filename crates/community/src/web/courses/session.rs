@@ -189,6 +189,18 @@ async fn answer<T>(
     }
 }
 
+/// [`answer`] for a button without fields.
+async fn answer_plain<T>(
+    s: &AppState,
+    actor: &Actor,
+    caller: &Caller,
+    id: SessionId,
+    done: Result<T, AppError>,
+    key: &str,
+) -> PageResult {
+    answer(s, actor, caller, (id, None), &Typed::default(), done, key).await
+}
+
 pub async fn enrol(
     State(s): State<AppState>,
     actor: Actor,
@@ -230,16 +242,7 @@ pub async fn convert(
     Path(id): Path<SessionId>,
 ) -> PageResult {
     let done = service::convert_session(&s.db, &caller, id).await;
-    answer(
-        &s,
-        &actor,
-        &caller,
-        (id, None),
-        &Typed::default(),
-        done,
-        "converted",
-    )
-    .await
+    answer_plain(&s, &actor, &caller, id, done, "converted").await
 }
 
 pub async fn certify(
@@ -249,16 +252,7 @@ pub async fn certify(
     Path(id): Path<SessionId>,
 ) -> PageResult {
     let done = service::issue_certificates(&s.db, &caller, id).await;
-    answer(
-        &s,
-        &actor,
-        &caller,
-        (id, None),
-        &Typed::default(),
-        done,
-        "certified",
-    )
-    .await
+    answer_plain(&s, &actor, &caller, id, done, "certified").await
 }
 
 /// The session of a meeting in scope.
