@@ -47,12 +47,14 @@ async fn a_school_takes_the_roll_and_issues_certificates() {
             .post_json(
                 "/api/v1/community/sessions",
                 &json!({"course_id": course, "title": "书法入门班", "first_day": first, "last_day": first + Duration::days(12),
-                        "capacity": "20", "weekday": first.weekday().number_from_monday().to_string(), "starts": "14:00", "ends": "16:00"}),
+                        "capacity": "20", "enrol_open": true, "weekday": first.weekday().number_from_monday().to_string(), "starts": "14:00", "ends": "16:00"}),
             )
             .await;
         for no in ["BR0001", "BR0002"] {
-            api.post_json(&format!("/api/v1/community/sessions/{session}/enrolments"), &json!({"card_no": no}))
+            let (s, v) = api
+                .post_json(&format!("/api/v1/community/sessions/{session}/enrolments"), &json!({"card_no": no}))
                 .await;
+            assert_eq!(s, reqwest::StatusCode::OK, "{v}");
         }
 
         b.login(&user).await;
@@ -67,7 +69,8 @@ async fn a_school_takes_the_roll_and_issues_certificates() {
         assert!(b.text("#sessions").await.contains("书法入门班"));
 
         b.follow_link("书法入门班").await;
-        assert!(b.text("#session-summary").await.contains("已报名 2"));
+        let summary = b.text("#session-summary").await;
+        assert!(summary.contains("已报名 2"), "{summary}");
         b.follow_link("考勤").await;
         b.find("#roll input[value]").await.click().await.expect("tick the first card");
         b.press("保存考勤").await;
