@@ -9,7 +9,7 @@ pub async fn run(run: &DemoRun<'_>) -> anyhow::Result<DemoMade> {
     let (db, size) = (run.db, run.size);
     Ok(vec![
         ("学习卡", service::cards::fill_demo(db, size).await?),
-        // ("课程与班次", service::courses::fill_demo(db, size).await?),
+        ("课程与班次", service::courses::fill_demo(db, size).await?),
         (
             "社区教育网络（教学点、标准化评定）",
             service::network::fill_demo(db, size).await?,

@@ -18,6 +18,7 @@ use platform::db::migrate::Migration;
 pub const MIGRATIONS: &[Migration] = platform::migrations! {
     1000 "community" "1000_community.sql",
     1001 "community_cards" "1001_community_cards.sql",
+    1030 "community_courses" "1030_community_courses.sql",
     1060 "community_network" "1060_community_network.sql",
     1061 "community_activities" "1061_community_activities.sql",
 };

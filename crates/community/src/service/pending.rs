@@ -25,6 +25,7 @@ pub async fn tasks(db: &Db, caller: &Caller) -> Result<Vec<Task>, AppError> {
     }
     let mut tasks: Vec<Task> = Vec::new();
     tasks.extend(super::network::tasks(db, caller).await?);
+    tasks.extend(super::courses::tasks(db, caller).await?);
     tasks.retain(|t| t.count > 0);
     Ok(tasks)
 }

@@ -1,1 +1,0 @@
-//! Tests of the community area's courses part.
