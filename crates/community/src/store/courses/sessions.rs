@@ -186,67 +186,6 @@ pub async fn meeting<'a>(
     ex.into().fetch_optional(q).await
 }
 
-/// Takes one place of an open session: the counter only grows while
-/// places are left (the table's CHECK stands behind it). False: full or
-/// closed.
-pub async fn take_place(tx: &mut Tx, session: SessionId) -> Result<bool, DbError> {
-    let q = Sql::new(
-        "UPDATE community_sessions SET enrolled = enrolled + 1 \
-         WHERE id = $1 AND enrolled < capacity AND enrol_open = $2",
-    )
-    .arg(session)
-    .arg(true);
-    Ok(tx.execute(q).await? == 1)
-}
-
-/// The status of a card's enrolment in a session, if any.
-pub async fn enrolment_status(
-    tx: &mut Tx,
-    session: SessionId,
-    card: i64,
-) -> Result<Option<String>, DbError> {
-    #[derive(sqlx::FromRow)]
-    struct Row {
-        status: String,
-    }
-    let q =
-        Sql::new("SELECT status FROM community_enrolments WHERE session_id = $1 AND card_id = $2")
-            .arg(session)
-            .arg(card);
-    let row: Option<Row> = tx.fetch_optional(q).await?;
-    Ok(row.map(|r| r.status))
-}
-
-/// Enrols a card whose place was taken: a new enrolment, or a cancelled
-/// one reopened.
-pub async fn write_enrolment(
-    tx: &mut Tx,
-    session: SessionId,
-    card: i64,
-    reopen: bool,
-) -> Result<(), DbError> {
-    let now = platform::time::now();
-    let q = if reopen {
-        Sql::new(
-            "UPDATE community_enrolments SET status = 'enrolled', enrolled_at = $1, cancelled_at = NULL \
-             WHERE session_id = $2 AND card_id = $3",
-        )
-        .arg(now)
-        .arg(session)
-        .arg(card)
-    } else {
-        Sql::new(
-            "INSERT INTO community_enrolments (session_id, card_id, status, enrolled_at) \
-             VALUES ($1, $2, 'enrolled', $3)",
-        )
-        .arg(session)
-        .arg(card)
-        .arg(now)
-    };
-    tx.execute(q).await?;
-    Ok(())
-}
-
 /// Sessions in scope ended before `today` with attendance whose hours are
 /// not yet converted to credits.
 pub async fn unconverted<'a>(

@@ -4,9 +4,7 @@
 //! township, then opens the participation statistics with the monthly
 //! report. The server runs on a fresh SQLite database with the demo district.
 
-mod common;
-
-use common::browser::{institution_name, with_browser};
+use crate::common::browser::{institution_name, with_browser};
 use platform::db::Sql;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -3,9 +3,7 @@
 //! township reads it and confirms, and the sender's unread list shrinks.
 //! The server runs on a fresh SQLite database with the demo district.
 
-mod common;
-
-use common::browser::with_browser;
+use crate::common::browser::with_browser;
 use platform::db::Sql;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -4,9 +4,7 @@
 //! drafts the reply; the 办公室 approves it; the citizen reads the reply
 //! with the reference and rates it.
 
-mod common;
-
-use common::browser::with_browser;
+use crate::common::browser::with_browser;
 use platform::db::Sql;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -2,10 +2,8 @@
 //! Chromium: the 基教科 drafts a notice to a school, the 办公室 reviews it,
 //! leadership signs it and its number appears, and the school signs for it.
 
-mod common;
-
+use crate::common::browser::{institution_name, with_browser};
 use chrono::Datelike;
-use common::browser::{institution_name, with_browser};
 use platform::db::Sql;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -4,10 +4,8 @@
 //! at the door outside the meeting's time, converts the hours to credits,
 //! issues the certificates and prints one.
 
-mod common;
-
+use crate::common::browser::with_browser;
 use chrono::{Datelike, Duration};
-use common::browser::with_browser;
 use platform::db::Sql;
 use serde_json::json;
 

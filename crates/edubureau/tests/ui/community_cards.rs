@@ -4,9 +4,7 @@
 //! session, enrolled from the page. The server runs on a fresh SQLite
 //! database with the demo district.
 
-mod common;
-
-use common::browser::with_browser;
+use crate::common::browser::with_browser;
 use platform::db::Sql;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
