@@ -73,6 +73,28 @@ pub async fn empty_tables(app: &TestApp, tables: &[&str]) {
 /// The rectification orders the demo district's supervision, private
 /// education and safety areas make, with the rows that point at them, in
 /// an order that empties them.
+/// The tables of the community area the demo fills, children first.
+pub const COMMUNITY_TABLES: &[&str] = &[
+    "community_card_sessions",
+    "community_card_logins",
+    "community_attendance",
+    "community_credits",
+    "community_certificates",
+    "community_enrolments",
+    "community_meetings",
+    "community_sessions",
+    "community_teachers",
+    "community_courses",
+    "community_cards",
+];
+
+/// The petitions (信访) the demo makes, with their attachments.
+pub const PETITION_TABLES: &[&str] = &[
+    "public_files WHERE subject = 'petition'",
+    "public_petitions",
+    "public_petition_numbers",
+];
+
 pub const INSPECTION_ORDER_TABLES: &[&str] = &[
     "supervision_visits",
     "private_results",

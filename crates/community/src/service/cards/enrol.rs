@@ -4,6 +4,7 @@
 //! counter, then the enrolment inserted or reopened; a refusal leaves
 //! nothing changed.
 
+use chrono::NaiveDate;
 use platform::audit::{self, Entry, Who};
 use platform::auth::{Access, Caller, WorkArea};
 use platform::db::{Db, DbError, Tx};
@@ -23,9 +24,7 @@ pub const NOT_ENROLLED: &str = "该学习卡未报名此班次";
 /// Why a place could not be taken, read after the guarded update failed.
 async fn why_not(tx: &mut Tx, session: i64) -> Result<AppError, AppError> {
     let s = store::state(tx, session).await?.ok_or(AppError::NotFound)?;
-    Ok(if !s.enrol_open || s.last_day < platform::time::today() {
-        AppError::Conflict(CLOSED.into())
-    } else if s.enrolled >= s.capacity {
+    Ok(if s.enrol_open && s.enrolled >= s.capacity {
         AppError::Conflict(FULL.into())
     } else {
         AppError::Conflict(CLOSED.into())
@@ -40,16 +39,28 @@ fn twice(e: DbError) -> AppError {
     }
 }
 
-/// Enrols `card` in `session` on behalf of `who` (the holder, or staff
-/// through [`enrol_for`]).
+/// Enrols `card` in `session` on behalf of its holder: only in a session
+/// that has not ended.
 pub async fn enrol(db: &Db, who: &Who, card: CardId, session: i64) -> Result<(), AppError> {
-    let today = platform::time::today();
+    enrol_in(db, who, card, session, Some(platform::time::today())).await
+}
+
+/// The one enrolment path: a place taken only while places are left (and,
+/// for a citizen, while the session has not ended on `not_ended_on`), then
+/// the enrolment, in one transaction.
+async fn enrol_in(
+    db: &Db,
+    who: &Who,
+    card: CardId,
+    session: i64,
+    not_ended_on: Option<NaiveDate>,
+) -> Result<(), AppError> {
     let mut tx = db.begin().await?;
     let before = store::status(&mut tx, session, card).await?;
     if before.as_deref() == Some("enrolled") {
         return Err(AppError::Conflict(ALREADY_ENROLLED.into()));
     }
-    if !store::take_place(&mut tx, session, today)
+    if !store::take_place(&mut tx, session, not_ended_on)
         .await
         .map_err(twice)?
     {
@@ -97,7 +108,8 @@ pub async fn cancel(db: &Db, who: &Who, card: CardId, session: i64) -> Result<()
 }
 
 /// Staff enrol a card at a desk (the courses part): write access, and a
-/// community school only in its own sessions.
+/// community school only in its own sessions; staff may also record an
+/// enrolment in a session that has ended (补录), to take its attendance.
 pub async fn enrol_for(
     db: &Db,
     caller: &Caller,
@@ -118,5 +130,5 @@ pub async fn enrol_for(
         return Err(AppError::NotFound);
     }
     drop(tx);
-    enrol(db, &caller.who, card, session).await
+    enrol_in(db, &caller.who, card, session, None).await
 }

@@ -49,19 +49,22 @@ pub async fn status(tx: &mut Tx, session: i64, card: CardId) -> Result<Option<St
 /// Takes one place if the session is open, not full and not over; false
 /// otherwise. Atomic on both databases: the row is locked (PostgreSQL) or
 /// the database is (SQLite, BEGIN IMMEDIATE) while the guard is checked.
-pub async fn take_place(tx: &mut Tx, session: i64, today: NaiveDate) -> Result<bool, DbError> {
-    let n = tx
-        .execute(
-            Sql::new(
-                "UPDATE community_sessions SET enrolled = enrolled + 1, updated_at = $1 \
-                 WHERE id = $2 AND enrolled < capacity AND enrol_open AND last_day >= $3",
-            )
-            .arg(platform::time::now())
-            .arg(session)
-            .arg(today),
-        )
-        .await?;
-    Ok(n == 1)
+pub async fn take_place(
+    tx: &mut Tx,
+    session: i64,
+    not_ended_on: Option<NaiveDate>,
+) -> Result<bool, DbError> {
+    let q = Sql::new(
+        "UPDATE community_sessions SET enrolled = enrolled + 1, updated_at = $1 \
+         WHERE id = $2 AND enrolled < capacity AND enrol_open",
+    )
+    .arg(platform::time::now())
+    .arg(session);
+    let q = match not_ended_on {
+        Some(day) => q.push(" AND last_day >= ").bind(day),
+        None => q,
+    };
+    Ok(tx.execute(q).await? == 1)
 }
 
 pub async fn release_place(tx: &mut Tx, session: i64) -> Result<(), DbError> {

@@ -10,22 +10,10 @@ use platform::db::Sql;
 use crate::common::{empty_tables, Backend, TestApp};
 use crate::community::network::fixtures;
 
-/// The shared tables of the area, children first.
-const SHARED: &[&str] = &[
-    "community_attendance",
-    "community_credits",
-    "community_certificates",
-    "community_enrolments",
-    "community_meetings",
-    "community_sessions",
-    "community_courses",
-    "community_cards",
-];
-
 /// A demo app with none of the area's records.
 async fn spawn(b: Backend) -> TestApp {
     let app = fixtures::spawn(b).await;
-    empty_tables(&app, SHARED).await;
+    empty_tables(&app, crate::common::COMMUNITY_TABLES).await;
     app
 }
 

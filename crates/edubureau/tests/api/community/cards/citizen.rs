@@ -11,6 +11,7 @@ both_backends!(
     a_citizen_registers_online_and_signs_in,
     |b: Backend| async move {
         let app = spawn_app(b).await;
+        crate::common::empty_tables(&app, crate::common::COMMUNITY_TABLES).await;
         let town = first_township(&app).await;
         let mut citizen = Citizen::new(&app).await;
         let id = id_number("19580312", 22);
@@ -98,6 +99,7 @@ both_backends!(
 
 both_backends!(bad_registrations_change_nothing, |b: Backend| async move {
     let app = spawn_app(b).await;
+    crate::common::empty_tables(&app, crate::common::COMMUNITY_TABLES).await;
     let town = first_township(&app).await;
     let citizen = Citizen::new(&app).await;
     let (cards, logins) = (

@@ -11,6 +11,7 @@ use crate::common::{spawn_app, Backend};
 
 both_backends!(demo_cards_fill_the_district, |b: Backend| async move {
     let app = spawn_app(b).await;
+    crate::common::empty_tables(&app, crate::common::COMMUNITY_TABLES).await;
     let before = count(&app, "community_cards").await;
     let made = community::service::cards::fill_demo(&app.db, DemoSize::Small)
         .await

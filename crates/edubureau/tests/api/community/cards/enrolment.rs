@@ -68,6 +68,7 @@ both_backends!(
     concurrent_enrolments_never_overbook,
     |b: Backend| async move {
         let app = spawn_app(b).await;
+        crate::common::empty_tables(&app, crate::common::COMMUNITY_TABLES).await;
         let (school, _) = community_schools(&app).await[0].clone();
         let ten = session(&app, school, 10).await;
         let mut tokens = Vec::new();
@@ -103,6 +104,7 @@ both_backends!(
 
 both_backends!(twice_cancel_reopen_and_closed, |b: Backend| async move {
     let app = spawn_app(b).await;
+    crate::common::empty_tables(&app, crate::common::COMMUNITY_TABLES).await;
     let (school, _) = community_schools(&app).await[0].clone();
     let s = session(&app, school, 2).await;
     let token = signed_in(&app, card(&app, 1, None).await).await;
@@ -145,6 +147,7 @@ both_backends!(
     the_citizens_page_enrols_and_cancels,
     |b: Backend| async move {
         let app = spawn_app(b).await;
+        crate::common::empty_tables(&app, crate::common::COMMUNITY_TABLES).await;
         let (school, _) = community_schools(&app).await[0].clone();
         let s = session(&app, school, 1).await;
         let holder = card(&app, 3, None).await;

@@ -19,6 +19,7 @@ fn desk(id: &str, phone: &str, town: &str) -> Value {
 
 both_backends!(desk_cards_and_their_bad_input, |b: Backend| async move {
     let app = spawn_app(b).await;
+    crate::common::empty_tables(&app, crate::common::COMMUNITY_TABLES).await;
     let town = first_township(&app).await;
     let mut zhicheng = app.login("zhicheng").await;
     let id = id_number("19520808", 44);
@@ -111,6 +112,7 @@ both_backends!(desk_cards_and_their_bad_input, |b: Backend| async move {
 
 both_backends!(schools_see_their_own_cards_only, |b: Backend| async move {
     let app = spawn_app(b).await;
+    crate::common::empty_tables(&app, crate::common::COMMUNITY_TABLES).await;
     let schools = community_schools(&app).await;
     let ((a, a_user), (other, _)) = (schools[0].clone(), schools[1].clone());
     let own = card(&app, 1, Some(a)).await;

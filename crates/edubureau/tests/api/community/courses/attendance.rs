@@ -34,6 +34,7 @@ both_backends!(
     a_session_from_enrolment_to_certificates,
     |b: Backend| async move {
         let app = spawn_app(b).await;
+        crate::common::empty_tables(&app, crate::common::COMMUNITY_TABLES).await;
         let (_, school, town) = schools(&app).await.remove(0);
         let ids = cards(&app, "CA", 4, town).await;
         let mut zc = app.login("zhicheng").await;
@@ -57,11 +58,11 @@ both_backends!(
         }
         let (s, v) = enrol(&mut zc, session, "CA0004").await;
         assert_eq!(s, StatusCode::CONFLICT);
-        assert_eq!(v["message"], "本班次名额已满");
+        assert_eq!(v["message"], community::service::cards::enrol::FULL);
         let (s, v) = enrol(&mut zc, session, "CA0001").await;
         assert_eq!(s, StatusCode::CONFLICT);
         assert!(
-            v["message"].as_str().unwrap().contains("不能重复报名"),
+            v["message"].as_str().unwrap().contains("无需重复报名"),
             "{v}"
         );
         let d = detail(&zc, session).await;

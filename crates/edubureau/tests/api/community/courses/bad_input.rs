@@ -13,6 +13,7 @@ both_backends!(
     bad_sessions_and_meetings_change_nothing,
     |b: Backend| async move {
         let app = spawn_app(b).await;
+        crate::common::empty_tables(&app, crate::common::COMMUNITY_TABLES).await;
         let (_, school, _) = schools(&app).await.remove(0);
         let mut zc = app.login("zhicheng").await;
         let session = open_session(&mut zc, school, day(-13), day(-1), "20").await;
@@ -104,6 +105,7 @@ both_backends!(
     credit_rules_are_the_bureaus_to_set,
     |b: Backend| async move {
         let app = spawn_app(b).await;
+        crate::common::empty_tables(&app, crate::common::COMMUNITY_TABLES).await;
         let (user, _, _) = schools(&app).await.remove(0);
         let mut zc = app.login("zhicheng").await;
         let (_, v) = zc.get_json("/api/v1/community/credit-rules").await;

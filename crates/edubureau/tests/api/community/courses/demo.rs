@@ -10,6 +10,7 @@ use crate::common::{spawn_app, Backend};
 
 both_backends!(demo_fills_every_community_school, |b: Backend| async move {
     let app = spawn_app(b).await;
+    crate::common::empty_tables(&app, crate::common::COMMUNITY_TABLES).await;
     let all = schools(&app).await;
     cards(&app, "DA", 200, all[0].2).await;
     cards(&app, "DB", 150, all[1].2).await;

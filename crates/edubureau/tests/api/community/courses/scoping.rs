@@ -13,6 +13,7 @@ both_backends!(
     schools_reach_only_their_own_sessions,
     |b: Backend| async move {
         let app = spawn_app(b).await;
+        crate::common::empty_tables(&app, crate::common::COMMUNITY_TABLES).await;
         let all = schools(&app).await;
         let ((own_user, own, own_town), (_, other, other_town)) = (all[0].clone(), all[1].clone());
         let own_cards = cards(&app, "OW", 1, own_town).await;

@@ -12,6 +12,7 @@ both_backends!(
     the_demo_fills_a_year_of_petitions,
     |b: Backend| async move {
         let app = spawn_app(b).await;
+        crate::common::empty_tables(&app, crate::common::PETITION_TABLES).await;
         let made = public_service::service::petitions::fill_demo(&app.db, DemoSize::Small)
             .await
             .expect("demo");

@@ -76,6 +76,7 @@ both_backends!(
     a_case_goes_from_registration_to_a_published_reply,
     |b: Backend| async move {
         let app = spawn_app(b).await;
+        crate::common::empty_tables(&app, crate::common::PETITION_TABLES).await;
         let mut office = app.login("bangongshi").await;
         let mut section = app.login("jijiao").await;
         let (id, ref_no) = register(&mut office, "admission").await;
@@ -164,6 +165,7 @@ both_backends!(
     a_deadline_is_extended_once_and_a_case_may_be_refused,
     |b: Backend| async move {
         let app = spawn_app(b).await;
+        crate::common::empty_tables(&app, crate::common::PETITION_TABLES).await;
         let mut office = app.login("bangongshi").await;
         let mut section = app.login("anquanke").await;
         let (id, _) = register(&mut office, "safety").await;
@@ -211,6 +213,7 @@ both_backends!(
     statistics_the_export_and_the_inbox_count_the_cases,
     |b: Backend| async move {
         let app = spawn_app(b).await;
+        crate::common::empty_tables(&app, crate::common::PETITION_TABLES).await;
         let mut office = app.login("bangongshi").await;
         let letter = write_letter(&app, "13800009999").await;
         let first = id_of(&app, &letter.ref_no).await;

@@ -17,6 +17,7 @@ both_backends!(
     a_letter_gets_a_reference_and_a_retry_makes_no_second,
     |b: Backend| async move {
         let app = spawn_app(b).await;
+        crate::common::empty_tables(&app, crate::common::PETITION_TABLES).await;
         let (token, form_id) = open_form(&app).await;
         let fields = letter(&form_id, "13800001234");
         let (s, first) = post_public(&app, "/mailbox", &token, &fields, None).await;
@@ -70,6 +71,7 @@ both_backends!(
     bad_letters_and_forged_forms_change_nothing,
     |b: Backend| async move {
         let app = spawn_app(b).await;
+        crate::common::empty_tables(&app, crate::common::PETITION_TABLES).await;
         let (token, form_id) = open_form(&app).await;
         let long = "字".repeat(5001);
         let bad = [
@@ -163,6 +165,7 @@ both_backends!(
             ..Config::default()
         };
         let app = spawn_app_configured(b, true, config).await;
+        crate::common::empty_tables(&app, crate::common::PETITION_TABLES).await;
         let mut statuses = vec![];
         for n in 0..4 {
             let (token, form_id) = open_form(&app).await;
@@ -210,6 +213,7 @@ both_backends!(
     the_writer_follows_the_case_and_rates_the_reply_once,
     |b: Backend| async move {
         let app = spawn_app(b).await;
+        crate::common::empty_tables(&app, crate::common::PETITION_TABLES).await;
         let l = write_letter(&app, "13800005678").await;
         let id = id_of(&app, &l.ref_no).await;
         let (token, _) = open_form(&app).await;

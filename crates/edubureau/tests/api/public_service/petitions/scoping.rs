@@ -15,6 +15,7 @@ both_backends!(
     a_section_sees_only_its_cases_an_institution_none,
     |b: Backend| async move {
         let app = spawn_app(b).await;
+        crate::common::empty_tables(&app, crate::common::PETITION_TABLES).await;
         let mut office = app.login("bangongshi").await;
         let (mine, _) = register(&mut office, "admission").await;
         let (theirs, _) = register(&mut office, "safety").await;
@@ -82,6 +83,7 @@ both_backends!(
     others_see_personal_data_masked_and_handlers_views_are_audited,
     |b: Backend| async move {
         let app = spawn_app(b).await;
+        crate::common::empty_tables(&app, crate::common::PETITION_TABLES).await;
         let mut office = app.login("bangongshi").await;
         let (id, _) = register(&mut office, "admission").await;
         let views =
