@@ -10,6 +10,7 @@ use platform::db::Sql;
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_citizen_registers_signs_in_and_enrols_on_a_phone() {
     with_browser(|b| async move {
+        crate::common::empty_tables(&b.app, crate::common::COMMUNITY_TABLES).await;
         let (town, school): (String, i64) = b
             .app
             .db
