@@ -182,11 +182,11 @@ mod tests {
                 ("under18", 5, 15),
                 ("18_34", 0, 0),
                 ("35_59", 0, 0),
-                ("60_69", 1, 3),
-                ("70plus", 6, 18)
+                ("60_69", 5, 15),
+                ("70plus", 2, 6)
             ]
         );
-        assert_eq!(bands[4].minutes, 540);
+        assert_eq!(bands[4].minutes, 180);
     }
 
     #[test]
