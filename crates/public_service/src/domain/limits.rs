@@ -57,12 +57,15 @@ pub fn is_working_day(day: NaiveDate) -> bool {
 }
 
 /// The day `n` working days after `start` (the start day itself does not
-/// count; `n` ≤ 0 gives `start`).
+/// count; `n` ≤ 0 gives `start`; the calendar's last day stays the last).
 pub fn add_working_days(start: NaiveDate, n: i64) -> NaiveDate {
     let mut day = start;
     let mut left = n;
     while left > 0 {
-        day = day + Days::new(1);
+        match day.checked_add_days(Days::new(1)) {
+            Some(next) => day = next,
+            None => return day,
+        }
         if is_working_day(day) {
             left -= 1;
         }
@@ -76,7 +79,9 @@ impl Limit {
         if self.working_days {
             add_working_days(start, self.days)
         } else {
-            start + Days::new(self.days.max(0) as u64)
+            start
+                .checked_add_days(Days::new(self.days.max(0) as u64))
+                .unwrap_or(NaiveDate::MAX)
         }
     }
 }
